@@ -1,0 +1,67 @@
+// swift-tools-version:6.1
+// Dossier: a typed analysis library for news corpora under a line-edited shell.
+// Layers, top to bottom (arrows only point down; see ../shared/design/ARCHITECTURE.md):
+//   dossier (thin executable) → DossierShell → DossierQuery → DossierStore → DossierText → DossierCore
+import PackageDescription
+
+let package = Package(
+    name: "Dossier",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Dossier", targets: ["Dossier"]),
+        .executable(name: "dossier", targets: ["dossier"]),
+        .executable(name: "dossier-bench", targets: ["dossier-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // Value types shared by every layer: documents, spans, days and time ranges, diagnostics.
+        .target(name: "DossierCore"),
+        // Pure functions of text: tokenizer, sentence splitter, entity recognizer and resolver,
+        // temporal tagger, with their gazetteers shipped as resources.
+        .target(
+            name: "DossierText",
+            dependencies: ["DossierCore"],
+            resources: [.copy("Resources/Gazetteers")]),
+        // Readers for text, JSONL and CSV; the SQLite workspace; in-memory column indexes.
+        .target(
+            name: "DossierStore",
+            dependencies: ["DossierCore", "DossierText", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The query language: lexer, parser, type checker, evaluator.
+        .target(name: "DossierQuery", dependencies: ["DossierCore", "DossierStore"]),
+        // The one import for library users.
+        .target(name: "Dossier", dependencies: ["DossierCore", "DossierText", "DossierStore", "DossierQuery"]),
+        // The demo corpus that ships with the product (Wikinews 2019 and the two seed articles).
+        .target(name: "DossierDemoCorpus", resources: [.copy("Resources/Corpus")]),
+        // libedit, as the system provides it, with non-variadic C shims.
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
+        // The line editor the shell talks to, and its libedit implementation.
+        .target(name: "LineEditing", dependencies: ["CLibEdit"]),
+        // The REPL, dot-commands, renderers and script runner.
+        .target(
+            name: "DossierShell",
+            dependencies: ["Dossier", "LineEditing", "DossierDemoCorpus"]),
+        // The thin command-line executable.
+        .executableTarget(
+            name: "dossier",
+            dependencies: ["DossierShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // Benchmarks: annotation throughput, ingest, query latency.
+        .executableTarget(name: "dossier-bench", dependencies: ["Dossier", "DossierDemoCorpus"]),
+
+        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
+        .testTarget(name: "DossierTextTests", dependencies: ["DossierText"]),
+        .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore"]),
+        .testTarget(name: "DossierQueryTests", dependencies: ["DossierQuery"]),
+        .testTarget(
+            name: "DossierShellTests",
+            dependencies: ["DossierShell"],
+            resources: [.copy("Golden")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["dossier"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

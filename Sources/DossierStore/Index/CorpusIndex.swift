@@ -1,0 +1,198 @@
+import DossierCore
+
+/// The workspace's rows as in-memory columns (struct of arrays), built when a workspace opens.
+///
+/// SQLite holds the truth; the query evaluator scans these columns. Rows are referred to by their
+/// position in a table (`Int32`), and every cross-reference (a mention's entity and document) is
+/// such a position, so filters and joins are integer work.
+public struct CorpusIndex: Sendable {
+    /// One column per document field.
+    public struct DocumentColumns: Sendable {
+        /// Document identifiers.
+        public var ids: [String] = []
+        /// Headlines.
+        public var titles: [String?] = []
+        /// Publication dates.
+        public var dates: [Day?] = []
+        /// Publishers or source files.
+        public var sources: [String?] = []
+        /// Addresses.
+        public var urls: [String?] = []
+        /// Word counts.
+        public var wordCounts: [Int] = []
+        /// Full texts.
+        public var texts: [String] = []
+
+        /// Creates empty columns.
+        public init() {}
+
+        /// The number of documents.
+        public var count: Int { ids.count }
+
+        /// Appends one document.
+        public mutating func append(_ document: Document, wordCount: Int) {
+            ids.append(document.id)
+            titles.append(document.title)
+            dates.append(document.date)
+            sources.append(document.source)
+            urls.append(document.url)
+            wordCounts.append(wordCount)
+            texts.append(document.text)
+        }
+    }
+
+    /// One column per entity field given at construction; the statistics are derived.
+    public struct EntityColumns: Sendable {
+        /// Canonical names.
+        public var names: [String] = []
+        /// Kinds.
+        public var kinds: [EntityKind] = []
+        /// Other names the entity goes by, as written in the corpus.
+        public var aliases: [[String]] = []
+        /// How many mentions each entity has (derived).
+        public internal(set) var mentionCounts: [Int] = []
+        /// In how many documents each entity is mentioned (derived).
+        public internal(set) var documentCounts: [Int] = []
+        /// The earliest date of a document that mentions the entity (derived).
+        public internal(set) var firstDates: [Day?] = []
+        /// The latest date of a document that mentions the entity (derived).
+        public internal(set) var lastDates: [Day?] = []
+
+        /// Creates empty columns.
+        public init() {}
+
+        /// The number of entities.
+        public var count: Int { names.count }
+
+        /// Appends one entity.
+        public mutating func append(name: String, kind: EntityKind, aliases: [String]) {
+            names.append(name)
+            kinds.append(kind)
+            self.aliases.append(aliases)
+        }
+    }
+
+    /// One column per mention field.
+    public struct MentionColumns: Sendable {
+        /// The entity each mention names (a row of ``CorpusIndex/entities``).
+        public var entities: [Int32] = []
+        /// The document each mention is in (a row of ``CorpusIndex/documents``).
+        public var documents: [Int32] = []
+        /// The sentence index within the document.
+        public var sentences: [Int32] = []
+        /// The mention as written.
+        public var texts: [String] = []
+        /// Code-point offsets where each mention starts.
+        public var starts: [Int32] = []
+        /// Code-point offsets where each mention ends.
+        public var ends: [Int32] = []
+
+        /// Creates empty columns.
+        public init() {}
+
+        /// The number of mentions.
+        public var count: Int { entities.count }
+
+        /// Appends one mention.
+        public mutating func append(entity: Int32, document: Int32, sentence: Int32, text: String, span: TextSpan) {
+            entities.append(entity)
+            documents.append(document)
+            sentences.append(sentence)
+            texts.append(text)
+            starts.append(Int32(span.start))
+            ends.append(Int32(span.end))
+        }
+    }
+
+    /// The documents.
+    public private(set) var documents: DocumentColumns
+    /// The entities.
+    public private(set) var entities: EntityColumns
+    /// The mentions.
+    public private(set) var mentions: MentionColumns
+    /// For each entity, the documents that mention it, ascending and without repeats.
+    public private(set) var documentsByEntity: [[Int32]]
+    /// For each document, the entities it mentions, ascending and without repeats.
+    public private(set) var entitiesByDocument: [[Int32]]
+    /// Lower-cased names and aliases to the entities that carry them.
+    private var entitiesByName: [String: [Int32]]
+
+    /// Builds the index and derives the per-entity statistics and postings.
+    public init(documents: DocumentColumns, entities: EntityColumns, mentions: MentionColumns) {
+        self.documents = documents
+        self.entities = entities
+        self.mentions = mentions
+        var documentsByEntity = Array(repeating: [Int32](), count: entities.count)
+        var entitiesByDocument = Array(repeating: [Int32](), count: documents.count)
+        var mentionCounts = Array(repeating: 0, count: entities.count)
+        for row in 0..<mentions.count {
+            let entity = Int(mentions.entities[row])
+            let document = mentions.documents[row]
+            mentionCounts[entity] += 1
+            if documentsByEntity[entity].last != document { documentsByEntity[entity].append(document) }
+            entitiesByDocument[Int(document)].append(Int32(entity))
+        }
+        for entity in documentsByEntity.indices where !Self.isSortedUnique(documentsByEntity[entity]) {
+            documentsByEntity[entity] = Array(Set(documentsByEntity[entity])).sorted()
+        }
+        for document in entitiesByDocument.indices {
+            entitiesByDocument[document] = Array(Set(entitiesByDocument[document])).sorted()
+        }
+        self.entities.mentionCounts = mentionCounts
+        self.entities.documentCounts = documentsByEntity.map(\.count)
+        self.entities.firstDates = documentsByEntity.map { $0.compactMap { documents.dates[Int($0)] }.min() }
+        self.entities.lastDates = documentsByEntity.map { $0.compactMap { documents.dates[Int($0)] }.max() }
+        self.documentsByEntity = documentsByEntity
+        self.entitiesByDocument = entitiesByDocument
+        var entitiesByName: [String: [Int32]] = [:]
+        for entity in 0..<entities.count {
+            let names = Set(([entities.names[entity]] + entities.aliases[entity]).map { $0.lowercased() })
+            for name in names { entitiesByName[name, default: []].append(Int32(entity)) }
+        }
+        self.entitiesByName = entitiesByName
+    }
+
+    /// An empty index.
+    public init() { self.init(documents: DocumentColumns(), entities: EntityColumns(), mentions: MentionColumns()) }
+
+    /// What an entity name or alias refers to.
+    public enum EntityLookup: Hashable, Sendable {
+        /// Exactly one entity carries the name.
+        case found(Int32)
+        /// Several entities carry the name; they are listed by mention count, largest first.
+        case ambiguous([Int32])
+        /// No entity carries the name; the closest names are suggested.
+        case notFound(suggestions: [String])
+    }
+
+    /// Finds the entity named `name` (a canonical name or an alias, case-insensitive).
+    ///
+    /// A canonical-name match wins over alias matches, so `@"Xi Jinping"` is never ambiguous
+    /// with an entity that merely has that alias.
+    public func lookUpEntity(named name: String) -> EntityLookup {
+        let key = name.lowercased()
+        guard let candidates = entitiesByName[key], !candidates.isEmpty else {
+            return .notFound(suggestions: suggestions(for: key))
+        }
+        if candidates.count == 1 { return .found(candidates[0]) }
+        let canonical = candidates.filter { entities.names[Int($0)].lowercased() == key }
+        if canonical.count == 1 { return .found(canonical[0]) }
+        return .ambiguous(candidates.sorted { entities.mentionCounts[Int($0)] > entities.mentionCounts[Int($1)] })
+    }
+
+    /// Up to five canonical names that contain `key` or are close to it in spelling.
+    private func suggestions(for key: String) -> [String] {
+        let scored = entities.names.indices.compactMap { entity -> (String, Int)? in
+            let name = entities.names[entity]
+            let lowered = name.lowercased()
+            if lowered.contains(key) || key.contains(lowered) { return (name, 0) }
+            let distance = EditDistance.between(key, lowered)
+            return distance <= max(2, key.count / 3) ? (name, distance) : nil
+        }
+        return scored.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(5).map(\.0)
+    }
+
+    private static func isSortedUnique(_ values: [Int32]) -> Bool {
+        zip(values, values.dropFirst()).allSatisfy { $0 < $1 }
+    }
+}
