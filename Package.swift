@@ -55,7 +55,9 @@ let package = Package(
 
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
         .testTarget(name: "DossierTextTests", dependencies: ["DossierText"]),
-        .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore"]),
+        .testTarget(
+            name: "DossierStoreTests",
+            dependencies: ["DossierStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "DossierQueryTests", dependencies: ["DossierQuery"]),
         .testTarget(
             name: "DossierShellTests",

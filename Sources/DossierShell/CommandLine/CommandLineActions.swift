@@ -1,0 +1,124 @@
+import DossierCore
+import DossierStore
+import DossierText
+import Foundation
+import LineEditing
+
+/// What each `dossier` subcommand does, so the executable only parses arguments and calls these.
+/// Each returns the process exit status: 0 for success, 1 when something failed or was skipped.
+public enum CommandLineActions {
+    /// `dossier [shell] [-w WORKSPACE]`: the interactive shell on a workspace or the demo corpus;
+    /// statements from standard input when it is not a terminal.
+    public static func shell(workspace: String?, format: OutputFormat) -> Int32 {
+        let session = ShellSession(format: format, output: StandardStreams.output, messages: StandardStreams.messages)
+        guard open(workspace, in: session, createIfMissing: true) else { return 1 }
+        let editor: any LineEditor
+        if standardInputIsTerminal(), let libedit = LibEditLineEditor(historyPath: historyPath) {
+            editor = libedit
+        } else {
+            editor = StreamLineReader()
+        }
+        return REPL(session: session, editor: editor, messages: StandardStreams.messages).run()
+    }
+
+    /// `dossier run SCRIPT.dq`: runs a saved script (`-` reads standard input).
+    public static func run(script: String, workspace: String?, format: OutputFormat) -> Int32 {
+        let text: String
+        if script == "-" {
+            text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        } else {
+            guard let data = FileManager.default.contents(atPath: script) else {
+                StandardStreams.messages(DiagnosticFormatter().format(Diagnostic(.error, "the script cannot be read", sourceName: script)))
+                return 1
+            }
+            text = String(decoding: data, as: UTF8.self)
+        }
+        let session = ShellSession(format: format, output: StandardStreams.output, messages: StandardStreams.messages)
+        guard open(workspace, in: session, createIfMissing: false) else { return 1 }
+        return ScriptRunner(session: session).run(text: text, sourceName: script == "-" ? "<stdin>" : script)
+    }
+
+    /// `dossier query 'TEXT'`: runs query text given on the command line.
+    public static func query(_ text: String, workspace: String?, format: OutputFormat) -> Int32 {
+        let session = ShellSession(format: format, output: StandardStreams.output, messages: StandardStreams.messages)
+        guard open(workspace, in: session, createIfMissing: false) else { return 1 }
+        return ScriptRunner(session: session).run(text: text, sourceName: "<query>")
+    }
+
+    /// `dossier ingest WORKSPACE PATH…`: adds documents, creating the workspace when missing.
+    public static func ingest(workspace: String, paths: [String]) -> Int32 {
+        let formatter = DiagnosticFormatter()
+        do {
+            let store = try Workspace.open(at: workspace, createIfMissing: true)
+            let report = try store.ingest(paths: paths)
+            for problem in report.problems { StandardStreams.messages(formatter.format(problem)) }
+            StandardStreams.messages(report.summary + "; \(workspace) has \(try store.documentCount()) documents.\n")
+            return report.isClean ? 0 : 1
+        } catch {
+            StandardStreams.messages(formatter.format(error))
+            return 1
+        }
+    }
+
+    /// `dossier annotate [FILES|-]`: writes the annotation JSONL of each document, in input order.
+    public static func annotate(paths: [String]) -> Int32 {
+        let formatter = DiagnosticFormatter()
+        var outcome = ReadOutcome()
+        let files = InputFiles(paths.filter { $0 != "-" })
+        outcome.problems += files.problems
+        for path in paths {
+            if path == "-" {
+                outcome.append(readStandardInput())
+            } else {
+                for file in InputFiles([path]).paths { outcome.append(InputFiles.read(file)) }
+            }
+        }
+        let pipeline = Pipeline()
+        let batchSize = 512
+        var start = 0
+        while start < outcome.documents.count {
+            let batch = Array(outcome.documents[start..<min(start + batchSize, outcome.documents.count)])
+            for annotated in Parallel.map(batch, pipeline.annotate) {
+                StandardStreams.output(AnnotationJSONLines.line(for: annotated) + "\n")
+            }
+            start += batchSize
+        }
+        for problem in outcome.problems { StandardStreams.messages(formatter.format(problem)) }
+        return outcome.problems.isEmpty ? 0 : 1
+    }
+
+    /// Standard input as JSONL when its first character opens an object, else as one text document.
+    private static func readStandardInput() -> ReadOutcome {
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        let firstByte = data.first { $0 != 32 && $0 != 9 && $0 != 10 && $0 != 13 }
+        if firstByte == UInt8(ascii: "{") { return JSONLinesReader().read(data, path: "<stdin>") }
+        var outcome = PlainTextReader().read(data, path: "stdin.txt")
+        for index in outcome.documents.indices { outcome.documents[index].source = "<stdin>" }
+        return outcome
+    }
+
+    private static func open(_ workspace: String?, in session: ShellSession, createIfMissing: Bool) -> Bool {
+        do {
+            if let workspace {
+                try session.open(path: workspace, createIfMissing: createIfMissing)
+            } else {
+                try session.openDemo()
+            }
+            return true
+        } catch {
+            session.report(error)
+            return false
+        }
+    }
+
+    private static var historyPath: String {
+        (NSHomeDirectory() as NSString).appendingPathComponent(".dossier_history")
+    }
+}
+
+extension DiagnosticFormatter {
+    func format(_ error: any Error) -> String {
+        let diagnostic: Diagnostic = (error as? Diagnostic) ?? Diagnostic(.error, String(describing: error))
+        return format(diagnostic, source: nil)
+    }
+}

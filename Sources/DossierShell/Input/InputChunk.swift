@@ -1,0 +1,78 @@
+/// A unit of shell input ready to run: one dot-command line, or the text of one or more statements.
+public enum InputChunk: Hashable, Sendable {
+    /// A line that starts with `.`, such as `.mode csv`, and its line number (from 1).
+    case command(String, line: Int)
+    /// Query text, which may span lines, and the number of its first line (from 1).
+    case statements(String, firstLine: Int)
+}
+
+/// Groups input lines into chunks: a dot-command is a line of its own; a statement goes on while
+/// lines begin with `|`, or while it is unfinished (an open bracket or string, a trailing `|`).
+///
+/// Scripts, pipes and the interactive shell all go through it, so they read the same text the same
+/// way. Interactively a statement runs as soon as it is complete; from a script or pipe it runs when
+/// the next line shows it is not continued, or at once when it ends with `;`.
+public struct StatementAssembler {
+    private var pending: [String] = []
+    private var pendingFirstLine = 0
+    private let runsEagerly: Bool
+    private let needsContinuation: (String) -> Bool
+
+    /// Creates an assembler; `interactive` runs statements as soon as they are complete.
+    public init(interactive: Bool, needsContinuation: @escaping (String) -> Bool) {
+        self.runsEagerly = interactive
+        self.needsContinuation = needsContinuation
+    }
+
+    /// Whether a statement has begun and awaits more lines (the shell shows a continuation prompt).
+    public var isInsideStatement: Bool { !pending.isEmpty }
+
+    /// Takes line `number`; returns the chunks that are now ready to run.
+    public mutating func add(_ line: String, number: Int) -> [InputChunk] {
+        let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
+        var ready: [InputChunk] = []
+        if !pending.isEmpty {
+            let unfinished = needsContinuation(pending.joined(separator: "\n"))
+            let continues = trimmed.hasPrefix("|") || unfinished
+            let isFiller = trimmed.isEmpty || trimmed.hasPrefix("#")
+            if continues || (isFiller && !runsEagerly) {
+                pending.append(line)
+                if runsEagerly || endsWithSemicolon(line) { ready += flushIfComplete() }
+                return ready
+            }
+            ready += flush()
+        }
+        if trimmed.hasPrefix(".") {
+            ready.append(.command(String(trimmed), line: number))
+        } else if !(trimmed.isEmpty || trimmed.hasPrefix("#")) {
+            pending = [line]
+            pendingFirstLine = number
+            if runsEagerly || endsWithSemicolon(line) { ready += flushIfComplete() }
+        }
+        return ready
+    }
+
+    /// Ends the input: whatever is pending runs.
+    public mutating func finish() -> [InputChunk] { flush() }
+
+    /// Drops a pending statement (Ctrl-C at a continuation prompt).
+    public mutating func discard() { pending = [] }
+
+    private mutating func flushIfComplete() -> [InputChunk] {
+        needsContinuation(pending.joined(separator: "\n")) ? [] : flush()
+    }
+
+    private mutating func flush() -> [InputChunk] {
+        // Trailing blank and comment lines belong to nobody.
+        while let last = pending.last, last.allSatisfy({ $0 == " " || $0 == "\t" }) || last.drop(while: { $0 == " " }).hasPrefix("#") {
+            pending.removeLast()
+        }
+        guard !pending.isEmpty else { return [] }
+        defer { pending = [] }
+        return [.statements(pending.joined(separator: "\n"), firstLine: pendingFirstLine)]
+    }
+
+    private func endsWithSemicolon(_ line: String) -> Bool {
+        line.trimmingTrailingSpaces().hasSuffix(";")
+    }
+}

@@ -1,0 +1,34 @@
+import DossierCore
+
+/// JSON: a table is an array of objects, one per row, one row per line; a scalar is its bare value.
+public struct JSONRenderer: ResultRenderer {
+    /// Creates a renderer.
+    public init() {}
+
+    /// Renders `result` as JSON.
+    public func render(_ result: ResultSet) -> String {
+        switch result {
+        case .scalar(_, let value):
+            return Self.json(value) + "\n"
+        case .table(let columns, let rows):
+            guard !rows.isEmpty else { return "[]\n" }
+            let keys = columns.map(Self.quoted)
+            let lines = rows.map { row in
+                "  {" + zip(keys, row).map { "\($0): \(Self.json($1))" }.joined(separator: ", ") + "}"
+            }
+            return "[\n" + lines.joined(separator: ",\n") + "\n]\n"
+        }
+    }
+
+    static func json(_ cell: Cell) -> String {
+        switch cell {
+        case .null: "null"
+        case .integer(let value): String(value)
+        case .number(let value): value.isFinite ? String(value) : "null"
+        case .boolean(let value): value ? "true" : "false"
+        case .text(let value): quoted(value)
+        }
+    }
+
+    static func quoted(_ text: String) -> String { JSONString.quoted(text) }
+}

@@ -1,0 +1,42 @@
+/// One value of a result, ready to print: its text, and what it is in JSON.
+public enum Cell: Hashable, Sendable {
+    /// No value (a document without a date).
+    case null
+    /// A whole number.
+    case integer(Int)
+    /// A number with a fraction.
+    case number(Double)
+    /// `true` or `false`.
+    case boolean(Bool)
+    /// Text, dates, names: anything shown as a string.
+    case text(String)
+
+    /// The value as a person reads it; empty for null.
+    public var text: String {
+        switch self {
+        case .null: ""
+        case .integer(let value): String(value)
+        case .number(let value): value == value.rounded() && abs(value) < 1e15 ? String(format: "%.1f", value) : String(value)
+        case .boolean(let value): value ? "true" : "false"
+        case .text(let value): value
+        }
+    }
+
+    /// Whether the value is a number, which tables align to the right.
+    public var isNumeric: Bool {
+        switch self {
+        case .integer, .number: true
+        default: false
+        }
+    }
+}
+
+/// What a statement gives, in the shape the renderers print.
+public enum ResultSet: Hashable, Sendable {
+    /// Rows under named columns.
+    case table(columns: [String], rows: [[Cell]])
+    /// One value, such as the result of `count`.
+    case scalar(name: String, value: Cell)
+}
+
+import Foundation

@@ -1,0 +1,29 @@
+import DossierCore
+
+/// What an ingest did: how many documents it added, which it skipped as already present, and the
+/// records it reported and skipped as malformed.
+public struct IngestReport: Sendable {
+    /// Documents added to the workspace.
+    public var added = 0
+    /// Documents skipped because the workspace already had the same id or the same text.
+    public var alreadyPresent = 0
+    /// Files read.
+    public var filesRead = 0
+    /// Malformed records and unreadable files, each with its path and line.
+    public var problems: [Diagnostic] = []
+
+    /// Creates an empty report.
+    public init() {}
+
+    /// Whether every record was usable; the command line exits non-zero when not.
+    public var isClean: Bool { problems.isEmpty }
+
+    /// One line: `added 171 documents (2 already present) from 3 files; 1 record skipped`.
+    public var summary: String {
+        var text = "added \(added) document\(added == 1 ? "" : "s")"
+        if alreadyPresent > 0 { text += " (\(alreadyPresent) already present)" }
+        text += " from \(filesRead) file\(filesRead == 1 ? "" : "s")"
+        if !problems.isEmpty { text += "; \(problems.count) record\(problems.count == 1 ? "" : "s") skipped" }
+        return text
+    }
+}

@@ -1,0 +1,84 @@
+import GRDB
+
+/// The workspace's SQLite schema and its migrations.
+///
+/// Every change to the schema is a new migration appended here, never an edit of an old one, so a
+/// workspace made by an older Dossier opens in a newer one.
+enum WorkspaceSchema {
+    /// The name written into every workspace, so Dossier can tell its files from other SQLite files.
+    static let format = "dossier-workspace"
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("1: documents, sentences, entities, mentions, times") { db in
+            try db.execute(sql: """
+                CREATE TABLE workspace_info (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+
+                CREATE TABLE documents (
+                    number INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    title TEXT,
+                    date TEXT,
+                    source TEXT,
+                    url TEXT,
+                    words INTEGER NOT NULL,
+                    content_hash TEXT NOT NULL,
+                    text TEXT NOT NULL
+                );
+                CREATE INDEX documents_by_content_hash ON documents(content_hash);
+
+                CREATE TABLE sentences (
+                    number INTEGER PRIMARY KEY,
+                    document INTEGER NOT NULL REFERENCES documents(number) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    start INTEGER NOT NULL,
+                    end INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    UNIQUE (document, position)
+                );
+                CREATE VIRTUAL TABLE sentence_search USING fts5(text, content='sentences', content_rowid='number');
+
+                CREATE TABLE entities (
+                    number INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    UNIQUE (name, kind)
+                );
+                CREATE TABLE entity_aliases (
+                    entity INTEGER NOT NULL REFERENCES entities(number) ON DELETE CASCADE,
+                    alias TEXT NOT NULL,
+                    PRIMARY KEY (entity, alias)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE mentions (
+                    number INTEGER PRIMARY KEY,
+                    entity INTEGER NOT NULL REFERENCES entities(number),
+                    document INTEGER NOT NULL REFERENCES documents(number) ON DELETE CASCADE,
+                    sentence INTEGER NOT NULL,
+                    start INTEGER NOT NULL,
+                    end INTEGER NOT NULL,
+                    text TEXT NOT NULL
+                );
+                CREATE INDEX mentions_by_document ON mentions(document);
+                CREATE INDEX mentions_by_entity ON mentions(entity);
+
+                CREATE TABLE times (
+                    number INTEGER PRIMARY KEY,
+                    document INTEGER NOT NULL REFERENCES documents(number) ON DELETE CASCADE,
+                    sentence INTEGER NOT NULL,
+                    start INTEGER NOT NULL,
+                    end INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    type TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    range_start TEXT,
+                    range_end TEXT,
+                    granularity TEXT
+                );
+                CREATE INDEX times_by_document ON times(document);
+                """)
+            try db.execute(sql: "INSERT INTO workspace_info (key, value) VALUES ('format', ?)", arguments: [format])
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,26 @@
+/// Where the shell gets its lines from: a terminal with editing and history, or a plain stream.
+///
+/// The shell talks only to this protocol, so it can be driven by libedit, by a pipe, or by a test.
+public protocol LineEditor: AnyObject {
+    /// Whether lines come from a person at a terminal (prompts are shown) or from a pipe or file.
+    var isInteractive: Bool { get }
+
+    /// Reads one line without its line break, showing `prompt` when interactive; `nil` at the end of input.
+    func readLine(prompt: String) -> String?
+
+    /// Remembers `line` so the user can recall it.
+    func addToHistory(_ line: String)
+
+    /// Sets what the Tab key offers; the provider gets the text before the cursor and returns
+    /// the candidate words that could replace the last word of it. It is called on the thread
+    /// that called ``readLine(prompt:)``, while that call waits for input.
+    func setCompletionProvider(_ provider: @escaping (String) -> [String])
+}
+
+extension LineEditor {
+    /// Streams remember nothing.
+    public func addToHistory(_ line: String) {}
+
+    /// Streams complete nothing.
+    public func setCompletionProvider(_ provider: @escaping (String) -> [String]) {}
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import DossierShell
+
+/// `dossier`: the shell, scripts, queries, ingest and annotation from the command line.
+/// Only arguments live here; the work is in DossierShell's ``CommandLineActions``.
+@main
+struct Dossier: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dossier",
+        abstract: "Who did what to whom, and when, across a pile of news.",
+        discussion: "With no subcommand, opens the shell on a workspace, or on the bundled demo corpus when none is named.",
+        subcommands: [Shell.self, Run.self, Query.self, Ingest.self, Annotate.self],
+        defaultSubcommand: Shell.self)
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// Options the query-running subcommands share.
+struct QueryOptions: ParsableArguments {
+    @Option(name: [.short, .long], help: "The workspace file (default: the bundled demo corpus).")
+    var workspace: String?
+
+    @Option(name: .long, help: "How results print: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: OutputFormat = .table
+}
+
+struct Shell: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open the interactive shell (reads statements from standard input when it is not a terminal).")
+
+    @OptionGroup var options: QueryOptions
+
+    func run() throws {
+        throw ExitCode(CommandLineActions.shell(workspace: options.workspace, format: options.format))
+    }
+}
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run a saved script (.dq); '-' reads it from standard input.")
+
+    @Argument(help: "The script to run.")
+    var script: String
+
+    @OptionGroup var options: QueryOptions
+
+    func run() throws {
+        throw ExitCode(CommandLineActions.run(script: script, workspace: options.workspace, format: options.format))
+    }
+}
+
+struct Query: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run query text given as an argument.")
+
+    @Argument(help: "The query, e.g. 'documents | count'.")
+    var text: String
+
+    @OptionGroup var options: QueryOptions
+
+    func run() throws {
+        throw ExitCode(CommandLineActions.query(text, workspace: options.workspace, format: options.format))
+    }
+}
+
+struct Ingest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Add text, JSONL or CSV files, folders or globs to a workspace (created when missing).")
+
+    @Argument(help: "The workspace file.")
+    var workspace: String
+
+    @Argument(help: "Files, folders or glob patterns.")
+    var paths: [String]
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Name at least one file, folder or glob to ingest.") }
+    }
+
+    func run() throws {
+        throw ExitCode(CommandLineActions.ingest(workspace: workspace, paths: paths))
+    }
+}
+
+struct Annotate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the entities and times found in documents as annotation JSONL (one object per document).")
+
+    @Argument(help: "Text, JSONL or CSV files, folders or globs; '-' reads standard input.")
+    var paths: [String] = ["-"]
+
+    @Option(name: .long, help: "The output format (jsonl).")
+    var format: AnnotationFormat = .jsonl
+
+    func run() throws {
+        throw ExitCode(CommandLineActions.annotate(paths: paths))
+    }
+}
+
+/// The formats `annotate` writes.
+enum AnnotationFormat: String, ExpressibleByArgument, CaseIterable {
+    case jsonl
+}
