@@ -111,8 +111,10 @@ public enum CommandLineActions {
         }
     }
 
+    /// `$DOSSIER_HISTORY`, else `~/.dossier_history`.
     private static var historyPath: String {
-        (NSHomeDirectory() as NSString).appendingPathComponent(".dossier_history")
+        if let path = ProcessInfo.processInfo.environment["DOSSIER_HISTORY"], !path.isEmpty { return path }
+        return (homeFolder as NSString).appendingPathComponent(".dossier_history")
     }
 }
 

@@ -15,7 +15,7 @@ public enum DemoWorkspace {
         let environment = ProcessInfo.processInfo.environment
         if let folder = environment["DOSSIER_CACHE"], !folder.isEmpty { return folder }
         if let folder = environment["XDG_CACHE_HOME"], !folder.isEmpty { return (folder as NSString).appendingPathComponent("dossier") }
-        return (NSHomeDirectory() as NSString).appendingPathComponent(".cache/dossier")
+        return (homeFolder as NSString).appendingPathComponent(".cache/dossier")
     }
 
     /// Where the demo workspace for this build lives.
@@ -33,7 +33,7 @@ public enum DemoWorkspace {
         } catch {
             throw Diagnostic(.error, "the cache folder cannot be created: \(error.localizedDescription)", sourceName: cacheFolder)
         }
-        announce("Building the demo workspace (171 Wikinews articles and 2 seed articles) in \(path) …")
+        announce("Building the demo workspace (171 Wikinews articles and 2 seed articles) in \(path) …\n")
         let partial = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         try? FileManager.default.removeItem(atPath: partial)
         do {
@@ -53,4 +53,10 @@ public enum DemoWorkspace {
         }
         return try Workspace.open(at: path)
     }
+}
+
+/// `$HOME`, as the user set it (Foundation's `NSHomeDirectory()` ignores it on Linux), else the account's home.
+var homeFolder: String {
+    if let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty { return home }
+    return NSHomeDirectory()
 }

@@ -22,13 +22,13 @@ public struct JSONRenderer: ResultRenderer {
 
     static func json(_ cell: Cell) -> String {
         switch cell {
-        case .null: "null"
-        case .integer(let value): String(value)
-        case .number(let value): value.isFinite ? String(value) : "null"
-        case .boolean(let value): value ? "true" : "false"
-        case .text(let value): quoted(value)
+        case .null: JSONValue.null.text
+        case .integer(let value): JSONValue.integer(value).text
+        case .number(let value): JSONValue.number(value).text
+        case .boolean(let value): JSONValue.boolean(value).text
+        case .text(let value): JSONValue.string(value).text
         }
     }
 
-    static func quoted(_ text: String) -> String { JSONString.quoted(text) }
+    static func quoted(_ text: String) -> String { JSONValue.quoted(text) }
 }

@@ -1,0 +1,116 @@
+import Testing
+@testable import DossierShell
+
+@Suite("Renderers")
+struct RendererTests {
+    let result = ResultSet.table(columns: ["name", "kind", "mentions"], rows: [
+        [.text("Vladimir Putin"), .text("person"), .integer(12)],
+        [.text("Li, \"Hongzhong\""), .null, .integer(3)],
+    ])
+
+    @Test func tableAlignsColumnsAndNumbers() {
+        #expect(TableRenderer().render(result) == """
+            name             kind    mentions
+            ───────────────  ──────  ────────
+            Vladimir Putin   person        12
+            Li, "Hongzhong"                 3
+            (2 rows)
+
+            """)
+    }
+
+    @Test func tableCutsLongValuesAndFlattensLineBreaks() {
+        let long = ResultSet.table(columns: ["text"], rows: [[.text("one\ntwo three four")]])
+        #expect(TableRenderer(maximumWidth: 10).render(long) == "text\n──────────\none two t…\n(1 row)\n")
+    }
+
+    @Test func scalarsPrintBare() {
+        let count = ResultSet.scalar(name: "count", value: .integer(173))
+        #expect(TableRenderer().render(count) == "173\n")
+        #expect(CSVRenderer().render(count) == "count\n173\n")
+        #expect(JSONRenderer().render(count) == "173\n")
+    }
+
+    @Test func csvQuotesWhatNeedsQuoting() {
+        #expect(CSVRenderer().render(result) == "name,kind,mentions\nVladimir Putin,person,12\n\"Li, \"\"Hongzhong\"\"\",,3\n")
+    }
+
+    @Test func jsonWritesOneObjectPerRow() {
+        #expect(JSONRenderer().render(result) == """
+            [
+              {"name": "Vladimir Putin", "kind": "person", "mentions": 12},
+              {"name": "Li, \\"Hongzhong\\"", "kind": null, "mentions": 3}
+            ]
+
+            """)
+        #expect(JSONRenderer().render(.table(columns: ["a"], rows: [])) == "[]\n")
+    }
+
+    @Test func markdownEscapesPipes() {
+        let table = ResultSet.table(columns: ["a|b", "n"], rows: [[.text("x\ny"), .integer(1)]])
+        #expect(MarkdownRenderer().render(table) == "| a\\|b | n |\n| --- | ---: |\n| x<br>y | 1 |\n")
+    }
+}
+
+@Suite("StatementAssembler")
+struct StatementAssemblerTests {
+    static func unfinished(_ text: String) -> Bool {
+        text.trimmingTrailingSpaces().hasSuffix("|") || text.filter { $0 == "[" }.count > text.filter { $0 == "]" }.count
+    }
+
+    @Test func joinsContinuationLinesAndSplitsCommands() {
+        var assembler = StatementAssembler(interactive: false, needsContinuation: Self.unfinished)
+        var chunks: [InputChunk] = []
+        let script = ["# a comment", "documents", "  | where date >= 2019-03", "", "| count", ".mode csv", "entities |", "  count", "mentions;"]
+        for (index, line) in script.enumerated() { chunks += assembler.add(line, number: index + 1) }
+        #expect(chunks == [
+            .statements("documents\n  | where date >= 2019-03\n\n| count", firstLine: 2),
+            .command(".mode csv", line: 6),
+            .statements("entities |\n  count", firstLine: 7),
+            .statements("mentions;", firstLine: 9),
+        ])
+        #expect(assembler.finish().isEmpty)
+    }
+
+    @Test func interactiveInputRunsEachCompleteLine() {
+        var assembler = StatementAssembler(interactive: true, needsContinuation: Self.unfinished)
+        #expect(assembler.add("documents | count", number: 1) == [.statements("documents | count", firstLine: 1)])
+        #expect(assembler.add("entities | where kind in [person,", number: 2).isEmpty)
+        #expect(assembler.isInsideStatement)
+        #expect(assembler.add("  organization]", number: 3) == [.statements("entities | where kind in [person,\n  organization]", firstLine: 2)])
+        #expect(!assembler.isInsideStatement)
+    }
+}
+
+@Suite("DotCommand")
+struct DotCommandTests {
+    @Test func parsesCommands() throws {
+        #expect(try DotCommand.parse(".mode csv") == .mode(.csv))
+        #expect(try DotCommand.parse(".mode") == .mode(nil))
+        #expect(try DotCommand.parse(".open \"my workspace.sqlite\"") == .open(path: "my workspace.sqlite"))
+        #expect(try DotCommand.parse(".open") == .open(path: nil))
+        #expect(try DotCommand.parse(".ingest a.txt 'b c/*.jsonl'") == .ingest(paths: ["a.txt", "b c/*.jsonl"]))
+        #expect(try DotCommand.parse(".exit") == .quit)
+    }
+
+    @Test func pointsAtWhatIsWrong() {
+        #expect(throws: Diagnostic.self) { try DotCommand.parse(".ingest") }
+        do {
+            _ = try DotCommand.parse(".mode xml", lineNumber: 4)
+            Issue.record("accepted an unknown mode")
+        } catch {
+            #expect(error.message == "unknown mode 'xml'")
+            #expect(error.range?.start.line == 4 && error.range?.start.column == 7)
+            #expect(error.notes == ["the modes are: table, csv, json, markdown"])
+        }
+        do {
+            _ = try DotCommand.parse(".opne w.sqlite")
+            Issue.record("accepted an unknown command")
+        } catch {
+            #expect(error.message == "unknown command '.opne'")
+            #expect(error.help?.message == "did you mean '.open'?")
+        }
+    }
+}
+
+import DossierCore
