@@ -1,1 +1,112 @@
-print("TEMPORARY")
+// dossier-bench: prints Dossier's speed on a corpus generated from the demo articles.
+//
+//   swift run -c release dossier-bench [--megabytes 20] [--documents 20000]
+//
+// Figures, never assertions: annotation throughput on one core and on all cores, ingest rate,
+// index load time, query latency, and peak memory. Timings belong here, not in tests.
+import Dossier
+import DossierDemoCorpus
+import Foundation
+
+struct Settings {
+    var megabytes = 20.0
+    var documents = 20_000
+
+    init(arguments: [String]) {
+        var iterator = arguments.dropFirst().makeIterator()
+        while let argument = iterator.next() {
+            switch argument {
+            case "--megabytes": megabytes = iterator.next().flatMap(Double.init) ?? megabytes
+            case "--documents": documents = iterator.next().flatMap(Int.init) ?? documents
+            default:
+                print("usage: dossier-bench [--megabytes N] [--documents N]")
+                exit(2)
+            }
+        }
+    }
+}
+
+/// Seconds taken by `work`.
+func measure<T>(_ work: () throws -> T) rethrows -> (T, Double) {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let value = try work()
+    return (value, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+}
+
+func peakMemoryMegabytes() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    return Double(usage.ru_maxrss) / 1_048_576  // bytes on macOS
+    #endif
+}
+
+func format(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
+
+let settings = Settings(arguments: CommandLine.arguments)
+var demo = ReadOutcome()
+for file in DemoCorpus.files { demo.append(InputFiles.read(file.path)) }
+let demoBytes = demo.documents.reduce(0) { $0 + $1.text.utf8.count }
+print("demo corpus: \(demo.documents.count) documents, \(format(Double(demoBytes) / 1_048_576, 2)) MB")
+
+// Annotation: the demo texts, repeated until the requested size.
+var texts: [Document] = []
+var bytes = 0
+while Double(bytes) < settings.megabytes * 1_048_576 {
+    for document in demo.documents {
+        texts.append(document)
+        bytes += document.text.utf8.count
+    }
+}
+let megabytes = Double(bytes) / 1_048_576
+let pipeline = Pipeline()
+_ = pipeline.annotate(demo.documents[0])  // load the gazetteers outside the timing
+let (mentionCount, oneCore) = measure { texts.reduce(0) { $0 + pipeline.annotate($1).mentions.count } }
+print("annotate, one core:   \(format(megabytes / oneCore)) MB/s (\(format(megabytes)) MB in \(format(oneCore, 2)) s, \(mentionCount) mentions)")
+let (_, allCores) = measure { Parallel.map(texts, pipeline.annotate) }
+print("annotate, \(ProcessInfo.processInfo.activeProcessorCount) cores:     \(format(megabytes / allCores)) MB/s")
+
+// Ingest: distinct documents made from the demo articles, into a new workspace.
+let folder = NSTemporaryDirectory() + "dossier-bench-\(ProcessInfo.processInfo.processIdentifier)"
+try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: folder) }
+let generated = (0..<settings.documents).map { number -> Document in
+    var document = demo.documents[number % demo.documents.count]
+    document.id = "generated-\(number)"
+    document.text += "\n\n(Copy \(number).)"
+    if let date = document.date { document.date = date.adding(days: number / demo.documents.count) }
+    return document
+}
+let generatedMegabytes = Double(generated.reduce(0) { $0 + $1.text.utf8.count }) / 1_048_576
+let workspace = try Workspace.open(at: folder + "/bench.sqlite", createIfMissing: true)
+let (report, ingestSeconds) = try measure { try workspace.ingest(documents: generated, pipeline: pipeline) }
+print("ingest:               \(format(Double(report.added) / ingestSeconds, 0)) documents/s, "
+      + "\(format(generatedMegabytes / ingestSeconds)) MB/s (\(report.added) documents, \(format(generatedMegabytes)) MB)")
+
+// Opening: SQLite to in-memory columns.
+let (index, loadSeconds) = try measure { try workspace.loadIndex() }
+print("load index:           \(format(loadSeconds * 1000, 0)) ms (\(index.documents.count) documents, "
+      + "\(index.entities.count) entities, \(index.mentions.count) mentions)")
+
+// Queries: the median of repeated runs.
+let queries = [
+    "documents | count",
+    "documents | during 2019-03 | count",
+    "entities | where kind == person | top 10 by mentions",
+    "documents | mentioning @russia | count",
+    "mentions | where text contains \"minister\" | count by entity | take 5",
+    "documents | where title contains \"election\" | select id, date | sort date desc | take 10",
+]
+let session = QuerySession(index: index)
+for query in queries {
+    var timings: [Double] = []
+    for _ in 0..<7 {
+        let (_, seconds) = try measure { try session.run(query, sourceName: "<bench>") }
+        timings.append(seconds)
+    }
+    print("query \(format(timings.sorted()[timings.count / 2] * 1000, 2)) ms  \(query)")
+}
+print("peak memory:          \(format(peakMemoryMegabytes(), 0)) MB")

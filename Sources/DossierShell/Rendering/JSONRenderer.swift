@@ -20,13 +20,16 @@ public struct JSONRenderer: ResultRenderer {
         }
     }
 
-    static func json(_ cell: Cell) -> String {
+    static func json(_ cell: Cell) -> String { jsonValue(cell).text }
+
+    static func jsonValue(_ cell: Cell) -> JSONValue {
         switch cell {
-        case .null: JSONValue.null.text
-        case .integer(let value): JSONValue.integer(value).text
-        case .number(let value): JSONValue.number(value).text
-        case .boolean(let value): JSONValue.boolean(value).text
-        case .text(let value): JSONValue.string(value).text
+        case .null: .null
+        case .integer(let value): .integer(value)
+        case .number(let value): .number(value)
+        case .boolean(let value): .boolean(value)
+        case .text(let value): .string(value)
+        case .list(let values): .array(values.map(jsonValue))
         }
     }
 

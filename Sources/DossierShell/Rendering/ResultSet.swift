@@ -1,3 +1,5 @@
+import Foundation
+
 /// One value of a result, ready to print: its text, and what it is in JSON.
 public enum Cell: Hashable, Sendable {
     /// No value (a document without a date).
@@ -10,6 +12,8 @@ public enum Cell: Hashable, Sendable {
     case boolean(Bool)
     /// Text, dates, names: anything shown as a string.
     case text(String)
+    /// Several values, such as an entity's aliases.
+    case list([Cell])
 
     /// The value as a person reads it; empty for null.
     public var text: String {
@@ -19,6 +23,7 @@ public enum Cell: Hashable, Sendable {
         case .number(let value): value == value.rounded() && abs(value) < 1e15 ? String(format: "%.1f", value) : String(value)
         case .boolean(let value): value ? "true" : "false"
         case .text(let value): value
+        case .list(let values): values.map(\.text).joined(separator: ", ")
         }
     }
 
@@ -38,5 +43,3 @@ public enum ResultSet: Hashable, Sendable {
     /// One value, such as the result of `count`.
     case scalar(name: String, value: Cell)
 }
-
-import Foundation

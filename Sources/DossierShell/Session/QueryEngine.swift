@@ -1,14 +1,56 @@
-// TEMPORARY stand-in adapter until DossierQuery lands; must not be committed.
 import DossierCore
+import DossierQuery
 import DossierStore
 
+/// The shell's one contact with the query language: runs text on a ``QuerySession`` and turns its
+/// typed values into the cells the renderers print.
 struct QueryEngine {
-    let index: CorpusIndex
-    init(index: CorpusIndex) { self.index = index }
-    func run(_ text: String, sourceName: String) throws(Diagnostic) -> [ResultSet] {
-        if text.contains("documents | count") { return [.scalar(name: "count", value: .integer(index.documents.count))] }
-        throw Diagnostic(.error, "TEMPORARY: unsupported", sourceName: sourceName, range: SourceRange(at: SourceLocation(line: text.split(separator: "\n", omittingEmptySubsequences: false).count, column: 1, offset: 0)))
+    let session: QuerySession
+
+    /// The index queries run over.
+    var index: CorpusIndex { session.index }
+
+    init(index: CorpusIndex) { session = QuerySession(index: index) }
+
+    /// Runs every statement of `text`, handing each result over as soon as it is ready, so a
+    /// script's earlier output appears before a later statement's error.
+    func run(_ text: String, sourceName: String, handle: (ResultSet) -> Void) throws(Diagnostic) {
+        try session.run(text, sourceName: sourceName) { statement in
+            handle(Self.resultSet(statement.result))
+        }
     }
-    static func needsContinuation(_ text: String) -> Bool { text.hasSuffix("|") }
-    var keywords: [String] { ["documents", "entities", "mentions", "where", "count"] }
+
+    /// Whether `text` is an unfinished statement (an open bracket or string, a trailing `|`).
+    static func needsContinuation(_ text: String) -> Bool { QuerySession.needsContinuation(text) }
+
+    /// The words Tab may complete: sources, stages, fields, keywords and `let` names.
+    var keywords: [String] {
+        let sources = RowKind.allCases.filter(\.isAvailable).map(\.rawValue) + ["docs"]
+        let fields = RowKind.allCases.flatMap(\.fields).map(\.name)
+        let words = ["and", "or", "not", "in", "contains", "matches", "overlaps", "as", "asc", "desc", "by", "width", "let",
+                     "year", "month", "lower", "upper", "len"]
+        return Array(Set(sources + Parser.stageNames + fields + words + session.boundNames)).sorted()
+    }
+
+    static func resultSet(_ result: QueryResult) -> ResultSet {
+        switch result {
+        case .rows(let table):
+            return .table(columns: table.columns.map(\.name), rows: table.rows.map { $0.map(cell) })
+        case .scalar(let value):
+            // `count` is the one stage whose result is a single value.
+            return .scalar(name: "count", value: cell(value))
+        }
+    }
+
+    static func cell(_ value: Value) -> Cell {
+        switch value {
+        case .null: .null
+        case .int(let number): .integer(number)
+        case .float(let number): .number(number)
+        case .bool(let flag): .boolean(flag)
+        case .string(let text): .text(text)
+        case .list(let values): .list(values.map(cell))
+        case .date, .timeRange, .kind, .entity, .document: .text(value.displayText)
+        }
+    }
 }

@@ -70,9 +70,8 @@ public final class ShellSession {
             case .statements(let text, let firstLine):
                 // Leading line breaks keep the query's line numbers those of the whole source.
                 let numbered = String(repeating: "\n", count: firstLine - 1) + text
-                for result in try engine.run(numbered, sourceName: sourceName) {
-                    output(format.renderer.render(result))
-                }
+                let renderer = format.renderer
+                try engine.run(numbered, sourceName: sourceName) { output(renderer.render($0)) }
                 return .success
             }
         } catch {

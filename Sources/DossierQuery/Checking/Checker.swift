@@ -1,0 +1,566 @@
+import DossierCore
+import DossierStore
+
+/// Follows the row types through a pipeline before anything runs, resolving names and literals,
+/// and reports the first problem with a diagnostic that points at it.
+struct Checker {
+    /// The corpus entity literals are resolved against.
+    let index: CorpusIndex
+    /// The types of the names bound by `let`.
+    let bindings: [String: PipelineType]
+
+    /// Checks `pipeline` and gives the plan that runs it.
+    func check(_ pipeline: Pipeline) throws(Diagnostic) -> Plan {
+        var (source, type) = try checkSource(pipeline.source)
+        var stages: [PlannedStage] = []
+        for stage in pipeline.stages {
+            let (planned, next) = try checkStage(stage, carrying: type)
+            stages.append(contentsOf: planned)
+            type = next
+        }
+        return Plan(source: source, stages: stages, type: type)
+    }
+
+    // MARK: Sources
+
+    private func checkSource(_ source: Source) throws(Diagnostic) -> (PlannedSource, PipelineType) {
+        switch source.kind {
+        case .entity(let literal):
+            return (.entity(try resolve(literal)), .rows(.source(.entities)))
+        case .name(let name):
+            if let type = bindings[name.name] {
+                guard case .rows = type else {
+                    throw Diagnostic(.error, "'\(name.name)' holds \(type), not rows, so it cannot start a pipeline", range: name.range)
+                }
+                return (.binding(name.name), type)
+            }
+            if let kind = RowKind(word: name.name) {
+                guard kind.isAvailable else {
+                    throw Diagnostic(.error, "the '\(kind.rawValue)' source is not available yet", range: name.range,
+                                     notes: ["the sources available now are documents (docs), entities, mentions, entity literals such as @putin, and names bound by 'let'"])
+                }
+                return (.all(kind), .rows(.source(kind)))
+            }
+            let candidates = RowKind.allCases.map(\.rawValue) + ["docs"] + bindings.keys.sorted()
+            var diagnostic = Diagnostic(.error, "unknown source '\(name.name)'", range: name.range)
+            if let suggestion = Suggestions.nearest(to: name.name, in: candidates) {
+                diagnostic.help = .init("did you mean '\(suggestion)'?")
+            }
+            var note = "a pipeline starts with documents (docs), entities, mentions, sentences, relations, times, or an entity literal such as @putin"
+            if !bindings.isEmpty { note += "; names bound by 'let': " + bindings.keys.sorted().joined(separator: ", ") }
+            diagnostic.notes = [note]
+            throw diagnostic
+        }
+    }
+
+    /// The entity row an entity literal names, or a diagnostic that lists the candidates.
+    func resolve(_ literal: EntityLiteral) throws(Diagnostic) -> Int32 {
+        var lookup = index.lookUpEntity(named: literal.name)
+        if case .notFound = lookup, literal.name.contains("_") {
+            let spaced = index.lookUpEntity(named: literal.name.replacingUnderscores())
+            if case .notFound = spaced {} else { lookup = spaced }
+        }
+        let written = literal.name.allSatisfy { Lexer.isIdentifierContinuation($0.unicodeScalars.first!) || $0 == "-" || $0 == "'" }
+            ? "@\(literal.name)" : "@\"\(literal.name)\""
+        switch lookup {
+        case .found(let row):
+            return row
+        case .ambiguous(let rows):
+            let names = index.entities.names
+            let first = names[Int(rows[0])]
+            throw Diagnostic(.error, "'\(written)' is ambiguous: \(rows.count) entities go by that name", range: literal.range,
+                                 help: .init("write the full name, as in @\"\(first)\""),
+                                 notes: rows.prefix(8).map { row in
+                                     let entity = Int(row)
+                                     return "candidate: \(names[entity]) (\(index.entities.kinds[entity].rawValue), \(index.entities.mentionCounts[entity]) mentions)"
+                                 })
+        case .notFound(var suggestions):
+            for name in aliasSuggestions(for: literal.name) where !suggestions.contains(name) && suggestions.count < 5 {
+                suggestions.append(name)
+            }
+            var diagnostic = Diagnostic(.error, "unknown entity '\(written)'", range: literal.range)
+            if let best = suggestions.first { diagnostic.help = .init("did you mean @\"\(best)\"?") }
+            diagnostic.notes = suggestions.isEmpty
+                ? ["no entity in the corpus has that name or alias, or one close to it"]
+                : ["candidates: " + suggestions.joined(separator: ", ")]
+            throw diagnostic
+        }
+    }
+
+    /// Canonical names of entities with an alias close in spelling to `name` (the index suggests by canonical names only).
+    private func aliasSuggestions(for name: String) -> [String] {
+        let key = name.lowercased()
+        let limit = max(1, key.count / 3)
+        var scored: [(String, Int)] = []
+        for entity in 0..<index.entities.count {
+            let distances = index.entities.aliases[entity].map { EditDistance.between(key, $0.lowercased()) }
+            if let best = distances.min(), best <= limit { scored.append((index.entities.names[entity], best)) }
+        }
+        return scored.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
+    }
+
+    // MARK: Stages
+
+    private func checkStage(_ stage: Stage, carrying type: PipelineType) throws(Diagnostic) -> ([PlannedStage], PipelineType) {
+        let word = stage.name.name
+        guard case .rows(let rows) = type else {
+            throw Diagnostic(.error, "'\(word)' needs rows, but the pipeline carries \(type)", range: stage.name.range,
+                             notes: ["'count' gives a single number and ends a pipeline; 'count by F' gives a table"])
+        }
+        switch stage.kind {
+        case .filter(let expression):
+            let (bound, valueType) = try bind(expression, in: rows)
+            guard valueType == .bool else {
+                throw Diagnostic(.error, "'where' needs a condition, but this is \(article(valueType))", range: expression.range,
+                                 help: .init("compare it, as in 'where \(sliceName(expression)) == …'"))
+            }
+            return ([.filter(bound)], type)
+
+        case .time(let relation, let literal):
+            guard let accessor = timeAccessor(of: rows) else {
+                throw needs(stage, "rows with a date", carrying: rows, navigation: rows == .source(.entities) ? .documents : nil,
+                            notes: rows.isTable ? ["the table has no Date or TimeRange column"] : [])
+            }
+            return ([.filter(.time(relation, .field(accessor), literal.value))], type)
+
+        case .mentioning(let literals):
+            guard rows == .source(.documents) else {
+                throw needs(stage, "documents", carrying: rows, navigation: rows.isTable ? nil : .documents)
+            }
+            var entities: [Int32] = []
+            for literal in literals { entities.append(try resolve(literal)) }
+            return ([.mentioning(entities)], type)
+
+        case .count(let items):
+            if items.isEmpty { return ([.count], .value(.int)) }
+            let (expressions, fields) = try bindItems(items, in: rows)
+            return ([.countBy(expressions, columns: fields)], .rows(.table(fields + [Field(name: "count", type: .int)])))
+
+        case .sort(let keys):
+            return ([.sort(try bindSortKeys(keys, in: rows, descendingByDefault: false))], type)
+
+        case .take(let count):
+            return ([.take(count.value)], type)
+
+        case .top(let count, let keys):
+            return ([.sort(try bindSortKeys(keys, in: rows, descendingByDefault: true)), .take(count.value)], type)
+
+        case .select(let items):
+            let (expressions, fields) = try bindItems(items, in: rows)
+            return ([.select(expressions, columns: fields)], .rows(.table(fields)))
+
+        case .distinct(let items):
+            let (expressions, fields) = try bindItems(items, in: rows)
+            return ([.distinct(expressions, columns: fields)], .rows(.table(fields)))
+
+        case .navigation(let target):
+            guard target.isAvailable else {
+                throw Diagnostic(.error, "the '\(target.rawValue)' stage is not available yet", range: stage.name.range,
+                                 notes: ["the navigation stages available now are documents, entities and mentions"])
+            }
+            switch rows {
+            case .source(let kind) where kind.isAvailable:
+                return ([.navigate(target)], .rows(.source(target)))
+            case .table(let fields):
+                let wanted: FieldType? = target == .documents ? .document : target == .entities ? .entity : nil
+                if let wanted, let column = fields.firstIndex(where: { $0.type == wanted }) {
+                    return ([.navigateFromColumn(column, target)], .rows(.source(target)))
+                }
+                throw needs(stage, "rows linked to \(target.rawValue)", carrying: rows, navigation: nil,
+                            notes: ["a table leads to documents through a Document column and to entities through an Entity column"])
+            default:
+                throw needs(stage, "rows linked to \(target.rawValue)", carrying: rows, navigation: nil)
+            }
+
+        case .kwic(let word, let width):
+            if word != nil {
+                throw Diagnostic(.error, "'kwic \"word\"' is not available yet", range: stage.range,
+                                 help: .init("for now, use 'kwic' on mentions: '| mentions | kwic'"))
+            }
+            guard rows == .source(.mentions) else {
+                throw needs(stage, "mentions", carrying: rows, navigation: rows.isTable ? nil : .mentions)
+            }
+            return ([.kwic(width: width?.value ?? 5)], .rows(.table(KeywordInContext.fields)))
+
+        case .unsupported:
+            throw Diagnostic(.error, "the '\(word)' stage is not available yet", range: stage.name.range,
+                             notes: ["the stages available now are where, during, overlapping, before, after, mentioning, count, sort, take, top, select, distinct, kwic, documents, entities, mentions"])
+        }
+    }
+
+    /// "'kwic' needs mentions, but the pipeline carries entities", with help naming the stage to insert.
+    private func needs(_ stage: Stage, _ what: String, carrying rows: RowType, navigation: RowKind?, notes: [String] = []) -> Diagnostic {
+        let word = stage.name.name
+        var diagnostic = Diagnostic(.error, "'\(word)' needs \(what), but the pipeline carries \(rows)", range: stage.name.range, notes: notes)
+        if let navigation, rows != .source(navigation) {
+            diagnostic.help = .init("insert '| \(navigation.rawValue)' before '\(word)'")
+        }
+        return diagnostic
+    }
+
+    private func timeAccessor(of rows: RowType) -> FieldAccessor? {
+        switch rows {
+        case .source(.documents): .document(.date)
+        case .source(.mentions): .mention(.date)
+        case .source: nil
+        case .table(let fields): fields.firstIndex { $0.type.isTimeBearing }.map(FieldAccessor.column)
+        }
+    }
+
+    private func bindItems(_ items: [SelectItem], in rows: RowType) throws(Diagnostic) -> ([BoundExpression], [Field]) {
+        var expressions: [BoundExpression] = []
+        var fields: [Field] = []
+        for item in items {
+            let (bound, type) = try bind(item.expression, in: rows)
+            let name = item.columnName
+            if fields.contains(where: { $0.name == name }) {
+                throw Diagnostic(.error, "the column '\(name)' is named twice", range: item.range,
+                                 help: .init("give it another name with 'as'"))
+            }
+            expressions.append(bound)
+            fields.append(Field(name: name, type: type))
+        }
+        return (expressions, fields)
+    }
+
+    private func bindSortKeys(_ keys: [SortKey], in rows: RowType, descendingByDefault: Bool) throws(Diagnostic) -> [PlannedSortKey] {
+        var planned: [PlannedSortKey] = []
+        for key in keys {
+            let (bound, _) = try bind(key.expression, in: rows)
+            planned.append(PlannedSortKey(expression: bound, descending: key.descending ?? descendingByDefault))
+        }
+        return planned
+    }
+
+    // MARK: Expressions
+
+    /// An operand before its type is known: bare words that are not fields may be enum cases.
+    private enum Operand {
+        case typed(BoundExpression, FieldType, Expression)
+        case bareWord(String, SourceRange)
+    }
+
+    private func accessor(for name: String, in rows: RowType) -> (FieldAccessor, FieldType)? {
+        switch rows {
+        case .source(.documents): DocumentField(rawValue: name).map { (.document($0), $0.type) }
+        case .source(.entities): EntityField(rawValue: name).map { (.entity($0), $0.type) }
+        case .source(.mentions): MentionField(rawValue: name).map { (.mention($0), $0.type) }
+        case .source: nil
+        case .table(let fields): fields.firstIndex { $0.name == name }.map { (.column($0), fields[$0].type) }
+        }
+    }
+
+    private func operand(_ expression: Expression, in rows: RowType) throws(Diagnostic) -> Operand {
+        if case .name(let name) = expression.kind, accessor(for: name, in: rows) == nil {
+            return .bareWord(name, expression.range)
+        }
+        let (bound, type) = try bind(expression, in: rows)
+        return .typed(bound, type, expression)
+    }
+
+    /// Binds `expression` against the fields of `rows`, giving the bound expression and its type.
+    func bind(_ expression: Expression, in rows: RowType) throws(Diagnostic) -> (BoundExpression, FieldType) {
+        switch expression.kind {
+        case .name(let name):
+            guard let (accessor, type) = accessor(for: name, in: rows) else {
+                throw unknownField(name, at: expression.range, in: rows)
+            }
+            return (.field(accessor), type)
+        case .string(let value): return (.constant(.string(value)), .string)
+        case .integer(let value): return (.constant(.int(value)), .int)
+        case .float(let value): return (.constant(.float(value)), .float)
+        case .bool(let value): return (.constant(.bool(value)), .bool)
+        case .time(let range): return (.constant(.timeRange(range)), .timeRange)
+        case .entity(let literal):
+            let row = try resolve(literal)
+            return (.constant(.entity(row, name: index.entities.names[Int(row)])), .entity)
+        case .list(let elements):
+            var bound: [BoundExpression] = []
+            var elementType: FieldType?
+            for element in elements {
+                let (value, type) = try bind(element, in: rows)
+                if let known = elementType, known != type {
+                    if known.isNumeric, type.isNumeric {
+                        elementType = .float
+                    } else {
+                        throw Diagnostic(.error, "a list holds values of one type, but this is \(article(type)) after \(article(known)) values",
+                                         range: element.range)
+                    }
+                } else if elementType == nil {
+                    elementType = type
+                }
+                bound.append(value)
+            }
+            return (.list(bound), .list(elementType ?? .string))
+        case .not(let operand):
+            let (bound, type) = try bind(operand, in: rows)
+            try requireBool(type, operand, for: "not")
+            return (.not(bound), .bool)
+        case .binary(let operation, let left, let right, let operatorRange):
+            return try bindBinary(operation, left, right, operatorRange: operatorRange, in: rows)
+        case .call(let name, let arguments):
+            return try bindCall(name, arguments, in: rows)
+        }
+    }
+
+    private func requireBool(_ type: FieldType, _ expression: Expression, for word: String) throws(Diagnostic) {
+        guard type == .bool else {
+            throw Diagnostic(.error, "'\(word)' needs a condition (Bool), but this is \(article(type))", range: expression.range)
+        }
+    }
+
+    private func bindBinary(_ operation: BinaryOperator, _ left: Expression, _ right: Expression, operatorRange: SourceRange,
+                            in rows: RowType) throws(Diagnostic) -> (BoundExpression, FieldType) {
+        switch operation {
+        case .and, .or:
+            let (leftBound, leftType) = try bind(left, in: rows)
+            try requireBool(leftType, left, for: operation.description)
+            let (rightBound, rightType) = try bind(right, in: rows)
+            try requireBool(rightType, right, for: operation.description)
+            return (operation == .and ? .and(leftBound, rightBound) : .or(leftBound, rightBound), .bool)
+
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
+            var leftOperand = try operand(left, in: rows)
+            var rightOperand = try operand(right, in: rows)
+            switch (leftOperand, rightOperand) {
+            case (.bareWord(let name, let range), .bareWord):
+                throw unknownField(name, at: range, in: rows)
+            case (.bareWord(let name, let range), .typed(_, let type, _)):
+                leftOperand = try enumerationCase(name, at: range, of: type, in: rows)
+            case (.typed(_, let type, _), .bareWord(let name, let range)):
+                rightOperand = try enumerationCase(name, at: range, of: type, in: rows)
+            default:
+                break
+            }
+            guard case .typed(var leftBound, let leftType, let leftExpression) = leftOperand,
+                  case .typed(var rightBound, let rightType, let rightExpression) = rightOperand else {
+                preconditionFailure("bare words are resolved above")
+            }
+            leftBound = try coerce(leftBound, leftExpression, toward: rightType)
+            rightBound = try coerce(rightBound, rightExpression, toward: leftType)
+            let leftFinal = Checker.typeAfterCoercion(leftBound, leftType)
+            let rightFinal = Checker.typeAfterCoercion(rightBound, rightType)
+            guard Checker.canCompare(leftFinal, rightFinal, ordering: operation != .equal && operation != .notEqual) else {
+                var diagnostic = Diagnostic(.error, "cannot compare \(leftFinal) with \(rightFinal)", range: rightExpression.range,
+                                            notes: ["\(describe(leftExpression)) is \(article(leftFinal)); \(describe(rightExpression)) is \(article(rightFinal))"])
+                if leftFinal.isTimeBearing, rightFinal == .string {
+                    diagnostic.help = .init("write a time literal such as 2023-07 or 2023-07-25")
+                } else if leftFinal == rightFinal {
+                    diagnostic.message = "\(leftFinal) values cannot be ordered with '\(operation)'"
+                }
+                throw diagnostic
+            }
+            return (.compare(operation, leftBound, rightBound), .bool)
+
+        case .in:
+            let (leftBound, leftType) = try bind(left, in: rows)
+            if case .list(let elements) = right.kind {
+                var bound: [BoundExpression] = []
+                for element in elements {
+                    var elementBound: BoundExpression
+                    var elementType: FieldType
+                    switch try operand(element, in: rows) {
+                    case .bareWord(let name, let range):
+                        guard case .typed(let value, let type, _) = try enumerationCase(name, at: range, of: leftType, in: rows) else {
+                            preconditionFailure("an enumeration case is typed")
+                        }
+                        (elementBound, elementType) = (value, type)
+                    case .typed(let value, let type, _):
+                        (elementBound, elementType) = (value, type)
+                    }
+                    elementBound = try coerce(elementBound, element, toward: leftType)
+                    elementType = Checker.typeAfterCoercion(elementBound, elementType)
+                    guard Checker.canCompare(leftType, elementType, ordering: false) else {
+                        throw Diagnostic(.error, "cannot compare \(leftType) with \(elementType)", range: element.range,
+                                         notes: ["\(describe(left)) is \(article(leftType)); \(describe(element)) is \(article(elementType))"])
+                    }
+                    bound.append(elementBound)
+                }
+                return (.member(leftBound, .list(bound)), .bool)
+            }
+            let (rightBound, rightType) = try bind(right, in: rows)
+            guard case .list(let elementType) = rightType else {
+                throw Diagnostic(.error, "'in' needs a list on its right, such as [a, b], but this is \(article(rightType))", range: right.range)
+            }
+            guard Checker.canCompare(leftType, elementType, ordering: false) else {
+                throw Diagnostic(.error, "cannot look for \(article(leftType)) in a list of \(elementType) values", range: left.range)
+            }
+            return (.member(leftBound, rightBound), .bool)
+
+        case .contains, .matches:
+            let (leftBound, leftType) = try bind(left, in: rows)
+            guard leftType.isTextual || leftType == .list(.string) else {
+                throw Diagnostic(.error, "'\(operation)' needs text on its left, but \(describe(left)) is \(article(leftType))", range: left.range)
+            }
+            guard case .string(let pattern) = right.kind else {
+                throw Diagnostic(.error, "'\(operation)' needs a string literal on its right, such as \"Kyiv\"", range: right.range)
+            }
+            if operation == .contains { return (.contains(leftBound, pattern.lowercased()), .bool) }
+            do {
+                let regex = try Regex(pattern)
+                return (.matches(leftBound, regex), .bool)
+            } catch {
+                throw Diagnostic(.error, "invalid regular expression", range: right.range, notes: ["\(error)"])
+            }
+
+        case .time(let relation):
+            let (leftBound, leftType) = try bind(left, in: rows)
+            guard leftType.isTimeBearing else {
+                throw Diagnostic(.error, "'\(relation.rawValue)' needs a Date or TimeRange on its left, but \(describe(left)) is \(article(leftType))",
+                                 range: left.range)
+            }
+            let range: TimeRange
+            switch right.kind {
+            case .time(let value): range = value
+            case .integer(let year) where (1000...9999).contains(year): range = .year(year)
+            default:
+                throw Diagnostic(.error, "'\(relation.rawValue)' needs a time literal on its right, such as 2023 or 2023-07", range: right.range)
+            }
+            return (.time(relation, leftBound, range), .bool)
+        }
+    }
+
+    /// Turns an integer literal into a year where a time is expected, and a string literal into an
+    /// enumeration case where an enumeration is expected.
+    private func coerce(_ bound: BoundExpression, _ expression: Expression, toward other: FieldType) throws(Diagnostic) -> BoundExpression {
+        switch (expression.kind, other) {
+        case (.integer(let year), .date), (.integer(let year), .timeRange):
+            guard (1000...9999).contains(year) else { return bound }
+            return .constant(.timeRange(.year(year)))
+        case (.string(let word), _) where other.enumerationCases != nil:
+            guard let value = other.enumerationValue(word) else {
+                throw notACase(word, at: expression.range, of: other)
+            }
+            return .constant(value)
+        default:
+            return bound
+        }
+    }
+
+    private static func typeAfterCoercion(_ bound: BoundExpression, _ type: FieldType) -> FieldType {
+        if case .constant(let value) = bound {
+            switch value {
+            case .timeRange: return .timeRange
+            case .kind: return .kind
+            default: break
+            }
+        }
+        return type
+    }
+
+    private static func canCompare(_ left: FieldType, _ right: FieldType, ordering: Bool) -> Bool {
+        if left.isNumeric && right.isNumeric { return true }
+        if left.isTimeBearing && right.isTimeBearing { return true }
+        if ordering {
+            return left == right && (left == .string || left.isTimeBearing)
+        }
+        switch (left, right) {
+        case (.entity, .string), (.string, .entity), (.document, .string), (.string, .document): return true
+        default: return left == right
+        }
+    }
+
+    private func enumerationCase(_ word: String, at range: SourceRange, of type: FieldType, in rows: RowType) throws(Diagnostic) -> Operand {
+        guard type.enumerationCases != nil else { throw unknownField(word, at: range, in: rows) }
+        guard let value = type.enumerationValue(word) else { throw notACase(word, at: range, of: type) }
+        return .typed(.constant(value), type, Expression(kind: .name(word), range: range))
+    }
+
+    private func notACase(_ word: String, at range: SourceRange, of type: FieldType) -> Diagnostic {
+        let cases = type.enumerationCases ?? []
+        var diagnostic = Diagnostic(.error, "'\(word)' is not a \(type)", range: range,
+                                    notes: ["\(type) is one of: " + cases.joined(separator: ", ")])
+        if let suggestion = Suggestions.nearest(to: word, in: cases) { diagnostic.help = .init("did you mean '\(suggestion)'?") }
+        return diagnostic
+    }
+
+    private func unknownField(_ name: String, at range: SourceRange, in rows: RowType) -> Diagnostic {
+        let names = rows.fields.map(\.name)
+        let subject: String
+        let note: String
+        switch rows {
+        case .source(let kind):
+            subject = "\(kind.rawValue) have"
+            note = "\(kind.rawValue) have the fields: " + names.joined(separator: ", ")
+        case .table:
+            subject = "the table has"
+            note = "the table's columns are: " + names.joined(separator: ", ")
+        }
+        var diagnostic = Diagnostic(.error, "\(subject) no field '\(name)'", range: range, notes: [note])
+        if let suggestion = Suggestions.nearest(to: name, in: names) { diagnostic.help = .init("did you mean '\(suggestion)'?") }
+        return diagnostic
+    }
+
+    private func bindCall(_ name: Identifier, _ arguments: [Expression], in rows: RowType) throws(Diagnostic) -> (BoundExpression, FieldType) {
+        guard let function = Function(rawValue: name.name) else {
+            var diagnostic = Diagnostic(.error, "unknown function '\(name.name)'", range: name.range,
+                                        notes: ["the functions are: " + Function.allCases.map { "\($0.rawValue)()" }.joined(separator: ", ")])
+            if let suggestion = Suggestions.nearest(to: name.name, in: Function.allCases.map(\.rawValue)) {
+                diagnostic.help = .init("did you mean '\(suggestion)'?")
+            }
+            throw diagnostic
+        }
+        guard arguments.count == 1 else {
+            throw Diagnostic(.error, "'\(function.rawValue)' takes one argument, but was given \(arguments.count)", range: name.range)
+        }
+        let (argument, type) = try bind(arguments[0], in: rows)
+        let result: FieldType
+        switch function {
+        case .year, .month:
+            guard type.isTimeBearing else {
+                throw Diagnostic(.error, "'\(function.rawValue)' needs a Date, but \(describe(arguments[0])) is \(article(type))", range: arguments[0].range)
+            }
+            result = .int
+        case .lower, .upper:
+            guard type.isTextual else {
+                throw Diagnostic(.error, "'\(function.rawValue)' needs a String, but \(describe(arguments[0])) is \(article(type))", range: arguments[0].range)
+            }
+            result = .string
+        case .len:
+            guard type.isTextual || { if case .list = type { true } else { false } }() else {
+                throw Diagnostic(.error, "'len' needs a String or a list, but \(describe(arguments[0])) is \(article(type))", range: arguments[0].range)
+            }
+            result = .int
+        }
+        return (.call(function, [argument]), result)
+    }
+
+    // MARK: Wording
+
+    private func article(_ type: FieldType) -> String {
+        let name = type.description
+        return (name.first.map { "AEIOU".contains($0) } ?? false ? "an " : "a ") + name
+    }
+
+    private func describe(_ expression: Expression) -> String {
+        switch expression.kind {
+        case .name(let name): "'\(name)'"
+        case .string(let value): "\"\(value)\""
+        case .integer(let value): String(value)
+        case .float(let value): String(value)
+        case .bool(let value): String(value)
+        case .time(let range): range.description
+        case .entity(let literal): "@\(literal.name)"
+        case .call(let name, _): "'\(name.name)(…)'"
+        default: "the expression"
+        }
+    }
+
+    private func sliceName(_ expression: Expression) -> String {
+        if case .name(let name) = expression.kind { return name }
+        return "…"
+    }
+}
+
+extension RowType {
+    var isTable: Bool {
+        if case .table = self { return true }
+        return false
+    }
+}
+
+extension String {
+    func replacingUnderscores() -> String {
+        String(map { $0 == "_" ? " " : $0 })
+    }
+}

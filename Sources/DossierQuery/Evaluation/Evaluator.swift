@@ -1,0 +1,340 @@
+import DossierCore
+import DossierStore
+
+/// What flows between stages while a pipeline runs.
+enum Carried: Sendable {
+    /// Rows of the corpus, by row number, in pipeline order.
+    case rows(RowKind, [Int32])
+    /// A table.
+    case table([Field], [[Value]])
+    /// One value.
+    case value(Value)
+
+    /// The carried rows as a result a caller can render.
+    func result(in index: CorpusIndex) -> QueryResult {
+        switch self {
+        case .rows(let kind, let rows):
+            let fields = kind.defaultColumns.compactMap { name in kind.fields.first { $0.name == name } }
+            let table = rows.map { row in fields.map { index.value(of: $0.name, in: kind, row: Int(row)) } }
+            return .rows(ResultTable(columns: fields.map { .init(name: $0.name, type: $0.type) }, rows: table, rowKind: kind))
+        case .table(let fields, let rows):
+            return .rows(ResultTable(columns: fields.map { .init(name: $0.name, type: $0.type) }, rows: rows))
+        case .value(let value):
+            return .scalar(value)
+        }
+    }
+}
+
+/// Runs checked plans over the corpus index, stage by stage, on arrays of row numbers.
+struct Evaluator {
+    let index: CorpusIndex
+    let postings: Postings
+    let bindings: [String: Carried]
+    let isCancelled: () -> Bool
+
+    static let cancelled = Diagnostic(.error, "cancelled")
+
+    func run(_ plan: Plan) throws(Diagnostic) -> Carried {
+        var carried: Carried
+        switch plan.source {
+        case .all(let kind):
+            let count = switch kind {
+            case .documents: index.documents.count
+            case .entities: index.entities.count
+            case .mentions: index.mentions.count
+            case .sentences, .relations, .times: 0
+            }
+            carried = .rows(kind, (0..<Int32(count)).map { $0 })
+        case .entity(let row):
+            carried = .rows(.entities, [row])
+        case .binding(let name):
+            carried = bindings[name] ?? .rows(.entities, [])
+        }
+        for stage in plan.stages {
+            if isCancelled() { throw Evaluator.cancelled }
+            carried = try apply(stage, to: carried)
+        }
+        return carried
+    }
+
+    private func apply(_ stage: PlannedStage, to carried: Carried) throws(Diagnostic) -> Carried {
+        switch (stage, carried) {
+        case (_, .value):
+            return carried
+
+        case (.filter(let condition), .rows(let kind, let rows)):
+            if let predicate = fastPredicate(condition) { return .rows(kind, rows.filter(predicate)) }
+            let evaluator = ExpressionEvaluator(index: index, table: [])
+            var kept: [Int32] = []
+            for (position, row) in rows.enumerated() {
+                if position & 0xFFFF == 0xFFFF, isCancelled() { throw Evaluator.cancelled }
+                if evaluator.test(condition, row: Int(row)) == true { kept.append(row) }
+            }
+            return .rows(kind, kept)
+        case (.filter(let condition), .table(let fields, let rows)):
+            let evaluator = ExpressionEvaluator(index: index, table: rows)
+            return .table(fields, rows.indices.filter { evaluator.test(condition, row: $0) == true }.map { rows[$0] })
+
+        case (.mentioning(let entities), .rows(let kind, let rows)):
+            var common = Array(index.documentsByEntity[Int(entities[0])])
+            for entity in entities.dropFirst() {
+                common = Evaluator.intersect(common, index.documentsByEntity[Int(entity)])
+            }
+            return .rows(kind, rows.filter { Evaluator.sortedContains(common, $0) })
+
+        case (.count, .rows(_, let rows)):
+            return .value(.int(rows.count))
+        case (.count, .table(_, let rows)):
+            return .value(.int(rows.count))
+
+        case (.countBy(let keys, let fields), .rows(_, let rows)) where keys.count == 1 && referenceColumn(keys[0]) != nil:
+            let (column, size, value) = referenceColumn(keys[0])!
+            var counts = [Int](repeating: 0, count: size)
+            for row in rows { counts[Int(column[Int(row)])] += 1 }
+            var table: [[Value]] = []
+            for (key, count) in counts.enumerated() where count > 0 { table.append([value(Int32(key)), .int(count)]) }
+            table.sort { left, right in
+                if left[1] != right[1] { return Value.order(left[1], right[1]) > 0 }
+                return Value.order(left[0], right[0]) < 0
+            }
+            return .table(fields + [Field(name: "count", type: .int)], table)
+
+        case (.countBy(let keys, let fields), _):
+            var counts: [[Value]: Int] = [:]
+            var order: [[Value]] = []
+            try forEachRow(of: carried) { (evaluator, row) in
+                let key = keys.map { evaluator.evaluate($0, row: row) }
+                if let count = counts[key] {
+                    counts[key] = count + 1
+                } else {
+                    counts[key] = 1
+                    order.append(key)
+                }
+            }
+            let sorted = order.sorted { left, right in
+                let (a, b) = (counts[left]!, counts[right]!)
+                if a != b { return a > b }
+                for (x, y) in zip(left, right) {
+                    let result = Value.order(x, y)
+                    if result != 0 { return result < 0 }
+                }
+                return false
+            }
+            return .table(fields + [Field(name: "count", type: .int)], sorted.map { $0 + [.int(counts[$0]!)] })
+
+        case (.sort(let keys), .rows(let kind, let rows)):
+            let evaluator = ExpressionEvaluator(index: index, table: [])
+            let order = Evaluator.sortedPositions(count: rows.count, keys: keys) { evaluator.evaluate($0, row: Int(rows[$1])) }
+            return .rows(kind, order.map { rows[$0] })
+        case (.sort(let keys), .table(let fields, let rows)):
+            let evaluator = ExpressionEvaluator(index: index, table: rows)
+            let order = Evaluator.sortedPositions(count: rows.count, keys: keys) { evaluator.evaluate($0, row: $1) }
+            return .table(fields, order.map { rows[$0] })
+
+        case (.take(let count), .rows(let kind, let rows)):
+            return .rows(kind, Array(rows.prefix(count)))
+        case (.take(let count), .table(let fields, let rows)):
+            return .table(fields, Array(rows.prefix(count)))
+
+        case (.select(let expressions, let fields), _):
+            var table: [[Value]] = []
+            try forEachRow(of: carried) { (evaluator, row) in
+                table.append(expressions.map { evaluator.evaluate($0, row: row) })
+            }
+            return .table(fields, table)
+
+        case (.distinct(let expressions, let fields), _):
+            var seen: Set<[Value]> = []
+            var table: [[Value]] = []
+            try forEachRow(of: carried) { (evaluator, row) in
+                let values = expressions.map { evaluator.evaluate($0, row: row) }
+                if seen.insert(values).inserted { table.append(values) }
+            }
+            return .table(fields, table)
+
+        case (.navigate(let target), .rows(let kind, let rows)):
+            return .rows(target, navigate(from: kind, rows, to: target))
+        case (.navigateFromColumn(let column, let target), .table(_, let rows)):
+            var targets: [Int32] = []
+            for row in rows {
+                switch row[column] {
+                case .entity(let entity, _) where target == .entities: targets.append(entity)
+                case .document(let document, _) where target == .documents: targets.append(document)
+                default: break
+                }
+            }
+            return .rows(target, Evaluator.sortedUnique(targets))
+
+        case (.kwic(let width), .rows(.mentions, let rows)):
+            return .table(KeywordInContext.fields, KeywordInContext.rows(for: rows, width: width, in: index))
+
+        default:
+            preconditionFailure("the checker lets no stage meet rows it cannot take")
+        }
+    }
+
+    /// Calls `body` with an evaluator and the row to evaluate on, for every row of `carried`.
+    private func forEachRow(of carried: Carried, _ body: (ExpressionEvaluator, Int) -> Void) throws(Diagnostic) {
+        switch carried {
+        case .rows(_, let rows):
+            let evaluator = ExpressionEvaluator(index: index, table: [])
+            for (position, row) in rows.enumerated() {
+                if position & 0xFFFF == 0xFFFF, isCancelled() { throw Evaluator.cancelled }
+                body(evaluator, Int(row))
+            }
+        case .table(_, let rows):
+            let evaluator = ExpressionEvaluator(index: index, table: rows)
+            for row in rows.indices { body(evaluator, row) }
+        case .value:
+            break
+        }
+    }
+
+    // MARK: Fast paths
+
+    /// For a key that is a mention's entity or document: the column of row numbers, the number of
+    /// rows it refers to, and the value of a row number.
+    private func referenceColumn(_ key: BoundExpression) -> ([Int32], Int, (Int32) -> Value)? {
+        guard case .field(.mention(let field)) = key else { return nil }
+        let index = self.index
+        switch field {
+        case .entity:
+            return (index.mentions.entities, index.entities.count, { .entity($0, name: index.entities.names[Int($0)]) })
+        case .document:
+            return (index.mentions.documents, index.documents.count, { .document($0, id: index.documents.ids[Int($0)]) })
+        default:
+            return nil
+        }
+    }
+
+    /// A predicate on row numbers for conditions that compare a mention's entity or document with
+    /// constants, so the common `where entity == @name` is integer work.
+    private func fastPredicate(_ condition: BoundExpression) -> ((Int32) -> Bool)? {
+        func rows(_ value: BoundExpression) -> Set<Int32>? {
+            switch value {
+            case .constant(.entity(let row, _)), .constant(.document(let row, _)): return [row]
+            case .list(let elements):
+                var rows: Set<Int32> = []
+                for element in elements {
+                    guard let more = self.fastRows(element) else { return nil }
+                    rows.formUnion(more)
+                }
+                return rows
+            default: return nil
+            }
+        }
+        switch condition {
+        case .compare(let operation, .field(.mention(let field)), let constant) where operation == .equal || operation == .notEqual:
+            guard let column = referenceColumn(.field(.mention(field)))?.0, let wanted = fastRows(constant), wanted.count == 1,
+                  constantMatchesField(constant, field) else { return nil }
+            let target = wanted.first!
+            return operation == .equal ? { column[Int($0)] == target } : { column[Int($0)] != target }
+        case .member(.field(.mention(let field)), let list):
+            guard let column = referenceColumn(.field(.mention(field)))?.0, let wanted = rows(list),
+                  case .list(let elements) = list, elements.allSatisfy({ constantMatchesField($0, field) }) else { return nil }
+            return { wanted.contains(column[Int($0)]) }
+        default:
+            return nil
+        }
+    }
+
+    private func fastRows(_ value: BoundExpression) -> Set<Int32>? {
+        switch value {
+        case .constant(.entity(let row, _)), .constant(.document(let row, _)): [row]
+        default: nil
+        }
+    }
+
+    private func constantMatchesField(_ value: BoundExpression, _ field: MentionField) -> Bool {
+        switch (value, field) {
+        case (.constant(.entity), .entity), (.constant(.document), .document): true
+        default: false
+        }
+    }
+
+    // MARK: Navigation
+
+    private func navigate(from kind: RowKind, _ rows: [Int32], to target: RowKind) -> [Int32] {
+        switch (kind, target) {
+        case (.documents, .entities):
+            var mask = [Bool](repeating: false, count: index.entities.count)
+            for row in rows { for entity in index.entitiesByDocument[Int(row)] { mask[Int(entity)] = true } }
+            return Evaluator.rows(of: mask)
+        case (.documents, .mentions):
+            let grouped = postings.mentionsByDocument
+            var mentions: [Int32] = []
+            for row in Evaluator.sortedUnique(rows) { mentions.append(contentsOf: grouped[row]) }
+            return mentions.sorted()
+        case (.entities, .documents):
+            var mask = [Bool](repeating: false, count: index.documents.count)
+            for row in rows { for document in index.documentsByEntity[Int(row)] { mask[Int(document)] = true } }
+            return Evaluator.rows(of: mask)
+        case (.entities, .mentions):
+            let grouped = postings.mentionsByEntity
+            var mentions: [Int32] = []
+            for row in Evaluator.sortedUnique(rows) { mentions.append(contentsOf: grouped[row]) }
+            return mentions.sorted()
+        case (.mentions, .documents):
+            return Evaluator.sortedUnique(rows.map { index.mentions.documents[Int($0)] })
+        case (.mentions, .entities):
+            return Evaluator.sortedUnique(rows.map { index.mentions.entities[Int($0)] })
+        default:
+            return kind == target ? rows : []
+        }
+    }
+
+    // MARK: Helpers
+
+    static func rows(of mask: [Bool]) -> [Int32] {
+        var rows: [Int32] = []
+        for (row, isSet) in mask.enumerated() where isSet { rows.append(Int32(row)) }
+        return rows
+    }
+
+    static func sortedUnique(_ rows: [Int32]) -> [Int32] {
+        var sorted = rows.sorted()
+        var write = 0
+        for read in sorted.indices where read == 0 || sorted[read] != sorted[read - 1] {
+            sorted[write] = sorted[read]
+            write += 1
+        }
+        sorted.removeLast(sorted.count - write)
+        return sorted
+    }
+
+    static func intersect(_ a: [Int32], _ b: [Int32]) -> [Int32] {
+        var result: [Int32] = []
+        var (i, j) = (0, 0)
+        while i < a.count, j < b.count {
+            if a[i] < b[j] { i += 1 } else if a[i] > b[j] { j += 1 } else { result.append(a[i]); i += 1; j += 1 }
+        }
+        return result
+    }
+
+    static func sortedContains(_ sorted: [Int32], _ value: Int32) -> Bool {
+        var (low, high) = (0, sorted.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == value
+    }
+
+    /// The positions `0..<count` in sorted order: by each key in turn, missing values last whatever
+    /// the direction, ties kept in their original order.
+    static func sortedPositions(count: Int, keys: [PlannedSortKey], value: (BoundExpression, Int) -> Value) -> [Int] {
+        let columns = keys.map { key in (0..<count).map { value(key.expression, $0) } }
+        return (0..<count).sorted { a, b in
+            for (key, column) in zip(keys, columns) {
+                let (x, y) = (column[a], column[b])
+                if x.isNull || y.isNull {
+                    if x.isNull && y.isNull { continue }
+                    return y.isNull
+                }
+                let order = Value.order(x, y)
+                if order != 0 { return key.descending ? order > 0 : order < 0 }
+            }
+            return a < b
+        }
+    }
+}

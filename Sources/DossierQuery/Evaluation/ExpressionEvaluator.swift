@@ -1,0 +1,210 @@
+import DossierCore
+import DossierStore
+
+/// Evaluates bound expressions on one row at a time, reading columns directly.
+struct ExpressionEvaluator {
+    let index: CorpusIndex
+    /// The rows of the table being scanned, when the pipeline carries a table.
+    let table: [[Value]]
+
+    /// The value of `expression` on `row`: a corpus row number, or a position in `table`.
+    func evaluate(_ expression: BoundExpression, row: Int) -> Value {
+        switch expression {
+        case .field(let accessor):
+            switch accessor {
+            case .document(let field): return index.value(of: field, document: row)
+            case .entity(let field): return index.value(of: field, entity: row)
+            case .mention(let field): return index.value(of: field, mention: row)
+            case .column(let column): return table[row][column]
+            }
+        case .constant(let value):
+            return value
+        case .list(let elements):
+            return .list(elements.map { evaluate($0, row: row) })
+        case .not, .and, .or, .compare, .member, .contains, .matches, .time:
+            return test(expression, row: row).map(Value.bool) ?? .null
+        case .call(let function, let arguments):
+            return call(function, evaluate(arguments[0], row: row))
+        }
+    }
+
+    /// Whether the condition `expression` holds on `row`: `nil` when it is unknown because a value it
+    /// compares is missing. Unknown is neither true nor false, as in SQL: `not` keeps it unknown,
+    /// `false and unknown` is false, `true or unknown` is true, and a filter drops unknown rows.
+    func test(_ expression: BoundExpression, row: Int) -> Bool? {
+        switch expression {
+        case .not(let operand):
+            return test(operand, row: row).map { !$0 }
+        case .and(let left, let right):
+            let first = test(left, row: row)
+            if first == false { return false }
+            let second = test(right, row: row)
+            if second == false { return false }
+            return first == nil || second == nil ? nil : true
+        case .or(let left, let right):
+            let first = test(left, row: row)
+            if first == true { return true }
+            let second = test(right, row: row)
+            if second == true { return true }
+            return first == nil || second == nil ? nil : false
+        case .compare(let operation, let left, let right):
+            let (a, b) = (evaluate(left, row: row), evaluate(right, row: row))
+            if a.isNull || b.isNull { return nil }
+            return compare(operation, a, b)
+        case .member(let left, let right):
+            let value = evaluate(left, row: row)
+            guard !value.isNull, case .list(let elements) = evaluate(right, row: row) else { return nil }
+            return elements.contains { !$0.isNull && equal(value, $0) }
+        case .contains(let left, let needle):
+            let value = evaluate(left, row: row)
+            return value.isNull ? nil : contains(value, needle)
+        case .matches(let left, let regex):
+            let value = evaluate(left, row: row)
+            return value.isNull ? nil : matches(value, regex)
+        case .time(let relation, let left, let range):
+            let value = evaluate(left, row: row)
+            return value.isNull ? nil : holds(relation, value, range)
+        default:
+            switch evaluate(expression, row: row) {
+            case .bool(let value): return value
+            default: return nil
+            }
+        }
+    }
+
+    // MARK: Operators
+
+    func compare(_ operation: BinaryOperator, _ left: Value, _ right: Value) -> Bool {
+        if left.isNull || right.isNull { return false }
+        switch operation {
+        case .equal: return equal(left, right)
+        case .notEqual: return !equal(left, right)
+        default: break
+        }
+        switch (left, right) {
+        case (.date(let day), .timeRange(let range)):
+            switch operation {
+            case .less: return day < range.start
+            case .lessOrEqual: return day < range.end
+            case .greater: return day >= range.end
+            case .greaterOrEqual: return day >= range.start
+            default: return false
+            }
+        case (.timeRange(let range), .date(let day)):
+            switch operation {
+            case .less: return range.end <= day
+            case .lessOrEqual: return range.start <= day
+            case .greater: return range.start > day
+            case .greaterOrEqual: return range.end > day
+            default: return false
+            }
+        default:
+            let order = Value.order(left, right)
+            switch operation {
+            case .less: return order < 0
+            case .lessOrEqual: return order <= 0
+            case .greater: return order > 0
+            case .greaterOrEqual: return order >= 0
+            default: return false
+            }
+        }
+    }
+
+    func equal(_ left: Value, _ right: Value) -> Bool {
+        switch (left, right) {
+        case (.entity(let row, _), .string(let name)), (.string(let name), .entity(let row, _)):
+            return index.entity(row, isCalled: name)
+        case (.document(_, let id), .string(let text)), (.string(let text), .document(_, let id)):
+            return id == text
+        case (.date(let day), .timeRange(let range)), (.timeRange(let range), .date(let day)):
+            return range.contains(day)
+        case (.int(let a), .float(let b)), (.float(let b), .int(let a)):
+            return Double(a) == b
+        default:
+            return left == right
+        }
+    }
+
+    private func contains(_ value: Value, _ needle: String) -> Bool {
+        switch value {
+        case .string(let text): return TextSearch.contains(text, lowercasedNeedle: needle)
+        case .entity(let row, let name):
+            return TextSearch.contains(name, lowercasedNeedle: needle)
+                || index.entities.aliases[Int(row)].contains { TextSearch.contains($0, lowercasedNeedle: needle) }
+        case .document(_, let id): return TextSearch.contains(id, lowercasedNeedle: needle)
+        case .list(let elements): return elements.contains { contains($0, needle) }
+        default: return false
+        }
+    }
+
+    private func matches(_ value: Value, _ regex: Regex<AnyRegexOutput>) -> Bool {
+        switch value {
+        case .string(let text), .entity(_, let text), .document(_, let text):
+            return (try? regex.firstMatch(in: text)) != nil
+        case .list(let elements):
+            return elements.contains { matches($0, regex) }
+        default:
+            return false
+        }
+    }
+
+    private func holds(_ relation: TimeRelation, _ value: Value, _ range: TimeRange) -> Bool {
+        switch value {
+        case .date(let day):
+            switch relation {
+            case .during, .overlaps: return range.contains(day)
+            case .before: return day < range.start
+            case .after: return day >= range.end
+            }
+        case .timeRange(let other):
+            switch relation {
+            case .during: return range.contains(other)
+            case .overlaps: return other.overlaps(range)
+            case .before: return other.isBefore(range)
+            case .after: return other.isAfter(range)
+            }
+        default:
+            return false
+        }
+    }
+
+    private func call(_ function: Function, _ argument: Value) -> Value {
+        switch (function, argument) {
+        case (_, .null): return .null
+        case (.year, .date(let day)): return .int(day.year)
+        case (.year, .timeRange(let range)): return .int(range.start.year)
+        case (.month, .date(let day)): return .int(day.month)
+        case (.month, .timeRange(let range)): return .int(range.start.month)
+        case (.lower, _): return .string(argument.displayText.lowercased())
+        case (.upper, _): return .string(argument.displayText.uppercased())
+        case (.len, .list(let elements)): return .int(elements.count)
+        case (.len, _): return .int(argument.displayText.count)
+        default: return .null
+        }
+    }
+}
+
+/// Case-insensitive substring search on UTF-8 bytes.
+enum TextSearch {
+    /// Whether `text` contains `needle`, which must already be lower-cased, ignoring case.
+    static func contains(_ text: String, lowercasedNeedle needle: String) -> Bool {
+        if needle.isEmpty { return true }
+        let pattern = Array(needle.utf8)
+        let bytes: [UInt8] = text.utf8.allSatisfy { $0 < 0x80 }
+            ? text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+            : Array(text.lowercased().utf8)
+        guard bytes.count >= pattern.count else { return false }
+        let first = pattern[0]
+        var position = 0
+        let last = bytes.count - pattern.count
+        while position <= last {
+            if bytes[position] == first {
+                var offset = 1
+                while offset < pattern.count, bytes[position + offset] == pattern[offset] { offset += 1 }
+                if offset == pattern.count { return true }
+            }
+            position += 1
+        }
+        return false
+    }
+}

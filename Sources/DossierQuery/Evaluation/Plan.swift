@@ -1,0 +1,71 @@
+import DossierCore
+
+/// Where a field's value is read from: a column of the corpus index, or a column of a table.
+enum FieldAccessor: Hashable, Sendable {
+    case document(DocumentField)
+    case entity(EntityField)
+    case mention(MentionField)
+    case column(Int)
+}
+
+/// The functions expressions can call.
+enum Function: String, CaseIterable, Sendable {
+    case year, month, lower, upper, len
+}
+
+/// A type-checked expression whose names are resolved to columns and whose literals are values.
+indirect enum BoundExpression {
+    case field(FieldAccessor)
+    case constant(Value)
+    case list([BoundExpression])
+    case not(BoundExpression)
+    case and(BoundExpression, BoundExpression)
+    case or(BoundExpression, BoundExpression)
+    /// `==`, `!=`, `<`, `<=`, `>`, `>=`
+    case compare(BinaryOperator, BoundExpression, BoundExpression)
+    /// `in`: the right side evaluates to a list.
+    case member(BoundExpression, BoundExpression)
+    /// `contains`, with the needle lower-cased.
+    case contains(BoundExpression, String)
+    case matches(BoundExpression, Regex<AnyRegexOutput>)
+    case time(TimeRelation, BoundExpression, TimeRange)
+    case call(Function, [BoundExpression])
+}
+
+/// A sort key after checking.
+struct PlannedSortKey {
+    var expression: BoundExpression
+    var descending: Bool
+}
+
+/// Where a checked pipeline's rows come from.
+enum PlannedSource {
+    /// Every row of a kind.
+    case all(RowKind)
+    /// One entity (an entity literal).
+    case entity(Int32)
+    /// The value bound to a name by `let`.
+    case binding(String)
+}
+
+/// A checked stage, ready to run.
+enum PlannedStage {
+    case filter(BoundExpression)
+    case mentioning([Int32])
+    case count
+    case countBy([BoundExpression], columns: [Field])
+    case sort([PlannedSortKey])
+    case take(Int)
+    case select([BoundExpression], columns: [Field])
+    case distinct([BoundExpression], columns: [Field])
+    case navigate(RowKind)
+    case navigateFromColumn(Int, RowKind)
+    case kwic(width: Int)
+}
+
+/// A type-checked pipeline: what the evaluator runs.
+struct Plan {
+    var source: PlannedSource
+    var stages: [PlannedStage]
+    var type: PipelineType
+}

@@ -1,0 +1,220 @@
+import DossierCore
+
+/// Splits query text into tokens, recording each token's line, column and UTF-8 offset.
+///
+/// The lexer never stops at an error: text that is not a token becomes an ``Token/Kind/invalid(_:)``
+/// token carrying its diagnostic, so the statements before it can still run.
+public struct Lexer {
+    private let scalars: [Unicode.Scalar]
+    private var position = 0
+    private var location = SourceLocation(line: 1, column: 1, offset: 0)
+
+    /// Creates a lexer over `text`.
+    public init(_ text: String) {
+        scalars = Array(text.unicodeScalars)
+    }
+
+    /// All tokens of `text`, ending with an ``Token/Kind/end`` token.
+    public static func tokens(in text: String) -> [Token] {
+        var lexer = Lexer(text)
+        var tokens: [Token] = []
+        while true {
+            let token = lexer.nextToken()
+            tokens.append(token)
+            if token.kind == .end { return tokens }
+        }
+    }
+
+    /// Reads the next token.
+    public mutating func nextToken() -> Token {
+        skipSpaceAndComments()
+        let start = location
+        let first = position
+        guard let scalar = peek() else { return Token(kind: .end, text: "", range: SourceRange(at: start)) }
+        advance()
+        func make(_ kind: Token.Kind) -> Token {
+            Token(kind: kind, text: text(from: first), range: SourceRange(start: start, end: location))
+        }
+        switch scalar {
+        case "\n": return make(.newline)
+        case "|": return make(.pipe)
+        case ",": return make(.comma)
+        case ";": return make(.semicolon)
+        case ":": return make(.colon)
+        case "(": return make(.leftParenthesis)
+        case ")": return make(.rightParenthesis)
+        case "[": return make(.leftBracket)
+        case "]": return make(.rightBracket)
+        case "=":
+            if peek() == "=" { advance(); return make(.equal) }
+            return make(.assign)
+        case "!":
+            if peek() == "=" { advance(); return make(.notEqual) }
+            return make(.invalid(Diagnostic(.error, "unexpected character '!'", range: SourceRange(start: start, end: location),
+                                            help: .init("write '!=' for 'not equal', or 'not' before a condition"))))
+        case "<":
+            if peek() == "=" { advance(); return make(.lessOrEqual) }
+            return make(.less)
+        case ">":
+            if peek() == "=" { advance(); return make(.greaterOrEqual) }
+            return make(.greater)
+        case "\"":
+            return lexString(openedAt: start, first: first, prefix: 1)
+        case "@":
+            return lexEntity(start: start, first: first)
+        default:
+            if Lexer.isDigit(scalar) { return lexNumber(start: start, first: first) }
+            if Lexer.isIdentifierStart(scalar) {
+                while let next = peek(), Lexer.isIdentifierContinuation(next) { advance() }
+                return make(.identifier)
+            }
+            let shown = scalar == "\t" || scalar == "\r" ? "\\t" : String(scalar)
+            return make(.invalid(Diagnostic(.error, "unexpected character '\(shown)'", range: SourceRange(start: start, end: location))))
+        }
+    }
+
+    // MARK: Pieces
+
+    private mutating func lexString(openedAt start: SourceLocation, first: Int, prefix: Int) -> Token {
+        var value = ""
+        var endOfFirstLine: SourceLocation?
+        var escapeError: Diagnostic?
+        while let scalar = peek() {
+            if scalar == "\"" {
+                advance()
+                let range = SourceRange(start: start, end: location)
+                if let escapeError { return Token(kind: .invalid(escapeError), text: text(from: first), range: range) }
+                let kind: Token.Kind = prefix == 1 ? .string(value) : .entity(value)
+                return Token(kind: kind, text: text(from: first), range: range)
+            }
+            if scalar == "\n", endOfFirstLine == nil { endOfFirstLine = location }
+            if scalar == "\\" {
+                let escapeStart = location
+                advance()
+                guard let escaped = peek() else { break }
+                advance()
+                switch escaped {
+                case "\"": value += "\""
+                case "\\": value += "\\"
+                case "n": value += "\n"
+                case "t": value += "\t"
+                case "r": value += "\r"
+                case "u" where peek() == "{":
+                    advance()
+                    var hex = ""
+                    while let digit = peek(), digit != "}", digit != "\"", hex.count < 8 { hex.unicodeScalars.append(digit); advance() }
+                    if peek() == "}" { advance() }
+                    if let number = UInt32(hex, radix: 16), let decoded = Unicode.Scalar(number) {
+                        value.unicodeScalars.append(decoded)
+                    } else if escapeError == nil {
+                        escapeError = Diagnostic(.error, "invalid unicode escape '\\u{\(hex)}'", range: SourceRange(start: escapeStart, end: location))
+                    }
+                default:
+                    if escapeError == nil {
+                        escapeError = Diagnostic(.error, "unknown escape sequence '\\\(escaped)' in a string",
+                                                 range: SourceRange(start: escapeStart, end: location),
+                                                 help: .init("escapes are \\\", \\\\, \\n, \\t, \\r and \\u{…}"))
+                    }
+                }
+                continue
+            }
+            value.unicodeScalars.append(scalar)
+            advance()
+        }
+        let errorEnd = endOfFirstLine ?? location
+        let diagnostic = Diagnostic(.error, "unterminated string", range: SourceRange(start: start, end: errorEnd),
+                                    help: .init("add a closing '\"'"))
+        return Token(kind: .invalid(diagnostic), text: text(from: first), range: SourceRange(start: start, end: location), isIncomplete: true)
+    }
+
+    private mutating func lexEntity(start: SourceLocation, first: Int) -> Token {
+        if peek() == "\"" {
+            advance()
+            return lexString(openedAt: start, first: first, prefix: 2)
+        }
+        while let next = peek(), Lexer.isIdentifierContinuation(next) || next == "-" || next == "'" { advance() }
+        let written = text(from: first)
+        let range = SourceRange(start: start, end: location)
+        if written.count == 1 {
+            return Token(kind: .invalid(Diagnostic(.error, "expected an entity name after '@'", range: range,
+                                                   help: .init("write @name, or @\"Full Name\" for a name with spaces"))),
+                         text: written, range: range)
+        }
+        return Token(kind: .entity(String(written.dropFirst())), text: written, range: range)
+    }
+
+    private mutating func lexNumber(start: SourceLocation, first: Int) -> Token {
+        while let next = peek(), Lexer.isDigit(next) { advance() }
+        var isTime = false
+        var isFloat = false
+        if peek() == "-" || (peek().map(Lexer.isIdentifierStart) ?? false) || (peek() == "." && peek(1) == ".") {
+            isTime = true
+            while let next = peek() {
+                if Lexer.isIdentifierContinuation(next) || next == "-" {
+                    advance()
+                } else if next == ".", peek(1) == ".", let after = peek(2), Lexer.isDigit(after) {
+                    advance(); advance()
+                } else {
+                    break
+                }
+            }
+        } else if peek() == ".", let after = peek(1), Lexer.isDigit(after) {
+            isFloat = true
+            advance()
+            while let next = peek(), Lexer.isDigit(next) { advance() }
+        }
+        let written = text(from: first)
+        let range = SourceRange(start: start, end: location)
+        if isTime { return Token(kind: .time, text: written, range: range) }
+        if isFloat, let value = Double(written) { return Token(kind: .float(value), text: written, range: range) }
+        if let value = Int(written) { return Token(kind: .integer(value), text: written, range: range) }
+        return Token(kind: .invalid(Diagnostic(.error, "the number \(written) is too large", range: range)), text: written, range: range)
+    }
+
+    // MARK: Scanning
+
+    private mutating func skipSpaceAndComments() {
+        while let scalar = peek() {
+            if scalar == " " || scalar == "\t" || scalar == "\r" {
+                advance()
+            } else if scalar == "#" {
+                while let next = peek(), next != "\n" { advance() }
+            } else {
+                return
+            }
+        }
+    }
+
+    private func peek(_ ahead: Int = 0) -> Unicode.Scalar? {
+        let index = position + ahead
+        return index < scalars.count ? scalars[index] : nil
+    }
+
+    private mutating func advance() {
+        let scalar = scalars[position]
+        position += 1
+        location.offset += UTF8.width(scalar)
+        if scalar == "\n" {
+            location.line += 1
+            location.column = 1
+        } else {
+            location.column += 1
+        }
+    }
+
+    private func text(from first: Int) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[first..<position])
+        return String(view)
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar >= "0" && scalar <= "9" }
+
+    static func isIdentifierStart(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "_" || scalar.properties.isAlphabetic
+    }
+
+    static func isIdentifierContinuation(_ scalar: Unicode.Scalar) -> Bool {
+        isIdentifierStart(scalar) || isDigit(scalar)
+    }
+}

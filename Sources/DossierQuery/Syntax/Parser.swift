@@ -1,0 +1,497 @@
+import DossierCore
+
+/// Parses query text into statements and pipelines with a source range on every node.
+///
+/// Statements end at a line break, unless the next line begins with `|`, the line ends with `|`,
+/// or a bracket is open; `;` also ends a statement. Use ``Parser/parse(_:)`` for a whole text, or
+/// a ``QuerySession`` to run statement by statement.
+public struct Parser {
+    private let tokens: [Token]
+    private let text: String
+    private var position = 0
+    private var previousEnd: SourceLocation
+
+    /// The stage names of the language, for suggestions and completion.
+    public static let stageNames = [
+        "where", "during", "overlapping", "before", "after", "mentioning", "search", "sort", "take", "top",
+        "select", "count", "distinct", "documents", "sentences", "entities", "mentions", "relations", "times",
+        "cooccur", "timeline", "kwic", "graph", "render",
+    ]
+
+    /// Stages of the language that parse but are not built yet.
+    static let unbuiltStages: Set<String> = ["cooccur", "timeline", "graph", "search", "render"]
+
+    /// Words that cannot be used as names in expressions.
+    static let reservedWords: Set<String> = [
+        "and", "or", "not", "in", "contains", "matches", "during", "overlaps", "before", "after", "as", "asc", "desc",
+    ]
+
+    /// Parses every statement of `text`, stopping at the first error.
+    public static func parse(_ text: String) throws(Diagnostic) -> Program {
+        var statements: [Statement] = []
+        for tokens in statementTokens(in: text) {
+            statements.append(try parseStatement(tokens, in: text))
+        }
+        return Program(statements: statements)
+    }
+
+    /// Parses one statement from the tokens ``statementTokens(in:)`` gave for `text`.
+    static func parseStatement(_ tokens: [Token], in text: String) throws(Diagnostic) -> Statement {
+        var parser = Parser(tokens: tokens, text: text)
+        return try parser.parseStatement()
+    }
+
+    /// Splits the tokens of `text` into statements; each ends with an ``Token/Kind/end`` token and
+    /// holds no line breaks.
+    static func statementTokens(in text: String) -> [[Token]] {
+        let tokens = Lexer.tokens(in: text)
+        var statements: [[Token]] = []
+        var current: [Token] = []
+        var depth = 0
+        func finish() {
+            guard let last = current.last else { return }
+            current.append(Token(kind: .end, text: "", range: SourceRange(at: last.range.end)))
+            statements.append(current)
+            current = []
+        }
+        func nextSignificant(after index: Int) -> Token? {
+            tokens[(index + 1)...].first { $0.kind != .newline }
+        }
+        for index in tokens.indices {
+            let token = tokens[index]
+            switch token.kind {
+            case .end:
+                break
+            case .newline:
+                if depth > 0 || current.isEmpty || current.last?.kind == .pipe || nextSignificant(after: index)?.kind == .pipe {
+                    continue
+                }
+                finish()
+            case .semicolon where depth == 0:
+                finish()
+            case .leftParenthesis, .leftBracket:
+                depth += 1
+                current.append(token)
+            case .rightParenthesis, .rightBracket:
+                depth = max(0, depth - 1)
+                current.append(token)
+            default:
+                current.append(token)
+            }
+        }
+        finish()
+        return statements
+    }
+
+    private init(tokens: [Token], text: String) {
+        self.tokens = tokens
+        self.text = text
+        previousEnd = tokens.first?.range.start ?? SourceLocation(line: 1, column: 1, offset: 0)
+    }
+
+    // MARK: Statements
+
+    private mutating func parseStatement() throws(Diagnostic) -> Statement {
+        if let invalid = tokens.first(where: { if case .invalid = $0.kind { true } else { false } }),
+           case .invalid(let diagnostic) = invalid.kind {
+            throw diagnostic
+        }
+        let start = current.range.start
+        if current.isWord("let") {
+            advance()
+            guard current.kind == .identifier else {
+                throw error("expected a name after 'let'", at: current, help: "write 'let NAME = PIPELINE'")
+            }
+            let name = identifier(advance())
+            if RowKind(word: name.name) != nil || Parser.reservedWords.contains(name.name) || name.name == "let" || name.name == "param" {
+                throw Diagnostic(.error, "'\(name.name)' cannot be bound by 'let': it is a word of the language", range: name.range,
+                                 help: .init("choose another name"))
+            }
+            guard current.kind == .assign else {
+                throw error("expected '=' after 'let \(name.name)'", at: current, help: "write 'let \(name.name) = PIPELINE'")
+            }
+            let assign = advance()
+            if current.kind == .end {
+                throw Diagnostic(.error, "expected a pipeline after 'let \(name.name) ='", range: assign.range)
+            }
+            let pipeline = try parsePipeline()
+            return Statement(kind: .binding(name: name, pipeline: pipeline), range: SourceRange(start: start, end: previousEnd))
+        }
+        if current.isWord("param") {
+            let keyword = identifier(advance())
+            while current.kind != .end { advance() }
+            return Statement(kind: .parameter(keyword: keyword), range: SourceRange(start: start, end: previousEnd))
+        }
+        let pipeline = try parsePipeline()
+        return Statement(kind: .pipeline(pipeline), range: pipeline.range)
+    }
+
+    private mutating func parsePipeline() throws(Diagnostic) -> Pipeline {
+        let start = current.range.start
+        let source: Source
+        switch current.kind {
+        case .identifier:
+            let name = identifier(advance())
+            source = Source(kind: .name(name), range: name.range)
+        case .entity(let name):
+            let token = advance()
+            source = Source(kind: .entity(EntityLiteral(name: name, range: token.range)), range: token.range)
+        case .pipe:
+            throw error("a pipeline starts with a source, not with '|'", at: current,
+                        help: "start with a source such as 'documents', 'entities', 'mentions' or '@name'")
+        default:
+            throw error("expected a source such as 'documents', 'entities', 'mentions' or '@name', found '\(current)'", at: current)
+        }
+        var stages: [Stage] = []
+        while true {
+            if current.kind == .end { break }
+            guard current.kind == .pipe else { throw strayToken() }
+            let pipe = advance()
+            stages.append(try parseStage(after: pipe))
+        }
+        return Pipeline(source: source, stages: stages, range: SourceRange(start: start, end: previousEnd))
+    }
+
+    private func strayToken() -> Diagnostic {
+        let token = current
+        if token.kind == .identifier, Parser.stageNames.contains(token.text) {
+            return Diagnostic(.error, "unexpected '\(token.text)'", range: token.range,
+                              help: .init("stages are joined with '|': insert '| ' before '\(token.text)'"))
+        }
+        return Diagnostic(.error, "unexpected '\(token)'", range: token.range)
+    }
+
+    // MARK: Stages
+
+    private mutating func parseStage(after pipe: Token) throws(Diagnostic) -> Stage {
+        guard current.kind == .identifier else {
+            let range = current.kind == .end ? pipe.range : current.range
+            throw Diagnostic(.error, current.kind == .end ? "expected a stage after '|'" : "expected a stage after '|', found '\(current)'",
+                             range: range)
+        }
+        let nameToken = advance()
+        let name = identifier(nameToken)
+        let word = name.name
+        let kind: Stage.Kind
+        switch word {
+        case "where":
+            kind = .filter(try parseExpression(expecting: "a condition after 'where'"))
+        case "during", "overlapping", "before", "after":
+            let relation: TimeRelation = word == "overlapping" ? .overlaps : TimeRelation(rawValue: word)!
+            kind = .time(relation, try parseTimeLiteral(after: nameToken))
+        case "mentioning":
+            var literals: [EntityLiteral] = []
+            repeat {
+                if !literals.isEmpty { advance() }
+                guard case .entity(let entity) = current.kind else {
+                    throw error("'mentioning' takes entity literals such as @putin or @\"Xi Jinping\"", at: current.kind == .end ? nameToken : current,
+                                help: current.kind == .identifier ? "write '@\(current.text)'" : nil)
+                }
+                literals.append(EntityLiteral(name: entity, range: advance().range))
+            } while current.kind == .comma
+            kind = .mentioning(literals)
+        case "count":
+            if current.isWord("by") {
+                advance()
+                kind = .count(by: try parseSelectItems(after: "count by"))
+            } else {
+                kind = .count(by: [])
+            }
+        case "sort":
+            kind = .sort(try parseSortKeys(after: "sort"))
+        case "take":
+            kind = .take(try parseCount(for: nameToken, example: "take 10"))
+        case "top":
+            let count = try parseCount(for: nameToken, example: "top 5 by count")
+            guard current.isWord("by") else {
+                throw error("'top' needs 'by' and a field, as in 'top \(count.value) by count'", at: current.kind == .end ? nameToken : current)
+            }
+            advance()
+            kind = .top(count, by: try parseSortKeys(after: "top \(count.value) by"))
+        case "select":
+            kind = .select(try parseSelectItems(after: "select"))
+        case "distinct":
+            kind = .distinct(try parseSelectItems(after: "distinct"))
+        case "kwic":
+            var word: String?
+            var width: IntegerLiteral?
+            if case .string(let value) = current.kind {
+                advance()
+                word = value
+            }
+            if current.isWord("width") {
+                let widthToken = advance()
+                width = try parseCount(for: widthToken, example: "kwic width 5")
+            }
+            kind = .kwic(word: word, width: width)
+        default:
+            if let rowKind = RowKind(word: word) {
+                kind = .navigation(rowKind)
+            } else if Parser.unbuiltStages.contains(word) {
+                var depth = 0
+                while current.kind != .end, !(current.kind == .pipe && depth == 0) {
+                    if current.kind == .leftParenthesis || current.kind == .leftBracket { depth += 1 }
+                    if current.kind == .rightParenthesis || current.kind == .rightBracket { depth -= 1 }
+                    advance()
+                }
+                kind = .unsupported
+            } else {
+                var diagnostic = Diagnostic(.error, "unknown stage '\(word)'", range: name.range)
+                if let suggestion = Suggestions.nearest(to: word, in: Parser.stageNames) {
+                    diagnostic.help = .init("did you mean '\(suggestion)'?")
+                }
+                diagnostic.notes = ["the stages are: " + Parser.stageNames.joined(separator: ", ")]
+                throw diagnostic
+            }
+        }
+        return Stage(name: name, kind: kind, range: SourceRange(start: name.range.start, end: previousEnd))
+    }
+
+    private mutating func parseTimeLiteral(after keyword: Token) throws(Diagnostic) -> TimeLiteral {
+        let token = current
+        switch token.kind {
+        case .integer(let year) where token.text.count == 4:
+            advance()
+            return TimeLiteral(value: .year(year), range: token.range)
+        case .time:
+            advance()
+            return TimeLiteral(value: try Parser.timeRange(token), range: token.range)
+        default:
+            throw error("'\(keyword.text)' needs a time literal such as 2023, 2023-07 or 2023-03..2023-10",
+                        at: token.kind == .end ? keyword : token)
+        }
+    }
+
+    /// The range a time-literal token denotes, or the diagnostic for a malformed one.
+    static func timeRange(_ token: Token) throws(Diagnostic) -> TimeRange {
+        if let range = TimeRange(literal: token.text) { return range }
+        var notes: [String] = []
+        if let problem = timeLiteralProblem(token.text) { notes.append(problem) }
+        notes.append("time literals are written 2023, 2023-07, 2023-07-25, 2023-Q3, 2023-W30, or as a range such as 2023-03..2023-10")
+        throw Diagnostic(.error, "malformed time literal '\(token.text)'", range: token.range, notes: notes)
+    }
+
+    private static func timeLiteralProblem(_ text: String) -> String? {
+        if let dots = text.firstRange(of: "..") {
+            let first = String(text[..<dots.lowerBound]), last = String(text[dots.upperBound...])
+            if TimeRange(literal: first) == nil { return timeLiteralProblem(first) }
+            if TimeRange(literal: last) == nil { return timeLiteralProblem(last) }
+            return "the range ends before it starts"
+        }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts[0].count == 4, let year = Int(parts[0]) else { return "a time literal starts with a four-digit year" }
+        guard parts.count >= 2 else { return nil }
+        let second = parts[1]
+        if second.first == "Q" { return "a year has quarters Q1 to Q4" }
+        if second.first == "W" { return "\(year) has no week \(second.dropFirst())" }
+        guard second.count == 2, let month = Int(second) else { return "the month is written with two digits, as in 2023-07" }
+        if !(1...12).contains(month) { return "there is no month \(second); months run from 01 to 12" }
+        if parts.count == 3 {
+            guard parts[2].count == 2, let day = Int(parts[2]) else { return "the day is written with two digits, as in 2023-07-05" }
+            return "\(parts[0])-\(second) has no day \(day)"
+        }
+        return nil
+    }
+
+    private mutating func parseCount(for keyword: Token, example: String) throws(Diagnostic) -> IntegerLiteral {
+        guard case .integer(let value) = current.kind else {
+            if current.kind == .end {
+                throw Diagnostic(.error, "'\(keyword.text)' needs a number, as in '\(example)'", range: keyword.range)
+            }
+            throw error("'\(keyword.text)' needs a number, as in '\(example)', found '\(current)'", at: current)
+        }
+        return IntegerLiteral(value: value, range: advance().range)
+    }
+
+    private mutating func parseSortKeys(after keyword: String) throws(Diagnostic) -> [SortKey] {
+        var keys: [SortKey] = []
+        repeat {
+            if !keys.isEmpty { advance() }
+            let expression = try parseExpression(expecting: "a field after '\(keyword)'")
+            var descending: Bool?
+            if current.isWord("asc") || current.isWord("desc") {
+                descending = advance().text == "desc"
+            }
+            keys.append(SortKey(expression: expression, descending: descending, range: SourceRange(start: expression.range.start, end: previousEnd)))
+        } while current.kind == .comma
+        return keys
+    }
+
+    private mutating func parseSelectItems(after keyword: String) throws(Diagnostic) -> [SelectItem] {
+        var items: [SelectItem] = []
+        repeat {
+            if !items.isEmpty { advance() }
+            let expression = try parseExpression(expecting: "a field after '\(keyword)'")
+            var alias: Identifier?
+            if current.isWord("as") {
+                let asToken = advance()
+                guard current.kind == .identifier else { throw error("expected a column name after 'as'", at: current.kind == .end ? asToken : current) }
+                alias = identifier(advance())
+            }
+            items.append(SelectItem(expression: expression, alias: alias, text: slice(expression.range),
+                                    range: SourceRange(start: expression.range.start, end: previousEnd)))
+        } while current.kind == .comma
+        return items
+    }
+
+    // MARK: Expressions
+
+    private mutating func parseExpression(expecting what: String) throws(Diagnostic) -> Expression {
+        if current.kind == .end {
+            throw Diagnostic(.error, "expected \(what)", range: SourceRange(at: previousEnd))
+        }
+        return try parseOr()
+    }
+
+    private mutating func parseOr() throws(Diagnostic) -> Expression {
+        var left = try parseAnd()
+        while current.isWord("or") {
+            let operatorRange = advance().range
+            let right = try parseAnd()
+            left = Expression(kind: .binary(.or, left, right, operatorRange: operatorRange), range: left.range.union(right.range))
+        }
+        return left
+    }
+
+    private mutating func parseAnd() throws(Diagnostic) -> Expression {
+        var left = try parseNot()
+        while current.isWord("and") {
+            let operatorRange = advance().range
+            let right = try parseNot()
+            left = Expression(kind: .binary(.and, left, right, operatorRange: operatorRange), range: left.range.union(right.range))
+        }
+        return left
+    }
+
+    private mutating func parseNot() throws(Diagnostic) -> Expression {
+        if current.isWord("not") {
+            let keyword = advance()
+            let operand = try parseNot()
+            return Expression(kind: .not(operand), range: keyword.range.union(operand.range))
+        }
+        return try parseComparison()
+    }
+
+    private mutating func parseComparison() throws(Diagnostic) -> Expression {
+        let left = try parsePrimary()
+        let operation: BinaryOperator
+        switch current.kind {
+        case .equal: operation = .equal
+        case .notEqual: operation = .notEqual
+        case .less: operation = .less
+        case .lessOrEqual: operation = .lessOrEqual
+        case .greater: operation = .greater
+        case .greaterOrEqual: operation = .greaterOrEqual
+        case .assign:
+            throw error("'=' binds names in 'let'; compare with '=='", at: current, help: "write '=='")
+        case .identifier:
+            switch current.text {
+            case "in": operation = .in
+            case "contains": operation = .contains
+            case "matches": operation = .matches
+            case "during", "overlaps", "before", "after": operation = .time(TimeRelation(rawValue: current.text)!)
+            default: return left
+            }
+        default:
+            return left
+        }
+        let operatorToken = advance()
+        if current.kind == .end {
+            throw Diagnostic(.error, "expected a value after '\(operatorToken.text)'", range: operatorToken.range)
+        }
+        let right = try parsePrimary()
+        return Expression(kind: .binary(operation, left, right, operatorRange: operatorToken.range), range: left.range.union(right.range))
+    }
+
+    private mutating func parsePrimary() throws(Diagnostic) -> Expression {
+        let token = current
+        switch token.kind {
+        case .identifier:
+            if Parser.reservedWords.contains(token.text) {
+                throw error("expected a value, found '\(token.text)'", at: token)
+            }
+            advance()
+            if token.text == "true" || token.text == "false" {
+                return Expression(kind: .bool(token.text == "true"), range: token.range)
+            }
+            if current.kind == .leftParenthesis {
+                advance()
+                var arguments: [Expression] = []
+                if current.kind != .rightParenthesis {
+                    repeat {
+                        if !arguments.isEmpty { advance() }
+                        arguments.append(try parseOr())
+                    } while current.kind == .comma
+                }
+                guard current.kind == .rightParenthesis else {
+                    throw error("expected ')' to close the arguments of '\(token.text)'", at: current)
+                }
+                let close = advance()
+                return Expression(kind: .call(identifier(token), arguments), range: token.range.union(close.range))
+            }
+            return Expression(kind: .name(token.text), range: token.range)
+        case .string(let value):
+            advance()
+            return Expression(kind: .string(value), range: token.range)
+        case .integer(let value):
+            advance()
+            return Expression(kind: .integer(value), range: token.range)
+        case .float(let value):
+            advance()
+            return Expression(kind: .float(value), range: token.range)
+        case .time:
+            advance()
+            return Expression(kind: .time(try Parser.timeRange(token)), range: token.range)
+        case .entity(let name):
+            advance()
+            return Expression(kind: .entity(EntityLiteral(name: name, range: token.range)), range: token.range)
+        case .leftBracket:
+            advance()
+            var elements: [Expression] = []
+            if current.kind != .rightBracket {
+                repeat {
+                    if !elements.isEmpty { advance() }
+                    elements.append(try parseOr())
+                } while current.kind == .comma
+            }
+            guard current.kind == .rightBracket else { throw error("expected ']' to close the list", at: current) }
+            let close = advance()
+            return Expression(kind: .list(elements), range: token.range.union(close.range))
+        case .leftParenthesis:
+            advance()
+            var inner = try parseOr()
+            guard current.kind == .rightParenthesis else { throw error("expected ')'", at: current) }
+            let close = advance()
+            inner.range = token.range.union(close.range)
+            return inner
+        default:
+            throw error("expected a value, found '\(token)'", at: token)
+        }
+    }
+
+    // MARK: Tokens
+
+    private var current: Token { tokens[position] }
+
+    @discardableResult
+    private mutating func advance() -> Token {
+        let token = tokens[position]
+        if position < tokens.count - 1 { position += 1 }
+        previousEnd = token.range.end
+        return token
+    }
+
+    private func identifier(_ token: Token) -> Identifier { Identifier(name: token.text, range: token.range) }
+
+    private func error(_ message: String, at token: Token, help: String? = nil) -> Diagnostic {
+        let range = token.kind == .end ? SourceRange(at: previousEnd) : token.range
+        return Diagnostic(.error, message, range: range, help: help.map { Diagnostic.Help($0) })
+    }
+
+    private func slice(_ range: SourceRange) -> String {
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: range.start.offset)
+        let end = utf8.index(utf8.startIndex, offsetBy: range.end.offset)
+        return String(text[start..<end])
+    }
+}

@@ -1,0 +1,324 @@
+import DossierCore
+
+/// A name as written, with its place: a source, a stage, a field, a `let` name.
+public struct Identifier: Hashable, Sendable {
+    /// The name.
+    public var name: String
+    /// Where it was written.
+    public var range: SourceRange
+
+    /// Creates an identifier.
+    public init(name: String, range: SourceRange) {
+        self.name = name
+        self.range = range
+    }
+}
+
+/// An entity literal, `@putin` or `@"Xi Jinping"`, before it is resolved against the corpus.
+public struct EntityLiteral: Hashable, Sendable {
+    /// The name after the `@`, with quotes removed.
+    public var name: String
+    /// Where the literal was written, `@` included.
+    public var range: SourceRange
+
+    /// Creates an entity literal.
+    public init(name: String, range: SourceRange) {
+        self.name = name
+        self.range = range
+    }
+}
+
+/// A time literal (`2023`, `2023-Q3`, `2023-03..2023-10`) with the range of days it denotes.
+public struct TimeLiteral: Hashable, Sendable {
+    /// The days the literal denotes.
+    public var value: TimeRange
+    /// Where it was written.
+    public var range: SourceRange
+
+    /// Creates a time literal.
+    public init(value: TimeRange, range: SourceRange) {
+        self.value = value
+        self.range = range
+    }
+}
+
+/// A whole-number argument of a stage, such as the `10` of `take 10`.
+public struct IntegerLiteral: Hashable, Sendable {
+    /// The number.
+    public var value: Int
+    /// Where it was written.
+    public var range: SourceRange
+
+    /// Creates an integer literal.
+    public init(value: Int, range: SourceRange) {
+        self.value = value
+        self.range = range
+    }
+}
+
+/// A parsed query text: its statements in order.
+public struct Program: Hashable, Sendable {
+    /// The statements.
+    public var statements: [Statement]
+
+    /// Creates a program.
+    public init(statements: [Statement]) { self.statements = statements }
+}
+
+/// One statement: a pipeline, a `let` binding or a `param` declaration.
+public struct Statement: Hashable, Sendable {
+    /// The forms a statement takes.
+    public enum Kind: Hashable, Sendable {
+        /// A pipeline whose result is shown.
+        case pipeline(Pipeline)
+        /// `let NAME = PIPELINE`: the result is bound to a name later statements use as a source.
+        case binding(name: Identifier, pipeline: Pipeline)
+        /// `param NAME: TYPE = DEFAULT`: a script parameter (parsed, not supported yet).
+        case parameter(keyword: Identifier)
+    }
+
+    /// What the statement is.
+    public var kind: Kind
+    /// Where it lies in the source.
+    public var range: SourceRange
+
+    /// Creates a statement.
+    public init(kind: Kind, range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+}
+
+/// A source followed by stages joined with `|`.
+public struct Pipeline: Hashable, Sendable {
+    /// Where the rows come from.
+    public var source: Source
+    /// The stages, in order.
+    public var stages: [Stage]
+    /// Where the pipeline lies in the source.
+    public var range: SourceRange
+
+    /// Creates a pipeline.
+    public init(source: Source, stages: [Stage], range: SourceRange) {
+        self.source = source
+        self.stages = stages
+        self.range = range
+    }
+}
+
+/// The first element of a pipeline.
+public struct Source: Hashable, Sendable {
+    /// The forms a source takes.
+    public enum Kind: Hashable, Sendable {
+        /// A word: `documents`, `entities`, `mentions`, … or a name bound by `let`.
+        case name(Identifier)
+        /// An entity literal: a one-row `entities` source.
+        case entity(EntityLiteral)
+    }
+
+    /// What the source is.
+    public var kind: Kind
+    /// Where it was written.
+    public var range: SourceRange
+
+    /// Creates a source.
+    public init(kind: Kind, range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+}
+
+/// How a time-bearing value relates to a time literal.
+public enum TimeRelation: String, Hashable, Sendable, CaseIterable {
+    /// Inside the range.
+    case during
+    /// Sharing at least one day with the range.
+    case overlaps
+    /// Ending before the range starts.
+    case before
+    /// Starting after the range ends.
+    case after
+}
+
+/// A sort key: an expression and a direction.
+public struct SortKey: Hashable, Sendable {
+    /// What to sort by.
+    public var expression: Expression
+    /// `true` for `desc`, `false` for `asc`, `nil` when not written (the stage's default).
+    public var descending: Bool?
+    /// Where the key was written, direction included.
+    public var range: SourceRange
+
+    /// Creates a sort key.
+    public init(expression: Expression, descending: Bool?, range: SourceRange) {
+        self.expression = expression
+        self.descending = descending
+        self.range = range
+    }
+}
+
+/// One item of `select`, `count by` or `distinct`: an expression and the column name it gets.
+public struct SelectItem: Hashable, Sendable {
+    /// The value of the column.
+    public var expression: Expression
+    /// The name given with `as`, if any.
+    public var alias: Identifier?
+    /// The expression as written, used as the column name for computed columns without `as`.
+    public var text: String
+    /// Where the item was written.
+    public var range: SourceRange
+
+    /// Creates a select item.
+    public init(expression: Expression, alias: Identifier?, text: String, range: SourceRange) {
+        self.expression = expression
+        self.alias = alias
+        self.text = text
+        self.range = range
+    }
+
+    /// The column name: the `as` name, the field name, or the expression as written.
+    public var columnName: String {
+        if let alias { return alias.name }
+        if case .name(let name) = expression.kind { return name }
+        return text
+    }
+}
+
+/// One stage of a pipeline.
+public struct Stage: Hashable, Sendable {
+    /// The stages and their arguments.
+    public enum Kind: Hashable, Sendable {
+        /// `where EXPR`
+        case filter(Expression)
+        /// `during T`, `overlapping T`, `before T`, `after T`
+        case time(TimeRelation, TimeLiteral)
+        /// `mentioning @a, @b`
+        case mentioning([EntityLiteral])
+        /// `count`, or `count by F, …` when the list is not empty
+        case count(by: [SelectItem])
+        /// `sort F [asc|desc], …`
+        case sort([SortKey])
+        /// `take N`
+        case take(IntegerLiteral)
+        /// `top N by F [asc|desc], …`
+        case top(IntegerLiteral, by: [SortKey])
+        /// `select F, EXPR as name, …`
+        case select([SelectItem])
+        /// `distinct F, …`
+        case distinct([SelectItem])
+        /// `documents`, `entities`, `mentions`, `sentences`, `relations`, `times`
+        case navigation(RowKind)
+        /// `kwic [width N]`, or `kwic "word" [width N]`
+        case kwic(word: String?, width: IntegerLiteral?)
+        /// A stage of the language that is not built yet (`timeline`, `cooccur`, …); its arguments are skipped.
+        case unsupported
+    }
+
+    /// The stage's name as written.
+    public var name: Identifier
+    /// The stage and its arguments.
+    public var kind: Kind
+    /// Where the stage lies in the source, arguments included.
+    public var range: SourceRange
+
+    /// Creates a stage.
+    public init(name: Identifier, kind: Kind, range: SourceRange) {
+        self.name = name
+        self.kind = kind
+        self.range = range
+    }
+}
+
+/// Binary operators of expressions.
+public enum BinaryOperator: Hashable, Sendable, CustomStringConvertible {
+    /// `==`
+    case equal
+    /// `!=`
+    case notEqual
+    /// `<`
+    case less
+    /// `<=`
+    case lessOrEqual
+    /// `>`
+    case greater
+    /// `>=`
+    case greaterOrEqual
+    /// `and`
+    case and
+    /// `or`
+    case or
+    /// `in`
+    case `in`
+    /// `contains`, case-insensitive
+    case contains
+    /// `matches`, a regular expression
+    case matches
+    /// `during`, `overlaps`, `before`, `after`
+    case time(TimeRelation)
+
+    /// The operator as written.
+    public var description: String {
+        switch self {
+        case .equal: "=="
+        case .notEqual: "!="
+        case .less: "<"
+        case .lessOrEqual: "<="
+        case .greater: ">"
+        case .greaterOrEqual: ">="
+        case .and: "and"
+        case .or: "or"
+        case .in: "in"
+        case .contains: "contains"
+        case .matches: "matches"
+        case .time(let relation): relation.rawValue
+        }
+    }
+
+    /// Whether the operator compares two values (`==` … `>=`).
+    var isComparison: Bool {
+        switch self {
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual: true
+        default: false
+        }
+    }
+}
+
+/// An expression of `where`, `select`, `sort` and the other stages that take one.
+public struct Expression: Hashable, Sendable {
+    /// The forms an expression takes.
+    public indirect enum Kind: Hashable, Sendable {
+        /// A bare word: a field of the row, or an enum case where an enum is expected.
+        case name(String)
+        /// A string literal.
+        case string(String)
+        /// A whole number.
+        case integer(Int)
+        /// A floating-point number.
+        case float(Double)
+        /// `true` or `false`.
+        case bool(Bool)
+        /// A time literal other than a bare year (a bare year is an integer until the checker sees a time).
+        case time(TimeRange)
+        /// An entity literal.
+        case entity(EntityLiteral)
+        /// `[a, b, …]`
+        case list([Expression])
+        /// `not EXPR`
+        case not(Expression)
+        /// `LEFT OP RIGHT`, with where the operator was written.
+        case binary(BinaryOperator, Expression, Expression, operatorRange: SourceRange)
+        /// `name(arguments)`
+        case call(Identifier, [Expression])
+    }
+
+    /// What the expression is.
+    public var kind: Kind
+    /// Where it was written.
+    public var range: SourceRange
+
+    /// Creates an expression.
+    public init(kind: Kind, range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+}
