@@ -6,7 +6,7 @@ import PackageDescription
 
 let package = Package(
     name: "Dossier",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "Dossier", targets: ["Dossier"]),
         .executable(name: "dossier", targets: ["dossier"]),

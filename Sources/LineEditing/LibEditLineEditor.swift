@@ -55,14 +55,20 @@ public final class LibEditLineEditor: LineEditor {
     /// Always `true`.
     public var isInteractive: Bool { true }
 
-    /// Reads one edited line; `nil` at end of input (Ctrl-D on an empty line).
-    public func readLine(prompt: String) -> String? {
+    /// Reads one edited line.
+    public func readLine(prompt: String) -> LineInput {
         self.prompt = Array(prompt.utf8CString)
         var count: Int32 = 0
-        guard let line = el_gets(editor, &count), count > 0 else { return nil }
+        Interrupts.clear()
+        let line = el_gets(editor, &count)
+        if Interrupts.clear() {
+            el_reset(editor)
+            return .interrupted
+        }
+        guard let line, count > 0 else { return .end }
         var text = String(cString: line)
         while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
-        return text
+        return .line(text)
     }
 
     /// Adds `line` to the history and saves the history file, so a crash loses nothing.

@@ -1,3 +1,13 @@
+/// What reading a line gave.
+public enum LineInput: Hashable, Sendable {
+    /// A line, without its line break.
+    case line(String)
+    /// Ctrl-C was pressed while the line was being typed.
+    case interrupted
+    /// The input ended (Ctrl-D on an empty line, or the end of a pipe).
+    case end
+}
+
 /// Where the shell gets its lines from: a terminal with editing and history, or a plain stream.
 ///
 /// The shell talks only to this protocol, so it can be driven by libedit, by a pipe, or by a test.
@@ -5,8 +15,8 @@ public protocol LineEditor: AnyObject {
     /// Whether lines come from a person at a terminal (prompts are shown) or from a pipe or file.
     var isInteractive: Bool { get }
 
-    /// Reads one line without its line break, showing `prompt` when interactive; `nil` at the end of input.
-    func readLine(prompt: String) -> String?
+    /// Reads one line without its line break, showing `prompt` when interactive.
+    func readLine(prompt: String) -> LineInput
 
     /// Remembers `line` so the user can recall it.
     func addToHistory(_ line: String)

@@ -12,9 +12,9 @@ public final class StreamLineReader: LineEditor {
     /// Always `false`: no prompts.
     public var isInteractive: Bool { false }
 
-    /// Reads the next line of standard input; `nil` at the end.
-    public func readLine(prompt: String) -> String? {
-        Swift.readLine(strippingNewline: true)
+    /// Reads the next line of standard input.
+    public func readLine(prompt: String) -> LineInput {
+        Swift.readLine(strippingNewline: true).map(LineInput.line) ?? .end
     }
 }
 

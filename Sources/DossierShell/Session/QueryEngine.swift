@@ -12,11 +12,32 @@ struct QueryEngine {
 
     init(index: CorpusIndex) { session = QuerySession(index: index) }
 
-    /// Runs every statement of `text`, handing each result over as soon as it is ready, so a
+    /// What one statement gave: a result to print, or a name bound by `let`.
+    enum Outcome {
+        /// A result to print.
+        case result(ResultSet)
+        /// `let NAME = …` bound NAME; the summary says to what ("11 documents").
+        case binding(name: String, summary: String)
+    }
+
+    /// Runs every statement of `text`, handing each outcome over as soon as it is ready, so a
     /// script's earlier output appears before a later statement's error.
-    func run(_ text: String, sourceName: String, handle: (ResultSet) -> Void) throws(Diagnostic) {
+    func run(_ text: String, sourceName: String, handle: (Outcome) -> Void) throws(Diagnostic) {
         try session.run(text, sourceName: sourceName) { statement in
-            handle(Self.resultSet(statement.result))
+            if let name = statement.boundName {
+                handle(.binding(name: name, summary: Self.summary(of: statement.result)))
+            } else {
+                handle(.result(Self.resultSet(statement.result)))
+            }
+        }
+    }
+
+    private static func summary(of result: QueryResult) -> String {
+        switch result {
+        case .scalar(let value): return value.displayText
+        case .rows(let table):
+            let noun = table.rowKind?.rawValue ?? "rows"
+            return "\(table.rows.count) \(table.rows.count == 1 && noun.hasSuffix("s") ? String(noun.dropLast()) : noun)"
         }
     }
 

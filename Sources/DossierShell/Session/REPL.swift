@@ -28,7 +28,20 @@ public struct REPL {
         editor.setCompletionProvider { text in session.completions(for: text) }
         var assembler = StatementAssembler(interactive: true, needsContinuation: QueryEngine.needsContinuation)
         var typed: [String] = []
-        while let line = editor.readLine(prompt: assembler.isInsideStatement ? "   ...> " : "dossier> ") {
+        Interrupts.install()
+        session.isCancelled = { Interrupts.isPending }
+        reading: while true {
+            let line: String
+            switch editor.readLine(prompt: assembler.isInsideStatement ? "   ...> " : "dossier> ") {
+            case .line(let text): line = text
+            case .interrupted:
+                // Ctrl-C drops the line (and an unfinished statement), as shells do.
+                assembler.discard()
+                messages("^C\n")
+                continue reading
+            case .end: break reading
+            }
+            Interrupts.clear()
             typed.append(line)
             for chunk in assembler.add(line, number: typed.count) {
                 let entry: String
@@ -51,6 +64,9 @@ public struct REPL {
 /// Reads lines from an editor as a sequence.
 struct EditorLines: IteratorProtocol {
     let editor: any LineEditor
-    mutating func next() -> String? { editor.readLine(prompt: "") }
+    mutating func next() -> String? {
+        if case .line(let text) = editor.readLine(prompt: "") { return text }
+        return nil
+    }
 }
 

@@ -25,6 +25,10 @@ public final class ShellSession {
     public private(set) var isDemo = false
     private var workspace: Workspace?
     private var engine: QueryEngine
+    /// Polled while a query runs; when it returns `true` the query stops with "cancelled".
+    public var isCancelled: () -> Bool = { false } {
+        didSet { engine.session.isCancelled = isCancelled }
+    }
     private let output: (String) -> Void
     private let messages: (String) -> Void
 
@@ -58,6 +62,7 @@ public final class ShellSession {
         self.workspacePath = workspace.path
         self.isDemo = isDemo
         self.engine = QueryEngine(index: index)
+        engine.session.isCancelled = isCancelled
     }
 
     /// Runs one chunk. `source` is the whole text the chunk came from (a script's, or everything
@@ -71,7 +76,12 @@ public final class ShellSession {
                 // Leading line breaks keep the query's line numbers those of the whole source.
                 let numbered = String(repeating: "\n", count: firstLine - 1) + text
                 let renderer = format.renderer
-                try engine.run(numbered, sourceName: sourceName) { output(renderer.render($0)) }
+                try engine.run(numbered, sourceName: sourceName) { outcome in
+                    switch outcome {
+                    case .result(let result): output(renderer.render(result))
+                    case .binding(let name, let summary): messages("\(name) = \(summary)\n")
+                    }
+                }
                 return .success
             }
         } catch {
@@ -108,7 +118,11 @@ public final class ShellSession {
             }
             let report = try workspace.ingest(paths: paths)
             for problem in report.problems { self.report(problem) }
+            let bindings = engine.session.boundNames
             try use(workspace, isDemo: false)
+            if !bindings.isEmpty {
+                messages("The workspace changed, so the names bound by let were cleared: \(bindings.joined(separator: ", ")).\n")
+            }
             messages(report.summary + "; the workspace has \(documentCount) documents.\n")
             return report.isClean ? .success : .failure
         }
