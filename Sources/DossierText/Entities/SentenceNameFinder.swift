@@ -1,0 +1,395 @@
+import DossierCore
+
+/// Finds the names of one sentence for `RuleBasedEntityRecognizer`.
+struct SentenceNameFinder {
+    let text: AnalyzedText
+    let bytes: UnsafeBufferPointer<UInt8>
+    let gazetteer: Gazetteer
+    let range: Range<Int>
+    let sentence: Int
+    /// For each token, the length of the title starting there (0 when none).
+    private var titleLength: [Int]
+    /// Tokens that cannot be part of a name: in titles that include lower-case words.
+    private var breaksNames: [Bool]
+    /// Tokens already taken by a name.
+    private var claimed: [Bool]
+    /// Whether the sentence looks like a headline in title case.
+    private let isTitleCase: Bool
+    private var output: [EntityCandidate] = []
+
+    init(text: AnalyzedText, bytes: UnsafeBufferPointer<UInt8>, gazetteer: Gazetteer, range: Range<Int>, sentence: Int) {
+        self.text = text
+        self.bytes = bytes
+        self.gazetteer = gazetteer
+        self.range = range
+        self.sentence = sentence
+        titleLength = Array(repeating: 0, count: range.count)
+        breaksNames = Array(repeating: false, count: range.count)
+        claimed = Array(repeating: false, count: range.count)
+        var words = 0, capitalized = 0
+        for index in range where text.tokens[index].kind == .word && text.tokens[index].bytes.count >= 4 {
+            words += 1
+            if text.tokens[index].shape.contains(.capitalized) { capitalized += 1 }
+        }
+        isTitleCase = words >= 3 && capitalized * 4 >= words * 3
+    }
+
+    // MARK: Token facts
+
+    private func token(_ index: Int) -> Token { text.tokens[index] }
+    private func features(_ index: Int) -> WordFeatures { gazetteer.features(text.words[index]) }
+    private func slot(_ index: Int) -> Int { index - range.lowerBound }
+
+    private func isLowercaseWord(_ index: Int) -> Bool {
+        index < range.upperBound && token(index).kind == .word && token(index).shape.contains(.lowercase)
+    }
+
+    private func isCalendarName(_ index: Int) -> Bool {
+        switch gazetteer.calendarWord(text.words[index]) {
+        case .month, .weekday: true
+        default: false
+        }
+    }
+
+    /// Whether the token can be part of a capitalised name.
+    private func isNameToken(_ index: Int) -> Bool {
+        let token = token(index)
+        return token.isCapitalizedWord && !claimed[slot(index)] && !breaksNames[slot(index)] && !isCalendarName(index)
+    }
+
+    /// Whether `index` starts the sentence or a quotation or clause inside it: only punctuation other
+    /// than a comma or a closing mark comes right before it.
+    private func isSentenceInitial(_ index: Int) -> Bool {
+        guard index > range.lowerBound else { return true }
+        let previous = token(index - 1)
+        guard previous.kind == .punctuation else { return false }
+        return !text.token(index - 1, is: ",") && !previous.shape.contains(.closing)
+    }
+
+    /// The head word kind of the token, and whether it was written in the plural.
+    private func head(at index: Int) -> (kind: EntityKind, plural: Bool)? {
+        if let kind = headKind(features(index)) { return (kind, false) }
+        let byteRange = token(index).bytes
+        guard byteRange.count > 3, bytes[byteRange.upperBound - 1] == UInt8(ascii: "s") else { return nil }
+        var key: [UInt8] = []
+        KeyNormalizer.normalize(bytes, byteRange.lowerBound..<(byteRange.upperBound - 1), into: &key)
+        return headKind(gazetteer.features(gazetteer.vocabulary.id(of: key))).map { ($0, true) }
+    }
+
+    private func headKind(_ features: WordFeatures) -> EntityKind? {
+        if features.contains(.organizationHead) { return .organization }
+        if features.contains(.eventHead) { return .event }
+        return nil
+    }
+
+    /// Whether every token with letters in `tokens` is written in capitals.
+    private func isAllCaps(_ tokens: Range<Int>) -> Bool {
+        tokens.allSatisfy { token($0).kind != .word || token($0).shape.contains(.allCaps) }
+    }
+
+    /// The best gazetteer entry for exactly `tokens`, if any.
+    private func gazetteerEntry(for tokens: Range<Int>) -> GazetteerEntry? {
+        var best: GazetteerEntry?
+        gazetteer.forEachName(in: text.words, from: tokens.lowerBound, to: tokens.upperBound) { length, indices in
+            guard length == tokens.count else { return }
+            for index in indices {
+                let entry = gazetteer.entry(index)
+                if entry.matchesOnlyInCapitals, !isAllCaps(tokens) { continue }
+                if best == nil || entry.category.priority < best!.category.priority { best = entry }
+            }
+        }
+        return best
+    }
+
+    // MARK: Finding
+
+    mutating func find(into result: inout [EntityCandidate]) {
+        markTitles()
+        findLowercaseNames()
+        for chunk in chunks() { classify(chunk) }
+        output.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        result.append(contentsOf: output)
+    }
+
+    private mutating func emit(_ tokens: Range<Int>, kind: EntityKind, entity: String? = nil, evidence: EntityEvidence,
+                               category: GazetteerCategory? = nil) {
+        let written = text.text(ofTokens: tokens)
+        output.append(EntityCandidate(tokens: tokens, span: text.span(ofTokens: tokens), text: written, kind: kind,
+                                      entity: entity ?? written, sentence: sentence, evidence: evidence, category: category))
+        for index in tokens where range.contains(index) { claimed[slot(index)] = true }
+    }
+
+    /// Marks titles ("Foreign Minister", "Politburo member"); those with lower-case words break names.
+    private mutating func markTitles() {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard token(index).kind == .word else { index += 1; continue }
+            let length = gazetteer.titleLength(in: text.words, from: index, to: range.upperBound)
+            guard length > 0 else { index += 1; continue }
+            titleLength[slot(index)] = length
+            let span = index..<(index + length)
+            if span.contains(where: { isLowercaseWord($0) }) {
+                for covered in span { breaksNames[slot(covered)] = true }
+            }
+            index += length
+        }
+    }
+
+    /// Multi-word organisation and group names written partly in lower case ("international criminal court").
+    private mutating func findLowercaseNames() {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard isLowercaseWord(index) || token(index).isCapitalizedWord else { index += 1; continue }
+            var best: (length: Int, entry: GazetteerEntry)?
+            gazetteer.forEachName(in: text.words, from: index, to: range.upperBound) { length, indices in
+                let tokens = index..<(index + length)
+                guard tokens.contains(where: { isLowercaseWord($0) && !features($0).contains(.connector) }) else { return }
+                for entryIndex in indices {
+                    let entry = gazetteer.entry(entryIndex)
+                    guard !entry.matchesOnlyInCapitals else { continue }
+                    let allowed = entry.category == .group ? length >= 2 : (entry.category == .organization && length >= 3)
+                    if allowed, best.map({ $0.length <= length }) ?? true { best = (length, entry) }
+                }
+            }
+            if let (length, entry) = best {
+                emit(index..<(index + length), kind: entry.category.entityKind ?? .other, entity: entry.canonical,
+                     evidence: .gazetteer, category: entry.category)
+                index += length
+            } else {
+                index += 1
+            }
+        }
+    }
+
+    /// Runs of capitalised tokens, joined across connectors when a head word or the gazetteer licenses it.
+    private func chunks() -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard isNameToken(index) else { index += 1; continue }
+            var end = index + 1
+            while end < range.upperBound, isNameToken(end) { end += 1 }
+            runs.append(index..<end)
+            index = end
+        }
+        var merged: [Range<Int>] = []
+        for run in runs {
+            if let last = merged.last, canJoin(last, run) {
+                merged[merged.count - 1] = last.lowerBound..<run.upperBound
+            } else {
+                merged.append(run)
+            }
+        }
+        return merged
+    }
+
+    private func canJoin(_ left: Range<Int>, _ right: Range<Int>) -> Bool {
+        let gap = left.upperBound..<right.lowerBound
+        guard (1...2).contains(gap.count), gap.allSatisfy({ isLowercaseWord($0) || token($0).kind == .punctuation && text.token($0, is: "&") })
+        else { return false }
+        if gap.allSatisfy({ features($0).contains(.nameParticle) }) { return true }
+        guard gap.allSatisfy({ features($0).contains(.connector) }) else { return false }
+        // A gazetteer name across the gap ("Bosnia and Herzegovina", "House of Commons").
+        for start in left {
+            var crosses = false
+            gazetteer.forEachName(in: text.words, from: start, to: right.upperBound) { length, _ in
+                if start + length > right.lowerBound { crosses = true }
+            }
+            if crosses { return true }
+        }
+        let joinsWithAnd = text.token(gap.lowerBound, is: "and") || text.token(gap.lowerBound, is: "&")
+        if joinsWithAnd {
+            // "Belt and Road Forum": the head word ends the right part, and the left part is no known name.
+            return gap.count == 1 && head(at: right.upperBound - 1) != nil && head(at: left.upperBound - 1) == nil
+                && gazetteerEntry(for: left) == nil
+        }
+        // "Bank of England", "University of Oxford": the left part ends with a head word.
+        return head(at: left.upperBound - 1) != nil
+    }
+
+    // MARK: Classifying
+
+    private mutating func classify(_ chunk: Range<Int>) {
+        var start = chunk.lowerBound
+        let end = chunk.upperBound
+        if gazetteerEntry(for: chunk) == nil {
+            while start < end, isSentenceInitial(chunk.lowerBound), features(start).contains(.functionWord) { start += 1 }
+        }
+        guard start < end else { return }
+        classify(start..<end, modifiersOnly: false)
+    }
+
+    /// Classifies a name; with `modifiersOnly`, keeps only well-evidenced parts (the words before a title).
+    private mutating func classify(_ name: Range<Int>, modifiersOnly: Bool) {
+        let start = name.lowerBound, end = name.upperBound
+        // "BRICS summit", "G20 summit".
+        if !modifiersOnly, isLowercaseWord(end), features(end).contains(.eventCue), !claimed[slot(end)] {
+            let tokens = start..<(end + 1)
+            emit(tokens, kind: .event, entity: text.text(ofTokens: tokens), evidence: .headWord)
+            return
+        }
+        if let entry = gazetteerEntry(for: name) {
+            if let kind = entry.category.entityKind {
+                emit(name, kind: kind, entity: entry.canonical, evidence: .gazetteer, category: entry.category)
+            }
+            return
+        }
+        if name.count >= 2, let (kind, plural) = head(at: end - 1) {
+            let written = text.text(ofTokens: name)
+            _ = plural  // the resolver merges "Forums" with "Forum" when both occur
+            emit(name, kind: kind, entity: written, evidence: .headWord)
+            return
+        }
+        if name.count >= 3, let kind = headBeforeConnector(in: name) {
+            emit(name, kind: kind, evidence: .headWord)
+            return
+        }
+        if let title = lastTitle(in: name) {
+            if title.lowerBound > start { classify(start..<title.lowerBound, modifiersOnly: true) }
+            if title.upperBound < end { classifyPerson(title.upperBound..<end) }
+            return
+        }
+        if let demonymLength = leadingDemonymLength(name), demonymLength < name.count {
+            classify((start + demonymLength)..<end, modifiersOnly: modifiersOnly)
+            return
+        }
+        if modifiersOnly { return }
+        if name.count == 1, features(start).contains(.functionWord) { return }  // "I", "We" inside a sentence
+        if start > range.lowerBound, titleLength[slot(start - 1)] > 0 || endsTitle(at: start) {
+            classifyPerson(name)
+            return
+        }
+        if hasTitleAfter(end) {
+            classifyPerson(name)
+            return
+        }
+        if name.count >= 2, features(start).contains(.firstName), !isAllCaps(name),
+           features(end - 1).contains(.surname) || name.count == 2 && text.words[end - 1] == Vocabulary.unknown {
+            emit(name, kind: .person, evidence: .firstName)
+            return
+        }
+        if hasOrganizationCue(around: name) {
+            emit(name, kind: .organization, evidence: .headWord)
+            return
+        }
+        if name.count == 1, head(at: start) != nil { return }  // "Court", "Parliament" alone
+        if name.count == 1, token(start).shape.contains(.hyphenated), splitHyphenated(start) { return }
+        let weak = isTitleCase || (name.count == 1 && isSentenceInitial(start))
+        emit(name, kind: .other, evidence: weak ? .weak : .capitalization)
+    }
+
+    private mutating func classifyPerson(_ name: Range<Int>) {
+        if let entry = gazetteerEntry(for: name), let kind = entry.category.entityKind {
+            emit(name, kind: kind, entity: entry.canonical, evidence: .gazetteer, category: entry.category)
+        } else if gazetteerEntry(for: name)?.category == .demonym {
+            return
+        } else {
+            emit(name, kind: .person, evidence: .title)
+        }
+    }
+
+    /// The kind of a head word followed by a connector inside `name` ("Bank of …", "University of …").
+    private func headBeforeConnector(in name: Range<Int>) -> EntityKind? {
+        for index in name.dropLast() where isLowercaseWord(index + 1) && features(index + 1).contains(.connector) {
+            if let (kind, _) = head(at: index) { return kind }
+        }
+        return nil
+    }
+
+    /// The rightmost title inside `name` (only capitalised titles are inside names).
+    private func lastTitle(in name: Range<Int>) -> Range<Int>? {
+        var found: Range<Int>?
+        var index = name.lowerBound
+        while index < name.upperBound {
+            let length = titleLength[slot(index)]
+            if length > 0, index + length <= name.upperBound {
+                found = index..<(index + length)
+                index += length
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    /// Whether a title ends right before `index`.
+    private func endsTitle(at index: Int) -> Bool {
+        var start = index - 1
+        while start >= range.lowerBound, index - start <= 4 {
+            if titleLength[slot(start)] == index - start { return true }
+            start -= 1
+        }
+        return false
+    }
+
+    /// The number of tokens of a demonym at the start of `name` ("North Korean"), or `nil`.
+    private func leadingDemonymLength(_ name: Range<Int>) -> Int? {
+        guard features(name.lowerBound).contains(.demonym) else { return nil }
+        var longest: Int?
+        gazetteer.forEachName(in: text.words, from: name.lowerBound, to: name.upperBound) { length, indices in
+            if indices.contains(where: { gazetteer.entry($0).category == .demonym }) { longest = length }
+        }
+        return longest
+    }
+
+    /// ", an aide to …", ", the foreign minister", ", a senior adviser": a title shortly after a comma,
+    /// reached only through lower-case words that are articles or modifiers (not ", under professor …").
+    private func hasTitleAfter(_ end: Int) -> Bool {
+        guard end + 1 < range.upperBound, text.token(end, is: ","), isLowercaseWord(end + 1) else { return false }
+        var index = end + 1
+        while index < min(range.upperBound, end + 5) {
+            if titleLength[slot(index)] > 0 { return true }
+            guard token(index).kind == .word, !token(index).shape.contains(.possessive) else { return false }
+            let isArticle = text.token(index, is: "a") || text.token(index, is: "an") || text.token(index, is: "the")
+            if features(index).contains(.functionWord), !isArticle { return false }
+            index += 1
+        }
+        return false
+    }
+
+    /// "Tass news agency", "the agency KCNA".
+    private func hasOrganizationCue(around name: Range<Int>) -> Bool {
+        for index in name.upperBound..<min(range.upperBound, name.upperBound + 2) {
+            guard isLowercaseWord(index) else { break }
+            if features(index).contains(.organizationCue) { return true }
+        }
+        let before = name.lowerBound - 1
+        return before >= range.lowerBound && isLowercaseWord(before) && features(before).contains(.organizationCue)
+    }
+
+    /// "Russia-Ukraine": emits each part when every part is a gazetteer place or organisation.
+    private mutating func splitHyphenated(_ index: Int) -> Bool {
+        let token = token(index)
+        var parts: [Range<Int>] = []
+        var partStart = token.bytes.lowerBound
+        for position in token.bytes where bytes[position] == UInt8(ascii: "-") {
+            parts.append(partStart..<position)
+            partStart = position + 1
+        }
+        parts.append(partStart..<token.bytes.upperBound)
+        var found: [(Range<Int>, GazetteerEntry)] = []
+        var key: [UInt8] = []
+        for part in parts {
+            KeyNormalizer.normalize(bytes, part, into: &key)
+            let id = gazetteer.vocabulary.id(of: key)
+            guard let entry = gazetteer.entries(forWord: id).first(where: { $0.category.entityKind != nil && !$0.matchesOnlyInCapitals })
+            else { return false }
+            found.append((part, entry))
+        }
+        for (part, entry) in found {
+            // Code points: the token is split at ASCII hyphens, so count scalars from its start.
+            let startOffset = codePoints(in: token.bytes.lowerBound..<part.lowerBound)
+            let length = codePoints(in: part)
+            let span = TextSpan(start: token.span.start + startOffset, end: token.span.start + startOffset + length)
+            output.append(EntityCandidate(tokens: index..<(index + 1), span: span, text: String(decoding: bytes[part], as: UTF8.self),
+                                          kind: entry.category.entityKind!, entity: entry.canonical, sentence: sentence,
+                                          evidence: .gazetteer, category: entry.category))
+        }
+        claimed[slot(index)] = true
+        return true
+    }
+
+    private func codePoints(in byteRange: Range<Int>) -> Int {
+        byteRange.reduce(0) { $0 + (bytes[$1] & 0xC0 == 0x80 ? 0 : 1) }
+    }
+}

@@ -1,0 +1,201 @@
+import DossierCore
+import Foundation
+
+/// The lexicon the extractors share: place, organisation and group names, demonyms, titles,
+/// head words, first names, function words, abbreviations and calendar words.
+///
+/// Every word gets an identifier in one `Vocabulary`; names and titles are tries over those
+/// identifiers, looked up case-insensitively by token sequence (longest match).
+/// Load it once: `Gazetteer.bundled` reads the tables shipped in the package.
+public struct Gazetteer: Sendable {
+    /// The names of the tables the bundle ships, without `.tsv`.
+    public static let tableNames = ["abbreviations", "countries", "cities", "regions", "places", "organizations", "groups",
+                                    "demonyms", "titles", "organization-heads", "event-heads", "function-words", "first-names", "surnames"]
+
+    /// The tokenizer the tables were read with (and that texts must be read with).
+    public let tokenizer: Tokenizer
+    /// Every word the lexicon knows.
+    public private(set) var vocabulary = Vocabulary()
+    private var featureTable: [WordFeatures] = []
+    private var calendarTable: [CalendarWord?] = []
+    private var names = PhraseTable()
+    private var titles = PhraseTable()
+    /// The named entries, indexed by the values stored in `names`.
+    private(set) var entries: [GazetteerEntry] = []
+
+    /// The gazetteer built from the tables bundled with DossierText; loaded once.
+    public static let bundled: Gazetteer = {
+        guard let directory = Bundle.module.url(forResource: "Gazetteers", withExtension: nil) else {
+            fatalError("DossierText: the bundled Gazetteers resource is missing")
+        }
+        do { return try Gazetteer(directory: directory) } catch {
+            fatalError("DossierText: cannot read the bundled gazetteers: \(error)")
+        }
+    }()
+
+    /// Reads the tables (`<name>.tsv`, see `tableNames`) from a directory; missing tables are empty.
+    public init(directory: URL) throws {
+        var tables: [String: String] = [:]
+        for name in Gazetteer.tableNames {
+            let url = directory.appendingPathComponent(name + ".tsv")
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            tables[name] = try String(contentsOf: url, encoding: .utf8)
+        }
+        self.init(tables: tables)
+    }
+
+    /// Builds a gazetteer from table texts keyed by table name (`"countries"`, `"titles"`, …).
+    public init(tables: [String: String]) {
+        func table(_ name: String) -> GazetteerTable { GazetteerTable(tables[name] ?? "") }
+        let abbreviationTable = table("abbreviations")
+        tokenizer = Tokenizer(abbreviations: Abbreviations(abbreviationTable.firstColumn,
+                                                           mayEndSentence: abbreviationTable.firstColumn(flagged: "final")))
+        let nameTables: [(String, GazetteerCategory)] = [("countries", .country), ("cities", .city), ("regions", .region),
+                                                         ("places", .place), ("organizations", .organization), ("groups", .group)]
+        for (name, category) in nameTables {
+            for (canonical, aliases) in table(name).namesWithAliases {
+                for alias in [canonical] + aliases { addName(alias, canonical: canonical, category: category) }
+            }
+        }
+        for (country, demonyms) in table("demonyms").namesWithAliases {
+            for demonym in demonyms {
+                addName(demonym, canonical: country, category: .demonym)
+                let words = wordIDs(of: demonym)
+                if let first = words.first { addFeatures(.demonym, to: first) }
+            }
+        }
+        for title in table("titles").firstColumn { titles.insert(wordIDs(of: title), value: 0) }
+        let organizationHeads = table("organization-heads"), eventHeads = table("event-heads")
+        for word in organizationHeads.firstColumn { addFeatures(.organizationHead, toWord: word) }
+        for word in organizationHeads.firstColumn(flagged: "cue") { addFeatures(.organizationCue, toWord: word) }
+        for word in eventHeads.firstColumn { addFeatures(.eventHead, toWord: word) }
+        for word in eventHeads.firstColumn(flagged: "cue") { addFeatures(.eventCue, toWord: word) }
+        for word in table("function-words").firstColumn { addFeatures(.functionWord, toWord: word) }
+        for word in table("first-names").firstColumn { addFeatures(.firstName, toWord: word) }
+        for word in table("surnames").firstColumn { addFeatures(.surname, toWord: word) }
+        for word in CalendarLexicon.futureMarkers { addFeatures(.futureMarker, toWord: word) }
+        for word in CalendarLexicon.countNouns { addFeatures(.countNoun, toWord: word) }
+        for word in CalendarLexicon.connectors { addFeatures(.connector, toWord: word) }
+        for word in CalendarLexicon.nameParticles { addFeatures(.nameParticle, toWord: word) }
+        for word in CalendarLexicon.temporalPrepositions { addFeatures(.temporalPreposition, toWord: word) }
+        for (word, meaning) in CalendarLexicon.entries {
+            let id = vocabulary.insert(KeyNormalizer.key(of: word))
+            grow(to: id)
+            calendarTable[Int(id)] = meaning
+        }
+        grow(to: Int32(vocabulary.count - 1))
+    }
+
+    // MARK: Building
+
+    private mutating func grow(to id: Int32) {
+        while featureTable.count <= Int(id) {
+            featureTable.append([])
+            calendarTable.append(nil)
+        }
+    }
+
+    /// The identifiers of the words of `phrase`, as the tokenizer splits it; adds unknown words.
+    private mutating func wordIDs(of phrase: String) -> [Int32] {
+        var phrase = phrase
+        return phrase.withUTF8 { bytes in
+            let tokens = tokenizer.tokens(in: bytes)
+            var key: [UInt8] = []
+            return tokens.map { token in
+                KeyNormalizer.normalize(bytes, token.bytes, into: &key)
+                let id = vocabulary.insert(key)
+                grow(to: id)
+                return id
+            }
+        }
+    }
+
+    private mutating func addFeatures(_ features: WordFeatures, to id: Int32) {
+        grow(to: id)
+        featureTable[Int(id)].formUnion(features)
+    }
+
+    private mutating func addFeatures(_ features: WordFeatures, toWord word: String) {
+        for id in wordIDs(of: word) { addFeatures(features, to: id) }
+    }
+
+    private mutating func addName(_ alias: String, canonical: String, category: GazetteerCategory) {
+        let alias = alias.hasPrefix("the ") ? String(alias.dropFirst(4)) : alias
+        let words = wordIDs(of: alias)
+        let letters = alias.unicodeScalars.filter { $0.properties.isAlphabetic }
+        let acronym = letters.count >= 2 && !letters.contains { $0.properties.isLowercase } && !alias.contains(" ")
+        let entry = GazetteerEntry(canonical: canonical, category: category, matchesOnlyInCapitals: acronym)
+        let index: Int32
+        if let existing = entries.firstIndex(of: entry) {
+            index = Int32(existing)
+        } else {
+            index = Int32(entries.count)
+            entries.append(entry)
+        }
+        names.insert(words, value: index)
+    }
+
+    // MARK: Lookups
+
+    /// The features of the word with identifier `id` (none for unknown words).
+    @inline(__always)
+    public func features(_ id: Int32) -> WordFeatures { id >= 0 && Int(id) < featureTable.count ? featureTable[Int(id)] : [] }
+
+    /// The calendar meaning of the word with identifier `id`.
+    @inline(__always)
+    public func calendarWord(_ id: Int32) -> CalendarWord? { id >= 0 && Int(id) < calendarTable.count ? calendarTable[Int(id)] : nil }
+
+    /// The features of a word written in any case.
+    public func features(ofWord word: String) -> WordFeatures { features(vocabulary.id(ofWord: word)) }
+
+    /// The calendar meaning of a word written in any case.
+    public func calendarWord(ofWord word: String) -> CalendarWord? { calendarWord(vocabulary.id(ofWord: word)) }
+
+    /// The identifiers of a text's tokens (`Vocabulary.unknown` for words the lexicon lacks).
+    public func wordIDs(of tokens: [Token], in bytes: UnsafeBufferPointer<UInt8>) -> [Int32] {
+        var key: [UInt8] = []
+        key.reserveCapacity(32)
+        return tokens.map { token in
+            guard token.kind != .number else { return Vocabulary.unknown }
+            KeyNormalizer.normalize(bytes, token.bytes, into: &key)
+            return vocabulary.id(of: key)
+        }
+    }
+
+    /// The identifiers of the words of `phrase`, split by the tokenizer (unknown words are `Vocabulary.unknown`).
+    public func lookUpWordIDs(of phrase: String) -> [Int32] {
+        var phrase = phrase
+        return phrase.withUTF8 { bytes in wordIDs(of: tokenizer.tokens(in: bytes), in: bytes) }
+    }
+
+    /// The entries whose alias is exactly `phrase` (any case; acronym rules are the caller's), best category first.
+    public func entries(for phrase: String) -> [GazetteerEntry] {
+        names.values(for: lookUpWordIDs(of: phrase)).map { entries[Int($0)] }.sorted { $0.category.priority < $1.category.priority }
+    }
+
+    /// Whether `phrase` is a title or role ("Foreign Minister", "aide").
+    public func isTitle(_ phrase: String) -> Bool { !titles.values(for: lookUpWordIDs(of: phrase)).isEmpty }
+
+    /// Calls `body` with the length and entry indices of each name starting at `start` (before `end`), shortest first.
+    func forEachName(in words: [Int32], from start: Int, to end: Int, _ body: (Int, [Int32]) -> Void) {
+        names.forEachMatch(in: words, from: start, to: end, body)
+    }
+
+    /// The length of the longest title starting at `start` (before `end`), or 0.
+    func titleLength(in words: [Int32], from start: Int, to end: Int) -> Int {
+        var longest = 0
+        titles.forEachMatch(in: words, from: start, to: end) { length, _ in longest = length }
+        return longest
+    }
+
+    /// The entry with index `index`.
+    func entry(_ index: Int32) -> GazetteerEntry { entries[Int(index)] }
+}
+
+extension Gazetteer {
+    /// The entries of the one-word name with identifier `id`, best category first.
+    func entries(forWord id: Int32) -> [GazetteerEntry] {
+        guard id >= 0 else { return [] }
+        return names.values(for: [id]).map { entries[Int($0)] }.sorted { $0.category.priority < $1.category.priority }
+    }
+}

@@ -1,0 +1,82 @@
+/// A numbered set of lookup keys (lower-cased words), searched without allocating.
+///
+/// Every word the gazetteers and the time lexicon know gets an identifier; a text's tokens are
+/// looked up once, and the extractors then work on identifiers.
+public struct Vocabulary: Sendable {
+    /// The identifier of a word that is not in the vocabulary.
+    public static let unknown: Int32 = -1
+
+    private var arena: [UInt8] = []
+    private var offsets: [Int32] = [0]
+    private var slots: [Int32] = Array(repeating: -1, count: 1024)
+
+    /// Creates an empty vocabulary.
+    public init() {}
+
+    /// The number of words.
+    public var count: Int { offsets.count - 1 }
+
+    @inline(__always)
+    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: value ^ (value >> 29))
+    }
+
+    private func matches(_ id: Int32, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(offsets[Int(id)]), end = Int(offsets[Int(id) + 1])
+        guard end - start == key.count else { return false }
+        return arena.withUnsafeBufferPointer { stored in
+            for offset in 0..<key.count where stored[start + offset] != key[offset] { return false }
+            return true
+        }
+    }
+
+    /// The identifier of the key, or `Vocabulary.unknown`.
+    public func id(of key: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let mask = slots.count - 1
+        var slot = Vocabulary.hash(key) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { return Vocabulary.unknown }
+            if matches(id, key) { return id }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The identifier of the key, or `Vocabulary.unknown`.
+    public func id(of key: [UInt8]) -> Int32 { key.withUnsafeBufferPointer { id(of: $0) } }
+
+    /// The identifier of a word written in any case.
+    public func id(ofWord word: String) -> Int32 { id(of: KeyNormalizer.key(of: word)) }
+
+    /// Adds the key if it is new; returns its identifier.
+    @discardableResult
+    public mutating func insert(_ key: [UInt8]) -> Int32 {
+        let existing = id(of: key)
+        if existing != Vocabulary.unknown { return existing }
+        if (count + 1) * 2 > slots.count { grow() }
+        let id = Int32(count)
+        arena.append(contentsOf: key)
+        offsets.append(Int32(arena.count))
+        place(id, key)
+        return id
+    }
+
+    /// The key with identifier `id`.
+    public func key(_ id: Int32) -> [UInt8] {
+        Array(arena[Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1])])
+    }
+
+    private mutating func place(_ id: Int32, _ key: [UInt8]) {
+        let mask = slots.count - 1
+        var slot = key.withUnsafeBufferPointer { Vocabulary.hash($0) } & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = id
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: -1, count: slots.count * 2)
+        for id in 0..<Int32(count) { place(id, key(id)) }
+    }
+}

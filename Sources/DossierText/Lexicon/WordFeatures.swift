@@ -1,0 +1,34 @@
+/// What the lexicon knows about one word, whatever its case.
+public struct WordFeatures: OptionSet, Hashable, Sendable {
+    /// The bits.
+    public let rawValue: UInt32
+    /// Creates features from their bits.
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    /// A word that starts sentences but is no name ("The", "When", "Meanwhile").
+    public static let functionWord = WordFeatures(rawValue: 1 << 0)
+    /// A common first name ("John", "Mary").
+    public static let firstName = WordFeatures(rawValue: 1 << 1)
+    /// Ends an organisation's name ("Court", "Party", "Bank").
+    public static let organizationHead = WordFeatures(rawValue: 1 << 2)
+    /// Marks an organisation in lower case next to a name ("news agency").
+    public static let organizationCue = WordFeatures(rawValue: 1 << 3)
+    /// Ends an event's name ("Forum", "Olympics", "War").
+    public static let eventHead = WordFeatures(rawValue: 1 << 4)
+    /// Marks an event in lower case after a name ("summit").
+    public static let eventCue = WordFeatures(rawValue: 1 << 5)
+    /// Joins parts of an organisation's or event's name ("of", "and", "for").
+    public static let connector = WordFeatures(rawValue: 1 << 6)
+    /// A particle inside personal names ("von", "de", "bin").
+    public static let nameParticle = WordFeatures(rawValue: 1 << 7)
+    /// Marks future reference in a sentence ("will", "scheduled").
+    public static let futureMarker = WordFeatures(rawValue: 1 << 8)
+    /// A noun counted by a number, so the number before it is no year ("people", "troops").
+    public static let countNoun = WordFeatures(rawValue: 1 << 9)
+    /// A preposition that introduces a time ("in", "since", "until").
+    public static let temporalPreposition = WordFeatures(rawValue: 1 << 10)
+    /// A common surname ("Smith"); confirms a name that starts with a first name.
+    public static let surname = WordFeatures(rawValue: 1 << 12)
+    /// A demonym or country adjective ("Russian", "North Korean" starts with one).
+    public static let demonym = WordFeatures(rawValue: 1 << 11)
+}

@@ -1,0 +1,51 @@
+import DossierCore
+
+/// The extraction pipeline: tokenizes and splits a document, recognises and resolves its entity
+/// mentions and tags its time expressions.
+///
+/// `annotate` is a pure function of the document, so one pipeline can be shared by many threads.
+public struct Pipeline: Sendable {
+    /// The lexicon the tokenizer, splitter and default extractors use.
+    public let gazetteer: Gazetteer
+    /// The sentence splitter.
+    public let splitter: SentenceSplitter
+    /// Finds entity names.
+    public let recognizer: any EntityRecognizer
+    /// Resolves names to entities within a document.
+    public let resolver: any EntityResolver
+    /// Finds time expressions.
+    public let tagger: any TimeTagger
+
+    /// The pipeline with the bundled gazetteers and the rule-based recognizer, resolver and tagger.
+    public init() {
+        self.init(gazetteer: .bundled)
+    }
+
+    /// A pipeline with the given parts; the parts not given are the rule-based ones over `gazetteer`.
+    public init(gazetteer: Gazetteer, recognizer: (any EntityRecognizer)? = nil, resolver: (any EntityResolver)? = nil,
+                tagger: (any TimeTagger)? = nil) {
+        self.gazetteer = gazetteer
+        splitter = SentenceSplitter(gazetteer: gazetteer)
+        self.recognizer = recognizer ?? RuleBasedEntityRecognizer(gazetteer: gazetteer)
+        self.resolver = resolver ?? DocumentEntityResolver()
+        self.tagger = tagger ?? RuleBasedTimeTagger(gazetteer: gazetteer)
+    }
+
+    /// A pipeline with the bundled gazetteers and the given recognizer and tagger.
+    public init(recognizer: any EntityRecognizer, resolver: any EntityResolver = DocumentEntityResolver(), tagger: any TimeTagger) {
+        self.init(gazetteer: .bundled, recognizer: recognizer, resolver: resolver, tagger: tagger)
+    }
+
+    /// The document read into tokens and sentences.
+    public func analyze(_ document: Document) -> AnalyzedText {
+        AnalyzedText(document: document, gazetteer: gazetteer, splitter: splitter)
+    }
+
+    /// The document with its sentences, entity mentions and time expressions.
+    public func annotate(_ document: Document) -> AnnotatedDocument {
+        let text = analyze(document)
+        let mentions = resolver.resolve(recognizer.candidates(in: text), in: text)
+        let times = tagger.times(in: text)
+        return AnnotatedDocument(document: document, sentences: text.sentences, mentions: mentions, times: times)
+    }
+}
