@@ -40,8 +40,8 @@ struct DossierBinary {
 
     func remove() { try? FileManager.default.removeItem(atPath: folder) }
 
-    /// Runs `dossier ARGUMENTS`, feeding `input` to its standard input (a pipe, so batch mode).
-    func run(_ arguments: [String], input: String = "") throws -> Outcome {
+    /// `dossier ARGUMENTS`, set up to run in this folder with its own cache and home.
+    func process(_ arguments: [String]) -> Process {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
@@ -50,6 +50,12 @@ struct DossierBinary {
         environment["HOME"] = folder
         process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        return process
+    }
+
+    /// Runs `dossier ARGUMENTS`, feeding `input` to its standard input (a pipe, so batch mode).
+    func run(_ arguments: [String], input: String = "") throws -> Outcome {
+        let process = process(arguments)
         let standardInput = Pipe(), standardOutput = Pipe(), standardError = Pipe()
         process.standardInput = standardInput
         process.standardOutput = standardOutput
@@ -76,4 +82,15 @@ final class LockedData: @unchecked Sendable {
     func set(_ value: Data) { lock.withLock { data = value } }
     var isSet: Bool { lock.withLock { data != nil } }
     var value: Data { lock.withLock { data ?? Data() } }
+}
+
+extension DossierBinary {
+    /// Starts `dossier ARGUMENTS` without waiting for it, its output discarded.
+    func start(_ arguments: [String]) throws -> Process {
+        let process = process(arguments)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
 }
