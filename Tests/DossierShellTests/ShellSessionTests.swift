@@ -33,6 +33,20 @@ struct ShellSessionTests {
         #expect(transcript.output == "2\n")
     }
 
+    @Test func completesCommandsKeywordsAndEntities() throws {
+        let folder = NSTemporaryDirectory() + "dossier-session-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (session, _) = Self.session()
+        try session.open(path: folder + "/w.sqlite", createIfMissing: true)
+        _ = session.execute(.command(".ingest " + Self.seeds.map { "\"\($0)\"" }.joined(separator: " "), line: 1), source: "", sourceName: "<input>")
+        #expect(session.completions(for: ".mo") == [".mode"])
+        #expect(session.completions(for: ".mode j") == ["json"])
+        #expect(session.completions(for: "docu") == ["document", "documents"])
+        #expect(session.completions(for: "documents | mentioning @vlad") == ["@\"Vladimir Putin\""])
+        #expect(session.completions(for: "entities | where ki").contains("kind"))
+    }
+
     @Test func modeChangesHowResultsPrint() throws {
         let folder = NSTemporaryDirectory() + "dossier-session-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -74,6 +74,21 @@ struct WorkspaceTests {
         #expect(index.documents.wordCounts[0] == 3)
     }
 
+    @Test func aCancelledIngestKeepsTheBatchesWritten() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("in/news.jsonl", (1...5).map { "{\"id\": \"d\($0)\", \"text\": \"Story \($0).\"}" }.joined(separator: "\n"))
+        let workspace = try Workspace.open(at: folder.file("w.sqlite"), createIfMissing: true)
+        var checks = 0
+        let report = try workspace.ingest(paths: [folder.file("in")], batchSize: 2, isCancelled: {
+            checks += 1
+            return checks > 2  // the file, then the first batch, may go ahead
+        })
+        #expect(report.wasCancelled && !report.isClean)
+        #expect(report.added == 2)
+        #expect(report.summary == "cancelled after adding 2 documents from 1 file")
+        #expect(try workspace.loadIndex().documents.ids == ["d1", "d2"])
+    }
+
     @Test func aFailedBatchLeavesTheWorkspaceAsItWas() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("w.sqlite")

@@ -107,6 +107,23 @@ struct EndToEndTests {
         #expect(values.contains("2023-10"))
     }
 
+    @Test func annotateReadsJSONLinesFromStandardInput() throws {
+        let dossier = try DossierBinary()
+        defer { dossier.remove() }
+        let outcome = try dossier.run(["annotate"], input: """
+            {"id": "x", "date": "2023-07-25", "text": "Foreign Minister Sergey Lavrov flew to Beijing on Tuesday."}
+
+            """)
+        #expect(outcome.status == 0, "\(outcome.messages)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.output.utf8)) as? [String: Any])
+        #expect(object["id"] as? String == "x")
+        let entities = try #require(object["entities"] as? [[String: Any]])
+        #expect(entities.contains { $0["entity"] as? String == "Sergey Lavrov" && $0["type"] as? String == "person" })
+        #expect(entities.contains { $0["entity"] as? String == "Beijing" && $0["type"] as? String == "location" })
+        let times = try #require(object["times"] as? [[String: Any]])
+        #expect(times.contains { $0["text"] as? String == "Tuesday" && $0["value"] as? String == "2023-07-25" })
+    }
+
     @Test func unknownSubcommandsAndBadFormatsAreUsageErrors() throws {
         let dossier = try DossierBinary()
         defer { dossier.remove() }

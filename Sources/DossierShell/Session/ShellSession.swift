@@ -116,7 +116,7 @@ public final class ShellSession {
                 throw Diagnostic(.error, "no workspace to ingest into: the demo corpus is read-only",
                                  help: .init("open or create one first: .open my-workspace.sqlite"))
             }
-            let report = try workspace.ingest(paths: paths)
+            let report = try workspace.ingest(paths: paths, isCancelled: isCancelled)
             for problem in report.problems { self.report(problem) }
             let bindings = engine.session.boundNames
             try use(workspace, isDemo: false)

@@ -12,15 +12,19 @@ public struct IngestReport: Sendable {
     /// Malformed records and unreadable files, each with its path and line.
     public var problems: [Diagnostic] = []
 
+    /// Whether the ingest was cancelled before it read everything; the batches written are kept.
+    public var wasCancelled = false
+
     /// Creates an empty report.
     public init() {}
 
     /// Whether every record was usable; the command line exits non-zero when not.
-    public var isClean: Bool { problems.isEmpty }
+    public var isClean: Bool { problems.isEmpty && !wasCancelled }
 
-    /// One line: `added 171 documents (2 already present) from 3 files; 1 record skipped`.
+    /// One line: `added 171 documents (2 already present) from 3 files; 1 record skipped`, or
+    /// `cancelled after adding 256 documents from 1 file`.
     public var summary: String {
-        var text = "added \(added) document\(added == 1 ? "" : "s")"
+        var text = (wasCancelled ? "cancelled after adding " : "added ") + "\(added) document\(added == 1 ? "" : "s")"
         if alreadyPresent > 0 { text += " (\(alreadyPresent) already present)" }
         text += " from \(filesRead) file\(filesRead == 1 ? "" : "s")"
         if !problems.isEmpty { text += "; \(problems.count) record\(problems.count == 1 ? "" : "s") skipped" }

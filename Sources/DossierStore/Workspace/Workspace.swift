@@ -64,25 +64,36 @@ public final class Workspace: Sendable {
     /// Reads `paths` (files, folders, glob patterns), annotates the new documents and adds them.
     ///
     /// Malformed records are reported in the result and skipped; the rest is ingested.
-    /// - Parameter progress: called after each batch with the report so far.
+    /// - Parameters:
+    ///   - progress: called after each batch with the report so far.
+    ///   - isCancelled: polled before each batch; when it returns `true` the ingest stops, keeping
+    ///     the batches already written (each is whole) and marking the report cancelled.
     public func ingest(paths: [String], pipeline: Pipeline = Pipeline(), batchSize: Int = 256,
-                       progress: (IngestReport) -> Void = { _ in }) throws(Diagnostic) -> IngestReport {
+                       progress: (IngestReport) -> Void = { _ in },
+                       isCancelled: () -> Bool = { false }) throws(Diagnostic) -> IngestReport {
         let inputs = InputFiles(paths)
         var report = IngestReport()
         report.problems = inputs.problems
         var pending: [Document] = []
+        func stopsHere() -> Bool {
+            report.wasCancelled = isCancelled()
+            return report.wasCancelled
+        }
         for path in inputs.paths {
+            if stopsHere() { return report }
             let outcome = InputFiles.read(path)
             report.filesRead += 1
             report.problems += outcome.problems
             pending += outcome.documents
             while pending.count >= batchSize {
+                if stopsHere() { return report }
                 try ingestBatch(Array(pending.prefix(batchSize)), pipeline: pipeline, into: &report)
                 pending.removeFirst(batchSize)
                 progress(report)
             }
         }
         if !pending.isEmpty {
+            if stopsHere() { return report }
             try ingestBatch(pending, pipeline: pipeline, into: &report)
             progress(report)
         }
