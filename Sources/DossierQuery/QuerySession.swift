@@ -1,6 +1,10 @@
 import DossierCore
 import DossierStore
 
+/// Finds the documents whose sentences match full-text search words, as ascending row numbers of the
+/// index; throws a ``Diagnostic`` for words the search engine cannot read.
+public typealias FullTextSearch = (String) throws(Diagnostic) -> [Int32]
+
 /// Runs query text against a corpus index and keeps the names bound by `let` between runs.
 ///
 /// This is the entry point of the shell and the script runner:
@@ -16,6 +20,9 @@ public final class QuerySession {
     /// Asked between stages and while scanning rows; when it returns `true` the query stops with a
     /// "cancelled" diagnostic and leaves the bindings as they were.
     public var isCancelled: () -> Bool = { false }
+    /// What `search "words"` asks: the documents (rows of ``index``, ascending) with a sentence
+    /// that matches the words. Whoever holds the workspace sets it; without it `search` is an error.
+    public var fullTextSearch: FullTextSearch?
 
     private struct Binding {
         var type: PipelineType
@@ -130,7 +137,8 @@ public final class QuerySession {
     }
 
     private func evaluator() -> Evaluator {
-        Evaluator(index: index, postings: postings, bindings: bindings.mapValues(\.value), isCancelled: isCancelled)
+        Evaluator(index: index, postings: postings, bindings: bindings.mapValues(\.value), isCancelled: isCancelled,
+                  fullTextSearch: fullTextSearch)
     }
 
     private static func parameterDiagnostic(_ keyword: Identifier) -> Diagnostic {

@@ -130,7 +130,16 @@ struct WorkspaceTests {
         let folder = try TemporaryFolder()
         let workspace = try Workspace.open(at: folder.file("w.sqlite"), createIfMissing: true)
         _ = try workspace.add([Self.annotated("a", "The arrest warrant was issued."), Self.annotated("b", "Nothing here.")])
-        #expect(try workspace.searchSentences("warrant").map(\.document) == ["a"])
+        #expect(try workspace.documents(matching: "warrant") == ["a"])
+        #expect(try workspace.documents(matching: "arrest OR nothing") == ["a", "b"])
+        #expect(try workspace.documents(matching: "\"warrant was\"") == ["a"])
+        #expect(try workspace.documents(matching: "warrant nothing").isEmpty)
+        do {
+            _ = try workspace.documents(matching: "\"unbalanced")
+            Issue.record("accepted a malformed search")
+        } catch {
+            #expect(error.message.hasPrefix("the search words cannot be read: "))
+        }
     }
 }
 

@@ -131,6 +131,12 @@ struct Checker {
             for literal in literals { entities.append(try resolve(literal)) }
             return ([.mentioning(entities)], type)
 
+        case .search(let words, let range):
+            guard rows == .source(.documents) else {
+                throw needs(stage, "documents", carrying: rows, navigation: rows.isTable ? nil : .documents)
+            }
+            return ([.search(words, range: range)], type)
+
         case .count(let items):
             if items.isEmpty { return ([.count], .value(.int)) }
             let (expressions, fields) = try bindItems(items, in: rows)
@@ -184,7 +190,7 @@ struct Checker {
 
         case .unsupported:
             throw Diagnostic(.error, "the '\(word)' stage is not available yet", range: stage.name.range,
-                             notes: ["the stages available now are where, during, overlapping, before, after, mentioning, count, sort, take, top, select, distinct, kwic, documents, entities, mentions"])
+                             notes: ["the stages available now are where, during, overlapping, before, after, mentioning, search, count, sort, take, top, select, distinct, kwic, documents, entities, mentions"])
         }
     }
 

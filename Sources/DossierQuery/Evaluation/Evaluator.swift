@@ -31,6 +31,7 @@ struct Evaluator {
     let postings: Postings
     let bindings: [String: Carried]
     let isCancelled: () -> Bool
+    let fullTextSearch: FullTextSearch?
 
     static let cancelled = Diagnostic(.error, "cancelled")
 
@@ -81,6 +82,20 @@ struct Evaluator {
                 common = Evaluator.intersect(common, index.documentsByEntity[Int(entity)])
             }
             return .rows(kind, rows.filter { Evaluator.sortedContains(common, $0) })
+
+        case (.search(let words, let range), .rows(let kind, let rows)):
+            guard let fullTextSearch else {
+                throw Diagnostic(.error, "full-text search needs a workspace, and this index has none", range: range)
+            }
+            let matches: [Int32]
+            do {
+                matches = try fullTextSearch(words)
+            } catch {
+                var located = error
+                located.range = range
+                throw located
+            }
+            return .rows(kind, rows.filter { Evaluator.sortedContains(matches, $0) })
 
         case (.count, .rows(_, let rows)):
             return .value(.int(rows.count))

@@ -52,6 +52,7 @@ enum PlannedSource {
 enum PlannedStage {
     case filter(BoundExpression)
     case mentioning([Int32])
+    case search(String, range: SourceRange)
     case count
     case countBy([BoundExpression], columns: [Field])
     case sort([PlannedSortKey])

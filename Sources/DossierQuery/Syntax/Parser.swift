@@ -19,7 +19,7 @@ public struct Parser {
     ]
 
     /// Stages of the language that parse but are not built yet.
-    static let unbuiltStages: Set<String> = ["cooccur", "timeline", "graph", "search", "render"]
+    static let unbuiltStages: Set<String> = ["cooccur", "timeline", "graph", "render"]
 
     /// Words that cannot be used as names in expressions.
     static let reservedWords: Set<String> = [
@@ -190,6 +190,11 @@ public struct Parser {
                 literals.append(EntityLiteral(name: entity, range: advance().range))
             } while current.kind == .comma
             kind = .mentioning(literals)
+        case "search":
+            guard case .string(let words) = current.kind else {
+                throw error("'search' takes words in quotes, as in 'search \"arrest warrant\"'", at: current.kind == .end ? nameToken : current)
+            }
+            kind = .search(words, range: advance().range)
         case "count":
             if current.isWord("by") {
                 advance()

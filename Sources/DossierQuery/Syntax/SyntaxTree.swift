@@ -194,6 +194,8 @@ public struct Stage: Hashable, Sendable {
         case time(TimeRelation, TimeLiteral)
         /// `mentioning @a, @b`
         case mentioning([EntityLiteral])
+        /// `search "words"`: full-text search; `range` is where the quoted words were written
+        case search(String, range: SourceRange)
         /// `count`, or `count by F, …` when the list is not empty
         case count(by: [SelectItem])
         /// `sort F [asc|desc], …`

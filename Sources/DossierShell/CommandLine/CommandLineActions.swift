@@ -50,7 +50,12 @@ public enum CommandLineActions {
         let formatter = DiagnosticFormatter()
         do {
             let store = try Workspace.open(at: workspace, createIfMissing: true)
-            let report = try store.ingest(paths: paths)
+            // On a terminal, a line that counts up shows a long ingest is alive; logs stay clean.
+            let showsProgress = isatty(STDERR_FILENO) == 1
+            let report = try store.ingest(paths: paths, progress: { report in
+                if showsProgress { StandardStreams.messages("\r\(report.added) documents added, \(report.alreadyPresent) already present …") }
+            })
+            if showsProgress { StandardStreams.messages("\r\u{1B}[K") }
             for problem in report.problems { StandardStreams.messages(formatter.format(problem)) }
             StandardStreams.messages(report.summary + "; \(workspace) has \(try store.documentCount()) documents.\n")
             return report.isClean ? 0 : 1

@@ -9,8 +9,9 @@ enum ShellHelp {
 
             Queries are pipelines: a source, then stages joined by '|'.
               Sources:  documents (docs), entities, mentions, @name or @"Full Name" (one entity), a name bound by let
-              Stages:   where EXPR · during|overlapping|before|after TIME · mentioning @a, @b · sort F [asc|desc]
-                        take N · top N by F · select F, EXPR as name · count · count by F · distinct F
+              Stages:   where EXPR · during|overlapping|before|after TIME · mentioning @a, @b · search "words"
+                        sort F [asc|desc] · take N · top N by F · select F, EXPR as name · count · count by F
+                        distinct F · kwic [width N] (on mentions)
                         documents · entities · mentions (follow links between rows)
               Times:    2023 · 2023-07 · 2023-07-25 · 2023-Q3 · 2023-W30 · 2023-03..2023-10
               Bindings: let trips = documents | mentioning @putin
@@ -20,6 +21,7 @@ enum ShellHelp {
               documents | during 2019-03 | count
               entities | where kind == person | top 10 by mentions
               documents | mentioning @icc | select title, date
+              documents | search "arrest warrant" | count
               @putin | mentions | count by document
 
             """

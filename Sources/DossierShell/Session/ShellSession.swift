@@ -61,7 +61,7 @@ public final class ShellSession {
         self.workspace = workspace
         self.workspacePath = workspace.path
         self.isDemo = isDemo
-        self.engine = QueryEngine(index: index)
+        self.engine = QueryEngine(index: index, workspace: workspace)
         engine.session.isCancelled = isCancelled
     }
 

@@ -244,15 +244,25 @@ public final class Workspace: Sendable {
         }
     }
 
-    /// The sentence numbers whose text matches the FTS5 query `words`, with their document ids.
-    public func searchSentences(_ words: String) throws(Diagnostic) -> [(document: String, sentence: Int)] {
-        try run { db in
-            try Row.fetchAll(db, sql: """
-                SELECT documents.id, sentences.position FROM sentence_search
-                JOIN sentences ON sentences.number = sentence_search.rowid
-                JOIN documents ON documents.number = sentences.document
-                WHERE sentence_search MATCH ? ORDER BY sentences.number
-                """, arguments: [words]).map { (document: $0[0], sentence: $0[1]) }
+    /// The ids of the documents with a sentence that matches `words`, an SQLite FTS5 query: words
+    /// that must all occur (`arrest warrant`), `"quoted phrases"`, `OR`, `NOT`, `prefix*`.
+    ///
+    /// - Throws: a ``Diagnostic`` that quotes SQLite's reason when the words are not a valid query.
+    public func documents(matching words: String) throws(Diagnostic) -> [String] {
+        do {
+            return try database.read { db in
+                try String.fetchAll(db, sql: """
+                    SELECT DISTINCT documents.id FROM sentence_search
+                    JOIN sentences ON sentences.number = sentence_search.rowid
+                    JOIN documents ON documents.number = sentences.document
+                    WHERE sentence_search MATCH ? ORDER BY documents.number
+                    """, arguments: [words])
+            }
+        } catch let error as DatabaseError {
+            throw Diagnostic(.error, "the search words cannot be read: \(error.message ?? error.description)",
+                             notes: ["write words that must all occur, \"quoted phrases\", OR, NOT, or prefix*"])
+        } catch {
+            throw Diagnostic(.error, "the search failed: \(Self.describe(error))", sourceName: path)
         }
     }
 
