@@ -42,26 +42,31 @@ let package = Package(
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
         // The line editor the shell talks to, and its libedit implementation.
         .target(name: "LineEditing", dependencies: ["CLibEdit"]),
-        // The REPL, dot-commands, renderers and script runner.
+        // The REPL, dot-commands, renderers and script runner. Targets name every module they
+        // import, not only the umbrella `Dossier`: a build rebuilds a target when a module it
+        // depends on directly changes, and a re-exporting umbrella can stay byte-identical while the
+        // modules behind it change their layout.
         .target(
             name: "DossierShell",
-            dependencies: ["Dossier", "LineEditing", "DossierDemoCorpus"]),
+            dependencies: ["DossierCore", "DossierText", "DossierStore", "DossierQuery", "LineEditing", "DossierDemoCorpus"]),
         // The thin command-line executable.
         .executableTarget(
             name: "dossier",
             dependencies: ["DossierShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Benchmarks: annotation throughput, ingest, query latency.
-        .executableTarget(name: "dossier-bench", dependencies: ["Dossier", "DossierDemoCorpus"]),
+        .executableTarget(
+            name: "dossier-bench",
+            dependencies: ["Dossier", "DossierCore", "DossierText", "DossierStore", "DossierQuery", "DossierDemoCorpus"]),
 
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
-        .testTarget(name: "DossierTextTests", dependencies: ["DossierText"]),
+        .testTarget(name: "DossierTextTests", dependencies: ["DossierText", "DossierCore"]),
         .testTarget(
             name: "DossierStoreTests",
-            dependencies: ["DossierStore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "DossierQueryTests", dependencies: ["DossierQuery"]),
+            dependencies: ["DossierStore", "DossierCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "DossierQueryTests", dependencies: ["DossierQuery", "DossierCore", "DossierStore"]),
         .testTarget(
             name: "DossierShellTests",
-            dependencies: ["DossierShell"],
+            dependencies: ["DossierShell", "DossierCore", "DossierStore", "DossierDemoCorpus"],
             resources: [.copy("Golden")]),
         .testTarget(name: "EndToEndTests", dependencies: ["dossier"]),
     ],

@@ -169,6 +169,7 @@ public final class Workspace: Sendable {
                 INSERT INTO times (document, sentence, start, end, text, type, value, range_start, range_end, granularity)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            var aliasesWritten = Set<EntityAlias>()
             for item in annotated {
                 let document = item.document
                 try insertDocument.execute(arguments: [
@@ -176,9 +177,9 @@ public final class Workspace: Sendable {
                     WordCounter.count(in: document.text), ContentHash.of(document.text), document.text,
                 ])
                 let documentNumber = db.lastInsertedRowID
-                let scalars = Array(document.text.unicodeScalars)
+                let slicer = CodePointSlicer(document.text)
                 for sentence in item.sentences {
-                    let text = Self.slice(scalars, sentence.span)
+                    let text = slicer.text(of: sentence.span)
                     try insertSentence.execute(arguments: [documentNumber, sentence.index, sentence.span.start, sentence.span.end, text])
                     try indexSentence.execute(arguments: [db.lastInsertedRowID, text])
                 }
@@ -194,7 +195,9 @@ public final class Workspace: Sendable {
                         entityNumber = db.lastInsertedRowID
                     }
                     entityNumbers[key] = entityNumber
-                    if mention.text != mention.entity { try insertAlias.execute(arguments: [entityNumber, mention.text]) }
+                    if mention.text != mention.entity, aliasesWritten.insert(EntityAlias(entity: entityNumber, alias: mention.text)).inserted {
+                        try insertAlias.execute(arguments: [entityNumber, mention.text])
+                    }
                     try insertMention.execute(arguments: [
                         entityNumber, documentNumber, mention.sentence, mention.span.start, mention.span.end, mention.text,
                     ])
@@ -271,11 +274,9 @@ public final class Workspace: Sendable {
         var kind: EntityKind
     }
 
-    private static func slice(_ scalars: [Unicode.Scalar], _ span: TextSpan) -> String {
-        let start = min(max(0, span.start), scalars.count), end = min(max(start, span.end), scalars.count)
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return String(view)
+    private struct EntityAlias: Hashable {
+        var entity: Int64
+        var alias: String
     }
 
     private func run<T>(_ body: (Database) throws -> T) throws(Diagnostic) -> T {
