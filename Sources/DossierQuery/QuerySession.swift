@@ -103,7 +103,7 @@ public final class QuerySession {
     /// still open, or the text ends with `|`.
     public static func needsContinuation(_ text: String) -> Bool {
         var depth = 0
-        var last: Token.Kind?
+        var last: QueryToken.Kind?
         for token in Lexer.tokens(in: text) {
             if token.isIncomplete { return true }
             switch token.kind {

@@ -3,7 +3,7 @@ import Testing
 @testable import DossierQuery
 
 @Suite struct LexerTests {
-    private func kinds(_ text: String) -> [Token.Kind] { Lexer.tokens(in: text).map(\.kind) }
+    private func kinds(_ text: String) -> [QueryToken.Kind] { Lexer.tokens(in: text).map(\.kind) }
 
     @Test func pipelineTokensAndRanges() {
         let tokens = Lexer.tokens(in: #"documents | where title contains "Putin""#)

@@ -3,7 +3,7 @@ import Testing
 @testable import DossierQuery
 
 @Suite struct ParserTests {
-    private func pipeline(_ text: String) throws -> Pipeline {
+    private func pipeline(_ text: String) throws -> QueryPipeline {
         let program = try Parser.parse(text)
         guard program.statements.count == 1, case .pipeline(let pipeline) = program.statements[0].kind else {
             throw ParseShapeError()

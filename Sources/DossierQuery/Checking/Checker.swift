@@ -10,7 +10,7 @@ struct Checker {
     let bindings: [String: PipelineType]
 
     /// Checks `pipeline` and gives the plan that runs it.
-    func check(_ pipeline: Pipeline) throws(Diagnostic) -> Plan {
+    func check(_ pipeline: QueryPipeline) throws(Diagnostic) -> Plan {
         var (source, type) = try checkSource(pipeline.source)
         var stages: [PlannedStage] = []
         for stage in pipeline.stages {

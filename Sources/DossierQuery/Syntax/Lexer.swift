@@ -2,7 +2,7 @@ import DossierCore
 
 /// Splits query text into tokens, recording each token's line, column and UTF-8 offset.
 ///
-/// The lexer never stops at an error: text that is not a token becomes an ``Token/Kind/invalid(_:)``
+/// The lexer never stops at an error: text that is not a token becomes a ``QueryToken/Kind/invalid(_:)``
 /// token carrying its diagnostic, so the statements before it can still run.
 public struct Lexer {
     private let scalars: [Unicode.Scalar]
@@ -14,10 +14,10 @@ public struct Lexer {
         scalars = Array(text.unicodeScalars)
     }
 
-    /// All tokens of `text`, ending with an ``Token/Kind/end`` token.
-    public static func tokens(in text: String) -> [Token] {
+    /// All tokens of `text`, ending with a ``QueryToken/Kind/end`` token.
+    public static func tokens(in text: String) -> [QueryToken] {
         var lexer = Lexer(text)
-        var tokens: [Token] = []
+        var tokens: [QueryToken] = []
         while true {
             let token = lexer.nextToken()
             tokens.append(token)
@@ -26,14 +26,14 @@ public struct Lexer {
     }
 
     /// Reads the next token.
-    public mutating func nextToken() -> Token {
+    public mutating func nextToken() -> QueryToken {
         skipSpaceAndComments()
         let start = location
         let first = position
-        guard let scalar = peek() else { return Token(kind: .end, text: "", range: SourceRange(at: start)) }
+        guard let scalar = peek() else { return QueryToken(kind: .end, text: "", range: SourceRange(at: start)) }
         advance()
-        func make(_ kind: Token.Kind) -> Token {
-            Token(kind: kind, text: text(from: first), range: SourceRange(start: start, end: location))
+        func make(_ kind: QueryToken.Kind) -> QueryToken {
+            QueryToken(kind: kind, text: text(from: first), range: SourceRange(start: start, end: location))
         }
         switch scalar {
         case "\n": return make(.newline)
@@ -75,7 +75,7 @@ public struct Lexer {
 
     // MARK: Pieces
 
-    private mutating func lexString(openedAt start: SourceLocation, first: Int, prefix: Int) -> Token {
+    private mutating func lexString(openedAt start: SourceLocation, first: Int, prefix: Int) -> QueryToken {
         var value = ""
         var endOfFirstLine: SourceLocation?
         var escapeError: Diagnostic?
@@ -83,9 +83,9 @@ public struct Lexer {
             if scalar == "\"" {
                 advance()
                 let range = SourceRange(start: start, end: location)
-                if let escapeError { return Token(kind: .invalid(escapeError), text: text(from: first), range: range) }
-                let kind: Token.Kind = prefix == 1 ? .string(value) : .entity(value)
-                return Token(kind: kind, text: text(from: first), range: range)
+                if let escapeError { return QueryToken(kind: .invalid(escapeError), text: text(from: first), range: range) }
+                let kind: QueryToken.Kind = prefix == 1 ? .string(value) : .entity(value)
+                return QueryToken(kind: kind, text: text(from: first), range: range)
             }
             if scalar == "\n", endOfFirstLine == nil { endOfFirstLine = location }
             if scalar == "\\" {
@@ -124,10 +124,10 @@ public struct Lexer {
         let errorEnd = endOfFirstLine ?? location
         let diagnostic = Diagnostic(.error, "unterminated string", range: SourceRange(start: start, end: errorEnd),
                                     help: .init("add a closing '\"'"))
-        return Token(kind: .invalid(diagnostic), text: text(from: first), range: SourceRange(start: start, end: location), isIncomplete: true)
+        return QueryToken(kind: .invalid(diagnostic), text: text(from: first), range: SourceRange(start: start, end: location), isIncomplete: true)
     }
 
-    private mutating func lexEntity(start: SourceLocation, first: Int) -> Token {
+    private mutating func lexEntity(start: SourceLocation, first: Int) -> QueryToken {
         if peek() == "\"" {
             advance()
             return lexString(openedAt: start, first: first, prefix: 2)
@@ -136,14 +136,14 @@ public struct Lexer {
         let written = text(from: first)
         let range = SourceRange(start: start, end: location)
         if written.count == 1 {
-            return Token(kind: .invalid(Diagnostic(.error, "expected an entity name after '@'", range: range,
+            return QueryToken(kind: .invalid(Diagnostic(.error, "expected an entity name after '@'", range: range,
                                                    help: .init("write @name, or @\"Full Name\" for a name with spaces"))),
                          text: written, range: range)
         }
-        return Token(kind: .entity(String(written.dropFirst())), text: written, range: range)
+        return QueryToken(kind: .entity(String(written.dropFirst())), text: written, range: range)
     }
 
-    private mutating func lexNumber(start: SourceLocation, first: Int) -> Token {
+    private mutating func lexNumber(start: SourceLocation, first: Int) -> QueryToken {
         while let next = peek(), Lexer.isDigit(next) { advance() }
         var isTime = false
         var isFloat = false
@@ -165,10 +165,10 @@ public struct Lexer {
         }
         let written = text(from: first)
         let range = SourceRange(start: start, end: location)
-        if isTime { return Token(kind: .time, text: written, range: range) }
-        if isFloat, let value = Double(written) { return Token(kind: .float(value), text: written, range: range) }
-        if let value = Int(written) { return Token(kind: .integer(value), text: written, range: range) }
-        return Token(kind: .invalid(Diagnostic(.error, "the number \(written) is too large", range: range)), text: written, range: range)
+        if isTime { return QueryToken(kind: .time, text: written, range: range) }
+        if isFloat, let value = Double(written) { return QueryToken(kind: .float(value), text: written, range: range) }
+        if let value = Int(written) { return QueryToken(kind: .integer(value), text: written, range: range) }
+        return QueryToken(kind: .invalid(Diagnostic(.error, "the number \(written) is too large", range: range)), text: written, range: range)
     }
 
     // MARK: Scanning

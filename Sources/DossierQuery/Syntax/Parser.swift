@@ -6,7 +6,7 @@ import DossierCore
 /// or a bracket is open; `;` also ends a statement. Use ``Parser/parse(_:)`` for a whole text, or
 /// a ``QuerySession`` to run statement by statement.
 public struct Parser {
-    private let tokens: [Token]
+    private let tokens: [QueryToken]
     private let text: String
     private var position = 0
     private var previousEnd: SourceLocation
@@ -36,25 +36,25 @@ public struct Parser {
     }
 
     /// Parses one statement from the tokens ``statementTokens(in:)`` gave for `text`.
-    static func parseStatement(_ tokens: [Token], in text: String) throws(Diagnostic) -> Statement {
+    static func parseStatement(_ tokens: [QueryToken], in text: String) throws(Diagnostic) -> Statement {
         var parser = Parser(tokens: tokens, text: text)
         return try parser.parseStatement()
     }
 
-    /// Splits the tokens of `text` into statements; each ends with an ``Token/Kind/end`` token and
+    /// Splits the tokens of `text` into statements; each ends with an ``QueryToken/Kind/end`` token and
     /// holds no line breaks.
-    static func statementTokens(in text: String) -> [[Token]] {
+    static func statementTokens(in text: String) -> [[QueryToken]] {
         let tokens = Lexer.tokens(in: text)
-        var statements: [[Token]] = []
-        var current: [Token] = []
+        var statements: [[QueryToken]] = []
+        var current: [QueryToken] = []
         var depth = 0
         func finish() {
             guard let last = current.last else { return }
-            current.append(Token(kind: .end, text: "", range: SourceRange(at: last.range.end)))
+            current.append(QueryToken(kind: .end, text: "", range: SourceRange(at: last.range.end)))
             statements.append(current)
             current = []
         }
-        func nextSignificant(after index: Int) -> Token? {
+        func nextSignificant(after index: Int) -> QueryToken? {
             tokens[(index + 1)...].first { $0.kind != .newline }
         }
         for index in tokens.indices {
@@ -83,7 +83,7 @@ public struct Parser {
         return statements
     }
 
-    private init(tokens: [Token], text: String) {
+    private init(tokens: [QueryToken], text: String) {
         self.tokens = tokens
         self.text = text
         previousEnd = tokens.first?.range.start ?? SourceLocation(line: 1, column: 1, offset: 0)
@@ -126,7 +126,7 @@ public struct Parser {
         return Statement(kind: .pipeline(pipeline), range: pipeline.range)
     }
 
-    private mutating func parsePipeline() throws(Diagnostic) -> Pipeline {
+    private mutating func parsePipeline() throws(Diagnostic) -> QueryPipeline {
         let start = current.range.start
         let source: Source
         switch current.kind {
@@ -149,7 +149,7 @@ public struct Parser {
             let pipe = advance()
             stages.append(try parseStage(after: pipe))
         }
-        return Pipeline(source: source, stages: stages, range: SourceRange(start: start, end: previousEnd))
+        return QueryPipeline(source: source, stages: stages, range: SourceRange(start: start, end: previousEnd))
     }
 
     private func strayToken() -> Diagnostic {
@@ -163,7 +163,7 @@ public struct Parser {
 
     // MARK: Stages
 
-    private mutating func parseStage(after pipe: Token) throws(Diagnostic) -> Stage {
+    private mutating func parseStage(after pipe: QueryToken) throws(Diagnostic) -> Stage {
         guard current.kind == .identifier else {
             let range = current.kind == .end ? pipe.range : current.range
             throw Diagnostic(.error, current.kind == .end ? "expected a stage after '|'" : "expected a stage after '|', found '\(current)'",
@@ -252,7 +252,7 @@ public struct Parser {
         return Stage(name: name, kind: kind, range: SourceRange(start: name.range.start, end: previousEnd))
     }
 
-    private mutating func parseTimeLiteral(after keyword: Token) throws(Diagnostic) -> TimeLiteral {
+    private mutating func parseTimeLiteral(after keyword: QueryToken) throws(Diagnostic) -> TimeLiteral {
         let token = current
         switch token.kind {
         case .integer(let year) where token.text.count == 4:
@@ -268,7 +268,7 @@ public struct Parser {
     }
 
     /// The range a time-literal token denotes, or the diagnostic for a malformed one.
-    static func timeRange(_ token: Token) throws(Diagnostic) -> TimeRange {
+    static func timeRange(_ token: QueryToken) throws(Diagnostic) -> TimeRange {
         if let range = TimeRange(literal: token.text) { return range }
         var notes: [String] = []
         if let problem = timeLiteralProblem(token.text) { notes.append(problem) }
@@ -298,7 +298,7 @@ public struct Parser {
         return nil
     }
 
-    private mutating func parseCount(for keyword: Token, example: String) throws(Diagnostic) -> IntegerLiteral {
+    private mutating func parseCount(for keyword: QueryToken, example: String) throws(Diagnostic) -> IntegerLiteral {
         guard case .integer(let value) = current.kind else {
             if current.kind == .end {
                 throw Diagnostic(.error, "'\(keyword.text)' needs a number, as in '\(example)'", range: keyword.range)
@@ -476,19 +476,19 @@ public struct Parser {
 
     // MARK: Tokens
 
-    private var current: Token { tokens[position] }
+    private var current: QueryToken { tokens[position] }
 
     @discardableResult
-    private mutating func advance() -> Token {
+    private mutating func advance() -> QueryToken {
         let token = tokens[position]
         if position < tokens.count - 1 { position += 1 }
         previousEnd = token.range.end
         return token
     }
 
-    private func identifier(_ token: Token) -> Identifier { Identifier(name: token.text, range: token.range) }
+    private func identifier(_ token: QueryToken) -> Identifier { Identifier(name: token.text, range: token.range) }
 
-    private func error(_ message: String, at token: Token, help: String? = nil) -> Diagnostic {
+    private func error(_ message: String, at token: QueryToken, help: String? = nil) -> Diagnostic {
         let range = token.kind == .end ? SourceRange(at: previousEnd) : token.range
         return Diagnostic(.error, message, range: range, help: help.map { Diagnostic.Help($0) })
     }

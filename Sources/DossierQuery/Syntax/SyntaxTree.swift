@@ -70,9 +70,9 @@ public struct Statement: Hashable, Sendable {
     /// The forms a statement takes.
     public enum Kind: Hashable, Sendable {
         /// A pipeline whose result is shown.
-        case pipeline(Pipeline)
+        case pipeline(QueryPipeline)
         /// `let NAME = PIPELINE`: the result is bound to a name later statements use as a source.
-        case binding(name: Identifier, pipeline: Pipeline)
+        case binding(name: Identifier, pipeline: QueryPipeline)
         /// `param NAME: TYPE = DEFAULT`: a script parameter (parsed, not supported yet).
         case parameter(keyword: Identifier)
     }
@@ -90,7 +90,7 @@ public struct Statement: Hashable, Sendable {
 }
 
 /// A source followed by stages joined with `|`.
-public struct Pipeline: Hashable, Sendable {
+public struct QueryPipeline: Hashable, Sendable {
     /// Where the rows come from.
     public var source: Source
     /// The stages, in order.

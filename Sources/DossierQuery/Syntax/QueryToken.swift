@@ -1,7 +1,7 @@
 import DossierCore
 
 /// One token of query text, with the place it was read from.
-public struct Token: Hashable, Sendable, CustomStringConvertible {
+public struct QueryToken: Hashable, Sendable, CustomStringConvertible {
     /// What sort of token it is, with its decoded value where it has one.
     public enum Kind: Hashable, Sendable {
         /// A word: a source, stage, field, function, keyword or enum case.
