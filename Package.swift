@@ -68,6 +68,7 @@ let package = Package(
             name: "DossierShellTests",
             dependencies: ["DossierShell", "DossierCore", "DossierStore", "DossierDemoCorpus"],
             resources: [.copy("Golden")]),
+        .testTarget(name: "DossierTests", dependencies: ["Dossier", "DossierDemoCorpus"]),
         .testTarget(name: "EndToEndTests", dependencies: ["dossier"]),
     ],
     swiftLanguageModes: [.v6]

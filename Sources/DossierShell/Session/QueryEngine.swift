@@ -10,15 +10,11 @@ struct QueryEngine {
     /// The index queries run over.
     var index: CorpusIndex { session.index }
 
-    /// An engine over `index`; `workspace`, when given, answers `search` from its full-text index.
-    init(index: CorpusIndex, workspace: Workspace? = nil) {
-        session = QuerySession(index: index)
-        guard let workspace else { return }
-        let rows = Dictionary(index.documents.ids.enumerated().map { ($0.element, Int32($0.offset)) }, uniquingKeysWith: { first, _ in first })
-        session.fullTextSearch = { words throws(Diagnostic) in
-            try workspace.documents(matching: words).compactMap { rows[$0] }.sorted()
-        }
-    }
+    /// An engine with no workspace: an empty index.
+    init() { session = QuerySession(index: CorpusIndex()) }
+
+    /// An engine over `workspace`, whose full-text index answers `search`.
+    init(workspace: Workspace) throws(Diagnostic) { session = try QuerySession(workspace: workspace) }
 
     /// What one statement gave: a result to print, or a name bound by `let`.
     enum Outcome {

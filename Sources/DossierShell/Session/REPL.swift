@@ -30,6 +30,7 @@ public struct REPL {
         var typed: [String] = []
         Interrupts.install()
         session.isCancelled = { Interrupts.isPending }
+        session.showsProgress = true
         reading: while true {
             let line: String
             switch editor.readLine(prompt: assembler.isInsideStatement ? "   ...> " : "dossier> ") {

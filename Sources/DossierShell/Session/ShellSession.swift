@@ -25,6 +25,8 @@ public final class ShellSession {
     public private(set) var isDemo = false
     private var workspace: Workspace?
     private var engine: QueryEngine
+    /// Whether long commands (`.ingest`) show a progress line; set for a person at a terminal.
+    public var showsProgress = false
     /// Polled while a query runs; when it returns `true` the query stops with "cancelled".
     public var isCancelled: () -> Bool = { false } {
         didSet { engine.session.isCancelled = isCancelled }
@@ -37,7 +39,7 @@ public final class ShellSession {
         self.format = format
         self.output = output
         self.messages = messages
-        self.engine = QueryEngine(index: CorpusIndex())
+        self.engine = QueryEngine()
     }
 
     /// The number of documents in the open workspace.
@@ -57,11 +59,11 @@ public final class ShellSession {
     }
 
     private func use(_ workspace: Workspace, isDemo: Bool) throws(Diagnostic) {
-        let index = try workspace.loadIndex()
+        let engine = try QueryEngine(workspace: workspace)
         self.workspace = workspace
         self.workspacePath = workspace.path
         self.isDemo = isDemo
-        self.engine = QueryEngine(index: index, workspace: workspace)
+        self.engine = engine
         engine.session.isCancelled = isCancelled
     }
 
@@ -116,7 +118,11 @@ public final class ShellSession {
                 throw Diagnostic(.error, "no workspace to ingest into: the demo corpus is read-only",
                                  help: .init("open or create one first: .open my-workspace.sqlite"))
             }
-            let report = try workspace.ingest(paths: paths, isCancelled: isCancelled)
+            let showsProgress = self.showsProgress
+            let report = try workspace.ingest(paths: paths, progress: { [messages] report in
+                if showsProgress { messages("\r\(report.added) documents added, \(report.alreadyPresent) already present …") }
+            }, isCancelled: isCancelled)
+            if showsProgress { messages("\r\u{1B}[K") }
             for problem in report.problems { self.report(problem) }
             let bindings = engine.session.boundNames
             try use(workspace, isDemo: false)
