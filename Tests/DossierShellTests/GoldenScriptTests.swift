@@ -19,15 +19,16 @@ struct GoldenScriptTests {
         return names.filter { $0.hasSuffix(".dq") }.sorted()
     }()
 
-    /// One workspace of the seeds for every script.
-    static let workspace: String = {
-        let path = NSTemporaryDirectory() + "dossier-golden-\(ProcessInfo.processInfo.processIdentifier).sqlite"
-        try? FileManager.default.removeItem(atPath: path)
+    /// A new workspace of the two seed articles, in a folder the caller removes.
+    static func seedWorkspace() throws -> (folder: String, path: String) {
+        let folder = NSTemporaryDirectory() + "dossier-golden-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + "/seeds.sqlite"
         let seeds = DemoCorpus.files.filter { $0.path.contains("/seeds/") }.map(\.path)
-        let report = try! Workspace.open(at: path, createIfMissing: true).ingest(paths: seeds)
-        precondition(report.added == 2 && report.isClean, "the seeds did not ingest: \(report.problems)")
-        return path
-    }()
+        let report = try Workspace.open(at: path, createIfMissing: true).ingest(paths: seeds)
+        #expect(report.added == 2 && report.isClean, "the seeds did not ingest: \(report.problems)")
+        return (folder, path)
+    }
 
     @Test func thereAreGoldenScripts() {
         #expect(Self.scripts.count >= 5)
@@ -37,9 +38,11 @@ struct GoldenScriptTests {
     func scriptPrintsWhatItsExpectedFileSays(name: String) throws {
         let script = Self.folder.appendingPathComponent(name)
         let expectedFile = script.deletingPathExtension().appendingPathExtension("expected")
+        let workspace = try Self.seedWorkspace()
+        defer { try? FileManager.default.removeItem(atPath: workspace.folder) }
         var output = "", messages = ""
         let session = ShellSession(output: { output += $0 }, messages: { messages += $0 })
-        try session.open(path: Self.workspace, createIfMissing: false)
+        try session.open(path: workspace.path, createIfMissing: false)
         let status = ScriptRunner(session: session).run(text: try String(contentsOf: script, encoding: .utf8), sourceName: name)
         let actual = output + "exit \(status)\n" + messages
         if ProcessInfo.processInfo.environment["DOSSIER_UPDATE_GOLDEN"] == "1" {
