@@ -50,4 +50,11 @@ struct EditDistanceTests {
         #expect(EditDistance.between("date", "date") == 0)
         #expect(EditDistance.between("", "kind") == 4)
     }
+
+    @Test func suggestsTheNearestLikelyTypo() {
+        #expect(EditDistance.nearest(to: "titel", in: ["id", "title", "date"]) == "title")
+        #expect(EditDistance.nearest(to: ".MDOE", in: [".help", ".mode"]) == ".mode")
+        #expect(EditDistance.nearest(to: "zzzzzz", in: ["id", "title", "date"]) == nil)
+        #expect(EditDistance.nearest(to: "x", in: []) == nil)
+    }
 }

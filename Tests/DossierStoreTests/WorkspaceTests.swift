@@ -42,6 +42,9 @@ struct WorkspaceTests {
         #expect(index.documentsByEntity[0] == [0])
         #expect(index.lookUpEntity(named: "icc") == .found(2))
         #expect(index.lookUpEntity(named: "putin") == .found(0))
+        // Suggestions come from canonical names, then from aliases close in spelling.
+        #expect(index.lookUpEntity(named: "criminal") == .notFound(suggestions: ["International Criminal Court"]))
+        #expect(index.lookUpEntity(named: "putn") == .notFound(suggestions: ["Vladimir Putin"]))
         #expect(index.entities.firstDates[0] == Day(iso: "2023-07-25"))
     }
 

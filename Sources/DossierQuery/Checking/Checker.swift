@@ -43,7 +43,7 @@ struct Checker {
             }
             let candidates = RowKind.allCases.map(\.rawValue) + ["docs"] + bindings.keys.sorted()
             var diagnostic = Diagnostic(.error, "unknown source '\(name.name)'", range: name.range)
-            if let suggestion = Suggestions.nearest(to: name.name, in: candidates) {
+            if let suggestion = EditDistance.nearest(to: name.name, in: candidates) {
                 diagnostic.help = .init("did you mean '\(suggestion)'?")
             }
             var note = "a pipeline starts with documents (docs), entities, mentions, sentences, relations, times, or an entity literal such as @putin"
@@ -74,10 +74,7 @@ struct Checker {
                                      let entity = Int(row)
                                      return "candidate: \(names[entity]) (\(index.entities.kinds[entity].rawValue), \(index.entities.mentionCounts[entity]) mentions)"
                                  })
-        case .notFound(var suggestions):
-            for name in aliasSuggestions(for: literal.name) where !suggestions.contains(name) && suggestions.count < 5 {
-                suggestions.append(name)
-            }
+        case .notFound(let suggestions):
             var diagnostic = Diagnostic(.error, "unknown entity '\(written)'", range: literal.range)
             if let best = suggestions.first { diagnostic.help = .init("did you mean @\"\(best)\"?") }
             diagnostic.notes = suggestions.isEmpty
@@ -85,18 +82,6 @@ struct Checker {
                 : ["candidates: " + suggestions.joined(separator: ", ")]
             throw diagnostic
         }
-    }
-
-    /// Canonical names of entities with an alias close in spelling to `name` (the index suggests by canonical names only).
-    private func aliasSuggestions(for name: String) -> [String] {
-        let key = name.lowercased()
-        let limit = max(1, key.count / 3)
-        var scored: [(String, Int)] = []
-        for entity in 0..<index.entities.count {
-            let distances = index.entities.aliases[entity].map { EditDistance.between(key, $0.lowercased()) }
-            if let best = distances.min(), best <= limit { scored.append((index.entities.names[entity], best)) }
-        }
-        return scored.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
     }
 
     // MARK: Stages
@@ -476,7 +461,7 @@ struct Checker {
         let cases = type.enumerationCases ?? []
         var diagnostic = Diagnostic(.error, "'\(word)' is not a \(type)", range: range,
                                     notes: ["\(type) is one of: " + cases.joined(separator: ", ")])
-        if let suggestion = Suggestions.nearest(to: word, in: cases) { diagnostic.help = .init("did you mean '\(suggestion)'?") }
+        if let suggestion = EditDistance.nearest(to: word, in: cases) { diagnostic.help = .init("did you mean '\(suggestion)'?") }
         return diagnostic
     }
 
@@ -493,7 +478,7 @@ struct Checker {
             note = "the table's columns are: " + names.joined(separator: ", ")
         }
         var diagnostic = Diagnostic(.error, "\(subject) no field '\(name)'", range: range, notes: [note])
-        if let suggestion = Suggestions.nearest(to: name, in: names) { diagnostic.help = .init("did you mean '\(suggestion)'?") }
+        if let suggestion = EditDistance.nearest(to: name, in: names) { diagnostic.help = .init("did you mean '\(suggestion)'?") }
         return diagnostic
     }
 
@@ -501,7 +486,7 @@ struct Checker {
         guard let function = Function(rawValue: name.name) else {
             var diagnostic = Diagnostic(.error, "unknown function '\(name.name)'", range: name.range,
                                         notes: ["the functions are: " + Function.allCases.map { "\($0.rawValue)()" }.joined(separator: ", ")])
-            if let suggestion = Suggestions.nearest(to: name.name, in: Function.allCases.map(\.rawValue)) {
+            if let suggestion = EditDistance.nearest(to: name.name, in: Function.allCases.map(\.rawValue)) {
                 diagnostic.help = .init("did you mean '\(suggestion)'?")
             }
             throw diagnostic

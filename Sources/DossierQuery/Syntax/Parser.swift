@@ -242,7 +242,7 @@ public struct Parser {
                 kind = .unsupported
             } else {
                 var diagnostic = Diagnostic(.error, "unknown stage '\(word)'", range: name.range)
-                if let suggestion = Suggestions.nearest(to: word, in: Parser.stageNames) {
+                if let suggestion = EditDistance.nearest(to: word, in: Parser.stageNames) {
                     diagnostic.help = .init("did you mean '\(suggestion)'?")
                 }
                 diagnostic.notes = ["the stages are: " + Parser.stageNames.joined(separator: ", ")]

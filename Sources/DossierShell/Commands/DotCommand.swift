@@ -60,10 +60,10 @@ public enum DotCommand: Hashable, Sendable {
             }
             return .mode(format)
         default:
-            let names = summaries.map(\.name) + [".exit"]
-            let nearest = names.min { EditDistance.between(name.text, $0) < EditDistance.between(name.text, $1) }
             var help: Diagnostic.Help?
-            if let nearest, EditDistance.between(name.text, nearest) <= 2 { help = .init("did you mean '\(nearest)'?") }
+            if let nearest = EditDistance.nearest(to: name.text, in: summaries.map(\.name) + [".exit"]) {
+                help = .init("did you mean '\(nearest)'?")
+            }
             throw Diagnostic(.error, "unknown command '\(name.text)'", range: name.range, help: help,
                              notes: ["the commands are: " + summaries.map(\.name).joined(separator: ", ")])
         }

@@ -180,16 +180,25 @@ public struct CorpusIndex: Sendable {
         return .ambiguous(candidates.sorted { entities.mentionCounts[Int($0)] > entities.mentionCounts[Int($1)] })
     }
 
-    /// Up to five canonical names that contain `key` or are close to it in spelling.
+    /// Up to five canonical names for `key`: first of the entities whose canonical name contains it
+    /// or is close to it in spelling, then of those with an alias close to it ("putn" → Vladimir Putin).
     private func suggestions(for key: String) -> [String] {
-        let scored = entities.names.indices.compactMap { entity -> (String, Int)? in
+        func closest(_ scored: [(String, Int)]) -> [String] { scored.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0) }
+        var suggestions = closest(entities.names.indices.compactMap { entity -> (String, Int)? in
             let name = entities.names[entity]
             let lowered = name.lowercased()
             if lowered.contains(key) || key.contains(lowered) { return (name, 0) }
             let distance = EditDistance.between(key, lowered)
             return distance <= max(2, key.count / 3) ? (name, distance) : nil
-        }
-        return scored.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(5).map(\.0)
+        })
+        suggestions = Array(suggestions.prefix(5))
+        let aliasLimit = max(1, key.count / 3)
+        let byAlias = closest(entities.names.indices.compactMap { entity -> (String, Int)? in
+            let best = entities.aliases[entity].map { EditDistance.between(key, $0.lowercased()) }.min()
+            return best.flatMap { $0 <= aliasLimit ? (entities.names[entity], $0) : nil }
+        })
+        for name in byAlias where !suggestions.contains(name) && suggestions.count < 5 { suggestions.append(name) }
+        return suggestions
     }
 
     private static func isSortedUnique(_ values: [Int32]) -> Bool {
