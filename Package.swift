@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "DossierQueryTests", dependencies: ["DossierQuery", "DossierCore", "DossierStore"]),
         .testTarget(
             name: "DossierShellTests",
-            dependencies: ["DossierShell", "DossierCore", "DossierStore", "DossierDemoCorpus"],
+            dependencies: ["DossierShell", "DossierCore", "DossierStore", "DossierDemoCorpus", "LineEditing"],
             resources: [.copy("Golden")]),
         .testTarget(name: "DossierTests", dependencies: ["Dossier", "DossierDemoCorpus"]),
         .testTarget(name: "EndToEndTests", dependencies: ["dossier"]),

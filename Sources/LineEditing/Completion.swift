@@ -1,11 +1,14 @@
 /// Word arithmetic for Tab completion.
 public enum Completion {
-    /// The characters that can make up a completable word: names, dot-commands, entity literals.
+    /// The characters that can make up a completable word: names, dot-commands, entity literals
+    /// (`@putin`, `@"Xi`).
     static func isWordCharacter(_ character: Character) -> Bool {
         character.isLetter || character.isNumber || character == "_" || character == "." || character == "@" || character == "-"
+            || character == "\""
     }
 
-    /// The word being typed at the end of `text`.
+    /// The word being typed at the end of `text`: what a completion replaces. The editor and the
+    /// provider of candidates both use this one definition.
     public static func lastWord(of text: String) -> String {
         String(text.reversed().prefix(while: isWordCharacter).reversed())
     }

@@ -83,8 +83,10 @@ public final class LibEditLineEditor: LineEditor {
         completionProvider = provider
     }
 
-    /// Completes the word before the cursor: inserts the common prefix of the candidates, and
-    /// lists them when there are several.
+    /// Completes the word before the cursor: replaces it by the one candidate, or by the candidates'
+    /// common prefix when that says more, and lists them when there are several. It replaces rather
+    /// than appends because a candidate may differ from what was typed in case or quoting
+    /// (`@vla` → `@"Vladimir Putin"`).
     private func complete() -> UInt8 {
         guard let provider = completionProvider, let info = el_line(editor)?.pointee else { return UInt8(CC_ERROR) }
         let length = info.cursor - info.buffer
@@ -93,8 +95,9 @@ public final class LibEditLineEditor: LineEditor {
         let candidates = provider(before)
         guard !candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
         let common = Completion.commonPrefix(of: candidates)
-        if common.count > word.count {
-            el_insertstr(editor, String(common.dropFirst(word.count)) + (candidates.count == 1 ? " " : ""))
+        if candidates.count == 1 || common.count > word.count {
+            el_deletestr(editor, Int32(word.unicodeScalars.count))
+            el_insertstr(editor, candidates.count == 1 ? candidates[0] + " " : common)
             return UInt8(CC_REFRESH)
         }
         if candidates.count > 1 {

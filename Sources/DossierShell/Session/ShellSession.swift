@@ -2,6 +2,7 @@ import DossierCore
 import DossierStore
 import DossierText
 import Foundation
+import LineEditing
 
 /// What running a chunk of input came to.
 public enum ExecutionStatus: Hashable, Sendable {
@@ -138,7 +139,7 @@ public final class ShellSession {
     /// What Tab offers for the text before the cursor.
     public func completions(for textBeforeCursor: String) -> [String] {
         let trimmed = textBeforeCursor.drop(while: { $0 == " " })
-        let word = String(textBeforeCursor.reversed().prefix(while: { !$0.isWhitespace && $0 != "(" && $0 != "[" && $0 != "," }).reversed())
+        let word = Completion.lastWord(of: textBeforeCursor)
         if trimmed.hasPrefix("."), !trimmed.contains(" ") {
             return (DotCommand.summaries.map(\.name) + [".exit"]).filter { $0.hasPrefix(word) }
         }
