@@ -34,7 +34,7 @@ let package = Package(
         // The one import for library users.
         .target(name: "Dossier", dependencies: ["DossierCore", "DossierText", "DossierStore", "DossierQuery"]),
         // The demo corpus that ships with the product (Wikinews 2019 and the two seed articles).
-        .target(name: "DossierDemoCorpus", resources: [.copy("Resources/Corpus")]),
+        .target(name: "DossierDemoCorpus", dependencies: ["DossierCore"], resources: [.copy("Resources/Corpus")]),
         // libedit, as the system provides it, with non-variadic C shims.
         .systemLibrary(
             name: "CLibEdit",

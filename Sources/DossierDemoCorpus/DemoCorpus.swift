@@ -1,3 +1,4 @@
+import DossierCore
 import Foundation
 
 /// The corpus Dossier ships and opens when no workspace is named: 171 Wikinews articles from 2019
@@ -13,13 +14,11 @@ public enum DemoCorpus {
 
     /// A digest of the corpus files' bytes, so a cached workspace is rebuilt when they change.
     public static var fingerprint: String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = ContentHash()
         for file in files {
-            for byte in (try? Data(contentsOf: file)) ?? Data() {
-                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            }
+            ((try? Data(contentsOf: file)) ?? Data()).withUnsafeBytes { hash.combine($0) }
         }
-        return String(hash, radix: 16)
+        return hash.hexDigits
     }
 
     private static var folderURL: URL { Bundle.module.resourceURL!.appendingPathComponent("Corpus") }

@@ -76,3 +76,20 @@ struct TimeRangeTests {
         #expect(TimeRange.unit(.decade, containing: day).description == "202X")
     }
 }
+
+@Suite("ContentHash")
+struct ContentHashTests {
+    @Test func isFNV1aOverUTF8Bytes() {
+        // Reference values of 64-bit FNV-1a.
+        #expect(ContentHash.of("") == "cbf29ce484222325")
+        #expect(ContentHash.of("a") == "af63dc4c8601ec8c")
+        #expect(ContentHash.of("Putin’s") != ContentHash.of("Putin's"))
+    }
+
+    @Test func combinesPiecesAsOneStream() {
+        var hash = ContentHash()
+        Array("Belt and ".utf8).withUnsafeBytes { hash.combine($0) }
+        Array("Road Forum".utf8).withUnsafeBytes { hash.combine($0) }
+        #expect(hash.hexDigits == ContentHash.of("Belt and Road Forum"))
+    }
+}

@@ -65,12 +65,3 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         return (place.isEmpty ? "" : place + ": ") + "\(severity.rawValue): \(message)"
     }
 }
-
-/// Several diagnostics thrown together, such as the records an ingest skipped.
-public struct DiagnosticList: Error, Sendable {
-    /// The diagnostics, in the order they were found.
-    public var diagnostics: [Diagnostic]
-
-    /// Creates a list.
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
-}

@@ -69,13 +69,14 @@ public enum CommandLineActions {
     public static func annotate(paths: [String]) -> Int32 {
         let formatter = DiagnosticFormatter()
         var outcome = ReadOutcome()
-        let files = InputFiles(paths.filter { $0 != "-" })
-        outcome.problems += files.problems
+        // Arguments one by one, so documents come out in the order they were named.
         for path in paths {
             if path == "-" {
                 outcome.append(readStandardInput())
             } else {
-                for file in InputFiles([path]).paths { outcome.append(InputFiles.read(file)) }
+                let files = InputFiles([path])
+                outcome.problems += files.problems
+                for file in files.paths { outcome.append(InputFiles.read(file)) }
             }
         }
         let pipeline = Pipeline()
