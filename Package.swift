@@ -68,7 +68,9 @@ let package = Package(
             name: "DossierShellTests",
             dependencies: ["DossierShell", "DossierCore", "DossierStore", "DossierDemoCorpus", "LineEditing"],
             resources: [.copy("Golden")]),
-        .testTarget(name: "DossierTests", dependencies: ["Dossier", "DossierDemoCorpus"]),
+        .testTarget(
+            name: "DossierTests",
+            dependencies: ["Dossier", "DossierCore", "DossierText", "DossierStore", "DossierQuery", "DossierDemoCorpus"]),
         .testTarget(name: "EndToEndTests", dependencies: ["dossier"]),
     ],
     swiftLanguageModes: [.v6]

@@ -52,19 +52,22 @@ public final class QuerySession {
     /// - Parameters:
     ///   - text: One or more statements: a line typed in the shell, or a whole script.
     ///   - sourceName: The name diagnostics give the text: a file path, `<query>`, `<stdin>`.
+    ///   - firstLine: The line of its source the text starts on, so diagnostics for a statement taken
+    ///     from the middle of a script give the script's line numbers.
     /// - Throws: The first ``Diagnostic`` met, with `sourceName` set; statements before it have run
     ///   and their `let` bindings are kept.
-    public func run(_ text: String, sourceName: String = "<query>") throws(Diagnostic) -> [StatementResult] {
+    public func run(_ text: String, sourceName: String = "<query>", firstLine: Int = 1) throws(Diagnostic) -> [StatementResult] {
         var results: [StatementResult] = []
-        try run(text, sourceName: sourceName) { results.append($0) }
+        try run(text, sourceName: sourceName, firstLine: firstLine) { results.append($0) }
         return results
     }
 
     /// Runs every statement of `text` in order, handing each result to `handle` as soon as it is ready,
     /// so a script's output appears before a later statement's error.
-    public func run(_ text: String, sourceName: String = "<query>", handle: (StatementResult) -> Void) throws(Diagnostic) {
+    public func run(_ text: String, sourceName: String = "<query>", firstLine: Int = 1,
+                    handle: (StatementResult) -> Void) throws(Diagnostic) {
         do throws(Diagnostic) {
-            for tokens in Parser.statementTokens(in: text) {
+            for tokens in Parser.statementTokens(in: text, firstLine: firstLine) {
                 let statement = try Parser.parseStatement(tokens, in: text)
                 if let result = try execute(statement) { handle(result) }
             }

@@ -70,3 +70,12 @@ import Testing
         #expect(diagnostic.message == "unexpected character '$'")
     }
 }
+
+@Suite struct LexerFirstLineTests {
+    @Test func linesCountFromTheGivenFirstLine() {
+        let tokens = Lexer.tokens(in: "documents\n  | count", firstLine: 40)
+        #expect(tokens.map(\.range.start.line) == [40, 40, 41, 41, 41])
+        #expect(tokens[2].range.start.column == 3)
+        #expect(tokens[2].range.start.offset == 12)
+    }
+}

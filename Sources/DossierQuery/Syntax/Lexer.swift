@@ -7,16 +7,18 @@ import DossierCore
 public struct Lexer {
     private let scalars: [Unicode.Scalar]
     private var position = 0
-    private var location = SourceLocation(line: 1, column: 1, offset: 0)
+    private var location: SourceLocation
 
-    /// Creates a lexer over `text`.
-    public init(_ text: String) {
+    /// Creates a lexer over `text`, whose first line is line `firstLine` of its source (a statement
+    /// taken from the middle of a script keeps the script's line numbers).
+    public init(_ text: String, firstLine: Int = 1) {
         scalars = Array(text.unicodeScalars)
+        location = SourceLocation(line: firstLine, column: 1, offset: 0)
     }
 
-    /// All tokens of `text`, ending with a ``QueryToken/Kind/end`` token.
-    public static func tokens(in text: String) -> [QueryToken] {
-        var lexer = Lexer(text)
+    /// All tokens of `text`, ending with a ``QueryToken/Kind/end`` token; lines count from `firstLine`.
+    public static func tokens(in text: String, firstLine: Int = 1) -> [QueryToken] {
+        var lexer = Lexer(text, firstLine: firstLine)
         var tokens: [QueryToken] = []
         while true {
             let token = lexer.nextToken()

@@ -43,8 +43,8 @@ public struct Parser {
 
     /// Splits the tokens of `text` into statements; each ends with an ``QueryToken/Kind/end`` token and
     /// holds no line breaks.
-    static func statementTokens(in text: String) -> [[QueryToken]] {
-        let tokens = Lexer.tokens(in: text)
+    static func statementTokens(in text: String, firstLine: Int = 1) -> [[QueryToken]] {
+        let tokens = Lexer.tokens(in: text, firstLine: firstLine)
         var statements: [[QueryToken]] = []
         var current: [QueryToken] = []
         var depth = 0

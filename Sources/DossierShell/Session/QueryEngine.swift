@@ -26,8 +26,8 @@ struct QueryEngine {
 
     /// Runs every statement of `text`, handing each outcome over as soon as it is ready, so a
     /// script's earlier output appears before a later statement's error.
-    func run(_ text: String, sourceName: String, handle: (Outcome) -> Void) throws(Diagnostic) {
-        try session.run(text, sourceName: sourceName) { statement in
+    func run(_ text: String, sourceName: String, firstLine: Int, handle: (Outcome) -> Void) throws(Diagnostic) {
+        try session.run(text, sourceName: sourceName, firstLine: firstLine) { statement in
             if let name = statement.boundName {
                 handle(.binding(name: name, summary: Self.summary(of: statement.result)))
             } else {

@@ -69,17 +69,16 @@ public final class ShellSession {
     }
 
     /// Runs one chunk. `source` is the whole text the chunk came from (a script's, or everything
-    /// typed so far) so diagnostics can quote it; `sourceName` names it in diagnostics.
-    public func execute(_ chunk: InputChunk, source: String, sourceName: String) -> ExecutionStatus {
+    /// typed so far) so diagnostics can quote it; it is built only when there is an error to
+    /// report. `sourceName` names it in diagnostics.
+    public func execute(_ chunk: InputChunk, source: @autoclosure () -> String, sourceName: String) -> ExecutionStatus {
         do {
             switch chunk {
             case .command(let line, let number):
                 return try execute(DotCommand.parse(line, lineNumber: number))
             case .statements(let text, let firstLine):
-                // Leading line breaks keep the query's line numbers those of the whole source.
-                let numbered = String(repeating: "\n", count: firstLine - 1) + text
                 let renderer = format.renderer
-                try engine.run(numbered, sourceName: sourceName) { outcome in
+                try engine.run(text, sourceName: sourceName, firstLine: firstLine) { outcome in
                     switch outcome {
                     case .result(let result): output(renderer.render(result))
                     case .binding(let name, let summary): messages("\(name) = \(summary)\n")
@@ -88,7 +87,7 @@ public final class ShellSession {
                 return .success
             }
         } catch {
-            report(error.inSource(sourceName), source: source)
+            report(error.inSource(sourceName), source: source())
             return .failure
         }
     }
