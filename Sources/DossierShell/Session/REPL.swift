@@ -42,7 +42,6 @@ public struct REPL {
                 continue reading
             case .end: break reading
             }
-            Interrupts.clear()
             typed.append(line)
             for chunk in assembler.add(line, number: typed.count) {
                 let entry: String

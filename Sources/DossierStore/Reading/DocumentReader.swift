@@ -48,11 +48,9 @@ enum ReaderSupport {
     static func day(from text: String) -> Day? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let day = Day(iso: trimmed) { return day }
-        if trimmed.count > 10, let day = Day(iso: trimmed.prefix(10)),
-           trimmed[trimmed.index(trimmed.startIndex, offsetBy: 10)] == "T" || trimmed[trimmed.index(trimmed.startIndex, offsetBy: 10)] == " " {
-            return day
-        }
-        return nil
+        let separator = trimmed.dropFirst(10).first
+        guard separator == "T" || separator == " " else { return nil }
+        return Day(iso: trimmed.prefix(10))
     }
 
     /// Where a record without a `source` came from: its address's host, else the file's name.
