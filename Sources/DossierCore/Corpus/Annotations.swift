@@ -89,12 +89,16 @@ public struct AnnotatedDocument: Hashable, Sendable {
     public var mentions: [Mention]
     /// The time expressions, in text order.
     public var times: [TimeExpression]
+    /// The relations between entities, in the order of their evidence sentences.
+    public var relations: [Relation]
 
     /// Creates an annotated document.
-    public init(document: Document, sentences: [Sentence], mentions: [Mention], times: [TimeExpression]) {
+    public init(document: Document, sentences: [Sentence], mentions: [Mention], times: [TimeExpression],
+                relations: [Relation] = []) {
         self.document = document
         self.sentences = sentences
         self.mentions = mentions
         self.times = times
+        self.relations = relations
     }
 }

@@ -1,7 +1,7 @@
 import DossierCore
 
-/// The annotation JSONL of ANNOTATIONS.md: one object per document with its entities and times,
-/// offsets in code points into the document's text.
+/// The annotation JSONL of ANNOTATIONS.md: one object per document with its entities, times and
+/// relations, offsets in code points into the document's text.
 public enum AnnotationJSONLines {
     /// One line of JSON (without the line break) for `annotated`.
     public static func line(for annotated: AnnotatedDocument) -> String {
@@ -19,6 +19,22 @@ public enum AnnotationJSONLines {
             if let range = time.range { fields.append(("range", .array([.string(range.start.iso), .string(range.end.iso)]))) }
             return .object(fields)
         })))
+        members.append(("relations", .array(annotated.relations.map(object(for:)))))
         return JSONValue.object(members).text
+    }
+
+    private static func object(for relation: Relation) -> JSONValue {
+        var fields: [(key: String, value: JSONValue)] = [
+            ("subject", .string(relation.subject.name)), ("predicate", .string(relation.predicate.rawValue)),
+            ("object", .string(relation.object.name)),
+        ]
+        fields.append(("time", relation.time.map(JSONValue.string) ?? .null))
+        fields.append(("modality", .string(relation.modality.rawValue)))
+        fields.append(("negated", .boolean(relation.isNegated)))
+        fields.append(("cameo", relation.cameoCode.map(JSONValue.string) ?? .null))
+        fields.append(("sentence", .array([.integer(relation.evidence.start), .integer(relation.evidence.end)])))
+        fields.append(("subject_type", .string(relation.subject.kind.rawValue)))
+        fields.append(("object_type", .string(relation.object.kind.rawValue)))
+        return .object(fields)
     }
 }
