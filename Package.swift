@@ -24,7 +24,7 @@ let package = Package(
         .target(
             name: "DossierText",
             dependencies: ["DossierCore"],
-            resources: [.copy("Resources/Gazetteers")]),
+            resources: [.copy("Resources/Gazetteers"), .copy("Resources/Relations")]),
         // Readers for text, JSONL and CSV; the SQLite workspace; in-memory column indexes.
         .target(
             name: "DossierStore",

@@ -1,7 +1,7 @@
 import DossierCore
 
 /// The extraction pipeline: tokenizes and splits a document, recognises and resolves its entity
-/// mentions and tags its time expressions.
+/// mentions, tags its time expressions and finds the relations between its entities.
 ///
 /// `annotate` is a pure function of the document, so one pipeline can be shared by many threads.
 public struct Pipeline: Sendable {
@@ -15,6 +15,8 @@ public struct Pipeline: Sendable {
     public let resolver: any EntityResolver
     /// Finds time expressions.
     public let tagger: any TimeTagger
+    /// Finds relations between the resolved entities.
+    public let relationExtractor: any RelationExtractor
 
     /// The pipeline with the bundled gazetteers and the rule-based recognizer, resolver and tagger.
     public init() {
@@ -23,12 +25,13 @@ public struct Pipeline: Sendable {
 
     /// A pipeline with the given parts; the parts not given are the rule-based ones over `gazetteer`.
     public init(gazetteer: Gazetteer, recognizer: (any EntityRecognizer)? = nil, resolver: (any EntityResolver)? = nil,
-                tagger: (any TimeTagger)? = nil) {
+                tagger: (any TimeTagger)? = nil, relationExtractor: (any RelationExtractor)? = nil) {
         self.gazetteer = gazetteer
         splitter = SentenceSplitter(gazetteer: gazetteer)
         self.recognizer = recognizer ?? RuleBasedEntityRecognizer(gazetteer: gazetteer)
         self.resolver = resolver ?? DocumentEntityResolver()
         self.tagger = tagger ?? RuleBasedTimeTagger(gazetteer: gazetteer)
+        self.relationExtractor = relationExtractor ?? RuleBasedRelationExtractor(gazetteer: gazetteer)
     }
 
     /// A pipeline with the bundled gazetteers and the given recognizer and tagger.
@@ -41,11 +44,12 @@ public struct Pipeline: Sendable {
         AnalyzedText(document: document, gazetteer: gazetteer, splitter: splitter)
     }
 
-    /// The document with its sentences, entity mentions and time expressions.
+    /// The document with its sentences, entity mentions, time expressions and relations.
     public func annotate(_ document: Document) -> AnnotatedDocument {
         let text = analyze(document)
         let mentions = resolver.resolve(recognizer.candidates(in: text), in: text)
         let times = tagger.times(in: text)
-        return AnnotatedDocument(document: document, sentences: text.sentences, mentions: mentions, times: times)
+        let relations = relationExtractor.relations(in: text, mentions: mentions, times: times)
+        return AnnotatedDocument(document: document, sentences: text.sentences, mentions: mentions, times: times, relations: relations)
     }
 }

@@ -1,0 +1,117 @@
+import DossierCore
+
+/// The relation extractor Dossier ships: verb and noun lexicons read through clause patterns
+/// (see ``SentenceRelationFinder``), over the document's resolved mentions.
+///
+/// Arguments are entity mentions, the pronouns "he"/"she"/"his"/"her" resolved to the person the
+/// text is about, and delegations named by a demonym ("the Russian delegation"). A relation's time
+/// is the date nearest its trigger in the sentence; none when the sentence has no date.
+public struct RuleBasedRelationExtractor: RelationExtractor {
+    /// The trigger and cue words.
+    public let lexicon: RelationLexicon
+    /// The gazetteer that tells demonyms.
+    public let gazetteer: Gazetteer
+
+    /// An extractor over the given lexicons (the bundled ones by default).
+    public init(lexicon: RelationLexicon = .bundled, gazetteer: Gazetteer = .bundled) {
+        self.lexicon = lexicon
+        self.gazetteer = gazetteer
+    }
+
+    public func relations(in text: AnalyzedText, mentions: [Mention], times: [TimeExpression]) -> [Relation] {
+        var relations: [Relation] = []
+        var mentionCursor = 0
+        var salientPerson: RelationArgument?
+        var chargeTarget: ArgumentCandidate?
+        for (sentenceIndex, sentenceTokens) in text.sentenceTokenRanges.enumerated() where !sentenceTokens.isEmpty {
+            let sentence = text.sentences[sentenceIndex]
+            let firstMention = mentionCursor
+            while mentionCursor < mentions.count && mentions[mentionCursor].span.start < sentence.span.end { mentionCursor += 1 }
+            // A relation needs a named entity; sentences without one are skipped unread.
+            guard mentionCursor > firstMention else { continue }
+            var reading = SentenceReading(text: text, lexicon: lexicon, range: sentenceTokens)
+            for mention in mentions[firstMention..<mentionCursor] {
+                guard let tokens = tokenRange(of: mention.span, in: text, within: sentenceTokens) else { continue }
+                reading.add(ArgumentCandidate(tokens: tokens, argument: RelationArgument(name: mention.entity, kind: mention.kind, span: mention.span),
+                                              isPronoun: false))
+            }
+            addDelegations(to: &reading)
+            addPronouns(to: &reading, salientPerson: salientPerson)
+            let finder = SentenceRelationFinder(reading: reading, chargeTarget: chargeTarget)
+            var seen = Set<String>()
+            for found in finder.relations() where found.subject.argument.name != found.object.argument.name {
+                let key = "\(found.subject.argument.name)\u{1}\(found.predicate)\u{1}\(found.object.argument.name)"
+                guard seen.insert(key).inserted else { continue }
+                let time = nearestDate(to: text.tokens[found.trigger].span.start, in: times, sentence: sentenceIndex)
+                relations.append(Relation(subject: found.subject.argument, predicate: found.predicate, object: found.object.argument,
+                                          time: time?.value, timeRange: time?.range, modality: found.modality,
+                                          isNegated: found.isNegated, sentence: sentenceIndex, evidence: sentence.span))
+                if found.predicate == .charge && found.object.argument.kind == .person { chargeTarget = found.object }
+            }
+            if let person = reading.arguments.indices.first(where: {
+                reading.arguments[$0].argument.kind == .person && !reading.arguments[$0].isPronoun && reading.isSubjectCandidate($0)
+            }) {
+                salientPerson = reading.arguments[person].argument
+            }
+        }
+        return relations
+    }
+
+    /// The tokens a mention covers, found by its code-point span.
+    private func tokenRange(of span: TextSpan, in text: AnalyzedText, within range: Range<Int>) -> Range<Int>? {
+        var low = range.lowerBound, high = range.upperBound
+        while low < high {
+            let middle = (low + high) / 2
+            if text.tokens[middle].span.end <= span.start { low = middle + 1 } else { high = middle }
+        }
+        var end = low
+        while end < range.upperBound && text.tokens[end].span.start < span.end { end += 1 }
+        return low < end ? low..<end : nil
+    }
+
+    /// "the Russian delegation": a demonym (or a country mention written as one) before
+    /// "delegation" names the delegation as an actor of its own.
+    private func addDelegations(to reading: inout SentenceReading) {
+        for index in reading.range.dropFirst() where reading.cues(index).contains(.delegation) {
+            let previous = index - 1
+            let token = reading.text.tokens[previous]
+            guard token.isCapitalizedWord else { continue }
+            let isDemonym = gazetteer.features(reading.text.words[previous]).contains(.demonym)
+            guard isDemonym || reading.argumentIndex(at: previous) != nil else { continue }
+            let tokens = previous..<(index + 1)
+            let name = reading.text.text(ofTokens: previous..<previous + 1) + " delegation"
+            reading.add(ArgumentCandidate(tokens: tokens, argument: RelationArgument(name: name, kind: .group,
+                                                                                    span: reading.text.span(ofTokens: tokens)),
+                                          isPronoun: false))
+        }
+    }
+
+    /// "he", "his", "her": the person in subject position earlier in the sentence, else the person
+    /// the text was last about.
+    private func addPronouns(to reading: inout SentenceReading, salientPerson: RelationArgument?) {
+        for index in reading.range where reading.cues(index).contains(.personPronoun) && reading.argumentIndex(at: index) == nil {
+            let earlier = reading.arguments.indices.last(where: {
+                reading.arguments[$0].tokens.upperBound <= index && reading.arguments[$0].argument.kind == .person
+                    && !reading.arguments[$0].isPronoun && reading.isSubjectCandidate($0)
+            })
+            guard let person = earlier.map({ reading.arguments[$0].argument }) ?? salientPerson else { continue }
+            let span = reading.text.tokens[index].span
+            reading.add(ArgumentCandidate(tokens: index..<(index + 1),
+                                          argument: RelationArgument(name: person.name, kind: person.kind, span: span), isPronoun: true))
+        }
+    }
+
+    /// The DATE or TIME expression of the sentence nearest to `offset`.
+    private func nearestDate(to offset: Int, in times: [TimeExpression], sentence: Int) -> TimeExpression? {
+        var best: TimeExpression?
+        var bestDistance = Int.max
+        for time in times where time.sentence == sentence && (time.type == .date || time.type == .time) {
+            let distance = time.span.start >= offset ? time.span.start - offset : offset - time.span.end
+            if distance < bestDistance {
+                best = time
+                bestDistance = distance
+            }
+        }
+        return best
+    }
+}

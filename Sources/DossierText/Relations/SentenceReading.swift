@@ -1,0 +1,235 @@
+import DossierCore
+
+/// One sentence as the relation finder sees it: each token's entry in the relation lexicon and the
+/// argument candidates, with the questions the clause patterns ask of them (is this word a verb
+/// here? is this name in subject position? what comes after the verb?).
+struct SentenceReading {
+    let text: AnalyzedText
+    let lexicon: RelationLexicon
+    /// The sentence's token indices.
+    let range: Range<Int>
+    /// The argument candidates, in text order.
+    private(set) var arguments: [ArgumentCandidate] = []
+    private var wordIDs: [Int32]
+    private var argumentOfToken: [Int32]
+
+    /// Reads the sentence's tokens against the lexicon; `arguments` are added afterwards.
+    init(text: AnalyzedText, lexicon: RelationLexicon, range: Range<Int>) {
+        self.text = text
+        self.lexicon = lexicon
+        self.range = range
+        var key: [UInt8] = []
+        key.reserveCapacity(32)
+        wordIDs = text.bytes.withUnsafeBufferPointer { bytes in
+            range.map { index in
+                text.tokens[index].kind == .word ? lexicon.wordID(of: bytes, text.tokens[index].bytes, key: &key) : Vocabulary.unknown
+            }
+        }
+        argumentOfToken = [Int32](repeating: -1, count: range.count)
+    }
+
+    /// Adds an argument candidate; it replaces any candidate whose tokens it overlaps.
+    mutating func add(_ candidate: ArgumentCandidate) {
+        let overlapping = Set(candidate.tokens.compactMap(argumentIndex(at:)))
+        if !overlapping.isEmpty {
+            arguments = arguments.enumerated().filter { !overlapping.contains($0.offset) }.map(\.element)
+            reindex()
+        }
+        let position = arguments.firstIndex { $0.tokens.lowerBound > candidate.tokens.lowerBound } ?? arguments.endIndex
+        arguments.insert(candidate, at: position)
+        reindex()
+    }
+
+    private mutating func reindex() {
+        for index in argumentOfToken.indices { argumentOfToken[index] = -1 }
+        for (position, candidate) in arguments.enumerated() {
+            for token in candidate.tokens where range.contains(token) { argumentOfToken[token - range.lowerBound] = Int32(position) }
+        }
+    }
+
+    // MARK: Words
+
+    /// What the lexicon knows about token `index`.
+    func word(_ index: Int) -> RelationWord? { range.contains(index) ? lexicon.word(wordIDs[index - range.lowerBound]) : nil }
+
+    /// The lexicon identifier of token `index`.
+    func wordID(_ index: Int) -> Int32 { range.contains(index) ? wordIDs[index - range.lowerBound] : Vocabulary.unknown }
+
+    /// The cues of token `index` (none outside the sentence).
+    func cues(_ index: Int) -> RelationCue { word(index)?.cues ?? [] }
+
+    /// The argument candidate covering token `index`.
+    func argumentIndex(at index: Int) -> Int? {
+        guard range.contains(index) else { return nil }
+        let position = argumentOfToken[index - range.lowerBound]
+        return position < 0 ? nil : Int(position)
+    }
+
+    func isPunctuation(_ index: Int) -> Bool { text.tokens[index].kind == .punctuation || text.tokens[index].kind == .symbol }
+    func isQuote(_ index: Int) -> Bool { text.tokens[index].shape.contains(.quote) }
+    func isPossessiveEnding(_ index: Int) -> Bool { range.contains(index) && text.tokens[index].shape.contains(.possessive) }
+    func isComma(_ index: Int) -> Bool { range.contains(index) && text.token(index, is: ",") }
+
+    /// A lower-case word the lexicon does not know: most often a noun or an adjective.
+    func isPlainLowercaseWord(_ index: Int) -> Bool {
+        let token = text.tokens[index]
+        return token.kind == .word && !token.shape.contains(.capitalized) && !token.shape.contains(.allCaps) && word(index).map {
+            $0.cues.isEmpty && $0.verb == nil
+        } ?? true
+    }
+
+    /// The next token after `index` that is not a quotation mark.
+    func nextIgnoringQuotes(_ index: Int) -> Int {
+        var next = index + 1
+        while next < range.upperBound && isQuote(next) { next += 1 }
+        return next
+    }
+
+    // MARK: Triggers
+
+    /// The trigger token `index` reads as here: a verb or a noun, whichever its neighbours suggest.
+    func trigger(at index: Int) -> RelationTrigger? {
+        guard argumentIndex(at: index) == nil, let word = word(index) else { return nil }
+        switch (word.verb, word.noun) {
+        case let (verb?, noun?): return readsAsVerb(index, verb) ? verb : noun
+        case let (verb?, nil): return readsAsVerb(index, verb) || verb.form != .base ? verb : nil
+        case let (nil, noun?): return noun
+        case (nil, nil): return nil
+        }
+    }
+
+    /// Whether token `index`, which may be a verb or a noun, is a verb here ("Putin visits" vs
+    /// "his visits", "a foreign visit").
+    private func readsAsVerb(_ index: Int, _ verb: RelationTrigger) -> Bool {
+        var previous = index - 1
+        while previous >= range.lowerBound && isQuote(previous) { previous -= 1 }
+        guard previous >= range.lowerBound else { return verb.form != .base }
+        let cues = cues(previous)
+        if cues.contains(.infinitive) || cues.intersects(RelationCue.verbGroup) || cues.contains(.personPronoun) && !cues.contains(.possessivePronoun)
+            || cues.contains(.relativePronoun) || cues.contains(.coordinator) || cues.contains(.planning) && verb.form == .gerund {
+            return true
+        }
+        if cues.contains(.determiner) || cues.contains(.possessivePronoun) || cues.contains(.plannedAdjective) || cues.contains(.preposition)
+            || isPossessiveEnding(previous) || text.tokens[previous].kind == .number {
+            return false
+        }
+        if argumentIndex(at: previous) != nil || isComma(previous) { return verb.form != .base || argumentIndex(at: previous) != nil }
+        return false
+    }
+
+    /// Whether the verb trigger at `index` is in the passive ("was invited", "will be led", "a
+    /// delegation led by").
+    func isPassive(_ index: Int, _ trigger: RelationTrigger) -> Bool {
+        guard trigger.form == .participle || trigger.form == .pastOrParticiple else { return false }
+        if cues(index + 1).contains(.agent) { return true }
+        var previous = index - 1
+        while previous >= range.lowerBound && cues(previous).intersects([.adverb, .negation]) { previous -= 1 }
+        return cues(previous).contains(.be)
+    }
+
+    // MARK: Positions
+
+    /// Whether candidate `position` stands where a subject stands: at the start of a clause, or
+    /// right before a verb when only a preposition precedes it ("with Xi praising"); not after a
+    /// verb or a preposition.
+    func isSubjectCandidate(_ position: Int) -> Bool {
+        switch objectPosition(of: position) {
+        case nil: return true
+        case .afterVerb?: return false
+        case .afterPreposition?: return isFollowedByVerb(arguments[position].tokens.upperBound)
+        }
+    }
+
+    private func isFollowedByVerb(_ index: Int) -> Bool {
+        guard range.contains(index) else { return false }
+        if cues(index).intersects([.be, .have, .auxiliary, .future, .hypothetical, .lightVerb]) { return true }
+        if let trigger = trigger(at: index), !trigger.isNoun { return true }
+        return false
+    }
+
+    /// What puts a candidate in object position.
+    enum ObjectPosition {
+        /// A verb precedes it: "visited Beijing".
+        case afterVerb
+        /// A preposition precedes it: "to China".
+        case afterPreposition
+    }
+
+    /// Whether candidate `position` follows a preposition or a verb (skipping titles, determiners
+    /// and modifiers), or is coordinated with one that does; `nil` when it does not.
+    func objectPosition(of position: Int) -> ObjectPosition? {
+        var index = arguments[position].tokens.lowerBound - 1
+        var steps = 0
+        while index >= range.lowerBound && steps < 5 {
+            if let other = argumentIndex(at: index) {
+                return isPossessiveEnding(index + 1) ? objectPosition(of: other) : nil
+            }
+            let cues = cues(index)
+            // Coordinated names share a position; a comma coordinates only inside a list.
+            let end = arguments[position].tokens.upperBound
+            if cues.contains(.coordinator) || isComma(index) && (isComma(end) || self.cues(end).contains(.coordinator)) {
+                guard let other = argumentIndex(at: index - 1) else { return nil }
+                return objectPosition(of: other)
+            }
+            if cues.contains(.from) && self.cues(index - 1).contains(.delegation) { return nil }
+            if cues.contains(.preposition) { return .afterPreposition }
+            if cues.contains(.lightVerb) { return .afterVerb }
+            if let trigger = trigger(at: index), !trigger.isNoun { return .afterVerb }
+            if cues.intersects([.be, .have, .auxiliary, .future, .clauseBoundary, .negation, .hypothetical]) { return nil }
+            let token = text.tokens[index]
+            let skippable = token.isCapitalizedWord || cues.contains(.determiner) || cues.contains(.adverb)
+                || cues.contains(.plannedAdjective) || token.kind == .number || isPossessiveEnding(index) || isQuote(index)
+                || isPlainLowercaseWord(index)
+            if !skippable { return nil }
+            index -= 1
+            steps += 1
+        }
+        return nil
+    }
+
+    /// `position` and the candidates coordinated with it ("Moscow and Beijing", "Brazil, Russia,
+    /// India and China"), leftwards when `leftwards`, else rightwards; in text order. A comma joins
+    /// two names only inside a list that "and" or "or" closes.
+    func coordinated(with position: Int, leftwards: Bool) -> [Int] {
+        var result = [position]
+        var current = position
+        var sawCoordinator = false
+        while true {
+            let candidate = arguments[current]
+            if leftwards {
+                var index = candidate.tokens.lowerBound - 1
+                let isCoordinator = cues(index).contains(.coordinator)
+                guard isCoordinator || isComma(index) && sawCoordinator else { break }
+                sawCoordinator = sawCoordinator || isCoordinator
+                index -= 1
+                if isCoordinator && isComma(index) { index -= 1 }
+                guard let other = argumentIndex(at: index), other == current - 1 else { break }
+                result.insert(other, at: 0)
+                current = other
+            } else {
+                var index = candidate.tokens.upperBound
+                let hasComma = isComma(index)
+                if hasComma { index += 1 }
+                let isCoordinator = cues(index).contains(.coordinator)
+                if isCoordinator { index += 1 }
+                guard hasComma || isCoordinator, let other = argumentIndex(at: index), other == current + 1,
+                      arguments[other].tokens.lowerBound == index else { break }
+                if !isCoordinator {
+                    // "A, B" continues a list only if B is followed by another comma or "and".
+                    let after = arguments[other].tokens.upperBound
+                    guard isComma(after) || cues(after).contains(.coordinator) else { break }
+                }
+                result.append(other)
+                current = other
+            }
+        }
+        return result
+    }
+
+    /// A lower-case word that is not a function word the lexicon knows ("arrest" in "arrest
+    /// warrant", "opening" in "opening ceremony").
+    func isLowercaseContentWord(_ index: Int) -> Bool {
+        let token = text.tokens[index]
+        return token.kind == .word && !token.shape.contains(.capitalized) && !token.shape.contains(.allCaps) && cues(index).isEmpty
+    }
+}

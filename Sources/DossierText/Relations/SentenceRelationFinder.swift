@@ -1,0 +1,338 @@
+import DossierCore
+
+/// Finds the relations of one sentence with clause patterns: active and passive verbs ("Xi invited
+/// Putin", "Putin was invited by Xi"), nominal forms ("Putin's visit to China", "an arrest warrant
+/// for Putin"), coordination, infinitive chains ("intends to visit China … to attend"), relative
+/// clauses and reported speech ("…, the Kremlin confirmed").
+struct SentenceRelationFinder {
+    var reading: SentenceReading
+    /// The person a charge's object falls back to when the warrant names no one ("the arrest warrant").
+    var chargeTarget: ArgumentCandidate?
+
+    private var range: Range<Int> { reading.range }
+
+    /// The relations of the sentence, before times are attached.
+    func relations() -> [ClauseRelation] {
+        var found: [ClauseRelation] = []
+        var byTrigger: [Int: [ClauseRelation]] = [:]
+        for index in range {
+            guard let trigger = reading.trigger(at: index) else { continue }
+            let relations = trigger.isNoun
+                ? nominalRelations(at: index, trigger)
+                : verbalRelations(at: index, trigger, earlier: byTrigger)
+            byTrigger[index] = relations
+            found += relations + attendances(after: relations)
+        }
+        return markReportedSpeech(in: found)
+    }
+
+    // MARK: Verbs
+
+    private func verbalRelations(at index: Int, _ trigger: RelationTrigger, earlier: [Int: [ClauseRelation]]) -> [ClauseRelation] {
+        if trigger.predicate == .state { return statements(at: index) }
+        var subjects: [Int]
+        var objects: [Int]
+        let modalityReading = modality(at: index, trigger)
+        if reading.isPassive(index, trigger) {
+            guard let agent = agent(after: index) else { return [] }
+            subjects = reading.coordinated(with: agent, leftwards: false)
+            objects = subjectsBefore(index)
+        } else {
+            objects = objectsAfter(index, trigger)
+            subjects = subjectsBefore(index)
+            // An infinitive takes its subject from the verb that governs it: the object of
+            // "invite"/"send" ("invited Putin to visit"), else that verb's subject.
+            if let governing = modalityReading.governingTrigger, let governed = earlier[governing]?.first {
+                let objectControl: Set<RelationPredicate> = [.invite, .send]
+                let controller = objectControl.contains(governed.predicate) ? governed.object : governed.subject
+                return relations(at: index, trigger, subjects: [controller], objects: objects.map { reading.arguments[$0] },
+                                 modalityReading: modalityReading, earlier: earlier)
+            }
+        }
+        return relations(at: index, trigger, subjects: subjects.map { reading.arguments[$0] },
+                         objects: objects.map { reading.arguments[$0] }, modalityReading: modalityReading, earlier: earlier)
+    }
+
+    private func relations(at index: Int, _ trigger: RelationTrigger, subjects: [ArgumentCandidate], objects: [ArgumentCandidate],
+                           modalityReading: ModalityReading, earlier: [Int: [ClauseRelation]]) -> [ClauseRelation] {
+        var modality = modalityReading.modality ?? .asserted
+        if let governing = modalityReading.governingTrigger, let governed = earlier[governing]?.first, modalityReading.modality == nil {
+            modality = governed.predicate == .invite || governed.predicate == .send ? .planned : governed.modality
+        }
+        return pairs(subjects, objects).map {
+            ClauseRelation(trigger: index, predicate: trigger.predicate, subject: $0, object: $1, modality: modality,
+                           isNegated: modalityReading.isNegated)
+        }
+    }
+
+    /// "…, the Kremlin confirmed", "said Yuri Ushakov", "KCNA reported that …": the speaker states
+    /// something about the first actor of what was said.
+    private func statements(at index: Int) -> [ClauseRelation] {
+        let previous = index - 1, next = index + 1
+        var speakers: [Int] = []
+        var said: Range<Int>
+        if (reading.isComma(previous) || range.contains(previous) && reading.isQuote(previous)), let inverted = argument(startingNear: next) {
+            speakers = [inverted]
+            said = range.lowerBound..<previous
+        } else {
+            speakers = subjectsBefore(index)
+            guard let first = speakers.first else { return [] }
+            let speakerStart = reading.arguments[first].tokens.lowerBound
+            let before = speakerStart - 1
+            let isAttributionAfterward = range.contains(before) && (reading.isComma(before) || reading.isQuote(before))
+            let opensContent = next >= range.upperBound || reading.isComma(next) || reading.isQuote(next)
+                || reading.cues(next).contains(.clauseBoundary) || reading.text.token(next, is: ":")
+            if isAttributionAfterward {
+                said = range.lowerBound..<before
+            } else if opensContent {
+                said = next..<range.upperBound
+            } else {
+                return []
+            }
+        }
+        guard let topic = reading.arguments.indices.first(where: { position in
+            said.contains(reading.arguments[position].tokens.lowerBound) && !speakers.contains(position)
+                && reading.arguments[position].argument.kind.canAct && reading.isSubjectCandidate(position)
+        }) else { return [] }
+        let modality = modality(at: index, RelationTrigger(predicate: .state, form: .past, objectPrepositions: []))
+        return pairs(speakers.map { reading.arguments[$0] }, reading.coordinated(with: topic, leftwards: false).map { reading.arguments[$0] }).map {
+            ClauseRelation(trigger: index, predicate: .state, subject: $0, object: $1, modality: modality.modality ?? .asserted,
+                           isNegated: modality.isNegated)
+        }
+    }
+
+    // MARK: Nouns
+
+    private func nominalRelations(at index: Int, _ trigger: RelationTrigger) -> [ClauseRelation] {
+        let subjects = nominalSubjects(of: index)
+        guard !subjects.isEmpty else { return [] }
+        var objects = objectsAfter(index, trigger, onlyPrepositional: true).map { reading.arguments[$0] }
+        // A warrant that names no one ("the arrest warrant") is for whoever the document's last
+        // warrant was for, else for the person the sentence is about.
+        if objects.isEmpty, trigger.predicate == .charge {
+            if let target = chargeTarget {
+                objects = [target]
+            } else if let person = reading.arguments.indices.first(where: {
+                reading.arguments[$0].argument.kind == .person && !subjects.contains($0) && reading.isSubjectCandidate($0)
+            }) {
+                objects = [reading.arguments[person]]
+            }
+        }
+        let modalityReading = modality(at: index, trigger)
+        return pairs(subjects.map { reading.arguments[$0] }, objects).map {
+            ClauseRelation(trigger: index, predicate: trigger.predicate, subject: $0, object: $1,
+                           modality: modalityReading.modality ?? .asserted, isNegated: modalityReading.isNegated)
+        }
+    }
+
+    /// Who the noun's action belongs to: its possessor ("Putin's visit", "his visit"), a name
+    /// modifying it ("the ICC arrest warrant"), the subject of the verb it is the object of ("the
+    /// ICC issued an arrest warrant"), or the one criticised "for" it.
+    private func nominalSubjects(of index: Int) -> [Int] {
+        var cursor = index - 1
+        var steps = 0
+        while cursor >= range.lowerBound && steps < 4 {
+            if reading.isPossessiveEnding(cursor), let owner = reading.argumentIndex(at: cursor - 1) {
+                return reading.coordinated(with: owner, leftwards: true)
+            }
+            if let modifier = reading.argumentIndex(at: cursor) { return [modifier] }
+            let cues = reading.cues(cursor)
+            if cues.contains(.determiner) || cues.contains(.possessivePronoun) { break }
+            guard reading.isLowercaseContentWord(cursor) || cues.contains(.plannedAdjective) || cues.contains(.adverb)
+                || reading.text.tokens[cursor].kind == .number else { break }
+            cursor -= 1
+            steps += 1
+        }
+        // The verb governing the noun phrase.
+        steps = 0
+        while cursor >= range.lowerBound && steps < 4 {
+            let cues = reading.cues(cursor)
+            if cues.contains(.for) || reading.text.token(cursor, is: "over"), let blamed = reading.argumentIndex(at: cursor - 1) {
+                return [blamed]
+            }
+            if cues.contains(.lightVerb) || reading.trigger(at: cursor).map({ !$0.isNoun }) == true {
+                return subjectsBefore(cursor)
+            }
+            guard cues.contains(.determiner) || cues.contains(.plannedAdjective) || cues.contains(.adverb)
+                || reading.isPlainLowercaseWord(cursor) || reading.text.tokens[cursor].kind == .number else { return [] }
+            cursor -= 1
+            steps += 1
+        }
+        return []
+    }
+
+    // MARK: Arguments
+
+    /// The nearest candidate before `index` in subject position, with those coordinated with it.
+    private func subjectsBefore(_ index: Int) -> [Int] {
+        var cursor = index - 1
+        while cursor >= range.lowerBound {
+            if reading.cues(cursor).contains(.relativePronoun) {
+                var before = cursor - 1
+                if reading.isComma(before) { before -= 1 }
+                if let antecedent = reading.argumentIndex(at: before) { return reading.coordinated(with: antecedent, leftwards: true) }
+            }
+            if let position = reading.argumentIndex(at: cursor) {
+                if reading.isSubjectCandidate(position) { return reading.coordinated(with: position, leftwards: true) }
+                cursor = reading.arguments[position].tokens.lowerBound - 1
+                continue
+            }
+            cursor -= 1
+        }
+        return []
+    }
+
+    /// The object after the trigger: a direct object, or one the trigger's prepositions introduce
+    /// ("travelled to Moscow"), or after "of" following a noun ("the opening ceremony of the
+    /// Winter Olympics"); with the candidates coordinated with it.
+    private func objectsAfter(_ index: Int, _ trigger: RelationTrigger, onlyPrepositional: Bool = false) -> [Int] {
+        var cursor = index + 1
+        var crossed: Int32?
+        var steps = 0
+        while cursor < range.upperBound && steps < 10 {
+            if let position = reading.argumentIndex(at: cursor) {
+                guard reading.arguments[position].tokens.lowerBound == cursor else { return [] }
+                let allowed: Bool
+                if let preposition = crossed {
+                    allowed = trigger.objectPrepositions.contains(preposition)
+                        || reading.cues(cursor).contains(.of) == false && isOfAfterNoun(before: cursor)
+                } else {
+                    allowed = !onlyPrepositional
+                }
+                return allowed ? reading.coordinated(with: position, leftwards: false) : []
+            }
+            let cues = reading.cues(cursor)
+            if reading.isPunctuation(cursor) && !reading.isQuote(cursor) { return [] }
+            if cues.contains(.preposition) {
+                if crossed != nil && !cues.contains(.of) { return [] }
+                if crossed == nil || cues.contains(.of) { crossed = reading.wordID(cursor) }
+                cursor += 1
+                continue
+            }
+            if cues.contains(.clauseBoundary) || cues.intersects([.be, .have, .auxiliary, .future]) { return [] }
+            if let next = reading.trigger(at: cursor), !next.isNoun { return [] }
+            cursor += 1
+            steps += 1
+        }
+        return []
+    }
+
+    /// Whether the last preposition crossed before `index` is an "of" that follows a noun.
+    private func isOfAfterNoun(before index: Int) -> Bool {
+        var cursor = index - 1
+        while cursor > range.lowerBound && !reading.cues(cursor).contains(.preposition) { cursor -= 1 }
+        return reading.cues(cursor).contains(.of) && reading.isPlainLowercaseWord(cursor - 1)
+    }
+
+    /// The candidate after "by" following a passive verb.
+    private func agent(after index: Int) -> Int? {
+        var cursor = index + 1
+        while cursor < range.upperBound && cursor <= index + 6 {
+            if reading.cues(cursor).contains(.agent) { return argument(startingNear: cursor + 1) }
+            if reading.isPunctuation(cursor) || reading.cues(cursor).contains(.clauseBoundary) { return nil }
+            cursor += 1
+        }
+        return nil
+    }
+
+    /// The first candidate starting at `index` or a few title or determiner words later.
+    private func argument(startingNear index: Int) -> Int? {
+        var cursor = index
+        while cursor < range.upperBound && cursor <= index + 4 {
+            if let position = reading.argumentIndex(at: cursor) { return position }
+            let token = reading.text.tokens[cursor]
+            guard token.isCapitalizedWord || reading.cues(cursor).contains(.determiner) else { return nil }
+            cursor += 1
+        }
+        return nil
+    }
+
+    /// "visit South Africa for the BRICS summit": a visit made for an event attends it.
+    private func attendances(after relations: [ClauseRelation]) -> [ClauseRelation] {
+        relations.compactMap { relation in
+            guard relation.predicate == .visit else { return nil }
+            var cursor = relation.object.tokens.upperBound
+            guard reading.cues(cursor).contains(.for) else { return nil }
+            cursor += 1
+            while cursor < range.upperBound && cursor <= relation.object.tokens.upperBound + 4 {
+                if let position = reading.argumentIndex(at: cursor) {
+                    let event = reading.arguments[position]
+                    guard event.argument.kind == .event else { return nil }
+                    var attendance = relation
+                    attendance.predicate = .attend
+                    attendance.object = event
+                    return attendance
+                }
+                cursor += 1
+            }
+            return nil
+        }
+    }
+
+    private func pairs(_ subjects: [ArgumentCandidate], _ objects: [ArgumentCandidate]) -> [(ArgumentCandidate, ArgumentCandidate)] {
+        subjects.flatMap { subject in objects.map { (subject, $0) } }
+    }
+
+    // MARK: Modality
+
+    /// Reads the verb group before the trigger ("will be", "is scheduled to", "did not",
+    /// "canceled his planned") and what follows it in the sentence ("… but decided to cancel").
+    private func modality(at index: Int, _ trigger: RelationTrigger) -> ModalityReading {
+        var result = ModalityReading()
+        var cursor = index - 1
+        let limit = max(range.lowerBound, index - 10)
+        while cursor >= limit {
+            if reading.isQuote(cursor) { cursor -= 1; continue }
+            if let position = reading.argumentIndex(at: cursor) {
+                // A headline infinitive: "Russia to visit North Korea".
+                if reading.cues(cursor + 1).contains(.infinitive) && cursor + 2 == index { result.isPlanned = true }
+                let isSkipped = trigger.isNoun && reading.arguments[position].isPronoun || !reading.isSubjectCandidate(position)
+                if !isSkipped { break }
+                cursor = reading.arguments[position].tokens.lowerBound - 1
+                continue
+            }
+            if reading.isPunctuation(cursor) { break }
+            let cues = reading.cues(cursor)
+            if let governing = reading.trigger(at: cursor), !governing.isNoun, cursor != index {
+                if reading.cues(index - 1).contains(.infinitive) || reading.cues(cursor + 1).contains(.infinitive) {
+                    result.governingTrigger = cursor
+                }
+                break
+            }
+            if cues.contains(.negation) {
+                if reading.cues(cursor - 1).contains(.decision) { result.isCanceled = true } else { result.isNegated = true }
+            }
+            if cues.contains(.refusal) { result.isNegated = true }
+            if cues.contains(.cancel) || cues.contains(.off) && reading.cues(cursor - 1).contains(.callVerb) { result.isCanceled = true }
+            if cues.contains(.future) { result.isPlanned = true }
+            if cues.contains(.planning) && reading.cues(reading.nextIgnoringQuotes(cursor)).contains(.infinitive) { result.isPlanned = true }
+            if cues.contains(.plannedAdjective) && trigger.isNoun { result.isPlanned = true }
+            if cues.contains(.hypothetical) { result.isHypothetical = true }
+            if cues.contains(.clauseBoundary) && !cues.contains(.preposition) { break }
+            cursor -= 1
+        }
+        // "… but decided to cancel the plan", "… was later called off", "… if he lands".
+        var sawContrast = false
+        for later in (index + 1)..<max(index + 1, range.upperBound) {
+            let cues = reading.cues(later)
+            if cues.contains(.contrast) { sawContrast = true }
+            if cues.contains(.hypothetical) && cues.contains(.clauseBoundary) { result.isHypothetical = true }
+            let cancels = cues.contains(.cancel) || cues.contains(.off) && reading.cues(later - 1).contains(.callVerb)
+            if cancels && (sawContrast || reading.cues(later - 1).contains(.be)) { result.isCanceled = true }
+        }
+        return result
+    }
+
+    /// Marks asserted relations inside what a statement reports, and all asserted relations of a
+    /// sentence with "according to" or "reportedly", as reported.
+    private func markReportedSpeech(in relations: [ClauseRelation]) -> [ClauseRelation] {
+        let hasReportingCue = range.contains { reading.cues($0).contains(.reported) }
+        let hasStatement = relations.contains { $0.predicate == .state }
+        return relations.map { relation in
+            var relation = relation
+            guard relation.predicate != .state, relation.modality == .asserted else { return relation }
+            if hasReportingCue || hasStatement { relation.modality = .reported }
+            return relation
+        }
+    }
+}
