@@ -72,10 +72,19 @@ struct SentenceReading {
 
     /// A lower-case word the lexicon does not know: most often a noun or an adjective.
     func isPlainLowercaseWord(_ index: Int) -> Bool {
+        if isAdverb(index) { return false }
         let token = text.tokens[index]
         return token.kind == .word && !token.shape.contains(.capitalized) && !token.shape.contains(.allCaps) && word(index).map {
             $0.cues.isEmpty && $0.verb == nil
         } ?? true
+    }
+
+    /// Whether token `index` is an adverb: a known one, or a lower-case word ending in "-ly".
+    func isAdverb(_ index: Int) -> Bool {
+        if cues(index).contains(.adverb) { return true }
+        let token = text.tokens[index]
+        guard token.kind == .word, token.bytes.count > 4, !token.shape.contains(.capitalized) else { return false }
+        return text.bytes[token.bytes.upperBound - 2] == UInt8(ascii: "l") && text.bytes[token.bytes.upperBound - 1] == UInt8(ascii: "y")
     }
 
     /// The next token after `index` that is not a quotation mark.
@@ -90,6 +99,8 @@ struct SentenceReading {
     /// The trigger token `index` reads as here: a verb or a noun, whichever its neighbours suggest.
     func trigger(at index: Int) -> RelationTrigger? {
         guard argumentIndex(at: index) == nil, let word = word(index) else { return nil }
+        // "U.S.-led", "Russia-backed": a compound adjective, not a verb.
+        if index > range.lowerBound && !text.tokens[index].spaceBefore && text.token(index - 1, is: "-") { return nil }
         switch (word.verb, word.noun) {
         case let (verb?, noun?): return readsAsVerb(index, verb) ? verb : noun
         case let (verb?, nil): return readsAsVerb(index, verb) || verb.form != .base ? verb : nil

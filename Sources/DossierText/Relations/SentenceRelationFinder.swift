@@ -21,7 +21,8 @@ struct SentenceRelationFinder {
                 ? nominalRelations(at: index, trigger)
                 : verbalRelations(at: index, trigger, earlier: byTrigger)
             byTrigger[index] = relations
-            found += relations + attendances(after: relations)
+            let attended = relations + attendances(after: relations)
+            found += attended + impliedVisits(after: attended)
         }
         return markReportedSpeech(in: found)
     }
@@ -71,6 +72,15 @@ struct SentenceRelationFinder {
         let previous = index - 1, next = index + 1
         var speakers: [Int] = []
         var said: Range<Int>
+        // "Callamard encouraged the CIA to …", "told reporters": a named addressee is the object.
+        if let addressee = argument(startingNear: next), !reading.isComma(previous), !(range.contains(previous) && reading.isQuote(previous)) {
+            let speakers = subjectsBefore(index)
+            let modality = modality(at: index, RelationTrigger(predicate: .state, form: .past, objectPrepositions: []))
+            return pairs(speakers.map { reading.arguments[$0] }, [reading.arguments[addressee]]).map {
+                ClauseRelation(trigger: index, predicate: .state, subject: $0, object: $1, modality: modality.modality ?? .asserted,
+                               isNegated: modality.isNegated)
+            }
+        }
         if (reading.isComma(previous) || range.contains(previous) && reading.isQuote(previous)), let inverted = argument(startingNear: next) {
             speakers = [inverted]
             said = range.lowerBound..<previous
@@ -90,8 +100,14 @@ struct SentenceRelationFinder {
                 return []
             }
         }
+        // The topic is the subject of what was said: a name within its first few words.
+        var contentStart = said.lowerBound
+        while contentStart < said.upperBound && (reading.isQuote(contentStart) || reading.cues(contentStart).contains(.clauseBoundary)) {
+            contentStart += 1
+        }
         guard let topic = reading.arguments.indices.first(where: { position in
-            said.contains(reading.arguments[position].tokens.lowerBound) && !speakers.contains(position)
+            let start = reading.arguments[position].tokens.lowerBound
+            return said.contains(start) && start <= contentStart + 3 && !speakers.contains(position)
                 && reading.arguments[position].argument.kind.canAct && reading.isSubjectCandidate(position)
         }) else { return [] }
         let modality = modality(at: index, RelationTrigger(predicate: .state, form: .past, objectPrepositions: []))
@@ -117,6 +133,11 @@ struct SentenceRelationFinder {
             }) {
                 objects = [reading.arguments[person]]
             }
+        }
+        // "China and Russia's ties": coordinated possessors of a partnership are its two sides.
+        if objects.isEmpty, trigger.predicate == .cooperate, subjects.count == 2 {
+            return [ClauseRelation(trigger: index, predicate: .cooperate, subject: reading.arguments[subjects[0]],
+                                   object: reading.arguments[subjects[1]], modality: .asserted, isNegated: false)]
         }
         let modalityReading = modality(at: index, trigger)
         return pairs(subjects.map { reading.arguments[$0] }, objects).map {
@@ -164,22 +185,60 @@ struct SentenceRelationFinder {
     // MARK: Arguments
 
     /// The nearest candidate before `index` in subject position, with those coordinated with it.
+    ///
+    /// None when a common noun stands right before the verb group ("officers traveled to Canada",
+    /// "his family reported"), or when a relative pronoun refers to one ("a coalition which was
+    /// joined by"). An apposition between commas is skipped ("Kupec, spokeswoman for the
+    /// Department of Justice, criticized").
     private func subjectsBefore(_ index: Int) -> [Int] {
+        if hasCommonNounSubject(before: index) { return [] }
         var cursor = index - 1
+        var commas = 0
+        var insideApposition: Int?
         while cursor >= range.lowerBound {
-            if reading.cues(cursor).contains(.relativePronoun) {
+            if reading.cues(cursor).contains(.relativePronoun) || reading.text.token(cursor, is: "which") {
                 var before = cursor - 1
                 if reading.isComma(before) { before -= 1 }
-                if let antecedent = reading.argumentIndex(at: before) { return reading.coordinated(with: antecedent, leftwards: true) }
+                guard let antecedent = reading.argumentIndex(at: before) else { return [] }
+                return reading.coordinated(with: antecedent, leftwards: true)
+            }
+            if reading.isComma(cursor) {
+                commas += 1
+                if commas == 2 { insideApposition = nil }
+            } else if reading.text.token(cursor, is: ";") || reading.text.token(cursor, is: ":") {
+                break
             }
             if let position = reading.argumentIndex(at: cursor) {
-                if reading.isSubjectCandidate(position) { return reading.coordinated(with: position, leftwards: true) }
+                if reading.isSubjectCandidate(position) {
+                    // After one comma, a name may sit in an apposition: prefer one before the next comma.
+                    if commas == 1 && insideApposition == nil && reading.arguments[position].argument.kind != .person {
+                        insideApposition = position
+                    } else {
+                        return reading.coordinated(with: position, leftwards: true)
+                    }
+                }
                 cursor = reading.arguments[position].tokens.lowerBound - 1
                 continue
             }
             cursor -= 1
         }
+        if let position = insideApposition { return reading.coordinated(with: position, leftwards: true) }
         return []
+    }
+
+    /// Whether the word before the verb group of `index` is a common noun (its subject is not a name).
+    private func hasCommonNounSubject(before index: Int) -> Bool {
+        var cursor = index - 1
+        while cursor >= range.lowerBound {
+            let cues = reading.cues(cursor)
+            if reading.isQuote(cursor) || reading.isAdverb(cursor) || cues.intersects(RelationCue.verbGroup) || cues.contains(.planning) {
+                cursor -= 1
+                continue
+            }
+            if cues.contains(.infinitive) { return false }
+            return reading.argumentIndex(at: cursor) == nil && reading.isLowercaseContentWord(cursor)
+        }
+        return false
     }
 
     /// The object after the trigger: a direct object, or one the trigger's prepositions introduce
@@ -263,6 +322,31 @@ struct SentenceRelationFinder {
                     attendance.object = event
                     return attendance
                 }
+                cursor += 1
+            }
+            return nil
+        }
+    }
+
+    /// "attend the Belt and Road Forum in China", "Forums held in China": attending an event held
+    /// in a place visits the place.
+    private func impliedVisits(after relations: [ClauseRelation]) -> [ClauseRelation] {
+        relations.compactMap { relation in
+            guard relation.predicate == .attend else { return nil }
+            var cursor = relation.object.tokens.upperBound
+            let limit = min(range.upperBound, cursor + 3)
+            while cursor < limit {
+                let cues = reading.cues(cursor)
+                if let position = reading.argumentIndex(at: cursor) {
+                    let place = reading.arguments[position]
+                    guard place.argument.kind == .location, reading.cues(cursor - 1).contains(.preposition) else { return nil }
+                    var visit = relation
+                    visit.predicate = .visit
+                    visit.object = place
+                    return visit
+                }
+                guard reading.text.token(cursor, is: "in") || reading.text.token(cursor, is: "held") || reading.text.token(cursor, is: "at")
+                    || reading.text.token(cursor, is: "hosted") || cues.contains(.determiner) else { return nil }
                 cursor += 1
             }
             return nil

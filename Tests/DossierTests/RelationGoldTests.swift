@@ -1,0 +1,133 @@
+import Dossier
+import DossierDemoCorpus
+import Foundation
+import Testing
+
+/// The relation extractor measured on hand-annotated sentences of real news (RelationGold/).
+@Suite("Relation gold")
+struct RelationGoldTests {
+    /// One gold relation, or one found.
+    struct Triple: Hashable, CustomStringConvertible {
+        var subject: String
+        var predicate: String
+        var object: String
+        var modality: String
+        var negated: Bool
+        var time: String?
+
+        var description: String {
+            "\(subject) —\(predicate)→ \(object) [\(modality)\(negated ? ", negated" : "")\(time.map { ", " + $0 } ?? "")]"
+        }
+    }
+
+    struct GoldSentence: Decodable {
+        struct GoldRelation: Decodable {
+            var subject: String
+            var predicate: String
+            var object: String
+            var modality: String
+            var negated: Bool
+            var time: String?
+        }
+
+        var document: String
+        var sentence: String
+        var relations: [GoldRelation]
+    }
+
+    /// Counts of one scoring run.
+    struct Score {
+        var found = 0
+        var expected = 0
+        var correct = 0
+        var correctWithTime = 0
+        var precision: Double { found == 0 ? 0 : Double(correct) / Double(found) }
+        var recall: Double { expected == 0 ? 0 : Double(correct) / Double(expected) }
+    }
+
+    static let goldFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("RelationGold/relations.jsonl")
+
+    @Test func precisionAndRecallAreAtLeastSevenTenths() throws {
+        let gold = try String(contentsOf: Self.goldFile, encoding: .utf8).split(separator: "\n").map {
+            try JSONDecoder().decode(GoldSentence.self, from: Data($0.utf8))
+        }
+        let documents = try Self.documents()
+        let pipeline = Pipeline()
+        var score = Score()
+        var misses: [String] = []
+        for (name, sentences) in Dictionary(grouping: gold, by: \.document).sorted(by: { $0.key < $1.key }) {
+            let document = try #require(documents[name], "gold names an unknown document: \(name)")
+            let annotated = pipeline.annotate(document)
+            let scalars = Array(document.text.unicodeScalars)
+            // The name each mention's text resolved to, so gold "ICC" matches found "International Criminal Court".
+            let aliases = Dictionary(annotated.mentions.map { ($0.text.lowercased(), $0.entity.lowercased()) }, uniquingKeysWith: { first, _ in first })
+            for sentence in sentences {
+                let span = try #require(Self.span(of: sentence.sentence, in: scalars), "gold sentence not in \(name): \(sentence.sentence)")
+                let found = Set(annotated.relations.filter { $0.evidence.start < span.upperBound && span.lowerBound < $0.evidence.end }.map {
+                    Triple(subject: $0.subject.name, predicate: $0.predicate.rawValue, object: $0.object.name, modality: $0.modality.rawValue,
+                           negated: $0.isNegated, time: $0.time)
+                })
+                var unmatched = Array(found)
+                for relation in sentence.relations {
+                    let expected = Triple(subject: relation.subject, predicate: relation.predicate, object: relation.object,
+                                          modality: relation.modality, negated: relation.negated, time: relation.time)
+                    if let match = unmatched.firstIndex(where: { Self.matches($0, expected, aliases: aliases) }) {
+                        score.correct += 1
+                        if unmatched[match].time == expected.time { score.correctWithTime += 1 }
+                        unmatched.remove(at: match)
+                    } else {
+                        misses.append("missed   \(expected)\n         in: \(sentence.sentence)")
+                    }
+                }
+                for extra in unmatched { misses.append("spurious \(extra)\n         in: \(sentence.sentence)") }
+                score.found += found.count
+                score.expected += sentence.relations.count
+            }
+        }
+        print("""
+            Relation gold: \(gold.count) sentences, \(score.expected) expected relations, \(score.found) found, \(score.correct) correct
+              precision \(String(format: "%.3f", score.precision)), recall \(String(format: "%.3f", score.recall)) \
+            (subject, predicate, object, modality, negation); \(score.correctWithTime) of the correct ones also have the gold time
+            """)
+        if ProcessInfo.processInfo.environment["DOSSIER_RELATION_ERRORS"] != nil { print(misses.joined(separator: "\n")) }
+        #expect(score.precision >= 0.7)
+        #expect(score.recall >= 0.7)
+    }
+
+    /// Whether a found relation is the expected one: the same predicate, modality and negation, and
+    /// the same arguments by name or alias (either way round for the symmetric `meet` and `cooperate`).
+    static func matches(_ found: Triple, _ expected: Triple, aliases: [String: String]) -> Bool {
+        guard found.predicate == expected.predicate, found.modality == expected.modality, found.negated == expected.negated else { return false }
+        func same(_ name: String, _ goldName: String) -> Bool {
+            let name = name.lowercased(), goldName = goldName.lowercased()
+            return name == goldName || aliases[goldName] == name
+        }
+        if same(found.subject, expected.subject) && same(found.object, expected.object) { return true }
+        let symmetric: Set<String> = ["meet", "cooperate"]
+        return symmetric.contains(expected.predicate) && same(found.subject, expected.object) && same(found.object, expected.subject)
+    }
+
+    /// The code-point range of `sentence` in the document.
+    static func span(of sentence: String, in scalars: [Unicode.Scalar]) -> Range<Int>? {
+        let needle = Array(sentence.unicodeScalars)
+        guard !needle.isEmpty, needle.count <= scalars.count else { return nil }
+        for start in 0...(scalars.count - needle.count) where scalars[start] == needle[0] {
+            if scalars[start..<(start + needle.count)].elementsEqual(needle) { return start..<(start + needle.count) }
+        }
+        return nil
+    }
+
+    /// The seed articles by file name and the Wikinews articles by URL.
+    static func documents() throws -> [String: Document] {
+        var documents: [String: Document] = [:]
+        for file in DemoCorpus.files {
+            let data = try Data(contentsOf: file)
+            if file.pathExtension == "csv" {
+                for document in CSVReader().read(data, path: file.path).documents { documents[document.url ?? document.id] = document }
+            } else {
+                for document in PlainTextReader().read(data, path: file.path).documents { documents[file.lastPathComponent] = document }
+            }
+        }
+        return documents
+    }
+}
