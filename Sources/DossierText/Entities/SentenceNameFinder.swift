@@ -5,6 +5,7 @@ struct SentenceNameFinder {
     let text: AnalyzedText
     let bytes: UnsafeBufferPointer<UInt8>
     let gazetteer: Gazetteer
+    let context: DocumentContext
     let range: Range<Int>
     let sentence: Int
     /// For each token, the length of the title starting there (0 when none).
@@ -15,22 +16,30 @@ struct SentenceNameFinder {
     private var claimed: [Bool]
     /// Whether the sentence looks like a headline in title case.
     private let isTitleCase: Bool
+    /// Whether the sentence is written in capitals ("LEICESTERSHIRE TAKE OVER AT TOP").
+    private let isAllCapsHeadline: Bool
     private var output: [EntityCandidate] = []
 
-    init(text: AnalyzedText, bytes: UnsafeBufferPointer<UInt8>, gazetteer: Gazetteer, range: Range<Int>, sentence: Int) {
+    init(text: AnalyzedText, bytes: UnsafeBufferPointer<UInt8>, gazetteer: Gazetteer, context: DocumentContext, range: Range<Int>,
+         sentence: Int) {
         self.text = text
         self.bytes = bytes
         self.gazetteer = gazetteer
+        self.context = context
         self.range = range
         self.sentence = sentence
         titleLength = Array(repeating: 0, count: range.count)
         breaksNames = Array(repeating: false, count: range.count)
         claimed = Array(repeating: false, count: range.count)
-        var words = 0, capitalized = 0
-        for index in range where text.tokens[index].kind == .word && text.tokens[index].bytes.count >= 4 {
+        var words = 0, capitalized = 0, letterWords = 0, capitals = 0
+        for index in range where text.tokens[index].kind == .word {
+            letterWords += 1
+            if text.tokens[index].shape.contains(.allCaps) { capitals += 1 }
+            guard text.tokens[index].bytes.count >= 4 else { continue }
             words += 1
             if text.tokens[index].shape.contains(.capitalized) { capitalized += 1 }
         }
+        isAllCapsHeadline = letterWords >= 3 && capitals * 5 >= letterWords * 4
         isTitleCase = words >= 3 && capitalized * 4 >= words * 3
     }
 
@@ -79,6 +88,8 @@ struct SentenceNameFinder {
     private func headKind(_ features: WordFeatures) -> EntityKind? {
         if features.contains(.organizationHead) { return .organization }
         if features.contains(.eventHead) { return .event }
+        if features.contains(.locationHead) { return .location }
+        if features.contains(.documentHead) { return .other }
         return nil
     }
 
@@ -105,8 +116,12 @@ struct SentenceNameFinder {
 
     mutating func find(into result: inout [EntityCandidate]) {
         markTitles()
-        findLowercaseNames()
-        for chunk in chunks() { classify(chunk) }
+        if isAllCapsHeadline {
+            findInHeadline()
+        } else {
+            findLowercaseNames()
+            for chunk in chunks() { classify(chunk) }
+        }
         output.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
         result.append(contentsOf: output)
     }
@@ -229,15 +244,17 @@ struct SentenceNameFinder {
             return
         }
         if let entry = gazetteerEntry(for: name) {
-            if let kind = entry.category.entityKind {
-                emit(name, kind: kind, entity: entry.canonical, evidence: .gazetteer, category: entry.category)
-            }
+            emitGazetteerName(name, entry)
             return
         }
-        if name.count >= 2, let (kind, plural) = head(at: end - 1) {
-            let written = text.text(ofTokens: name)
-            _ = plural  // the resolver merges "Forums" with "Forum" when both occur
-            emit(name, kind: kind, entity: written, evidence: .headWord)
+        if name.count >= 2, let (kind, _) = head(at: end - 1) {
+            // "Doris Day" is a person, not an event; the resolver merges "Forums" with "Forum".
+            let isPerson = kind == .event && name.count == 2 && features(start).contains(.firstName)
+            emit(name, kind: isPerson ? .person : kind, evidence: isPerson ? .firstName : .headWord)
+            return
+        }
+        if name.count >= 2, features(start).contains(.clubPrefix), !modifiersOnly {
+            emit(name, kind: .organization, evidence: .headWord)  // "Real Madrid", "Dynamo Moscow"
             return
         }
         if name.count >= 3, let kind = headBeforeConnector(in: name) {
@@ -259,11 +276,12 @@ struct SentenceNameFinder {
             classifyPerson(name)
             return
         }
-        if hasTitleAfter(end) {
+        if hasTitleAfter(end) || hasCountryInParentheses(after: end) || hasAgeAfter(end) {
             classifyPerson(name)
             return
         }
-        if name.count >= 2, features(start).contains(.firstName), !isAllCaps(name),
+        let mayBePerson = !name.contains { features($0).contains(.notPersonName) || token($0).shape.contains(.hasDigits) }
+        if name.count >= 2, mayBePerson, features(start).contains(.firstName), !isAllCaps(name),
            features(end - 1).contains(.surname) || name.count == 2 && text.words[end - 1] == Vocabulary.unknown {
             emit(name, kind: .person, evidence: .firstName)
             return
@@ -275,12 +293,110 @@ struct SentenceNameFinder {
         if name.count == 1, head(at: start) != nil { return }  // "Court", "Parliament" alone
         if name.count == 1, token(start).shape.contains(.hyphenated), splitHyphenated(start) { return }
         let weak = isTitleCase || (name.count == 1 && isSentenceInitial(start))
-        emit(name, kind: .other, evidence: weak ? .weak : .capitalization)
+        emit(name, kind: defaultKind(of: name, mayBePerson: mayBePerson, weak: weak), evidence: weak ? .weak : .capitalization)
+    }
+
+    /// A name with no cue but its spelling: two or three capitalised words that could be a person's
+    /// are one ("Jesper Parnevik"); one that holds a place is an organisation ("Air France",
+    /// "Rotor Volgograd"); after "in" or "near" a place; in a sports report a team.
+    private func defaultKind(of name: Range<Int>, mayBePerson: Bool, weak: Bool) -> EntityKind {
+        let holdsPlace = name.contains { isPlaceWord($0) }
+        let afterPreposition = name.lowerBound > range.lowerBound && isLowercaseWord(name.lowerBound - 1)
+            && features(name.lowerBound - 1).contains(.locationPreposition)
+        if afterPreposition, !holdsPlace, name.upperBound >= range.upperBound || !token(name.upperBound).shape.contains(.possessive) {
+            return .location
+        }
+        if name.count >= 2, holdsPlace { return .organization }
+        if context.isSportsReport, name.count == 1 || isAllCaps(name) { return weak && !isFollowedByNumber(name) ? .other : .organization }
+        if (2...3).contains(name.count), mayBePerson, !weak, !isAllCaps(name) { return .person }
+        return .other
+    }
+
+    private func isFollowedByNumber(_ name: Range<Int>) -> Bool {
+        name.upperBound < range.upperBound && token(name.upperBound).kind == .number
+    }
+
+    /// Whether the token alone is a country or city in the gazetteer.
+    private func isPlaceWord(_ index: Int) -> Bool {
+        var found = false
+        gazetteer.forEachName(in: text.words, from: index, to: index + 1) { _, indices in
+            found = indices.contains { gazetteer.entry($0).category.entityKind == .location && !gazetteer.entry($0).matchesOnlyInCapitals }
+        }
+        return found
+    }
+
+    /// Emits a gazetteer name with its kind; in a sports report a city or region that is not
+    /// placed by a preposition or a dateline names a team.
+    private mutating func emitGazetteerName(_ name: Range<Int>, _ entry: GazetteerEntry) {
+        guard var kind = entry.category.entityKind else { return }
+        if context.isSportsReport, entry.category == .city || entry.category == .region, !isPlaced(name) {
+            kind = .organization
+        }
+        emit(name, kind: kind, entity: entry.canonical, evidence: .gazetteer, category: entry.category)
+    }
+
+    /// "in Chicago", "near Leeds", or a dateline ("LONDON 1996-08-30" alone on its line).
+    private func isPlaced(_ name: Range<Int>) -> Bool {
+        let before = name.lowerBound - 1
+        if before >= range.lowerBound, isLowercaseWord(before), features(before).contains(.locationPreposition) { return true }
+        let isDateline = name.lowerBound == range.lowerBound && name.upperBound + 1 == range.upperBound && isFollowedByNumber(name)
+        return isDateline
+    }
+
+    /// "Stefan Edberg (Sweden)": a country in parentheses right after a name.
+    private func hasCountryInParentheses(after end: Int) -> Bool {
+        guard end + 2 < range.upperBound, text.token(end, is: "(") else { return false }
+        var found = false
+        gazetteer.forEachName(in: text.words, from: end + 1, to: range.upperBound) { length, indices in
+            guard end + 1 + length < range.upperBound, text.token(end + 1 + length, is: ")") else { return }
+            if indices.contains(where: { gazetteer.entry($0).category == .country || gazetteer.entry($0).category == .place }) {
+                found = true
+            }
+        }
+        return found
+    }
+
+    /// "John Smith, 34,": an age between commas.
+    private func hasAgeAfter(_ end: Int) -> Bool {
+        guard end + 2 < range.upperBound, text.token(end, is: ","), token(end + 1).kind == .number,
+              text.token(end + 2, is: ",") else { return false }
+        return token(end + 1).bytes.count <= 3
+    }
+
+    /// An all-capitals headline: known names by the gazetteer, and every other capitalised word as a
+    /// weak candidate the resolver keeps only when the document names it elsewhere.
+    private mutating func findInHeadline() {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard token(index).isCapitalizedWord, !claimed[slot(index)] else { index += 1; continue }
+            var best: (length: Int, entry: GazetteerEntry)?
+            gazetteer.forEachName(in: text.words, from: index, to: range.upperBound) { length, indices in
+                for entryIndex in indices where gazetteer.entry(entryIndex).category.entityKind != nil {
+                    let entry = gazetteer.entry(entryIndex)
+                    // "US", "WHO", "IT" in a headline are as likely the words.
+                    if entry.matchesOnlyInCapitals, length == 1, features(index).contains(.functionWord) { continue }
+                    if best.map({ $0.length < length || $0.entry.category.priority > entry.category.priority }) ?? true {
+                        best = (length, entry)
+                    }
+                }
+            }
+            if let (length, entry) = best {
+                emitGazetteerName(index..<(index + length), entry)
+                index += length
+                continue
+            }
+            let words = features(index)
+            if !words.contains(.functionWord), titleLength[slot(index)] == 0, head(at: index) == nil, !isCalendarName(index),
+               !words.contains(.sport) {
+                emit(index..<(index + 1), kind: .other, evidence: .weak)
+            }
+            index += 1
+        }
     }
 
     private mutating func classifyPerson(_ name: Range<Int>) {
-        if let entry = gazetteerEntry(for: name), let kind = entry.category.entityKind {
-            emit(name, kind: kind, entity: entry.canonical, evidence: .gazetteer, category: entry.category)
+        if let entry = gazetteerEntry(for: name), entry.category.entityKind != nil {
+            emitGazetteerName(name, entry)
         } else if gazetteerEntry(for: name)?.category == .demonym {
             return
         } else {
@@ -367,6 +483,10 @@ struct SentenceNameFinder {
             partStart = position + 1
         }
         parts.append(partStart..<token.bytes.upperBound)
+        if parts.count > 1, let last = parts.last, !last.isEmpty, bytes[last.lowerBound] >= UInt8(ascii: "a"),
+           bytes[last.lowerBound] <= UInt8(ascii: "z") {
+            parts.removeLast()  // "London-based", "Kremlin-backed": the name is before the hyphen
+        }
         var found: [(Range<Int>, GazetteerEntry)] = []
         var key: [UInt8] = []
         for part in parts {
