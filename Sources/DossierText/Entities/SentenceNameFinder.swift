@@ -31,16 +31,20 @@ struct SentenceNameFinder {
         titleLength = Array(repeating: 0, count: range.count)
         breaksNames = Array(repeating: false, count: range.count)
         claimed = Array(repeating: false, count: range.count)
-        var words = 0, capitalized = 0, letterWords = 0, capitals = 0
+        var words = 0, capitalized = 0, letterWords = 0, capitals = 0, lowercase = 0, capitalizedFunctionWords = 0
         for index in range where text.tokens[index].kind == .word {
+            let shape = text.tokens[index].shape
             letterWords += 1
-            if text.tokens[index].shape.contains(.allCaps) { capitals += 1 }
+            if shape.contains(.allCaps) { capitals += 1 }
+            if shape.contains(.lowercase) { lowercase += 1 }
+            if shape.contains(.capitalized), gazetteer.features(text.words[index]).contains(.functionWord) { capitalizedFunctionWords += 1 }
             guard text.tokens[index].bytes.count >= 4 else { continue }
             words += 1
             if text.tokens[index].shape.contains(.capitalized) { capitalized += 1 }
         }
         isAllCapsHeadline = letterWords >= 3 && capitals * 5 >= letterWords * 4
-        isTitleCase = words >= 3 && capitalized * 4 >= words * 3
+        // A table row ("S. Jayasuriya c Healy b Fleming 44") has lower-case words but no capitalised "To", "In", "The".
+        isTitleCase = words >= 3 && capitalized * 4 >= words * 3 && (lowercase == 0 || capitalizedFunctionWords > 0)
     }
 
     // MARK: Token facts
@@ -303,7 +307,8 @@ struct SentenceNameFinder {
         let holdsPlace = name.contains { isPlaceWord($0) }
         let afterPreposition = name.lowerBound > range.lowerBound && isLowercaseWord(name.lowerBound - 1)
             && features(name.lowerBound - 1).contains(.locationPreposition)
-        if afterPreposition, !holdsPlace, name.upperBound >= range.upperBound || !token(name.upperBound).shape.contains(.possessive) {
+        let atVenue = context.isSportsReport && name.lowerBound > range.lowerBound && text.token(name.lowerBound - 1, is: "at")
+        if afterPreposition || atVenue, !holdsPlace, name.upperBound >= range.upperBound || !token(name.upperBound).shape.contains(.possessive) {
             return .location
         }
         if name.count >= 2, holdsPlace { return .organization }
@@ -338,7 +343,8 @@ struct SentenceNameFinder {
     /// "in Chicago", "near Leeds", or a dateline ("LONDON 1996-08-30" alone on its line).
     private func isPlaced(_ name: Range<Int>) -> Bool {
         let before = name.lowerBound - 1
-        if before >= range.lowerBound, isLowercaseWord(before), features(before).contains(.locationPreposition) { return true }
+        if before >= range.lowerBound, isLowercaseWord(before),
+           features(before).contains(.locationPreposition) || text.token(before, is: "at") { return true }
         let isDateline = name.lowerBound == range.lowerBound && name.upperBound + 1 == range.upperBound && isFollowedByNumber(name)
         return isDateline
     }
