@@ -22,12 +22,17 @@ public struct DocumentEntityResolver: EntityResolver {
         let aliases = acronymAliases(candidates, in: text)
         let people = PersonIndex(candidates, in: text)
         let known = KnownNames(candidates)
+        let roles = RoleIndex(candidates)
         let singulars = Set(candidates.filter { $0.kind == .event || $0.kind == .organization }.map(\.entity))
         var mentions: [Mention] = []
         mentions.reserveCapacity(candidates.count)
         for candidate in candidates {
             var kind = candidate.kind, entity = candidate.entity
-            if let alias = aliases[candidate.text] {
+            if let role = candidate.role, candidate.evidence == .weak {
+                // "the Russian leader": the person who holds the role here, or no mention.
+                guard let person = roles.holder(of: role) else { continue }
+                (kind, entity) = (.person, person)
+            } else if let alias = aliases[candidate.text] {
                 (kind, entity) = alias
             } else if candidate.kind == .person || candidate.evidence < .gazetteer || candidate.category == .city {
                 if let person = people.fullName(for: candidate, in: text) {

@@ -123,6 +123,7 @@ struct SentenceNameFinder {
         if isAllCapsHeadline {
             findInHeadline()
         } else {
+            findRolePhrasesAndActors()
             findLowercaseNames()
             for chunk in chunks() { classify(chunk) }
         }
@@ -131,10 +132,11 @@ struct SentenceNameFinder {
     }
 
     private mutating func emit(_ tokens: Range<Int>, kind: EntityKind, entity: String? = nil, evidence: EntityEvidence,
-                               category: GazetteerCategory? = nil) {
+                               category: GazetteerCategory? = nil, role: PersonRole? = nil) {
         let written = text.text(ofTokens: tokens)
         output.append(EntityCandidate(tokens: tokens, span: text.span(ofTokens: tokens), text: written, kind: kind,
-                                      entity: entity ?? written, sentence: sentence, evidence: evidence, category: category))
+                                      entity: entity ?? written, sentence: sentence, evidence: evidence, category: category,
+                                      role: role))
         for index in tokens where range.contains(index) { claimed[slot(index)] = true }
     }
 
@@ -267,7 +269,7 @@ struct SentenceNameFinder {
         }
         if let title = lastTitle(in: name) {
             if title.lowerBound > start { classify(start..<title.lowerBound, modifiersOnly: true) }
-            if title.upperBound < end { classifyPerson(title.upperBound..<end) }
+            if title.upperBound < end { classifyPerson(title.upperBound..<end, role: role(ofTitle: title)) }
             return
         }
         if let demonymLength = leadingDemonymLength(name), demonymLength < name.count {
@@ -276,8 +278,8 @@ struct SentenceNameFinder {
         }
         if modifiersOnly { return }
         if name.count == 1, features(start).contains(.functionWord) { return }  // "I", "We" inside a sentence
-        if start > range.lowerBound, titleLength[slot(start - 1)] > 0 || endsTitle(at: start) {
-            classifyPerson(name)
+        if start > range.lowerBound, let title = titleEnding(at: start) {
+            classifyPerson(name, role: role(ofTitle: title))
             return
         }
         if hasTitleAfter(end) || hasCountryInParentheses(after: end) || hasAgeAfter(end) {
@@ -304,6 +306,7 @@ struct SentenceNameFinder {
     /// are one ("Jesper Parnevik"); one that holds a place is an organisation ("Air France",
     /// "Rotor Volgograd"); after "in" or "near" a place; in a sports report a team.
     private func defaultKind(of name: Range<Int>, mayBePerson: Bool, weak: Bool) -> EntityKind {
+        // "Air France", "Rotor Volgograd", "Paris St Germain".
         let holdsPlace = name.contains { isPlaceWord($0) }
         let afterPreposition = name.lowerBound > range.lowerBound && isLowercaseWord(name.lowerBound - 1)
             && features(name.lowerBound - 1).contains(.locationPreposition)
@@ -343,7 +346,8 @@ struct SentenceNameFinder {
     /// "in Chicago", "near Leeds", or a dateline ("LONDON 1996-08-30" alone on its line).
     private func isPlaced(_ name: Range<Int>) -> Bool {
         let before = name.lowerBound - 1
-        if before >= range.lowerBound, isLowercaseWord(before),
+        // "in Chicago", "IN WARSAW"; "at" only in lower case ("CHICAGO AT TORONTO" names teams).
+        if before >= range.lowerBound, token(before).kind == .word,
            features(before).contains(.locationPreposition) || text.token(before, is: "at") { return true }
         let isDateline = name.lowerBound == range.lowerBound && name.upperBound + 1 == range.upperBound && isFollowedByNumber(name)
         return isDateline
@@ -400,13 +404,13 @@ struct SentenceNameFinder {
         }
     }
 
-    private mutating func classifyPerson(_ name: Range<Int>) {
+    private mutating func classifyPerson(_ name: Range<Int>, role: PersonRole? = nil) {
         if let entry = gazetteerEntry(for: name), entry.category.entityKind != nil {
             emitGazetteerName(name, entry)
         } else if gazetteerEntry(for: name)?.category == .demonym {
             return
         } else {
-            emit(name, kind: .person, evidence: .title)
+            emit(name, kind: .person, evidence: .title, role: role)
         }
     }
 
@@ -434,14 +438,71 @@ struct SentenceNameFinder {
         return found
     }
 
-    /// Whether a title ends right before `index`.
-    private func endsTitle(at index: Int) -> Bool {
+    /// The title that ends right before `index`, if any.
+    private func titleEnding(at index: Int) -> Range<Int>? {
         var start = index - 1
         while start >= range.lowerBound, index - start <= 4 {
-            if titleLength[slot(start)] == index - start { return true }
+            if titleLength[slot(start)] == index - start { return start..<index }
             start -= 1
         }
-        return false
+        return nil
+    }
+
+    /// The role a title gives the name after it, with the country of a demonym right before it
+    /// ("Russian President", "Chinese foreign minister").
+    private func role(ofTitle title: Range<Int>) -> PersonRole {
+        PersonRole(country: demonymCountry(endingAt: title.lowerBound), title: text.text(ofTokens: title).lowercased())
+    }
+
+    /// The country of a demonym that ends right before `end` ("Russian", "North Korean").
+    private func demonymCountry(endingAt end: Int) -> String? {
+        var country: String?
+        for start in stride(from: end - 1, through: max(range.lowerBound, end - 2), by: -1) where country == nil {
+            gazetteer.forEachName(in: text.words, from: start, to: end) { length, indices in
+                guard start + length == end else { return }
+                country = indices.lazy.map { gazetteer.entry($0) }.first { $0.category == .demonym }?.canonical
+            }
+        }
+        return country
+    }
+
+    /// The country of the demonym starting at `start`, and its length in tokens.
+    private func demonym(at start: Int) -> (country: String, length: Int)? {
+        guard features(start).contains(.demonym) else { return nil }
+        var found: (String, Int)?
+        gazetteer.forEachName(in: text.words, from: start, to: range.upperBound) { length, indices in
+            if let entry = indices.lazy.map({ gazetteer.entry($0) }).first(where: { $0.category == .demonym }) {
+                found = (entry.canonical, length)
+            }
+        }
+        return found
+    }
+
+    /// Role phrases ("the Russian leader", "the Chinese president"): weak person candidates the
+    /// resolver gives to whoever holds that role in the document. Demonyms naming an actor
+    /// ("Russian delegation", "the Chinese side"): their country.
+    private mutating func findRolePhrasesAndActors() {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard token(index).isCapitalizedWord, !claimed[slot(index)], let (country, length) = demonym(at: index) else {
+                index += 1
+                continue
+            }
+            let after = index + length
+            let titleLength = after < range.upperBound && isLowercaseWord(after) ? self.titleLength[slot(after)] : 0
+            let hasArticle = index > range.lowerBound && (text.token(index - 1, is: "the") || text.token(index - 1, is: "The"))
+            if titleLength > 0, hasArticle, after + titleLength >= range.upperBound || !token(after + titleLength).isCapitalizedWord {
+                let title = after..<(after + titleLength)
+                emit((index - 1)..<title.upperBound, kind: .person, evidence: .weak,
+                     role: PersonRole(country: country, title: text.text(ofTokens: title).lowercased()))
+                index = title.upperBound
+            } else if after < range.upperBound, isLowercaseWord(after), features(after).contains(.actorNoun) {
+                emit(index..<after, kind: .location, entity: country, evidence: .gazetteer, category: .country)
+                index = after
+            } else {
+                index = after
+            }
+        }
     }
 
     /// The number of tokens of a demonym at the start of `name` ("North Korean"), or `nil`.

@@ -43,4 +43,6 @@ public struct WordFeatures: OptionSet, Hashable, Sendable {
     public static let locationPreposition = WordFeatures(rawValue: 1 << 17)
     /// Ends the name of a treaty, law or plan ("Accord", "Statute").
     public static let documentHead = WordFeatures(rawValue: 1 << 18)
+    /// After a demonym, makes it name its country as an actor ("delegation", "side").
+    public static let actorNoun = WordFeatures(rawValue: 1 << 19)
 }
