@@ -22,12 +22,14 @@ struct DocumentContext {
         isSportsReport = namesSport || resultLines >= 3
     }
 
-    /// "Leicestershire 5 Somerset 2", "Rotor 3 Dynamo 1": a capitalised word then a number, twice.
+    /// "Leicestershire 5 Somerset 2" (a capitalised word then a number, twice) or a standings row
+    /// "Puchon 3 1 0 6 1 10" (a capitalised word then four numbers or more).
     private static func looksLikeResult(_ range: Range<Int>, in text: AnalyzedText) -> Bool {
-        var pairs = 0
-        for index in range.dropLast() where text.tokens[index].isCapitalizedWord && text.tokens[index + 1].kind == .number {
-            pairs += 1
+        var pairs = 0, numbers = 0
+        for index in range {
+            if text.tokens[index].kind == .number { numbers += 1 }
+            if index + 1 < range.upperBound, text.tokens[index].isCapitalizedWord, text.tokens[index + 1].kind == .number { pairs += 1 }
         }
-        return pairs >= 2
+        return pairs >= 2 || pairs == 1 && numbers >= 4 && numbers * 2 >= range.count
     }
 }

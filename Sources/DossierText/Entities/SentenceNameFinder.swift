@@ -299,7 +299,8 @@ struct SentenceNameFinder {
         if name.count == 1, head(at: start) != nil { return }  // "Court", "Parliament" alone
         if name.count == 1, token(start).shape.contains(.hyphenated), splitHyphenated(start) { return }
         let weak = isTitleCase || (name.count == 1 && isSentenceInitial(start))
-        emit(name, kind: defaultKind(of: name, mayBePerson: mayBePerson, weak: weak), evidence: weak ? .weak : .capitalization)
+        let kind = defaultKind(of: name, mayBePerson: mayBePerson, weak: weak)
+        emit(name, kind: kind, evidence: weak && kind == .other ? .weak : .capitalization)
     }
 
     /// A name with no cue but its spelling: two or three capitalised words that could be a person's
@@ -349,8 +350,11 @@ struct SentenceNameFinder {
         // "in Chicago", "IN WARSAW"; "at" only in lower case ("CHICAGO AT TORONTO" names teams).
         if before >= range.lowerBound, token(before).kind == .word,
            features(before).contains(.locationPreposition) || text.token(before, is: "at") { return true }
-        let isDateline = name.lowerBound == range.lowerBound && name.upperBound + 1 == range.upperBound && isFollowedByNumber(name)
-        return isDateline
+        guard name.lowerBound == range.lowerBound else { return false }
+        let isDateline = name.upperBound + 1 == range.upperBound && isFollowedByNumber(name)
+        // "Leicester : Leicestershire beat Somerset", "London ( The Oval ) :": a venue heading a result.
+        let isVenue = name.upperBound < range.upperBound && (text.token(name.upperBound, is: ":") || text.token(name.upperBound, is: "("))
+        return isDateline || isVenue
     }
 
     /// "Stefan Edberg (Sweden)": a country in parentheses right after a name.
