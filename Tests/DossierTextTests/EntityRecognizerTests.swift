@@ -35,7 +35,15 @@ struct EntityRecognizerTests {
     }
 
     @Test func demonymAloneIsNoMention() {
-        #expect(candidates("The Russian delegation and Chinese officials met.").isEmpty)
+        #expect(candidates("The Russian language and Chinese oil sell well.").isEmpty)
+        #expect(!candidates("Russian President Vladimir Petrov arrived.").contains { $0.text == "Russian" })
+    }
+
+    @Test func demonymNamingAnActorIsItsCountry() {
+        let found = candidates("The Russian delegation and Chinese officials met the North Korean side.")
+        #expect(found.map(\.text) == ["Russian", "Chinese", "North Korean"])
+        #expect(found.map(\.entity) == ["Russia", "China", "North Korea"])
+        #expect(found.allSatisfy { $0.kind == .location })
     }
 
     @Test func gazetteerLongestMatch() {

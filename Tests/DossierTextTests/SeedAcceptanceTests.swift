@@ -47,7 +47,21 @@ struct SeedAcceptanceTests {
         for notPerson in ["Belt", "Tass", "Kremlin", "Victory Day", "Rome Statue", "Winter Olympics"] {
             #expect(!kinds(notPerson).contains(.person), "\(notPerson)")
         }
-        #expect(!mentions.contains { $0.text == "Russian" || $0.text == "Chinese" })
+        // A demonym is a mention only where it names its country as an actor ("The Russian delegation").
+        let demonyms = mentions.filter { $0.text == "Russian" || $0.text == "Chinese" }
+        #expect(demonyms.map(\.entity) == ["Russia"])
+        #expect(demonyms.allSatisfy { $0.kind == .location })
+        #expect(kinds("Rome Statute").isEmpty || kinds("Rome Statute") == [.other])
+    }
+
+    @Test func rolePhrasesResolveToTheirHolder() throws {
+        let documents = try annotated()
+        let president = documents[0].mentions.filter { $0.text == "the Russian president" }
+        #expect(president.count == 1)
+        #expect(president.allSatisfy { $0.entity == "Vladimir Putin" && $0.kind == .person })
+        let roles = documents[1].mentions.filter { $0.text == "the Russian leader" || $0.text == "the Russian president" }
+        #expect(roles.count == 2)
+        #expect(roles.allSatisfy { $0.entity == "Vladimir Putin" && $0.kind == .person })
     }
 
     @Test func spansMatchTexts() throws {

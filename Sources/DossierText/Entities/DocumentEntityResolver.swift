@@ -21,21 +21,23 @@ public struct DocumentEntityResolver: EntityResolver {
     public func resolve(_ candidates: [EntityCandidate], in text: AnalyzedText) -> [Mention] {
         let aliases = acronymAliases(candidates, in: text)
         let people = PersonIndex(candidates, in: text)
-        var known: [String: (kind: EntityKind, entity: String)] = [:]
-        for candidate in candidates where candidate.evidence >= .gazetteer && known[candidate.text] == nil {
-            known[candidate.text] = (candidate.kind, candidate.entity)
-        }
+        let known = KnownNames(candidates)
+        let roles = RoleIndex(candidates)
         let singulars = Set(candidates.filter { $0.kind == .event || $0.kind == .organization }.map(\.entity))
         var mentions: [Mention] = []
         mentions.reserveCapacity(candidates.count)
         for candidate in candidates {
             var kind = candidate.kind, entity = candidate.entity
-            if let alias = aliases[candidate.text] {
+            if let role = candidate.role, candidate.evidence == .weak {
+                // "the Russian leader": the person who holds the role here, or no mention.
+                guard let person = roles.holder(of: role) else { continue }
+                (kind, entity) = (.person, person)
+            } else if let alias = aliases[candidate.text] {
                 (kind, entity) = alias
             } else if candidate.kind == .person || candidate.evidence < .gazetteer || candidate.category == .city {
                 if let person = people.fullName(for: candidate, in: text) {
                     (kind, entity) = (.person, person)
-                } else if candidate.evidence < .gazetteer, let earlier = known[candidate.text] {
+                } else if candidate.evidence < .gazetteer, let earlier = known.best(for: candidate) {
                     (kind, entity) = earlier
                 } else if candidate.evidence == .weak {
                     continue
@@ -74,7 +76,7 @@ struct PersonIndex {
     private var fullNames: [String: Set<String>] = [:]
 
     init(_ candidates: [EntityCandidate], in text: AnalyzedText) {
-        for candidate in candidates where candidate.kind == .person && candidate.evidence >= .title && candidate.tokens.count >= 2 {
+        for candidate in candidates where candidate.kind == .person && candidate.evidence > .weak && candidate.tokens.count >= 2 {
             for part in PersonIndex.parts(of: candidate.entity) {
                 fullNames[part, default: []].insert(candidate.entity)
             }

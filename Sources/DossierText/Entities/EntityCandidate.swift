@@ -39,10 +39,13 @@ public struct EntityCandidate: Hashable, Sendable {
     public var evidence: EntityEvidence
     /// The gazetteer table it was found in, if any.
     public var category: GazetteerCategory?
+    /// For a person introduced with a title, the role it gives them; for a role phrase ("the
+    /// Russian leader"), the role it refers to.
+    public var role: PersonRole?
 
     /// Creates a candidate.
     public init(tokens: Range<Int>, span: TextSpan, text: String, kind: EntityKind, entity: String, sentence: Int,
-                evidence: EntityEvidence, category: GazetteerCategory? = nil) {
+                evidence: EntityEvidence, category: GazetteerCategory? = nil, role: PersonRole? = nil) {
         self.tokens = tokens
         self.span = span
         self.text = text
@@ -51,5 +54,6 @@ public struct EntityCandidate: Hashable, Sendable {
         self.sentence = sentence
         self.evidence = evidence
         self.category = category
+        self.role = role
     }
 }

@@ -20,9 +20,11 @@ public struct RuleBasedEntityRecognizer: EntityRecognizer {
     /// The candidates of every sentence, in text order.
     public func candidates(in text: AnalyzedText) -> [EntityCandidate] {
         var result: [EntityCandidate] = []
+        let context = DocumentContext(text: text, gazetteer: gazetteer)
         text.bytes.withUnsafeBufferPointer { buffer in
             for (index, range) in text.sentenceTokenRanges.enumerated() where !range.isEmpty {
-                var sentence = SentenceNameFinder(text: text, bytes: buffer, gazetteer: gazetteer, range: range, sentence: index)
+                var sentence = SentenceNameFinder(text: text, bytes: buffer, gazetteer: gazetteer, context: context,
+                                                 range: range, sentence: index)
                 sentence.find(into: &result)
             }
         }

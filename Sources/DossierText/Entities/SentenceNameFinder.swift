@@ -5,6 +5,7 @@ struct SentenceNameFinder {
     let text: AnalyzedText
     let bytes: UnsafeBufferPointer<UInt8>
     let gazetteer: Gazetteer
+    let context: DocumentContext
     let range: Range<Int>
     let sentence: Int
     /// For each token, the length of the title starting there (0 when none).
@@ -15,23 +16,35 @@ struct SentenceNameFinder {
     private var claimed: [Bool]
     /// Whether the sentence looks like a headline in title case.
     private let isTitleCase: Bool
+    /// Whether the sentence is written in capitals ("LEICESTERSHIRE TAKE OVER AT TOP").
+    private let isAllCapsHeadline: Bool
     private var output: [EntityCandidate] = []
 
-    init(text: AnalyzedText, bytes: UnsafeBufferPointer<UInt8>, gazetteer: Gazetteer, range: Range<Int>, sentence: Int) {
+    init(text: AnalyzedText, bytes: UnsafeBufferPointer<UInt8>, gazetteer: Gazetteer, context: DocumentContext, range: Range<Int>,
+         sentence: Int) {
         self.text = text
         self.bytes = bytes
         self.gazetteer = gazetteer
+        self.context = context
         self.range = range
         self.sentence = sentence
         titleLength = Array(repeating: 0, count: range.count)
         breaksNames = Array(repeating: false, count: range.count)
         claimed = Array(repeating: false, count: range.count)
-        var words = 0, capitalized = 0
-        for index in range where text.tokens[index].kind == .word && text.tokens[index].bytes.count >= 4 {
+        var words = 0, capitalized = 0, letterWords = 0, capitals = 0, lowercase = 0, capitalizedFunctionWords = 0
+        for index in range where text.tokens[index].kind == .word {
+            let shape = text.tokens[index].shape
+            letterWords += 1
+            if shape.contains(.allCaps) { capitals += 1 }
+            if shape.contains(.lowercase) { lowercase += 1 }
+            if shape.contains(.capitalized), gazetteer.features(text.words[index]).contains(.functionWord) { capitalizedFunctionWords += 1 }
+            guard text.tokens[index].bytes.count >= 4 else { continue }
             words += 1
             if text.tokens[index].shape.contains(.capitalized) { capitalized += 1 }
         }
-        isTitleCase = words >= 3 && capitalized * 4 >= words * 3
+        isAllCapsHeadline = letterWords >= 3 && capitals * 5 >= letterWords * 4
+        // A table row ("S. Jayasuriya c Healy b Fleming 44") has lower-case words but no capitalised "To", "In", "The".
+        isTitleCase = words >= 3 && capitalized * 4 >= words * 3 && (lowercase == 0 || capitalizedFunctionWords > 0)
     }
 
     // MARK: Token facts
@@ -79,6 +92,8 @@ struct SentenceNameFinder {
     private func headKind(_ features: WordFeatures) -> EntityKind? {
         if features.contains(.organizationHead) { return .organization }
         if features.contains(.eventHead) { return .event }
+        if features.contains(.locationHead) { return .location }
+        if features.contains(.documentHead) { return .other }
         return nil
     }
 
@@ -105,17 +120,23 @@ struct SentenceNameFinder {
 
     mutating func find(into result: inout [EntityCandidate]) {
         markTitles()
-        findLowercaseNames()
-        for chunk in chunks() { classify(chunk) }
+        if isAllCapsHeadline {
+            findInHeadline()
+        } else {
+            findRolePhrasesAndActors()
+            findLowercaseNames()
+            for chunk in chunks() { classify(chunk) }
+        }
         output.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
         result.append(contentsOf: output)
     }
 
     private mutating func emit(_ tokens: Range<Int>, kind: EntityKind, entity: String? = nil, evidence: EntityEvidence,
-                               category: GazetteerCategory? = nil) {
+                               category: GazetteerCategory? = nil, role: PersonRole? = nil) {
         let written = text.text(ofTokens: tokens)
         output.append(EntityCandidate(tokens: tokens, span: text.span(ofTokens: tokens), text: written, kind: kind,
-                                      entity: entity ?? written, sentence: sentence, evidence: evidence, category: category))
+                                      entity: entity ?? written, sentence: sentence, evidence: evidence, category: category,
+                                      role: role))
         for index in tokens where range.contains(index) { claimed[slot(index)] = true }
     }
 
@@ -229,15 +250,17 @@ struct SentenceNameFinder {
             return
         }
         if let entry = gazetteerEntry(for: name) {
-            if let kind = entry.category.entityKind {
-                emit(name, kind: kind, entity: entry.canonical, evidence: .gazetteer, category: entry.category)
-            }
+            emitGazetteerName(name, entry)
             return
         }
-        if name.count >= 2, let (kind, plural) = head(at: end - 1) {
-            let written = text.text(ofTokens: name)
-            _ = plural  // the resolver merges "Forums" with "Forum" when both occur
-            emit(name, kind: kind, entity: written, evidence: .headWord)
+        if name.count >= 2, let (kind, _) = head(at: end - 1) {
+            // "Doris Day" is a person, not an event; the resolver merges "Forums" with "Forum".
+            let isPerson = kind == .event && name.count == 2 && features(start).contains(.firstName)
+            emit(name, kind: isPerson ? .person : kind, evidence: isPerson ? .firstName : .headWord)
+            return
+        }
+        if name.count >= 2, features(start).contains(.clubPrefix), !modifiersOnly {
+            emit(name, kind: .organization, evidence: .headWord)  // "Real Madrid", "Dynamo Moscow"
             return
         }
         if name.count >= 3, let kind = headBeforeConnector(in: name) {
@@ -246,7 +269,7 @@ struct SentenceNameFinder {
         }
         if let title = lastTitle(in: name) {
             if title.lowerBound > start { classify(start..<title.lowerBound, modifiersOnly: true) }
-            if title.upperBound < end { classifyPerson(title.upperBound..<end) }
+            if title.upperBound < end { classifyPerson(title.upperBound..<end, role: role(ofTitle: title)) }
             return
         }
         if let demonymLength = leadingDemonymLength(name), demonymLength < name.count {
@@ -255,15 +278,16 @@ struct SentenceNameFinder {
         }
         if modifiersOnly { return }
         if name.count == 1, features(start).contains(.functionWord) { return }  // "I", "We" inside a sentence
-        if start > range.lowerBound, titleLength[slot(start - 1)] > 0 || endsTitle(at: start) {
+        if start > range.lowerBound, let title = titleEnding(at: start) {
+            classifyPerson(name, role: role(ofTitle: title))
+            return
+        }
+        if hasTitleAfter(end) || hasCountryInParentheses(after: end) || hasAgeAfter(end) {
             classifyPerson(name)
             return
         }
-        if hasTitleAfter(end) {
-            classifyPerson(name)
-            return
-        }
-        if name.count >= 2, features(start).contains(.firstName), !isAllCaps(name),
+        let mayBePerson = !name.contains { features($0).contains(.notPersonName) || token($0).shape.contains(.hasDigits) }
+        if name.count >= 2, mayBePerson, features(start).contains(.firstName), !isAllCaps(name),
            features(end - 1).contains(.surname) || name.count == 2 && text.words[end - 1] == Vocabulary.unknown {
             emit(name, kind: .person, evidence: .firstName)
             return
@@ -275,16 +299,122 @@ struct SentenceNameFinder {
         if name.count == 1, head(at: start) != nil { return }  // "Court", "Parliament" alone
         if name.count == 1, token(start).shape.contains(.hyphenated), splitHyphenated(start) { return }
         let weak = isTitleCase || (name.count == 1 && isSentenceInitial(start))
-        emit(name, kind: .other, evidence: weak ? .weak : .capitalization)
+        let kind = defaultKind(of: name, mayBePerson: mayBePerson, weak: weak)
+        emit(name, kind: kind, evidence: weak && kind == .other ? .weak : .capitalization)
     }
 
-    private mutating func classifyPerson(_ name: Range<Int>) {
-        if let entry = gazetteerEntry(for: name), let kind = entry.category.entityKind {
-            emit(name, kind: kind, entity: entry.canonical, evidence: .gazetteer, category: entry.category)
+    /// A name with no cue but its spelling: two or three capitalised words that could be a person's
+    /// are one ("Jesper Parnevik"); one that holds a place is an organisation ("Air France",
+    /// "Rotor Volgograd"); after "in" or "near" a place; in a sports report a team.
+    private func defaultKind(of name: Range<Int>, mayBePerson: Bool, weak: Bool) -> EntityKind {
+        // "Air France", "Rotor Volgograd", "Paris St Germain".
+        let holdsPlace = name.contains { isPlaceWord($0) }
+        let afterPreposition = name.lowerBound > range.lowerBound && isLowercaseWord(name.lowerBound - 1)
+            && features(name.lowerBound - 1).contains(.locationPreposition)
+        let atVenue = context.isSportsReport && name.lowerBound > range.lowerBound && text.token(name.lowerBound - 1, is: "at")
+        if afterPreposition || atVenue, !holdsPlace, name.upperBound >= range.upperBound || !token(name.upperBound).shape.contains(.possessive) {
+            return .location
+        }
+        if name.count >= 2, holdsPlace { return .organization }
+        if context.isSportsReport, name.count == 1 || isAllCaps(name) { return weak && !isFollowedByNumber(name) ? .other : .organization }
+        if (2...3).contains(name.count), mayBePerson, !weak, !isAllCaps(name) { return .person }
+        return .other
+    }
+
+    private func isFollowedByNumber(_ name: Range<Int>) -> Bool {
+        name.upperBound < range.upperBound && token(name.upperBound).kind == .number
+    }
+
+    /// Whether the token alone is a country or city in the gazetteer.
+    private func isPlaceWord(_ index: Int) -> Bool {
+        var found = false
+        gazetteer.forEachName(in: text.words, from: index, to: index + 1) { _, indices in
+            found = indices.contains { gazetteer.entry($0).category.entityKind == .location && !gazetteer.entry($0).matchesOnlyInCapitals }
+        }
+        return found
+    }
+
+    /// Emits a gazetteer name with its kind; in a sports report a city or region that is not
+    /// placed by a preposition or a dateline names a team.
+    private mutating func emitGazetteerName(_ name: Range<Int>, _ entry: GazetteerEntry) {
+        guard var kind = entry.category.entityKind else { return }
+        if context.isSportsReport, entry.category == .city || entry.category == .region, !isPlaced(name) {
+            kind = .organization
+        }
+        emit(name, kind: kind, entity: entry.canonical, evidence: .gazetteer, category: entry.category)
+    }
+
+    /// "in Chicago", "near Leeds", or a dateline ("LONDON 1996-08-30" alone on its line).
+    private func isPlaced(_ name: Range<Int>) -> Bool {
+        let before = name.lowerBound - 1
+        // "in Chicago", "IN WARSAW"; "at" only in lower case ("CHICAGO AT TORONTO" names teams).
+        if before >= range.lowerBound, token(before).kind == .word,
+           features(before).contains(.locationPreposition) || text.token(before, is: "at") { return true }
+        guard name.lowerBound == range.lowerBound else { return false }
+        let isDateline = name.upperBound + 1 == range.upperBound && isFollowedByNumber(name)
+        // "Leicester : Leicestershire beat Somerset", "London ( The Oval ) :": a venue heading a result.
+        let isVenue = name.upperBound < range.upperBound && (text.token(name.upperBound, is: ":") || text.token(name.upperBound, is: "("))
+        return isDateline || isVenue
+    }
+
+    /// "Stefan Edberg (Sweden)": a country in parentheses right after a name.
+    private func hasCountryInParentheses(after end: Int) -> Bool {
+        guard end + 2 < range.upperBound, text.token(end, is: "(") else { return false }
+        var found = false
+        gazetteer.forEachName(in: text.words, from: end + 1, to: range.upperBound) { length, indices in
+            guard end + 1 + length < range.upperBound, text.token(end + 1 + length, is: ")") else { return }
+            if indices.contains(where: { gazetteer.entry($0).category == .country || gazetteer.entry($0).category == .place }) {
+                found = true
+            }
+        }
+        return found
+    }
+
+    /// "John Smith, 34,": an age between commas.
+    private func hasAgeAfter(_ end: Int) -> Bool {
+        guard end + 2 < range.upperBound, text.token(end, is: ","), token(end + 1).kind == .number,
+              text.token(end + 2, is: ",") else { return false }
+        return token(end + 1).bytes.count <= 3
+    }
+
+    /// An all-capitals headline: known names by the gazetteer, and every other capitalised word as a
+    /// weak candidate the resolver keeps only when the document names it elsewhere.
+    private mutating func findInHeadline() {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard token(index).isCapitalizedWord, !claimed[slot(index)] else { index += 1; continue }
+            var best: (length: Int, entry: GazetteerEntry)?
+            gazetteer.forEachName(in: text.words, from: index, to: range.upperBound) { length, indices in
+                for entryIndex in indices where gazetteer.entry(entryIndex).category.entityKind != nil {
+                    let entry = gazetteer.entry(entryIndex)
+                    // "US", "WHO", "IT" in a headline are as likely the words.
+                    if entry.matchesOnlyInCapitals, length == 1, features(index).contains(.functionWord) { continue }
+                    if best.map({ $0.length < length || $0.entry.category.priority > entry.category.priority }) ?? true {
+                        best = (length, entry)
+                    }
+                }
+            }
+            if let (length, entry) = best {
+                emitGazetteerName(index..<(index + length), entry)
+                index += length
+                continue
+            }
+            let words = features(index)
+            if !words.contains(.functionWord), titleLength[slot(index)] == 0, head(at: index) == nil, !isCalendarName(index),
+               !words.contains(.sport) {
+                emit(index..<(index + 1), kind: .other, evidence: .weak)
+            }
+            index += 1
+        }
+    }
+
+    private mutating func classifyPerson(_ name: Range<Int>, role: PersonRole? = nil) {
+        if let entry = gazetteerEntry(for: name), entry.category.entityKind != nil {
+            emitGazetteerName(name, entry)
         } else if gazetteerEntry(for: name)?.category == .demonym {
             return
         } else {
-            emit(name, kind: .person, evidence: .title)
+            emit(name, kind: .person, evidence: .title, role: role)
         }
     }
 
@@ -312,14 +442,71 @@ struct SentenceNameFinder {
         return found
     }
 
-    /// Whether a title ends right before `index`.
-    private func endsTitle(at index: Int) -> Bool {
+    /// The title that ends right before `index`, if any.
+    private func titleEnding(at index: Int) -> Range<Int>? {
         var start = index - 1
         while start >= range.lowerBound, index - start <= 4 {
-            if titleLength[slot(start)] == index - start { return true }
+            if titleLength[slot(start)] == index - start { return start..<index }
             start -= 1
         }
-        return false
+        return nil
+    }
+
+    /// The role a title gives the name after it, with the country of a demonym right before it
+    /// ("Russian President", "Chinese foreign minister").
+    private func role(ofTitle title: Range<Int>) -> PersonRole {
+        PersonRole(country: demonymCountry(endingAt: title.lowerBound), title: text.text(ofTokens: title).lowercased())
+    }
+
+    /// The country of a demonym that ends right before `end` ("Russian", "North Korean").
+    private func demonymCountry(endingAt end: Int) -> String? {
+        var country: String?
+        for start in stride(from: end - 1, through: max(range.lowerBound, end - 2), by: -1) where country == nil {
+            gazetteer.forEachName(in: text.words, from: start, to: end) { length, indices in
+                guard start + length == end else { return }
+                country = indices.lazy.map { gazetteer.entry($0) }.first { $0.category == .demonym }?.canonical
+            }
+        }
+        return country
+    }
+
+    /// The country of the demonym starting at `start`, and its length in tokens.
+    private func demonym(at start: Int) -> (country: String, length: Int)? {
+        guard features(start).contains(.demonym) else { return nil }
+        var found: (String, Int)?
+        gazetteer.forEachName(in: text.words, from: start, to: range.upperBound) { length, indices in
+            if let entry = indices.lazy.map({ gazetteer.entry($0) }).first(where: { $0.category == .demonym }) {
+                found = (entry.canonical, length)
+            }
+        }
+        return found
+    }
+
+    /// Role phrases ("the Russian leader", "the Chinese president"): weak person candidates the
+    /// resolver gives to whoever holds that role in the document. Demonyms naming an actor
+    /// ("Russian delegation", "the Chinese side"): their country.
+    private mutating func findRolePhrasesAndActors() {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard token(index).isCapitalizedWord, !claimed[slot(index)], let (country, length) = demonym(at: index) else {
+                index += 1
+                continue
+            }
+            let after = index + length
+            let titleLength = after < range.upperBound && isLowercaseWord(after) ? self.titleLength[slot(after)] : 0
+            let hasArticle = index > range.lowerBound && (text.token(index - 1, is: "the") || text.token(index - 1, is: "The"))
+            if titleLength > 0, hasArticle, after + titleLength >= range.upperBound || !token(after + titleLength).isCapitalizedWord {
+                let title = after..<(after + titleLength)
+                emit((index - 1)..<title.upperBound, kind: .person, evidence: .weak,
+                     role: PersonRole(country: country, title: text.text(ofTokens: title).lowercased()))
+                index = title.upperBound
+            } else if after < range.upperBound, isLowercaseWord(after), features(after).contains(.actorNoun) {
+                emit(index..<after, kind: .location, entity: country, evidence: .gazetteer, category: .country)
+                index = after
+            } else {
+                index = after
+            }
+        }
     }
 
     /// The number of tokens of a demonym at the start of `name` ("North Korean"), or `nil`.
@@ -367,6 +554,10 @@ struct SentenceNameFinder {
             partStart = position + 1
         }
         parts.append(partStart..<token.bytes.upperBound)
+        if parts.count > 1, let last = parts.last, !last.isEmpty, bytes[last.lowerBound] >= UInt8(ascii: "a"),
+           bytes[last.lowerBound] <= UInt8(ascii: "z") {
+            parts.removeLast()  // "London-based", "Kremlin-backed": the name is before the hyphen
+        }
         var found: [(Range<Int>, GazetteerEntry)] = []
         var key: [UInt8] = []
         for part in parts {

@@ -10,7 +10,9 @@ import Foundation
 public struct Gazetteer: Sendable {
     /// The names of the tables the bundle ships, without `.tsv`.
     public static let tableNames = ["abbreviations", "countries", "cities", "regions", "places", "organizations", "groups",
-                                    "demonyms", "titles", "organization-heads", "event-heads", "function-words", "first-names", "surnames"]
+                                    "demonyms", "titles", "organization-heads", "event-heads", "function-words", "first-names", "surnames",
+                                    "location-heads", "club-prefixes", "sports", "not-person-words", "location-prepositions",
+                                    "document-heads", "actor-nouns"]
 
     /// The tokenizer the tables were read with (and that texts must be read with).
     public let tokenizer: Tokenizer
@@ -71,6 +73,13 @@ public struct Gazetteer: Sendable {
         for word in eventHeads.firstColumn { addFeatures(.eventHead, toWord: word) }
         for word in eventHeads.firstColumn(flagged: "cue") { addFeatures(.eventCue, toWord: word) }
         for word in table("function-words").firstColumn { addFeatures(.functionWord, toWord: word) }
+        for word in table("location-heads").firstColumn { addFeatures(.locationHead, toWord: word) }
+        for word in table("document-heads").firstColumn { addFeatures(.documentHead, toWord: word) }
+        for word in table("actor-nouns").firstColumn { addFeatures(.actorNoun, toWord: word) }
+        for word in table("club-prefixes").firstColumn { addFeatures(.clubPrefix, toWord: word) }
+        for word in table("sports").firstColumn { addFeatures(.sport, toWord: word) }
+        for word in table("not-person-words").firstColumn { addFeatures(.notPersonName, toWord: word) }
+        for word in table("location-prepositions").firstColumn { addFeatures(.locationPreposition, toWord: word) }
         for word in table("first-names").firstColumn { addFeatures(.firstName, toWord: word) }
         for word in table("surnames").firstColumn { addFeatures(.surname, toWord: word) }
         for word in CalendarLexicon.futureMarkers { addFeatures(.futureMarker, toWord: word) }

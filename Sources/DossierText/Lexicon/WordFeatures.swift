@@ -31,4 +31,18 @@ public struct WordFeatures: OptionSet, Hashable, Sendable {
     public static let surname = WordFeatures(rawValue: 1 << 12)
     /// A demonym or country adjective ("Russian", "North Korean" starts with one).
     public static let demonym = WordFeatures(rawValue: 1 << 11)
+    /// Ends a place's name ("Road", "Stadium", "Republic").
+    public static let locationHead = WordFeatures(rawValue: 1 << 13)
+    /// Starts a sports club's name ("Real", "Dynamo", "Sporting").
+    public static let clubPrefix = WordFeatures(rawValue: 1 << 14)
+    /// Names a sport ("soccer", "cricket"): marks a sports report.
+    public static let sport = WordFeatures(rawValue: 1 << 15)
+    /// Never part of a personal name ("Catholic", "Democrat").
+    public static let notPersonName = WordFeatures(rawValue: 1 << 16)
+    /// Puts an unknown name after it in a place ("in", "near").
+    public static let locationPreposition = WordFeatures(rawValue: 1 << 17)
+    /// Ends the name of a treaty, law or plan ("Accord", "Statute").
+    public static let documentHead = WordFeatures(rawValue: 1 << 18)
+    /// After a demonym, makes it name its country as an actor ("delegation", "side").
+    public static let actorNoun = WordFeatures(rawValue: 1 << 19)
 }

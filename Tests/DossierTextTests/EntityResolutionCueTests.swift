@@ -1,0 +1,88 @@
+import DossierCore
+import DossierText
+import Testing
+
+@Suite("Entity cues and resolution")
+struct EntityResolutionCueTests {
+    func mentions(_ text: String) -> [Mention] {
+        TestSupport.pipeline.annotate(Document(id: "t", text: text)).mentions
+    }
+
+    func mention(_ text: String, _ name: String) -> Mention? { mentions(text).first { $0.text == name } }
+
+    @Test func rolePhrasesResolveToTheirHolder() {
+        let text = "Russian President Vladimir Petrov met Chinese President Wang Tao. The Russian leader praised the Chinese president."
+        #expect(mention(text, "The Russian leader")?.entity == "Vladimir Petrov")
+        #expect(mention(text, "the Chinese president")?.entity == "Wang Tao")
+        #expect(mention(text, "the Chinese president")?.kind == .person)
+    }
+
+    @Test func rolePhraseWithoutHolderIsNoMention() {
+        #expect(mention("The Russian leader spoke on Monday.", "The Russian leader") == nil)
+        let two = "Russian President Ivan Orlov and Russian President Boris Lebedev met. The Russian president left."
+        #expect(mention(two, "The Russian president") == nil)  // two holders: ambiguous
+    }
+
+    @Test func surnamesKeepPeopleApart() {
+        let text = "Foreign Minister Sergey Lavrov met Defence Minister Sergei Shoigu. Lavrov spoke, then Shoigu left."
+        #expect(mention(text, "Lavrov")?.entity == "Sergey Lavrov")
+        #expect(mention(text, "Shoigu")?.entity == "Sergei Shoigu")
+        let shared = "President Ana Kovac met Judge Marko Kovac. Kovac said nothing."
+        #expect(mention(shared, "Kovac")?.entity == nil)  // two people share the surname
+    }
+
+    @Test func possessivesAndPlurals() {
+        let found = mentions("President Ivan Orlov visited. Orlov’s rule held. He attended the Silk Road Forum and two Silk Road Forums.")
+        #expect(found.first { $0.text == "Orlov" }?.entity == "Ivan Orlov")
+        #expect(found.filter { $0.kind == .event }.map(\.entity) == ["Silk Road Forum", "Silk Road Forum"])
+    }
+
+    @Test func lowercaseAcronymDefinitions() {
+        let found = mentions("The international atomic energy agency (IAEA) inspected it. Later the IAEA reported.")
+        #expect(found.filter { $0.text == "IAEA" }.allSatisfy { $0.entity == "International Atomic Energy Agency" })
+        #expect(found.contains { $0.text == "international atomic energy agency" && $0.kind == .organization })
+    }
+
+    @Test func eventsAndTheirLookalikes() {
+        #expect(mention("Tickets for the Asian Winter Games sold out.", "Asian Winter Games")?.kind == .event)
+        #expect(mention("The singer Doris Day died.", "Doris Day")?.kind == .person)
+        #expect(mention("The Supreme Court ruled.", "Supreme Court")?.kind == .organization)
+        #expect(mention("He joined the Roman Catholic church.", "Roman Catholic")?.kind != .person)
+        #expect(mention("Veterans of the Korean War marched.", "Korean War")?.kind == .event)
+    }
+
+    @Test func companySuffixesMakeOrganizations() {
+        #expect(mention("Shares of Jones Medical Industries Inc rose.", "Jones Medical Industries Inc")?.kind == .organization)
+        #expect(mention("Profits at Kloof Holdings Ltd fell.", "Kloof Holdings Ltd")?.kind == .organization)
+        #expect(mention("Fans of Bristol Rovers sang.", "Bristol Rovers")?.kind == .organization)
+        #expect(mention("A London-based bank lent it.", "London")?.kind == .location)
+    }
+
+    @Test func uncuedNames() {
+        #expect(mention("Yesterday Jesper Parnevik took the lead.", "Jesper Parnevik")?.kind == .person)
+        #expect(mention("Flights on Air Malta resumed.", "Air Malta")?.kind == .organization)
+        #expect(mention("Fighting flared near Tavildara overnight.", "Tavildara")?.kind == .location)
+        #expect(mention("He beat Tomas Berg ( Sweden ) easily.", "Tomas Berg")?.kind == .person)
+    }
+
+    @Test func sportsReportsNameTeamsByTheirCities() {
+        let text = """
+        SOCCER - LEEDS BEAT CHELSEA
+        LONDON 1996-08-30
+        Leeds beat Chelsea 2-1 in London on Friday .
+        Leeds 2 Chelsea 1
+        """
+        let found = mentions(text)
+        #expect(found.first { $0.text == "LONDON" }?.kind == .location)  // the dateline
+        #expect(found.first { $0.text == "London" }?.kind == .location)  // "in London"
+        #expect(found.filter { $0.text == "Leeds" }.allSatisfy { $0.kind == .organization })
+        #expect(found.filter { $0.text == "Chelsea" || $0.text == "CHELSEA" }.allSatisfy { $0.kind == .organization })
+    }
+
+    @Test func allCapsHeadlinesResolveAgainstTheText() {
+        let found = mentions("KOWALCZYK WINS IN WARSAW\nTennis star Anna Kowalczyk won in Warsaw on Sunday .")
+        #expect(found.first { $0.text == "KOWALCZYK" }?.entity == "Anna Kowalczyk")
+        #expect(found.first { $0.text == "WARSAW" }?.kind == .location)
+        #expect(!found.contains { $0.text == "WINS" })
+    }
+}
