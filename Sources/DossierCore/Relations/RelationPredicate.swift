@@ -36,6 +36,9 @@ public enum RelationPredicate: String, CaseIterable, Hashable, Sendable, Codable
     /// Says, confirms, announces (reported speech).
     case state
 
+    /// The predicates that hold both ways: if A meets B, B meets A.
+    public static let symmetric: Set<RelationPredicate> = [.meet, .cooperate]
+
     /// The CAMEO event code the predicate maps to, where one exists (`visit` → `042`).
     public var cameoCode: String? {
         switch self {

@@ -33,7 +33,10 @@ public struct RelationLexicon: Sendable {
         }
         for columns in GazetteerTable(triggers).rows where columns.count > 3 {
             guard let predicate = RelationPredicate(rawValue: String(columns[1])) else { continue }
-            let prepositions = columns[3] == "-" ? [] : columns[3].split(separator: "/").map { wordID(inserting: String($0)) }
+            let needsPreposition = columns[3].hasPrefix("!"), isReversed = columns[3] == "<"
+            let prepositions = columns[3] == "-" || isReversed ? [] : columns[3].drop { $0 == "!" }.split(separator: "/").map {
+                wordID(inserting: String($0))
+            }
             if columns[0] == "noun" {
                 for form in columns[2].split(separator: "/") {
                     let id = wordID(inserting: String(form))
@@ -51,7 +54,8 @@ public struct RelationLexicon: Sendable {
                     var triggerForm = slotForm
                     if pastForms.contains(form) && participles.contains(form) { triggerForm = .pastOrParticiple }
                     let id = wordID(inserting: String(form))
-                    words[Int(id)].verb = RelationTrigger(predicate: predicate, form: triggerForm, objectPrepositions: prepositions)
+                    words[Int(id)].verb = RelationTrigger(predicate: predicate, form: triggerForm, objectPrepositions: prepositions,
+                                                          needsPreposition: needsPreposition, isReversed: isReversed)
                 }
             }
         }

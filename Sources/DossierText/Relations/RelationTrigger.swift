@@ -27,6 +27,11 @@ struct RelationTrigger: Sendable {
     var form: TriggerForm
     /// The lexicon's word identifiers of the prepositions that may introduce the object.
     var objectPrepositions: [Int32]
+    /// Whether the object only comes after one of those prepositions ("spoke with").
+    var needsPreposition = false
+    /// Whether the objects are the ones that stand in the relation to the subject ("the group
+    /// comprises Brazil" → Brazil joins the group).
+    var isReversed = false
 
     /// Whether the word is a noun.
     var isNoun: Bool { form == .noun }

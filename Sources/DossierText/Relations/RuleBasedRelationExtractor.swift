@@ -35,22 +35,28 @@ public struct RuleBasedRelationExtractor: RelationExtractor {
                 reading.add(ArgumentCandidate(tokens: tokens, argument: RelationArgument(name: mention.entity, kind: mention.kind, span: mention.span),
                                               isPronoun: false))
             }
+            for time in times where time.sentence == sentenceIndex {
+                if let tokens = tokenRange(of: time.span, in: text, within: sentenceTokens) { reading.markTime(tokens) }
+            }
             addDelegations(to: &reading)
+            addDemonymTargets(to: &reading)
             addPronouns(to: &reading, salientPerson: salientPerson)
             let finder = SentenceRelationFinder(reading: reading, chargeTarget: chargeTarget)
             var seen = Set<String>()
-            for found in finder.relations() where found.subject.argument.name != found.object.argument.name {
+            for found in finder.relations() where found.subject.argument.name != found.object.argument.name
+                && found.subject.argument.kind.canAct && found.predicate.accepts(found.object.argument.kind) {
                 let key = "\(found.subject.argument.name)\u{1}\(found.predicate)\u{1}\(found.object.argument.name)"
                 guard seen.insert(key).inserted else { continue }
-                let time = nearestDate(to: text.tokens[found.trigger].span.start, in: times, sentence: sentenceIndex)
-                relations.append(Relation(subject: found.subject.argument, predicate: found.predicate, object: found.object.argument,
-                                          time: time?.value, timeRange: time?.range, modality: found.modality,
-                                          isNegated: found.isNegated, sentence: sentenceIndex, evidence: sentence.span))
+                // "in 2017 and 2019": one relation for each of coordinated dates.
+                for time in nearestDates(to: text.tokens[found.trigger].span.start, in: times, sentence: sentenceIndex, text: text) {
+                    relations.append(Relation(subject: found.subject.argument, predicate: found.predicate, object: found.object.argument,
+                                              time: time?.value, timeRange: time?.range, modality: found.modality,
+                                              isNegated: found.isNegated, sentence: sentenceIndex, evidence: sentence.span))
+                }
                 if found.predicate == .charge && found.object.argument.kind == .person { chargeTarget = found.object }
             }
-            if let person = reading.arguments.indices.first(where: {
-                reading.arguments[$0].argument.kind == .person && !reading.arguments[$0].isPronoun && reading.isSubjectCandidate($0)
-            }) {
+            let people = reading.arguments.indices.filter { reading.arguments[$0].argument.kind == .person && !reading.arguments[$0].isPronoun }
+            if let person = people.first(where: reading.isSubjectCandidate) ?? people.first {
                 salientPerson = reading.arguments[person].argument
             }
         }
@@ -101,17 +107,54 @@ public struct RuleBasedRelationExtractor: RelationExtractor {
         }
     }
 
-    /// The DATE or TIME expression of the sentence nearest to `offset`.
-    private func nearestDate(to offset: Int, in times: [TimeExpression], sentence: Int) -> TimeExpression? {
-        var best: TimeExpression?
-        var bestDistance = Int.max
-        for time in times where time.sentence == sentence && (time.type == .date || time.type == .time) {
-            let distance = time.span.start >= offset ? time.span.start - offset : offset - time.span.end
-            if distance < bestDistance {
-                best = time
-                bestDistance = distance
-            }
+    /// The DATE or TIME expression of the sentence nearest to `offset`, with those coordinated with
+    /// it ("2017 and 2019"); `[nil]` when the sentence has none.
+    private func nearestDates(to offset: Int, in times: [TimeExpression], sentence: Int, text: AnalyzedText) -> [TimeExpression?] {
+        let dates = times.filter { $0.sentence == sentence && ($0.type == .date || $0.type == .time) }
+        guard let nearest = dates.indices.min(by: { distance(dates[$0], offset) < distance(dates[$1], offset) }) else { return [nil] }
+        var result: [TimeExpression?] = [dates[nearest]]
+        var current = nearest
+        while current + 1 < dates.count, isCoordination(between: dates[current].span.end, and: dates[current + 1].span.start, in: text) {
+            current += 1
+            result.append(dates[current])
         }
-        return best
+        return result
+    }
+
+    private func distance(_ time: TimeExpression, _ offset: Int) -> Int {
+        time.span.start >= offset ? time.span.start - offset : offset - time.span.end
+    }
+
+    /// Whether only "and" (or a comma) lies between two offsets.
+    private func isCoordination(between end: Int, and start: Int, in text: AnalyzedText) -> Bool {
+        guard start > end, start - end <= 6, let tokens = tokenRange(of: TextSpan(start: end, end: start), in: text,
+                                                                        within: 0..<text.tokens.count) else { return false }
+        return tokens.allSatisfy { text.token($0, is: "and") || text.token($0, is: ",") }
+    }
+
+    /// "an embargo on Russian oil": a demonym after "on", "against" or "into" names its country as
+    /// the target.
+    private func addDemonymTargets(to reading: inout SentenceReading) {
+        for index in reading.range.dropFirst() where reading.argumentIndex(at: index) == nil
+            && gazetteer.features(reading.text.words[index]).contains(.demonym) && reading.text.tokens[index].isCapitalizedWord {
+            let previous = reading.text.text(ofToken: index - 1).lowercased()
+            guard previous == "on" || previous == "against" || previous == "into",
+                  let country = gazetteer.country(ofDemonymAt: index, in: reading.text) else { continue }
+            reading.add(ArgumentCandidate(tokens: index..<(index + 1),
+                                          argument: RelationArgument(name: country, kind: .location, span: reading.text.tokens[index].span),
+                                          isPronoun: false))
+        }
+    }
+}
+
+extension Gazetteer {
+    /// The country of the one-word demonym at token `index` ("Russian" → "Russia").
+    func country(ofDemonymAt index: Int, in text: AnalyzedText) -> String? {
+        var country: String?
+        forEachName(in: text.words, from: index, to: index + 1) { length, entries in
+            guard length == 1 else { return }
+            country = entries.lazy.map { entry($0) }.first { $0.category == .demonym }?.canonical
+        }
+        return country
     }
 }

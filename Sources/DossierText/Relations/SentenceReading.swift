@@ -12,6 +12,7 @@ struct SentenceReading {
     private(set) var arguments: [ArgumentCandidate] = []
     private var wordIDs: [Int32]
     private var argumentOfToken: [Int32]
+    private var isTimeToken: [Bool]
 
     /// Reads the sentence's tokens against the lexicon; `arguments` are added afterwards.
     init(text: AnalyzedText, lexicon: RelationLexicon, range: Range<Int>) {
@@ -26,7 +27,16 @@ struct SentenceReading {
             }
         }
         argumentOfToken = [Int32](repeating: -1, count: range.count)
+        isTimeToken = [Bool](repeating: false, count: range.count)
     }
+
+    /// Marks the tokens of a time expression ("on Sunday"), which positions are read across.
+    mutating func markTime(_ tokens: Range<Int>) {
+        for token in tokens where range.contains(token) { isTimeToken[token - range.lowerBound] = true }
+    }
+
+    /// Whether token `index` is part of a time expression.
+    func isTime(_ index: Int) -> Bool { range.contains(index) && isTimeToken[index - range.lowerBound] }
 
     /// Adds an argument candidate; it replaces any candidate whose tokens it overlaps.
     mutating func add(_ candidate: ArgumentCandidate) {
@@ -147,7 +157,8 @@ struct SentenceReading {
         switch objectPosition(of: position) {
         case nil: return true
         case .afterVerb?: return false
-        case .afterPreposition?: return isFollowedByVerb(arguments[position].tokens.upperBound)
+        case .afterPreposition?: return false
+        case .afterClauseOpener?: return isFollowedByVerb(arguments[position].tokens.upperBound)
         }
     }
 
@@ -164,6 +175,8 @@ struct SentenceReading {
         case afterVerb
         /// A preposition precedes it: "to China".
         case afterPreposition
+        /// A word that may open a clause precedes it: "with Xi praising Putin", "after Turkey began".
+        case afterClauseOpener
     }
 
     /// Whether candidate `position` follows a preposition or a verb (skipping titles, determiners
@@ -176,19 +189,43 @@ struct SentenceReading {
                 return isPossessiveEnding(index + 1) ? objectPosition(of: other) : nil
             }
             let cues = cues(index)
+            // A time phrase ("on Sunday") and the preposition before it say nothing about position.
+            if isTime(index) {
+                while index > range.lowerBound && isTime(index) { index -= 1 }
+                if self.cues(index).contains(.preposition) { index -= 1 }
+                steps += 1
+                continue
+            }
             // Coordinated names share a position; a comma coordinates only inside a list.
             let end = arguments[position].tokens.upperBound
             if cues.contains(.coordinator) || isComma(index) && (isComma(end) || self.cues(end).contains(.coordinator)) {
                 guard let other = argumentIndex(at: index - 1) else { return nil }
-                return objectPosition(of: other)
+                return objectPosition(of: personBefore(affiliation: other) ?? other)
             }
             if cues.contains(.from) && self.cues(index - 1).contains(.delegation) { return nil }
+            if cues.contains(.with) || cues.contains(.preposition) && cues.contains(.clauseBoundary) { return .afterClauseOpener }
+            // "of" inside a title: "Secretary of State Mike Pompeo".
+            if cues.contains(.of) && index > range.lowerBound && text.tokens[index - 1].isCapitalizedWord && argumentIndex(at: index - 1) == nil
+                && argumentIndex(at: index + 1) == nil
+                && index + 1 < range.upperBound && text.tokens[index + 1].isCapitalizedWord {
+                index -= 1
+                steps += 1
+                continue
+            }
             if cues.contains(.preposition) { return .afterPreposition }
             if cues.contains(.lightVerb) { return .afterVerb }
             if let trigger = trigger(at: index), !trigger.isNoun { return .afterVerb }
             if cues.intersects([.be, .have, .auxiliary, .future, .clauseBoundary, .negation, .hypothetical]) { return nil }
+            // "She left the UK": a word between a name or pronoun and the object is a verb.
+            if isLowercaseContentWord(index) && !isAdverb(index) {
+                var before = index - 1
+                while before >= range.lowerBound && isAdverb(before) { before -= 1 }
+                if before >= range.lowerBound && (argumentIndex(at: before) != nil || self.cues(before).contains(.personPronoun)) {
+                    return .afterVerb
+                }
+            }
             let token = text.tokens[index]
-            let skippable = token.isCapitalizedWord || cues.contains(.determiner) || cues.contains(.adverb)
+            let skippable = token.isCapitalizedWord || cues.contains(.determiner) || isAdverb(index)
                 || cues.contains(.plannedAdjective) || token.kind == .number || isPossessiveEnding(index) || isQuote(index)
                 || isPlainLowercaseWord(index)
             if !skippable { return nil }
@@ -208,23 +245,30 @@ struct SentenceReading {
         while true {
             let candidate = arguments[current]
             if leftwards {
-                var index = candidate.tokens.lowerBound - 1
+                // "Trump and Turkish President Erdoğan": titles between "and" and the name.
+                var index = skipTitles(before: candidate.tokens.lowerBound - 1)
                 let isCoordinator = cues(index).contains(.coordinator)
                 guard isCoordinator || isComma(index) && sawCoordinator else { break }
                 sawCoordinator = sawCoordinator || isCoordinator
                 index -= 1
                 if isCoordinator && isComma(index) { index -= 1 }
-                guard let other = argumentIndex(at: index), other == current - 1 else { break }
-                result.insert(other, at: 0)
-                current = other
+                guard let other = argumentIndex(at: index), other < current else { break }
+                let head = personBefore(affiliation: other) ?? other
+                result.insert(head, at: 0)
+                current = head
             } else {
                 var index = candidate.tokens.upperBound
+                if let affiliation = argumentIndex(at: index + 1), cues(index).contains(.of) || cues(index).contains(.from),
+                   candidate.argument.kind == .person, arguments[affiliation].argument.kind == .location {
+                    index = arguments[affiliation].tokens.upperBound
+                }
                 let hasComma = isComma(index)
                 if hasComma { index += 1 }
                 let isCoordinator = cues(index).contains(.coordinator)
                 if isCoordinator { index += 1 }
-                guard hasComma || isCoordinator, let other = argumentIndex(at: index), other == current + 1,
-                      arguments[other].tokens.lowerBound == index else { break }
+                guard hasComma || isCoordinator else { break }
+                index = skipTitles(from: index)
+                guard let other = argumentIndex(at: index), other > current, arguments[other].tokens.lowerBound == index else { break }
                 if !isCoordinator {
                     // "A, B" continues a list only if B is followed by another comma or "and".
                     let after = arguments[other].tokens.upperBound
@@ -235,6 +279,47 @@ struct SentenceReading {
             }
         }
         return result
+    }
+
+    /// "Buhari of Nigeria": the person a place after "of"/"from" belongs to.
+    func personBefore(affiliation position: Int) -> Int? {
+        let start = arguments[position].tokens.lowerBound
+        guard arguments[position].argument.kind == .location, cues(start - 1).contains(.of) || cues(start - 1).contains(.from),
+              let person = argumentIndex(at: start - 2), arguments[person].argument.kind == .person else { return nil }
+        return person
+    }
+
+    /// The index before the capitalised title words (and a country naming them) that end at `index`.
+    private func skipTitles(before index: Int) -> Int {
+        var cursor = index
+        while cursor > range.lowerBound && cursor > index - 4 {
+            if let position = argumentIndex(at: cursor), arguments[position].argument.kind == .location {
+                cursor = arguments[position].tokens.lowerBound - 1
+                continue
+            }
+            guard argumentIndex(at: cursor) == nil, text.tokens[cursor].isCapitalizedWord, cues(cursor).isEmpty else { break }
+            cursor -= 1
+        }
+        return cursor
+    }
+
+    /// The index after the capitalised title words (and a country naming them) that start at `index`.
+    private func skipTitles(from index: Int) -> Int {
+        var cursor = index
+        while cursor < range.upperBound && cursor < index + 4 {
+            if let position = argumentIndex(at: cursor) {
+                let candidate = arguments[position]
+                // A country before a title ("Turkish President") is skipped; the name itself is not.
+                guard candidate.argument.kind == .location, candidate.tokens.upperBound < range.upperBound,
+                      text.tokens[candidate.tokens.upperBound].isCapitalizedWord, argumentIndex(at: candidate.tokens.upperBound) == nil
+                else { break }
+                cursor = candidate.tokens.upperBound
+                continue
+            }
+            guard text.tokens[cursor].isCapitalizedWord, cues(cursor).isEmpty else { break }
+            cursor += 1
+        }
+        return cursor
     }
 
     /// A lower-case word that is not a function word the lexicon knows ("arrest" in "arrest

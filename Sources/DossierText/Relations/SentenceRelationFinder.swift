@@ -50,6 +50,12 @@ struct SentenceRelationFinder {
                                  modalityReading: modalityReading, earlier: earlier)
             }
         }
+        // "Trump and Erdoğan spoke": a symmetric predicate between coordinated subjects.
+        if objects.isEmpty, subjects.count == 2, RelationPredicate.symmetric.contains(trigger.predicate) {
+            return relations(at: index, trigger, subjects: [reading.arguments[subjects[0]]], objects: [reading.arguments[subjects[1]]],
+                             modalityReading: modalityReading, earlier: earlier)
+        }
+        if trigger.isReversed { swap(&subjects, &objects) }
         return relations(at: index, trigger, subjects: subjects.map { reading.arguments[$0] },
                          objects: objects.map { reading.arguments[$0] }, modalityReading: modalityReading, earlier: earlier)
     }
@@ -72,8 +78,9 @@ struct SentenceRelationFinder {
         let previous = index - 1, next = index + 1
         var speakers: [Int] = []
         var said: Range<Int>
-        // "Callamard encouraged the CIA to …", "told reporters": a named addressee is the object.
-        if let addressee = argument(startingNear: next), !reading.isComma(previous), !(range.contains(previous) && reading.isQuote(previous)) {
+        var isFinalAttribution = false
+        // "Callamard encouraged the CIA to …", "urged the embassy": the addressee is the object.
+        if reading.cues(index).contains(.directive), let addressee = argument(startingNear: next) {
             let speakers = subjectsBefore(index)
             let modality = modality(at: index, RelationTrigger(predicate: .state, form: .past, objectPrepositions: []))
             return pairs(speakers.map { reading.arguments[$0] }, [reading.arguments[addressee]]).map {
@@ -82,18 +89,20 @@ struct SentenceRelationFinder {
             }
         }
         if (reading.isComma(previous) || range.contains(previous) && reading.isQuote(previous)), let inverted = argument(startingNear: next) {
-            speakers = [inverted]
+            speakers = [personAfterTitle(inverted) ?? inverted]
             said = range.lowerBound..<previous
         } else {
             speakers = subjectsBefore(index)
             guard let first = speakers.first else { return [] }
             let speakerStart = reading.arguments[first].tokens.lowerBound
-            let before = speakerStart - 1
+            var before = speakerStart - 1
+            while range.contains(before) && reading.cues(before).contains(.determiner) { before -= 1 }
             let isAttributionAfterward = range.contains(before) && (reading.isComma(before) || reading.isQuote(before))
             let opensContent = next >= range.upperBound || reading.isComma(next) || reading.isQuote(next)
                 || reading.cues(next).contains(.clauseBoundary) || reading.text.token(next, is: ":")
             if isAttributionAfterward {
                 said = range.lowerBound..<before
+                isFinalAttribution = !reading.isQuote(range.lowerBound)
             } else if opensContent {
                 said = next..<range.upperBound
             } else {
@@ -107,7 +116,7 @@ struct SentenceRelationFinder {
         }
         guard let topic = reading.arguments.indices.first(where: { position in
             let start = reading.arguments[position].tokens.lowerBound
-            return said.contains(start) && start <= contentStart + 3 && !speakers.contains(position)
+            return said.contains(start) && (start <= contentStart + 3 || isFinalAttribution) && !speakers.contains(position)
                 && reading.arguments[position].argument.kind.canAct && reading.isSubjectCandidate(position)
         }) else { return [] }
         let modality = modality(at: index, RelationTrigger(predicate: .state, form: .past, objectPrepositions: []))
@@ -120,6 +129,15 @@ struct SentenceRelationFinder {
     // MARK: Nouns
 
     private func nominalRelations(at index: Int, _ trigger: RelationTrigger) -> [ClauseRelation] {
+        // "a meeting between Zelensky and Trump": the two sides of a symmetric noun.
+        if RelationPredicate.symmetric.contains(trigger.predicate), reading.cues(index + 1).contains(.between) {
+            let sides = objectsAfter(index, trigger, onlyPrepositional: true)
+            guard sides.count == 2 else { return [] }
+            let modalityReading = modality(at: index, trigger)
+            return [ClauseRelation(trigger: index, predicate: trigger.predicate, subject: reading.arguments[sides[0]],
+                                   object: reading.arguments[sides[1]], modality: modalityReading.modality ?? .asserted,
+                                   isNegated: modalityReading.isNegated)]
+        }
         let subjects = nominalSubjects(of: index)
         guard !subjects.isEmpty else { return [] }
         var objects = objectsAfter(index, trigger, onlyPrepositional: true).map { reading.arguments[$0] }
@@ -202,6 +220,11 @@ struct SentenceRelationFinder {
                 guard let antecedent = reading.argumentIndex(at: before) else { return [] }
                 return reading.coordinated(with: antecedent, leftwards: true)
             }
+            // "She … returned": a pronoun no one was found for is still the subject.
+            if reading.cues(cursor).contains(.personPronoun) && !reading.cues(cursor).contains(.possessivePronoun)
+                && reading.argumentIndex(at: cursor) == nil {
+                return []
+            }
             if reading.isComma(cursor) {
                 commas += 1
                 if commas == 2 { insideApposition = nil }
@@ -256,9 +279,10 @@ struct SentenceRelationFinder {
                     allowed = trigger.objectPrepositions.contains(preposition)
                         || reading.cues(cursor).contains(.of) == false && isOfAfterNoun(before: cursor)
                 } else {
-                    allowed = !onlyPrepositional
+                    allowed = !onlyPrepositional && !trigger.needsPreposition
                 }
-                return allowed ? reading.coordinated(with: position, leftwards: false) : []
+                guard allowed else { return [] }
+                return reading.coordinated(with: personAfterTitle(position) ?? position, leftwards: false)
             }
             let cues = reading.cues(cursor)
             if reading.isPunctuation(cursor) && !reading.isQuote(cursor) { return [] }
@@ -274,6 +298,19 @@ struct SentenceRelationFinder {
             steps += 1
         }
         return []
+    }
+
+    /// "US Secretary of State Mike Pompeo": the person a country-and-title phrase leads to.
+    private func personAfterTitle(_ position: Int) -> Int? {
+        let candidate = reading.arguments[position]
+        guard candidate.argument.kind == .location else { return nil }
+        var cursor = candidate.tokens.upperBound
+        while cursor < range.upperBound && cursor <= candidate.tokens.upperBound + 5 {
+            if let person = reading.argumentIndex(at: cursor) { return reading.arguments[person].argument.kind == .person ? person : nil }
+            guard reading.text.tokens[cursor].isCapitalizedWord || reading.cues(cursor).contains(.of) else { return nil }
+            cursor += 1
+        }
+        return nil
     }
 
     /// Whether the last preposition crossed before `index` is an "of" that follows a noun.
@@ -294,12 +331,18 @@ struct SentenceRelationFinder {
         return nil
     }
 
-    /// The first candidate starting at `index` or a few title or determiner words later.
+    /// The first candidate starting at `index` or a few title or determiner words later; "members
+    /// of", "leaders of" lead to the body they belong to.
     private func argument(startingNear index: Int) -> Int? {
         var cursor = index
         while cursor < range.upperBound && cursor <= index + 4 {
             if let position = reading.argumentIndex(at: cursor) { return position }
             let token = reading.text.tokens[cursor]
+            let isMembersOf = reading.isLowercaseContentWord(cursor) && reading.cues(cursor + 1).contains(.of)
+            if isMembersOf {
+                cursor += 2
+                continue
+            }
             guard token.isCapitalizedWord || reading.cues(cursor).contains(.determiner) else { return nil }
             cursor += 1
         }
@@ -316,7 +359,7 @@ struct SentenceRelationFinder {
             while cursor < range.upperBound && cursor <= relation.object.tokens.upperBound + 4 {
                 if let position = reading.argumentIndex(at: cursor) {
                     let event = reading.arguments[position]
-                    guard event.argument.kind == .event else { return nil }
+                    guard event.argument.kind == .event || event.argument.kind == .organization else { return nil }
                     var attendance = relation
                     attendance.predicate = .attend
                     attendance.object = event
@@ -397,10 +440,12 @@ struct SentenceRelationFinder {
         }
         // "… but decided to cancel the plan", "… was later called off", "… if he lands".
         var sawContrast = false
+        var passedClauseBoundary = false
         for later in (index + 1)..<max(index + 1, range.upperBound) {
             let cues = reading.cues(later)
             if cues.contains(.contrast) { sawContrast = true }
-            if cues.contains(.hypothetical) && cues.contains(.clauseBoundary) { result.isHypothetical = true }
+            if cues.contains(.hypothetical) && cues.contains(.clauseBoundary) && !passedClauseBoundary { result.isHypothetical = true }
+            if reading.isPunctuation(later) || cues.contains(.clauseBoundary) && !cues.contains(.hypothetical) { passedClauseBoundary = true }
             let cancels = cues.contains(.cancel) || cues.contains(.off) && reading.cues(later - 1).contains(.callVerb)
             if cancels && (sawContrast || reading.cues(later - 1).contains(.be)) { result.isCanceled = true }
         }
