@@ -57,8 +57,8 @@ struct RelationExtractorTests {
     }
 
     @Test func reportedSpeechStatesAboutTheActorOfWhatWasSaid() {
-        let found = relations("Emmanuel Macron will visit China in October, the Kremlin confirmed.")
-        #expect(found.contains("Kremlin state Emmanuel Macron asserted"))
+        let found = relations("Emmanuel Macron will visit China in October, the Kremlin confirmed on Tuesday.")
+        #expect(found.contains("Kremlin state Emmanuel Macron asserted 2023-07-25"))
         #expect(found.contains("Emmanuel Macron visit China planned 2023-10"))
     }
 

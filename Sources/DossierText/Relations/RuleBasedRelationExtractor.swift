@@ -111,7 +111,11 @@ public struct RuleBasedRelationExtractor: RelationExtractor {
     /// it ("2017 and 2019"); `[nil]` when the sentence has none.
     private func nearestDates(to offset: Int, in times: [TimeExpression], sentence: Int, text: AnalyzedText) -> [TimeExpression?] {
         let dates = times.filter { $0.sentence == sentence && ($0.type == .date || $0.type == .time) }
-        guard let nearest = dates.indices.min(by: { distance(dates[$0], offset) < distance(dates[$1], offset) }) else { return [nil] }
+        // The clause's date first (no comma between it and the trigger), else the sentence's.
+        let byDistance = dates.indices.sorted { distance(dates[$0], offset) < distance(dates[$1], offset) }
+        guard let nearest = byDistance.first(where: { !isCommaBetween(offset, dates[$0], in: text) }) ?? byDistance.first else {
+            return [nil]
+        }
         var result: [TimeExpression?] = [dates[nearest]]
         var current = nearest
         while current + 1 < dates.count, isCoordination(between: dates[current].span.end, and: dates[current + 1].span.start, in: text) {
@@ -119,6 +123,12 @@ public struct RuleBasedRelationExtractor: RelationExtractor {
             result.append(dates[current])
         }
         return result
+    }
+
+    private func isCommaBetween(_ offset: Int, _ time: TimeExpression, in text: AnalyzedText) -> Bool {
+        let span = time.span.start >= offset ? TextSpan(start: offset, end: time.span.start) : TextSpan(start: time.span.end, end: offset)
+        guard span.end > span.start, let tokens = tokenRange(of: span, in: text, within: 0..<text.tokens.count) else { return false }
+        return tokens.contains { text.token($0, is: ",") || text.token($0, is: ";") }
     }
 
     private func distance(_ time: TimeExpression, _ offset: Int) -> Int {
