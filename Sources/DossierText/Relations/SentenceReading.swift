@@ -162,7 +162,8 @@ struct SentenceReading {
         }
     }
 
-    private func isFollowedByVerb(_ index: Int) -> Bool {
+    /// Whether a verb (or an auxiliary) starts at token `index`.
+    func isFollowedByVerb(_ index: Int) -> Bool {
         guard range.contains(index) else { return false }
         if cues(index).intersects([.be, .have, .auxiliary, .future, .hypothetical, .lightVerb]) { return true }
         if let trigger = trigger(at: index), !trigger.isNoun { return true }

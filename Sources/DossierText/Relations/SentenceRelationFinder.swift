@@ -105,6 +105,13 @@ struct SentenceRelationFinder {
                 isFinalAttribution = !reading.isQuote(range.lowerBound)
             } else if opensContent {
                 said = next..<range.upperBound
+            } else if let reported = argument(startingNear: next), reading.isFollowedByVerb(reading.arguments[reported].tokens.upperBound) {
+                // "announced Benin was to join": a clause without "that".
+                let modality = modality(at: index, RelationTrigger(predicate: .state, form: .past, objectPrepositions: []))
+                return pairs(speakers.map { reading.arguments[$0] }, [reading.arguments[reported]]).map {
+                    ClauseRelation(trigger: index, predicate: .state, subject: $0, object: $1, modality: modality.modality ?? .asserted,
+                                   isNegated: modality.isNegated)
+                }
             } else {
                 return []
             }
@@ -117,7 +124,7 @@ struct SentenceRelationFinder {
         guard let topic = reading.arguments.indices.first(where: { position in
             let start = reading.arguments[position].tokens.lowerBound
             return said.contains(start) && (start <= contentStart + 3 || isFinalAttribution) && !speakers.contains(position)
-                && reading.arguments[position].argument.kind.canAct && reading.isSubjectCandidate(position)
+                && reading.arguments[position].argument.kind.canAct && (isFinalAttribution || reading.isSubjectCandidate(position))
         }) else { return [] }
         let modality = modality(at: index, RelationTrigger(predicate: .state, form: .past, objectPrepositions: []))
         return pairs(speakers.map { reading.arguments[$0] }, reading.coordinated(with: topic, leftwards: false).map { reading.arguments[$0] }).map {
