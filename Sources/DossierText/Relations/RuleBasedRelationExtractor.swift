@@ -30,11 +30,18 @@ public struct RuleBasedRelationExtractor: RelationExtractor {
             // A relation needs a named entity; sentences without one are skipped unread.
             guard mentionCursor > firstMention else { continue }
             var reading = SentenceReading(text: text, lexicon: lexicon, range: sentenceTokens)
-            for mention in mentions[firstMention..<mentionCursor] {
-                guard let tokens = tokenRange(of: mention.span, in: text, within: sentenceTokens) else { continue }
-                reading.add(ArgumentCandidate(tokens: tokens, argument: RelationArgument(name: mention.entity, kind: mention.kind, span: mention.span),
-                                              isPronoun: false))
+            guard reading.hasTrigger else {
+                if let person = mentions[firstMention..<mentionCursor].first(where: { $0.kind == .person }) {
+                    salientPerson = RelationArgument(name: person.entity, kind: person.kind, span: person.span)
+                }
+                continue
             }
+            reading.add(mentions: mentions[firstMention..<mentionCursor].compactMap { mention in
+                tokenRange(of: mention.span, in: text, within: sentenceTokens).map {
+                    ArgumentCandidate(tokens: $0, argument: RelationArgument(name: mention.entity, kind: mention.kind, span: mention.span),
+                                      isPronoun: false)
+                }
+            })
             for time in times where time.sentence == sentenceIndex {
                 if let tokens = tokenRange(of: time.span, in: text, within: sentenceTokens) { reading.markTime(tokens) }
             }

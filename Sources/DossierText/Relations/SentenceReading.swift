@@ -38,6 +38,19 @@ struct SentenceReading {
     /// Whether token `index` is part of a time expression.
     func isTime(_ index: Int) -> Bool { range.contains(index) && isTimeToken[index - range.lowerBound] }
 
+    /// Whether any token of the sentence can signal a relation; most sentences cannot be skipped,
+    /// but those that can are skipped before their arguments are read.
+    var hasTrigger: Bool {
+        wordIDs.contains { id in lexicon.word(id).map { $0.verb != nil || $0.noun != nil } ?? false }
+    }
+
+    /// Adds candidates that do not overlap each other (the document's mentions), in text order.
+    mutating func add(mentions candidates: [ArgumentCandidate]) {
+        arguments += candidates
+        arguments.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        reindex()
+    }
+
     /// Adds an argument candidate; it replaces any candidate whose tokens it overlaps.
     mutating func add(_ candidate: ArgumentCandidate) {
         let overlapping = Set(candidate.tokens.compactMap(argumentIndex(at:)))
