@@ -7,7 +7,7 @@ import Testing
 @Suite("Relation gold")
 struct RelationGoldTests {
     /// One gold relation, or one found.
-    struct Triple: Hashable, CustomStringConvertible {
+    struct Triple: Hashable, Decodable, CustomStringConvertible {
         var subject: String
         var predicate: String
         var object: String
@@ -21,18 +21,9 @@ struct RelationGoldTests {
     }
 
     struct GoldSentence: Decodable {
-        struct GoldRelation: Decodable {
-            var subject: String
-            var predicate: String
-            var object: String
-            var modality: String
-            var negated: Bool
-            var time: String?
-        }
-
         var document: String
         var sentence: String
-        var relations: [GoldRelation]
+        var relations: [Triple]
     }
 
     /// Counts of one scoring run.
@@ -68,9 +59,7 @@ struct RelationGoldTests {
                            negated: $0.isNegated, time: $0.time)
                 })
                 var unmatched = Array(found)
-                for relation in sentence.relations {
-                    let expected = Triple(subject: relation.subject, predicate: relation.predicate, object: relation.object,
-                                          modality: relation.modality, negated: relation.negated, time: relation.time)
+                for expected in sentence.relations {
                     if let match = unmatched.firstIndex(where: { Self.matches($0, expected, aliases: aliases) }) {
                         score.correct += 1
                         if unmatched[match].time == expected.time { score.correctWithTime += 1 }

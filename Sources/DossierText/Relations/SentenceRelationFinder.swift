@@ -82,11 +82,7 @@ struct SentenceRelationFinder {
         // "Callamard encouraged the CIA to …", "urged the embassy": the addressee is the object.
         if reading.cues(index).contains(.directive), let addressee = argument(startingNear: next) {
             let speakers = subjectsBefore(index)
-            let modality = modality(at: index, RelationTrigger(predicate: .state, form: .past, objectPrepositions: []))
-            return pairs(speakers.map { reading.arguments[$0] }, [reading.arguments[addressee]]).map {
-                ClauseRelation(trigger: index, predicate: .state, subject: $0, object: $1, modality: modality.modality ?? .asserted,
-                               isNegated: modality.isNegated)
-            }
+            return statements(at: index, speakers: speakers, topics: [addressee])
         }
         if (reading.isComma(previous) || range.contains(previous) && reading.isQuote(previous)), let inverted = argument(startingNear: next) {
             speakers = [personAfterTitle(inverted) ?? inverted]
@@ -107,11 +103,7 @@ struct SentenceRelationFinder {
                 said = next..<range.upperBound
             } else if let reported = argument(startingNear: next), reading.isFollowedByVerb(reading.arguments[reported].tokens.upperBound) {
                 // "announced Benin was to join": a clause without "that".
-                let modality = modality(at: index, RelationTrigger(predicate: .state, form: .past, objectPrepositions: []))
-                return pairs(speakers.map { reading.arguments[$0] }, [reading.arguments[reported]]).map {
-                    ClauseRelation(trigger: index, predicate: .state, subject: $0, object: $1, modality: modality.modality ?? .asserted,
-                                   isNegated: modality.isNegated)
-                }
+                return statements(at: index, speakers: speakers, topics: [reported])
             } else {
                 return []
             }
@@ -126,8 +118,13 @@ struct SentenceRelationFinder {
             return said.contains(start) && (start <= contentStart + 3 || isFinalAttribution) && !speakers.contains(position)
                 && reading.arguments[position].argument.kind.canAct && (isFinalAttribution || reading.isSubjectCandidate(position))
         }) else { return [] }
+        return statements(at: index, speakers: speakers, topics: reading.coordinated(with: topic, leftwards: false))
+    }
+
+    /// A `state` relation from each speaker to each topic, with the modality of the reporting verb.
+    private func statements(at index: Int, speakers: [Int], topics: [Int]) -> [ClauseRelation] {
         let modality = modality(at: index, RelationTrigger(predicate: .state, form: .past, objectPrepositions: []))
-        return pairs(speakers.map { reading.arguments[$0] }, reading.coordinated(with: topic, leftwards: false).map { reading.arguments[$0] }).map {
+        return pairs(speakers.map { reading.arguments[$0] }, topics.map { reading.arguments[$0] }).map {
             ClauseRelation(trigger: index, predicate: .state, subject: $0, object: $1, modality: modality.modality ?? .asserted,
                            isNegated: modality.isNegated)
         }
