@@ -93,14 +93,18 @@ struct SentenceRelationFinder {
             let speakerStart = reading.arguments[first].tokens.lowerBound
             var before = speakerStart - 1
             while range.contains(before) && reading.cues(before).contains(.determiner) { before -= 1 }
+            // "…, the Kremlin confirmed": the speaker after a comma, the verb right after it (not
+            // "Merkel's spokesperson, Steffen Seibert, said", an apposition).
+            let speakerEnd = reading.arguments[speakers[speakers.count - 1]].tokens.upperBound
             let isAttributionAfterward = range.contains(before) && (reading.isComma(before) || reading.isQuote(before))
-            let opensContent = next >= range.upperBound || reading.isComma(next) || reading.isQuote(next)
-                || reading.cues(next).contains(.clauseBoundary) || reading.text.token(next, is: ":")
-            if isAttributionAfterward {
+                && !(speakerEnd..<index).contains { reading.isComma($0) }
+            let opensContent = next < range.upperBound && (reading.isComma(next) || reading.isQuote(next)
+                || reading.cues(next).contains(.clauseBoundary) || reading.text.token(next, is: ":"))
+            if opensContent {
+                said = next..<range.upperBound
+            } else if isAttributionAfterward {
                 said = range.lowerBound..<before
                 isFinalAttribution = !reading.isQuote(range.lowerBound)
-            } else if opensContent {
-                said = next..<range.upperBound
             } else if let reported = argument(startingNear: next), reading.isFollowedByVerb(reading.arguments[reported].tokens.upperBound) {
                 // "announced Benin was to join": a clause without "that".
                 return statements(at: index, speakers: speakers, topics: [reported])
@@ -441,6 +445,12 @@ struct SentenceRelationFinder {
             if cues.contains(.hypothetical) { result.isHypothetical = true }
             if cues.contains(.clauseBoundary) && !cues.contains(.preposition) { break }
             cursor -= 1
+        }
+        // "If the House votes to impeach …": a condition opening the clause.
+        var clauseStart = index - 1
+        while clauseStart > range.lowerBound && !reading.isComma(clauseStart) { clauseStart -= 1 }
+        if (clauseStart..<index).contains(where: { reading.cues($0).contains(.hypothetical) && reading.cues($0).contains(.clauseBoundary) }) {
+            result.isHypothetical = true
         }
         // "… but decided to cancel the plan", "… was later called off", "… if he lands".
         var sawContrast = false
