@@ -225,6 +225,8 @@ struct SentenceRelationFinder {
             if reading.cues(cursor).contains(.relativePronoun) || reading.text.token(cursor, is: "which") {
                 var before = cursor - 1
                 if reading.isComma(before) { before -= 1 }
+                // "the BRICS group, which": a name before the head noun of the antecedent.
+                if reading.argumentIndex(at: before) == nil && reading.isLowercaseContentWord(before) { before -= 1 }
                 guard let antecedent = reading.argumentIndex(at: before) else { return [] }
                 return reading.coordinated(with: antecedent, leftwards: true)
             }
