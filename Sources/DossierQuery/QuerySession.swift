@@ -23,6 +23,9 @@ public final class QuerySession {
     /// What `search "words"` asks: the documents (rows of ``index``, ascending) with a sentence
     /// that matches the words. Whoever holds the workspace sets it; without it `search` is an error.
     public var fullTextSearch: FullTextSearch?
+    /// What `search "words"` on sentences asks: the sentences (rows of ``index``, ascending) that
+    /// match the words. Whoever holds the workspace sets it; without it `search` on sentences is an error.
+    public var sentenceSearch: FullTextSearch?
 
     private struct Binding {
         var type: PipelineType
@@ -141,7 +144,7 @@ public final class QuerySession {
 
     private func evaluator() -> Evaluator {
         Evaluator(index: index, postings: postings, bindings: bindings.mapValues(\.value), isCancelled: isCancelled,
-                  fullTextSearch: fullTextSearch)
+                  fullTextSearch: fullTextSearch, sentenceSearch: sentenceSearch)
     }
 
     private static func parameterDiagnostic(_ keyword: Identifier) -> Diagnostic {

@@ -35,10 +35,6 @@ struct Checker {
                 return (.binding(name.name), type)
             }
             if let kind = RowKind(word: name.name) {
-                guard kind.isAvailable else {
-                    throw Diagnostic(.error, "the '\(kind.rawValue)' source is not available yet", range: name.range,
-                                     notes: ["the sources available now are documents (docs), entities, mentions, entity literals such as @putin, and names bound by 'let'"])
-                }
                 return (.all(kind), .rows(.source(kind)))
             }
             let candidates = RowKind.allCases.map(\.rawValue) + ["docs"] + bindings.keys.sorted()
@@ -109,7 +105,7 @@ struct Checker {
             return ([.filter(.time(relation, .field(accessor), literal.value))], type)
 
         case .mentioning(let literals):
-            guard rows == .source(.documents) else {
+            guard rows == .source(.documents) || rows == .source(.sentences) else {
                 throw needs(stage, "documents", carrying: rows, navigation: rows.isTable ? nil : .documents)
             }
             var entities: [Int32] = []
@@ -117,7 +113,7 @@ struct Checker {
             return ([.mentioning(entities)], type)
 
         case .search(let words, let range):
-            guard rows == .source(.documents) else {
+            guard rows == .source(.documents) || rows == .source(.sentences) else {
                 throw needs(stage, "documents", carrying: rows, navigation: rows.isTable ? nil : .documents)
             }
             return ([.search(words, range: range)], type)
@@ -145,12 +141,8 @@ struct Checker {
             return ([.distinct(expressions, columns: fields)], .rows(.table(fields)))
 
         case .navigation(let target):
-            guard target.isAvailable else {
-                throw Diagnostic(.error, "the '\(target.rawValue)' stage is not available yet", range: stage.name.range,
-                                 notes: ["the navigation stages available now are documents, entities and mentions"])
-            }
             switch rows {
-            case .source(let kind) where kind.isAvailable:
+            case .source:
                 return ([.navigate(target)], .rows(.source(target)))
             case .table(let fields):
                 let wanted: FieldType? = target == .documents ? .document : target == .entities ? .entity : nil
@@ -159,8 +151,6 @@ struct Checker {
                 }
                 throw needs(stage, "rows linked to \(target.rawValue)", carrying: rows, navigation: nil,
                             notes: ["a table leads to documents through a Document column and to entities through an Entity column"])
-            default:
-                throw needs(stage, "rows linked to \(target.rawValue)", carrying: rows, navigation: nil)
             }
 
         case .kwic(let word, let width):
@@ -175,7 +165,7 @@ struct Checker {
 
         case .unsupported:
             throw Diagnostic(.error, "the '\(word)' stage is not available yet", range: stage.name.range,
-                             notes: ["the stages available now are where, during, overlapping, before, after, mentioning, search, count, sort, take, top, select, distinct, kwic, documents, entities, mentions"])
+                             notes: ["the stages available now are where, during, overlapping, before, after, mentioning, search, count, sort, take, top, select, distinct, kwic, documents, sentences, entities, mentions, relations, times"])
         }
     }
 
@@ -193,7 +183,10 @@ struct Checker {
         switch rows {
         case .source(.documents): .document(.date)
         case .source(.mentions): .mention(.date)
-        case .source: nil
+        case .source(.sentences): .sentence(.date)
+        case .source(.relations): .relationTimeOrDate
+        case .source(.times): .time(.range)
+        case .source(.entities): nil
         case .table(let fields): fields.firstIndex { $0.type.isTimeBearing }.map(FieldAccessor.column)
         }
     }
@@ -236,7 +229,9 @@ struct Checker {
         case .source(.documents): DocumentField(rawValue: name).map { (.document($0), $0.type) }
         case .source(.entities): EntityField(rawValue: name).map { (.entity($0), $0.type) }
         case .source(.mentions): MentionField(rawValue: name).map { (.mention($0), $0.type) }
-        case .source: nil
+        case .source(.sentences): SentenceField(rawValue: name).map { (.sentence($0), $0.type) }
+        case .source(.relations): RelationField(rawValue: name).map { (.relation($0), $0.type) }
+        case .source(.times): TimeField(rawValue: name).map { (.time($0), $0.type) }
         case .table(let fields): fields.firstIndex { $0.name == name }.map { (.column($0), fields[$0].type) }
         }
     }
@@ -433,6 +428,9 @@ struct Checker {
             switch value {
             case .timeRange: return .timeRange
             case .kind: return .kind
+            case .predicate: return .predicate
+            case .modality: return .modality
+            case .timexType: return .timexType
             default: break
             }
         }

@@ -5,6 +5,11 @@ enum FieldAccessor: Hashable, Sendable {
     case document(DocumentField)
     case entity(EntityField)
     case mention(MentionField)
+    case sentence(SentenceField)
+    case relation(RelationField)
+    case time(TimeField)
+    /// A relation's own time, or else its document's date: what the time stages compare.
+    case relationTimeOrDate
     case column(Int)
 }
 

@@ -50,7 +50,7 @@ struct QueryEngine {
 
     /// The words Tab may complete: sources, stages, fields, keywords and `let` names.
     var keywords: [String] {
-        let sources = RowKind.allCases.filter(\.isAvailable).map(\.rawValue) + ["docs"]
+        let sources = RowKind.allCases.map(\.rawValue) + ["docs"]
         let fields = RowKind.allCases.flatMap(\.fields).map(\.name)
         let words = ["and", "or", "not", "in", "contains", "matches", "overlaps", "as", "asc", "desc", "by", "width", "let",
                      "year", "month", "lower", "upper", "len"]
@@ -75,7 +75,7 @@ struct QueryEngine {
         case .bool(let flag): .boolean(flag)
         case .string(let text): .text(text)
         case .list(let values): .list(values.map(cell))
-        case .date, .timeRange, .kind, .entity, .document: .text(value.displayText)
+        case .date, .timeRange, .kind, .predicate, .modality, .timexType, .entity, .document: .text(value.displayText)
         }
     }
 }

@@ -79,6 +79,35 @@ enum WorkspaceSchema {
                 """)
             try db.execute(sql: "INSERT INTO workspace_info (key, value) VALUES ('format', ?)", arguments: [format])
         }
+        migrator.registerMigration("2: relations") { db in
+            // Arguments are entities (upserted like mentions' entities); the evidence is the span of
+            // the sentence that shows the relation; the time's range is ISO days like `times`.
+            try db.execute(sql: """
+                CREATE TABLE relations (
+                    number INTEGER PRIMARY KEY,
+                    document INTEGER NOT NULL REFERENCES documents(number) ON DELETE CASCADE,
+                    sentence INTEGER NOT NULL,
+                    evidence_start INTEGER NOT NULL,
+                    evidence_end INTEGER NOT NULL,
+                    subject INTEGER NOT NULL REFERENCES entities(number),
+                    subject_start INTEGER NOT NULL,
+                    subject_end INTEGER NOT NULL,
+                    predicate TEXT NOT NULL,
+                    object INTEGER NOT NULL REFERENCES entities(number),
+                    object_start INTEGER NOT NULL,
+                    object_end INTEGER NOT NULL,
+                    time TEXT,
+                    range_start TEXT,
+                    range_end TEXT,
+                    granularity TEXT,
+                    modality TEXT NOT NULL,
+                    negated INTEGER NOT NULL
+                );
+                CREATE INDEX relations_by_document ON relations(document);
+                CREATE INDEX relations_by_subject ON relations(subject);
+                CREATE INDEX relations_by_object ON relations(object);
+                """)
+        }
         return migrator
     }
 }
