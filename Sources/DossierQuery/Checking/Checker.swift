@@ -308,6 +308,7 @@ struct Checker {
         case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
             var leftOperand = try operand(left, in: rows)
             var rightOperand = try operand(right, in: rows)
+            (leftOperand, rightOperand) = (preferringCase(leftOperand, over: rightOperand), preferringCase(rightOperand, over: leftOperand))
             switch (leftOperand, rightOperand) {
             case (.bareWord(let name, let range), .bareWord):
                 throw unknownField(name, at: range, in: rows)
@@ -345,7 +346,7 @@ struct Checker {
                 for element in elements {
                     var elementBound: BoundExpression
                     var elementType: FieldType
-                    switch try operand(element, in: rows) {
+                    switch preferringCase(try operand(element, in: rows), over: .typed(leftBound, leftType, left)) {
                     case .bareWord(let name, let range):
                         guard case .typed(let value, let type, _) = try enumerationCase(name, at: range, of: leftType, in: rows) else {
                             preconditionFailure("an enumeration case is typed")
@@ -447,6 +448,14 @@ struct Checker {
         case (.entity, .string), (.string, .entity), (.document, .string), (.string, .document): return true
         default: return left == right
         }
+    }
+
+    /// A field name that is also a case of the enumeration on the other side reads as the case, so
+    /// `type == date` compares with the TimexType `date` even where rows have a `date` field.
+    private func preferringCase(_ operand: Operand, over other: Operand) -> Operand {
+        guard case .typed(.field, let type, let expression) = operand, case .name(let word) = expression.kind,
+              case .typed(_, let otherType, _) = other, type != otherType, otherType.enumerationValue(word) != nil else { return operand }
+        return .bareWord(word, expression.range)
     }
 
     private func enumerationCase(_ word: String, at range: SourceRange, of type: FieldType, in rows: RowType) throws(Diagnostic) -> Operand {

@@ -98,7 +98,6 @@ extension CorpusIndex {
         case .type: return .timexType(times.types[row])
         case .value: return .string(times.values[row])
         case .range: return times.ranges[row].map(Value.timeRange) ?? .null
-        case .date: return documents.dates[Int(times.documents[row])].map(Value.date) ?? .null
         case .start: return .int(Int(times.starts[row]))
         case .end: return .int(Int(times.ends[row]))
         }

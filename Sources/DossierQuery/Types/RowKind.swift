@@ -91,7 +91,7 @@ enum RelationField: String, CaseIterable, Sendable {
 
 /// The fields of a time-expression row.
 enum TimeField: String, CaseIterable, Sendable {
-    case document, sentence, text, type, value, range, date, start, end
+    case document, sentence, text, type, value, range, start, end
 
     var type: FieldType {
         switch self {
@@ -100,7 +100,6 @@ enum TimeField: String, CaseIterable, Sendable {
         case .text, .value: .string
         case .type: .timexType
         case .range: .timeRange
-        case .date: .date
         }
     }
 }
@@ -146,7 +145,7 @@ public enum RowKind: String, CaseIterable, Hashable, Sendable {
         case .mentions: ["entity", "document", "sentence", "text"]
         case .sentences: ["document", "index", "text"]
         case .relations: ["subject", "predicate", "object", "time"]
-        case .times: ["document", "text", "type", "value"]
+        case .times: ["document", "text", "type", "value", "range"]
         }
     }
 }
