@@ -163,10 +163,59 @@ struct Checker {
             }
             return ([.kwic(width: width?.value ?? 5)], .rows(.table(KeywordInContext.fields)))
 
+        case .timeline(let unit):
+            guard let accessor = timeAccessor(of: rows) else {
+                throw needs(stage, "rows with a time", carrying: rows, navigation: rows == .source(.entities) ? .mentions : nil,
+                            notes: rows.isTable ? ["the table has no Date or TimeRange column"] : [])
+            }
+            return ([.timeline(accessor, try timelineUnit(unit), range: stage.range)], .rows(.table(Timeline.fields)))
+
+        case .cooccur(let kindWord, let unitWord, let minimum):
+            guard case .source(let kind) = rows, [.documents, .sentences, .entities].contains(kind) else {
+                throw needs(stage, "documents, sentences or entities", carrying: rows, navigation: rows.isTable ? nil : .documents)
+            }
+            var options = CooccurrenceOptions(source: kind, withinSentences: kind == .sentences, minimum: minimum?.value ?? 1)
+            if let kindWord {
+                guard let entityKind = EntityKind(rawValue: kindWord.name) else {
+                    throw notACase(kindWord.name, at: kindWord.range, of: .kind)
+                }
+                options.kind = entityKind
+            }
+            if let unitWord {
+                switch unitWord.name {
+                case "sentence", "sentences": options.withinSentences = true
+                case "document", "documents": options.withinSentences = false
+                default:
+                    var diagnostic = Diagnostic(.error, "'cooccur' counts within a sentence or a document, not '\(unitWord.name)'",
+                                                range: unitWord.range, notes: ["write 'in sentence' or 'in document'"])
+                    if let suggestion = EditDistance.nearest(to: unitWord.name, in: ["sentence", "document"]) {
+                        diagnostic.help = .init("did you mean '\(suggestion)'?")
+                    }
+                    throw diagnostic
+                }
+            }
+            return ([.cooccur(options)], .rows(.table(Cooccurrence.fields)))
+
+        case .graph:
+            guard rows == .source(.relations) else {
+                throw needs(stage, "relations", carrying: rows, navigation: rows.isTable ? nil : .relations)
+            }
+            return ([.graph], .rows(.table(RelationGraph.fields)))
+
         case .unsupported:
             throw Diagnostic(.error, "the '\(word)' stage is not available yet", range: stage.name.range,
-                             notes: ["the stages available now are where, during, overlapping, before, after, mentioning, search, count, sort, take, top, select, distinct, kwic, documents, sentences, entities, mentions, relations, times"])
+                             notes: ["the stages available now are where, during, overlapping, before, after, mentioning, search, count, sort, take, top, select, distinct, kwic, timeline, cooccur, graph, documents, sentences, entities, mentions, relations, times"])
         }
+    }
+
+    /// The unit of `timeline by UNIT`: month when none is written.
+    private func timelineUnit(_ word: Identifier?) throws(Diagnostic) -> Granularity {
+        guard let word else { return .month }
+        let units: [Granularity] = [.day, .week, .month, .quarter, .year]
+        if let unit = units.first(where: { $0.rawValue == word.name }) { return unit }
+        var diagnostic = Diagnostic(.error, "'timeline' counts by day, week, month, quarter or year, not '\(word.name)'", range: word.range)
+        if let suggestion = EditDistance.nearest(to: word.name, in: units.map(\.rawValue)) { diagnostic.help = .init("did you mean '\(suggestion)'?") }
+        throw diagnostic
     }
 
     /// "'kwic' needs mentions, but the pipeline carries entities", with help naming the stage to insert.

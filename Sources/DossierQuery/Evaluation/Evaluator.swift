@@ -190,6 +190,21 @@ struct Evaluator {
         case (.kwic(let width), .rows(.mentions, let rows)):
             return .table(KeywordInContext.fields, KeywordInContext.rows(for: rows, width: width, in: index))
 
+        case (.timeline(let accessor, let unit, let range), _):
+            var times: [Value] = []
+            try forEachRow(of: carried) { evaluator, row in times.append(evaluator.evaluate(.field(accessor), row: row)) }
+            guard let rows = Timeline.rows(for: times, by: unit) else {
+                throw Diagnostic(.error, "the timeline would have more than \(Timeline.bucketLimit) buckets", range: range,
+                                 help: .init("count by a longer unit, or narrow the rows with 'during'"))
+            }
+            return .table(Timeline.fields, rows)
+
+        case (.cooccur(let options), .rows(_, let rows)):
+            return .table(Cooccurrence.fields, cooccurrences(of: rows, options))
+
+        case (.graph, .rows(.relations, let rows)):
+            return .table(RelationGraph.fields, RelationGraph.edges(of: rows, in: index))
+
         default:
             preconditionFailure("the checker lets no stage meet rows it cannot take")
         }
@@ -266,7 +281,7 @@ struct Evaluator {
     }
 
     /// The sentences (ascending rows) in which `entity` is mentioned.
-    private func sentencesMentioning(_ entity: Int32) -> [Int32] {
+    func sentencesMentioning(_ entity: Int32) -> [Int32] {
         var found: [Int32] = []
         for mention in postings.mentionsByEntity[entity] {
             let row = Int(mention)

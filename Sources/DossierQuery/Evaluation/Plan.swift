@@ -67,6 +67,10 @@ enum PlannedStage {
     case navigate(RowKind)
     case navigateFromColumn(Int, RowKind)
     case kwic(width: Int)
+    /// Counts rows per unit of time between the first and last, read through the accessor.
+    case timeline(FieldAccessor, Granularity, range: SourceRange)
+    case cooccur(CooccurrenceOptions)
+    case graph
 }
 
 /// A type-checked pipeline: what the evaluator runs.
