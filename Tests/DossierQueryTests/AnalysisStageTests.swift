@@ -66,4 +66,19 @@ struct AnalysisStageTests {
         #expect(try Fixture.scalar("relations | graph | count") == .int(6))
         #expect(try Fixture.scalar("relations | graph | entities | count") == .int(3))
     }
+
+    @Test func kwicFindsAWordInDocumentsAndSentences() throws {
+        let documents = try Fixture.table(#"documents | kwic "WARRANT" width 2"#)
+        #expect(documents.rows.map { $0.map(\.displayText) } == [
+            ["doc-icc", "issued a", "warrant", "for Putin."], ["doc-brics", "the ICC", "warrant", "kept Putin"],
+        ])
+        // In sentences the context stops at the sentence's end; "Putin" is matched whole, not in "Putins".
+        #expect(try Fixture.table(#"sentences | where document == "doc-icc" | kwic "putin" width 3"#).rows.map { $0.map(\.displayText) } == [
+            ["doc-icc", "a warrant for", "Putin", "."], ["doc-icc", "", "Putin", "did not attend"],
+        ])
+        #expect(try Fixture.table(#"documents | kwic "arrest""#).rows.isEmpty)
+        let wrong = try #require(Fixture.diagnostic(#"entities | kwic "Putin""#))
+        #expect(wrong.message == "'kwic' needs documents or sentences, but the pipeline carries entities")
+        #expect(wrong.help?.message == "insert '| sentences' before 'kwic'")
+    }
 }

@@ -154,9 +154,15 @@ struct Checker {
             }
 
         case .kwic(let word, let width):
-            if word != nil {
-                throw Diagnostic(.error, "'kwic \"word\"' is not available yet", range: stage.range,
-                                 help: .init("for now, use 'kwic' on mentions: '| mentions | kwic'"))
+            if let word {
+                guard rows == .source(.documents) || rows == .source(.sentences) else {
+                    throw needs(stage, "documents or sentences", carrying: rows, navigation: rows.isTable ? nil : .sentences,
+                                notes: ["'kwic \"word\"' looks for the word in texts; 'kwic' alone shows mentions in context"])
+                }
+                guard case .source(let kind) = rows, !word.allSatisfy(\.isWhitespace) else {
+                    throw Diagnostic(.error, "'kwic' needs a word to look for, not an empty string", range: stage.range)
+                }
+                return ([.kwicWord(word, kind, width: width?.value ?? 5)], .rows(.table(KeywordInContext.fields)))
             }
             guard rows == .source(.mentions) else {
                 throw needs(stage, "mentions", carrying: rows, navigation: rows.isTable ? nil : .mentions)

@@ -190,6 +190,9 @@ struct Evaluator {
         case (.kwic(let width), .rows(.mentions, let rows)):
             return .table(KeywordInContext.fields, KeywordInContext.rows(for: rows, width: width, in: index))
 
+        case (.kwicWord(let word, let kind, let width), .rows(_, let rows)):
+            return .table(KeywordInContext.fields, KeywordInContext.rows(matching: word, in: rows, of: kind, width: width, in: index))
+
         case (.timeline(let accessor, let unit, let range), _):
             var times: [Value] = []
             try forEachRow(of: carried) { evaluator, row in times.append(evaluator.evaluate(.field(accessor), row: row)) }

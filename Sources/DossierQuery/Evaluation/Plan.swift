@@ -67,6 +67,8 @@ enum PlannedStage {
     case navigate(RowKind)
     case navigateFromColumn(Int, RowKind)
     case kwic(width: Int)
+    /// `kwic "word"` on documents or sentences.
+    case kwicWord(String, RowKind, width: Int)
     /// Counts rows per unit of time between the first and last, read through the accessor.
     case timeline(FieldAccessor, Granularity, range: SourceRange)
     case cooccur(CooccurrenceOptions)
