@@ -68,7 +68,7 @@ extension Evaluator {
             let (a, b) = (Int32(truncatingIfNeeded: key >> 32), Int32(truncatingIfNeeded: key))
             let expected = Double(unitCounts[a] ?? 1) * Double(unitCounts[b] ?? 1)
             let pmi = log2(Double(count) * Double(unitTotal) / max(expected, 1))
-            table.append([.entity(a, name: names[Int(a)]), .entity(b, name: names[Int(b)]), .int(count), .float((pmi * 1000).rounded() / 1000)])
+            table.append([.entity(a, name: names[Int(a)]), .entity(b, name: names[Int(b)]), .int(count), .float((pmi * 1000).rounded() / 1000 + 0)])
         }
         return table.sorted { left, right in
             for column in [2, 3] where left[column] != right[column] { return Value.order(left[column], right[column]) > 0 }

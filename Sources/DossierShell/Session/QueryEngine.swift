@@ -48,13 +48,15 @@ struct QueryEngine {
     /// Whether `text` is an unfinished statement (an open bracket or string, a trailing `|`).
     static func needsContinuation(_ text: String) -> Bool { QuerySession.needsContinuation(text) }
 
-    /// The words Tab may complete: sources, stages, fields, keywords and `let` names.
+    /// The words Tab may complete: sources, stages, fields, keywords, enumeration cases (kinds,
+    /// predicates, modalities, TIMEX3 types) and `let` names.
     var keywords: [String] {
         let sources = RowKind.allCases.map(\.rawValue) + ["docs"]
         let fields = RowKind.allCases.flatMap(\.fields).map(\.name)
-        let words = ["and", "or", "not", "in", "contains", "matches", "overlaps", "as", "asc", "desc", "by", "width", "let",
-                     "year", "month", "lower", "upper", "len"]
-        return Array(Set(sources + Parser.stageNames + fields + words + session.boundNames)).sorted()
+        let words = ["and", "or", "not", "in", "contains", "matches", "overlaps", "as", "asc", "desc", "by", "width", "with", "min", "let",
+                     "year", "month", "lower", "upper", "len", "day", "week", "quarter", "sentence", "document", "true", "false"]
+        let cases = [FieldType.kind, .predicate, .modality, .timexType].flatMap { $0.enumerationCases ?? [] }
+        return Array(Set(sources + Parser.stageNames + fields + words + cases + session.boundNames)).sorted()
     }
 
     static func resultSet(_ result: QueryResult) -> ResultSet {
