@@ -54,7 +54,7 @@ struct QueryEngine {
         let sources = RowKind.allCases.map(\.rawValue) + ["docs"]
         let fields = RowKind.allCases.flatMap(\.fields).map(\.name)
         let words = ["and", "or", "not", "in", "contains", "matches", "overlaps", "as", "asc", "desc", "by", "width", "with", "min", "let",
-                     "year", "month", "lower", "upper", "len", "day", "week", "quarter", "sentence", "document", "true", "false"]
+                     "year", "month", "lower", "upper", "len", "sentence", "document", "true", "false"]
         let cases = [FieldType.kind, .predicate, .modality, .timexType].flatMap { $0.enumerationCases ?? [] }
         return Array(Set(sources + Parser.stageNames + fields + words + cases + session.boundNames)).sorted()
     }
