@@ -106,7 +106,7 @@ struct Checker {
 
         case .mentioning(let literals):
             guard rows == .source(.documents) || rows == .source(.sentences) else {
-                throw needs(stage, "documents", carrying: rows, navigation: rows.isTable ? nil : .documents)
+                throw needs(stage, "documents or sentences", carrying: rows, navigation: rows.isTable ? nil : .documents)
             }
             var entities: [Int32] = []
             for literal in literals { entities.append(try resolve(literal)) }
@@ -114,7 +114,7 @@ struct Checker {
 
         case .search(let words, let range):
             guard rows == .source(.documents) || rows == .source(.sentences) else {
-                throw needs(stage, "documents", carrying: rows, navigation: rows.isTable ? nil : .documents)
+                throw needs(stage, "documents or sentences", carrying: rows, navigation: rows.isTable ? nil : .documents)
             }
             return ([.search(words, range: range)], type)
 
