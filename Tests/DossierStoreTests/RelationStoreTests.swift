@@ -78,3 +78,12 @@ struct RelationStoreTests {
         #expect(try DatabaseQueue(path: path).read { try $0.tableExists("relations") })
     }
 }
+
+@Suite("Workspace schema")
+struct WorkspaceSchemaTests {
+    @Test func theSchemaVersionCountsTheMigrations() throws {
+        let queue = try DatabaseQueue()
+        try WorkspaceSchema.migrator.migrate(queue)
+        #expect(try queue.read { try WorkspaceSchema.migrator.appliedIdentifiers($0).count } == Workspace.schemaVersion)
+    }
+}

@@ -56,6 +56,10 @@ public final class Workspace: Sendable {
         }
     }
 
+    /// The version of the workspace schema this Dossier writes; a workspace of a later version
+    /// cannot be opened by it, so caches of built workspaces carry it in their names.
+    public static var schemaVersion: Int { WorkspaceSchema.version }
+
     /// The number of documents in the workspace.
     public func documentCount() throws(Diagnostic) -> Int {
         try run { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0 }

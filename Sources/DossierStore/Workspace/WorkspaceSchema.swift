@@ -8,6 +8,9 @@ enum WorkspaceSchema {
     /// The name written into every workspace, so Dossier can tell its files from other SQLite files.
     static let format = "dossier-workspace"
 
+    /// The number of migrations: a workspace made with more cannot be opened by this Dossier.
+    static var version: Int { 2 }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("1: documents, sentences, entities, mentions, times") { db in
