@@ -131,7 +131,12 @@ public final class QuerySession {
         case .pipeline(let pipeline):
             let plan = try checker.check(pipeline)
             let value = try evaluator().run(plan)
-            return StatementResult(range: statement.range, boundName: nil, result: value.result(in: index))
+            var result = value.result(in: index)
+            if case .rows(var table) = result {
+                table.presentation = plan.presentation
+                result = .rows(table)
+            }
+            return StatementResult(range: statement.range, boundName: nil, result: result)
         case .binding(let name, let pipeline):
             let plan = try checker.check(pipeline)
             let value = try evaluator().run(plan)

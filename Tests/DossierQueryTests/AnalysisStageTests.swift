@@ -81,4 +81,20 @@ struct AnalysisStageTests {
         #expect(wrong.message == "'kwic' needs documents or sentences, but the pipeline carries entities")
         #expect(wrong.help?.message == "insert '| sentences' before 'kwic'")
     }
+
+    @Test func renderIsAPresentationHintOnTheLastStage() throws {
+        #expect(try Fixture.table("documents | timeline by quarter | render bar").presentation == .bar(value: 1))
+        #expect(try Fixture.table("relations | timeline | render line").presentation == .line(value: 1))
+        #expect(try Fixture.table("relations | graph | render graph").presentation == .graph(from: 0, to: 2, label: 1, weight: 3))
+        #expect(try Fixture.table("documents | cooccur | render graph").presentation == .graph(from: 0, to: 1, label: nil, weight: 2))
+        #expect(try Fixture.table("entities | render table").presentation == .table)
+        #expect(try Fixture.table("entities | render").rows.count == 8)
+        let notLast = try #require(Fixture.diagnostic("documents | render bar | take 3"))
+        #expect(notLast.message == "'render' must be the last stage")
+        #expect(notLast.help?.message == "move '| render bar' to the end of the pipeline")
+        #expect(Fixture.diagnostic("documents | timeline | render bars")?.help?.message == "did you mean 'bar'?")
+        #expect(Fixture.diagnostic("documents | render line")?.message
+            == "'render line' needs a table with a number column, but the pipeline carries documents")
+        #expect(Fixture.diagnostic("relations | render graph")?.help?.message == "insert '| graph' before 'render'")
+    }
 }

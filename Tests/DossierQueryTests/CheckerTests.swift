@@ -126,7 +126,6 @@ import Testing
     }
 
     @Test func stagesAndSourcesNotBuiltYet() {
-        #expect(Fixture.diagnostic("documents | render bar")?.message == "the 'render' stage is not available yet")
         #expect(Fixture.diagnostic("param who: entity = @putin")?.message == "script parameters ('param') are not supported yet")
         #expect(Fixture.diagnostic("documnets | count")?.help?.message == "did you mean 'documents'?")
     }

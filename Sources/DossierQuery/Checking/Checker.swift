@@ -13,7 +13,14 @@ struct Checker {
     func check(_ pipeline: QueryPipeline) throws(Diagnostic) -> Plan {
         var (source, type) = try checkSource(pipeline.source)
         var stages: [PlannedStage] = []
-        for stage in pipeline.stages {
+        for (position, stage) in pipeline.stages.enumerated() {
+            if case .render(let word) = stage.kind {
+                guard position == pipeline.stages.count - 1 else {
+                    throw Diagnostic(.error, "'render' must be the last stage", range: stage.name.range,
+                                     help: .init("move '| \(sliceName(stage))' to the end of the pipeline"))
+                }
+                return Plan(source: source, stages: stages, type: type, presentation: try presentation(word, of: stage, carrying: type))
+            }
             let (planned, next) = try checkStage(stage, carrying: type)
             stages.append(contentsOf: planned)
             type = next
@@ -208,9 +215,44 @@ struct Checker {
             }
             return ([.graph], .rows(.table(RelationGraph.fields)))
 
-        case .unsupported:
-            throw Diagnostic(.error, "the '\(word)' stage is not available yet", range: stage.name.range,
-                             notes: ["the stages available now are where, during, overlapping, before, after, mentioning, search, count, sort, take, top, select, distinct, kwic, timeline, cooccur, graph, documents, sentences, entities, mentions, relations, times"])
+        case .render:
+            preconditionFailure("render is checked by check(_:) as the last stage")
+        }
+    }
+
+    /// `render WORD`: the presentation, checked against the columns it needs.
+    private func presentation(_ word: Identifier?, of stage: Stage, carrying type: PipelineType) throws(Diagnostic) -> Presentation {
+        guard let word else { return .table }
+        guard Presentation.words.contains(word.name) else {
+            var diagnostic = Diagnostic(.error, "'render' shows a table, bar, line or graph, not '\(word.name)'", range: word.range)
+            if let suggestion = EditDistance.nearest(to: word.name, in: Presentation.words) { diagnostic.help = .init("did you mean '\(suggestion)'?") }
+            throw diagnostic
+        }
+        guard case .rows(let rows) = type else {
+            throw Diagnostic(.error, "'render' needs rows, but the pipeline carries \(type)", range: stage.name.range)
+        }
+        let fields = rows.isTable ? rows.fields : []
+        switch word.name {
+        case "bar", "line":
+            guard let value = fields.lastIndex(where: { $0.type.isNumeric }) else {
+                var diagnostic = Diagnostic(.error, "'render \(word.name)' needs a table with a number column, but the pipeline carries \(rows)",
+                                            range: word.range)
+                diagnostic.help = .init("count first, as in '| timeline | render \(word.name)' or '| count by F | render \(word.name)'")
+                throw diagnostic
+            }
+            return word.name == "bar" ? .bar(value: value) : .line(value: value)
+        case "graph":
+            let ends = fields.indices.filter { fields[$0].type == .entity }
+            guard ends.count >= 2 else {
+                var diagnostic = Diagnostic(.error, "'render graph' needs a table with two Entity columns, but the pipeline carries \(rows)",
+                                            range: word.range)
+                if rows == .source(.relations) { diagnostic.help = .init("insert '| graph' before 'render'") }
+                throw diagnostic
+            }
+            return .graph(from: ends[0], to: ends[1], label: fields.indices.first { !ends.contains($0) && !fields[$0].type.isNumeric },
+                          weight: fields.firstIndex { $0.type.isNumeric })
+        default:
+            return .table
         }
     }
 
@@ -597,6 +639,12 @@ struct Checker {
         case .call(let name, _): "'\(name.name)(…)'"
         default: "the expression"
         }
+    }
+
+    /// The stage as a user would write it again: its name, and its first word when it has one.
+    private func sliceName(_ stage: Stage) -> String {
+        if case .render(let word?) = stage.kind { return "render \(word.name)" }
+        return stage.name.name
     }
 
     private func sliceName(_ expression: Expression) -> String {

@@ -80,4 +80,6 @@ struct Plan {
     var source: PlannedSource
     var stages: [PlannedStage]
     var type: PipelineType
+    /// How the result asks to be shown (`render`).
+    var presentation: Presentation = .table
 }

@@ -18,9 +18,6 @@ public struct Parser {
         "cooccur", "timeline", "kwic", "graph", "render",
     ]
 
-    /// Stages of the language that parse but are not built yet.
-    static let unbuiltStages: Set<String> = ["render"]
-
     /// Words that cannot be used as names in expressions.
     static let reservedWords: Set<String> = [
         "and", "or", "not", "in", "contains", "matches", "during", "overlaps", "before", "after", "as", "asc", "desc",
@@ -250,17 +247,11 @@ public struct Parser {
             kind = .cooccur(kind: kindWord, unit: unit, minimum: minimum)
         case "graph":
             kind = .graph
+        case "render":
+            kind = .render(current.kind == .identifier ? identifier(advance()) : nil)
         default:
             if let rowKind = RowKind(word: word) {
                 kind = .navigation(rowKind)
-            } else if Parser.unbuiltStages.contains(word) {
-                var depth = 0
-                while current.kind != .end, !(current.kind == .pipe && depth == 0) {
-                    if current.kind == .leftParenthesis || current.kind == .leftBracket { depth += 1 }
-                    if current.kind == .rightParenthesis || current.kind == .rightBracket { depth -= 1 }
-                    advance()
-                }
-                kind = .unsupported
             } else {
                 var diagnostic = Diagnostic(.error, "unknown stage '\(word)'", range: name.range)
                 if let suggestion = EditDistance.nearest(to: word, in: Parser.stageNames) {

@@ -218,8 +218,8 @@ public struct Stage: Hashable, Sendable {
         case cooccur(kind: Identifier?, unit: Identifier?, minimum: IntegerLiteral?)
         /// `graph`: the edges subject —predicate→ object of relations, weighted by how many there are
         case graph
-        /// A stage of the language that is not built yet (`render`); its arguments are skipped.
-        case unsupported
+        /// `render table|bar|line|graph`, the last stage: how to show the result
+        case render(Identifier?)
     }
 
     /// The stage's name as written.

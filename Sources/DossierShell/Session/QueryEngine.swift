@@ -62,7 +62,7 @@ struct QueryEngine {
     static func resultSet(_ result: QueryResult) -> ResultSet {
         switch result {
         case .rows(let table):
-            return .table(columns: table.columns.map(\.name), rows: table.rows.map { $0.map(cell) })
+            return .table(columns: table.columns.map(\.name), rows: table.rows.map { $0.map(cell) }, presentation: table.presentation)
         case .scalar(let value):
             // `count` is the one stage whose result is a single value.
             return .scalar(name: "count", value: cell(value))

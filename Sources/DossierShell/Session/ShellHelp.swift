@@ -14,6 +14,7 @@ enum ShellHelp {
                         sort F [asc|desc] · take N · top N by F · select F, EXPR as name · count · count by F
                         distinct F · kwic [width N] (on mentions) · kwic "word" [width N] (on documents, sentences)
                         timeline [by day|week|month|quarter|year] · graph (on relations)
+                        render table|bar|line|graph (last stage: how table mode draws the result)
                         cooccur [with KIND] [in sentence|document] [min N] (on documents, sentences, entities)
                         documents · sentences · entities · mentions · relations · times (follow links between rows)
               Enums:    kind == person · predicate in [visit, attend] · modality == planned · type == date
@@ -30,6 +31,7 @@ enum ShellHelp {
               @putin | relations | where predicate == visit | select object, time, modality, evidence
               relations | where predicate == attend and negated
               @putin | cooccur with person in sentence | top 5 by count
+              documents | timeline by month | render bar
 
             """
     }
