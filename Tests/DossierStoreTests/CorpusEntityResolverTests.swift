@@ -53,6 +53,20 @@ struct CorpusEntityResolverTests {
         #expect(Set(index.entities.names) == ["Putin", "Vladimir Putin", "Igor Putin"])
     }
 
+    @Test func aLaterAliasResolvesAnEarlierOneWordEntity() throws {
+        let xiOnly = Self.document("xi", "Xi spoke.", [("Xi", "Xi", .person)])
+        let xiFull = Self.document("xi-full", "Xi Jinping spoke. Xi left.", [("Xi Jinping", "Xi Jinping", .person), ("Xi", "Xi Jinping", .person)])
+        let index = try Self.index(adding: [[xiOnly], [xiFull]])
+        #expect(index.entities.names == ["Xi Jinping"])
+        #expect(index.entities.mentionCounts == [3])
+    }
+
+    @Test func aSurnameArrivingAfterTwoPeopleStaysApart() throws {
+        let other = Self.document("other", "Igor Putin spoke.", [("Igor Putin", "Igor Putin", .person)])
+        let index = try Self.index(adding: [[Self.fullName], [other], [Self.surnameOnly]])
+        #expect(index.entities.names == ["Vladimir Putin", "Igor Putin", "Putin"])
+    }
+
     @Test func mergesOnlyOneWordEntitiesIntoUniqueCandidates() {
         typealias Entity = CorpusEntityResolver.Entity
         let entities = [

@@ -77,6 +77,26 @@ struct RelationStoreTests {
         _ = try Workspace.open(at: path)
         #expect(try DatabaseQueue(path: path).read { try $0.tableExists("relations") })
     }
+
+    @Test func aWorkspaceOfTheFirstSchemaIsResolvedWhenItGainsResolution() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("old.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try WorkspaceSchema.migrator.migrate(queue, upTo: "1: documents, sentences, entities, mentions, times")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO documents (number, id, words, content_hash, text) VALUES (1, 'a', 2, 'x', 'Putin spoke.'),
+                    (2, 'b', 3, 'y', 'Vladimir Putin spoke.');
+                INSERT INTO entities (number, name, kind) VALUES (1, 'Putin', 'person'), (2, 'Vladimir Putin', 'person');
+                INSERT INTO mentions (entity, document, sentence, start, end, text) VALUES (1, 1, 0, 0, 5, 'Putin'),
+                    (2, 2, 0, 0, 14, 'Vladimir Putin');
+                """)
+        }
+        let index = try Workspace.open(at: path).loadIndex()
+        #expect(index.entities.names == ["Vladimir Putin"])
+        #expect(index.entities.aliases == [["Putin"]])
+        #expect(index.entities.mentionCounts == [2])
+    }
 }
 
 @Suite("Workspace schema")

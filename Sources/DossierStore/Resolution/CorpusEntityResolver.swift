@@ -11,8 +11,9 @@ import GRDB
 ///
 /// With two or more candidates the entity stays apart: a surname shared by two people names
 /// neither. Only one-word entities merge, and only into entities of several words, so no merge
-/// feeds another: the outcome does not depend on the order documents were ingested in, and running
-/// the resolver again changes nothing.
+/// feeds another: the outcome does not depend on the order documents were ingested in (as long as
+/// a candidate that makes a name ambiguous arrives before the name is merged), and resolving again
+/// changes nothing.
 public enum CorpusEntityResolver {
     /// An entity as the resolver sees it.
     public struct Entity: Hashable, Sendable {
@@ -32,6 +33,19 @@ public enum CorpusEntityResolver {
             self.kind = kind
             self.aliases = aliases
         }
+
+        /// Whether the entity is a one-word person or an acronym organization, which may be short
+        /// for another entity.
+        var mayBeShort: Bool {
+            guard CorpusEntityResolver.words(of: name).count == 1 else { return false }
+            return kind == .person || (kind == .organization && CorpusEntityResolver.isAcronym(name))
+        }
+    }
+
+    /// A word a one-word entity may be, and whether it comes from an alias (rather than a surname or initials).
+    struct Key: Hashable {
+        var text: String
+        var byAlias: Bool
     }
 
     /// One entity to fold into another.
@@ -44,79 +58,128 @@ public enum CorpusEntityResolver {
 
     /// The merges the rules call for among `entities`, in the order of `from`.
     public static func merges(among entities: [Entity]) -> [Merge] {
-        var peopleByWord: [String: Set<Int64>] = [:]
-        var organizationsByAlias: [String: Set<Int64>] = [:]
-        var organizationsByInitials: [String: Set<Int64>] = [:]
-        for entity in entities where words(of: entity.name).count > 1 {
-            switch entity.kind {
-            case .person:
-                let surname = words(of: entity.name).last!.lowercased()
-                peopleByWord[surname, default: []].insert(entity.number)
-                for alias in entity.aliases where words(of: alias).count == 1 {
-                    peopleByWord[alias.lowercased(), default: []].insert(entity.number)
-                }
-            case .organization:
-                for alias in entity.aliases where isAcronym(alias) {
-                    organizationsByAlias[alias.lowercased(), default: []].insert(entity.number)
-                }
-                for initials in initials(of: entity.name) {
-                    organizationsByInitials[initials, default: []].insert(entity.number)
-                }
-            default:
-                break
-            }
+        var holders: [EntityKind: [String: [(entity: Int64, byAlias: Bool)]]] = [:]
+        for entity in entities {
+            for key in keys(of: entity) { holders[entity.kind, default: [:]][key.text, default: []].append((entity.number, key.byAlias)) }
         }
-        var merges: [Merge] = []
-        for entity in entities.sorted(by: { $0.number < $1.number }) where words(of: entity.name).count == 1 {
-            let key = entity.name.lowercased()
-            let candidates: Set<Int64>
-            switch entity.kind {
-            case .person:
-                candidates = peopleByWord[key] ?? []
-            case .organization where isAcronym(entity.name):
-                let byAlias = organizationsByAlias[key] ?? []
-                candidates = byAlias.isEmpty ? organizationsByInitials[key] ?? [] : byAlias
-            default:
-                continue
-            }
-            if candidates.count == 1, let into = candidates.first, into != entity.number {
-                merges.append(Merge(from: entity.number, into: into))
-            }
-        }
-        return merges
-    }
-
-    /// Applies the rules to the whole workspace: mentions and relation arguments of each merged entity
-    /// point to the entity that absorbs it, which gets its name and aliases as aliases.
-    static func resolve(in db: Database) throws {
-        var aliases: [Int64: [String]] = [:]
-        let aliasRows = try Row.fetchCursor(db, sql: """
-            SELECT entity_aliases.entity, entity_aliases.alias FROM entity_aliases
-            JOIN entities ON entities.number = entity_aliases.entity WHERE entities.kind IN ('person', 'organization')
-            """)
-        while let row = try aliasRows.next() { aliases[row[0], default: []].append(row[1]) }
-        var entities: [Entity] = []
-        let entityRows = try Row.fetchCursor(db, sql: "SELECT number, name, kind FROM entities WHERE kind IN ('person', 'organization')")
-        while let row = try entityRows.next() {
-            let number: Int64 = row[0]
-            entities.append(Entity(number: number, name: row[1], kind: EntityKind(rawValue: row[2]) ?? .other, aliases: aliases[number] ?? []))
-        }
-        let names = Dictionary(entities.map { ($0.number, $0.name) }, uniquingKeysWith: { first, _ in first })
-        for merge in merges(among: entities) {
-            let arguments: StatementArguments = [merge.into, merge.from]
-            try db.execute(sql: "UPDATE mentions SET entity = ? WHERE entity = ?", arguments: arguments)
-            try db.execute(sql: "UPDATE relations SET subject = ? WHERE subject = ?", arguments: arguments)
-            try db.execute(sql: "UPDATE relations SET object = ? WHERE object = ?", arguments: arguments)
-            try db.execute(sql: "INSERT OR IGNORE INTO entity_aliases (entity, alias) SELECT ?, alias FROM entity_aliases WHERE entity = ?",
-                           arguments: arguments)
-            try db.execute(sql: "INSERT OR IGNORE INTO entity_aliases (entity, alias) VALUES (?, ?)", arguments: [merge.into, names[merge.from]])
-            try db.execute(sql: "DELETE FROM entity_aliases WHERE entity = ? AND alias = ?", arguments: [merge.into, names[merge.into]])
-            try db.execute(sql: "DELETE FROM entities WHERE number = ?", arguments: [merge.from])
+        return entities.sorted { $0.number < $1.number }.compactMap { entity in
+            guard entity.mayBeShort else { return nil }
+            let found = holders[entity.kind]?[folded(entity.name)] ?? []
+            return target(of: entity, among: found).map { Merge(from: entity.number, into: $0) }
         }
     }
 
-    private static func words(of name: String) -> [Substring] {
+    /// The keys an entity of several words offers one-word entities of its kind: a person's surname
+    /// and one-word aliases, an organization's initials and acronym aliases; none for other entities.
+    static func keys(of entity: Entity) -> Set<Key> {
+        guard words(of: entity.name).count > 1 else { return [] }
+        switch entity.kind {
+        case .person:
+            var keys: Set<Key> = [Key(text: folded(String(words(of: entity.name).last!)), byAlias: false)]
+            for alias in entity.aliases where words(of: alias).count == 1 { keys.insert(Key(text: folded(alias), byAlias: true)) }
+            return keys
+        case .organization:
+            var keys = Set(initials(of: entity.name).map { Key(text: $0, byAlias: false) })
+            for alias in entity.aliases where isAcronym(alias) { keys.insert(Key(text: folded(alias), byAlias: true)) }
+            return keys
+        default:
+            return []
+        }
+    }
+
+    /// The one entity `entity` is short for among the holders of its name as a key, or `nil` when
+    /// there is none or more than one. For an organization, alias holders are asked before initials.
+    private static func target(of entity: Entity, among holders: [(entity: Int64, byAlias: Bool)]) -> Int64? {
+        var candidates = Set(holders.map(\.entity))
+        if entity.kind == .organization {
+            let byAlias = Set(holders.filter(\.byAlias).map(\.entity))
+            if !byAlias.isEmpty { candidates = byAlias }
+        }
+        candidates.remove(entity.number)
+        return candidates.count == 1 ? candidates.first : nil
+    }
+
+    // MARK: In the workspace
+
+    /// Gives every entity of the workspace its keys and applies the rules to all of them (for a
+    /// workspace made before resolution existed).
+    static func resolveAll(in db: Database) throws {
+        let numbers = try Int64.fetchAll(db, sql: "SELECT number FROM entities WHERE kind IN ('person', 'organization')")
+        try resolve(in: db, touching: Set(numbers))
+    }
+
+    /// Applies the rules after a batch that wrote the entities `touched` (new ones, and old ones that
+    /// gained mentions or aliases): their keys are brought up to date, then each one-word entity
+    /// among them, or named by one of their keys, merges into the one entity it is short for. The
+    /// mentions and relation arguments of a merged entity point to the entity that absorbs it, which
+    /// takes its name and aliases as aliases.
+    static func resolve(in db: Database, touching touched: Set<Int64>) throws {
+        var short: [Int64: Entity] = [:]
+        for number in touched.sorted() {
+            guard let entity = try entity(number, in: db) else { continue }
+            if entity.mayBeShort {
+                short[number] = entity
+            } else {
+                for key in try refreshKeys(of: entity, in: db) {
+                    for other in try shortEntities(named: key.text, kind: entity.kind, in: db) { short[other.number] = other }
+                }
+            }
+        }
+        for entity in short.values.sorted(by: { $0.number < $1.number }) {
+            let holders = try Row.fetchAll(db, sql: "SELECT entity, by_alias FROM entity_keys WHERE key = ? AND kind = ?",
+                                           arguments: [folded(entity.name), entity.kind.rawValue]).map { (entity: $0[0] as Int64, byAlias: $0[1] as Bool) }
+            guard let into = target(of: entity, among: holders) else { continue }
+            try merge(entity, into: into, in: db)
+        }
+    }
+
+    private static func entity(_ number: Int64, in db: Database) throws -> Entity? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT name, kind FROM entities WHERE number = ?", arguments: [number]),
+              let kind = EntityKind(rawValue: row[1]), kind == .person || kind == .organization else { return nil }
+        let aliases = try String.fetchAll(db, sql: "SELECT alias FROM entity_aliases WHERE entity = ?", arguments: [number])
+        return Entity(number: number, name: row[0], kind: kind, aliases: aliases)
+    }
+
+    /// Replaces the stored keys of `entity` with its keys now, and gives them.
+    private static func refreshKeys(of entity: Entity, in db: Database) throws -> Set<Key> {
+        let keys = keys(of: entity)
+        try db.execute(sql: "DELETE FROM entity_keys WHERE entity = ?", arguments: [entity.number])
+        for key in keys {
+            try db.execute(sql: "INSERT OR REPLACE INTO entity_keys (key, kind, entity, by_alias) VALUES (?, ?, ?, ?)",
+                           arguments: [key.text, entity.kind.rawValue, entity.number, key.byAlias])
+        }
+        return keys
+    }
+
+    /// The one-word entities of `kind` whose folded name is `key`.
+    private static func shortEntities(named key: String, kind: EntityKind, in db: Database) throws -> [Entity] {
+        let numbers = try Int64.fetchAll(db, sql: "SELECT number FROM entities WHERE lower(name) = ? AND kind = ?", arguments: [key, kind.rawValue])
+        return try numbers.compactMap { try entity($0, in: db) }.filter(\.mayBeShort)
+    }
+
+    private static func merge(_ entity: Entity, into: Int64, in db: Database) throws {
+        let arguments: StatementArguments = [into, entity.number]
+        try db.execute(sql: "UPDATE mentions SET entity = ? WHERE entity = ?", arguments: arguments)
+        try db.execute(sql: "UPDATE relations SET subject = ? WHERE subject = ?", arguments: arguments)
+        try db.execute(sql: "UPDATE relations SET object = ? WHERE object = ?", arguments: arguments)
+        try db.execute(sql: "INSERT OR IGNORE INTO entity_aliases (entity, alias) SELECT ?, alias FROM entity_aliases WHERE entity = ?",
+                       arguments: arguments)
+        try db.execute(sql: "INSERT OR IGNORE INTO entity_aliases (entity, alias) VALUES (?, ?)", arguments: [into, entity.name])
+        try db.execute(sql: "DELETE FROM entity_aliases WHERE entity = ? AND alias = (SELECT name FROM entities WHERE number = ?)",
+                       arguments: [into, into])
+        try db.execute(sql: "DELETE FROM entities WHERE number = ?", arguments: [entity.number])
+        if let absorbing = try self.entity(into, in: db) { _ = try refreshKeys(of: absorbing, in: db) }
+    }
+
+    // MARK: Words
+
+    static func words(of name: String) -> [Substring] {
         name.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
+    }
+
+    /// Lower-cases ASCII letters only, as SQLite's `lower()` does, so keys and stored names compare alike.
+    static func folded(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { ("A"..."Z").contains($0) ? Unicode.Scalar($0.value + 32)! : $0 }))
     }
 
     /// Two to eight capitals and digits, at least two of them letters: `ICC`, `NATO`, `G20`.
@@ -126,14 +189,14 @@ public enum CorpusEntityResolver {
         return scalars.filter { ("A"..."Z").contains($0) }.count >= 2
     }
 
-    /// The lower-cased acronyms a name of several words may go by: the initials of its capitalised
-    /// words ("Organization of the Petroleum Exporting Countries" → opec), and of all its words.
+    /// The folded acronyms a name of several words may go by: the initials of its capitalised words
+    /// ("Organization of the Petroleum Exporting Countries" → opec), and of all its words.
     static func initials(of name: String) -> Set<String> {
         let parts = name.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\u{A0}" })
         let capitalised = parts.filter { $0.first?.isUppercase == true }
         var result: Set<String> = []
         for chosen in [capitalised, parts] where chosen.count > 1 {
-            result.insert(String(chosen.compactMap(\.first)).lowercased())
+            result.insert(folded(String(chosen.compactMap(\.first))))
         }
         return result
     }

@@ -235,7 +235,7 @@ public final class Workspace: Sendable {
             }
             // Inside the transaction, so a reader never sees a surname-only entity the batch made
             // before it is merged into its full name.
-            try CorpusEntityResolver.resolve(in: db)
+            try CorpusEntityResolver.resolve(in: db, touching: Set(entityNumbers.values))
         }
         report.added += annotated.count
     }

@@ -109,7 +109,22 @@ enum WorkspaceSchema {
                 CREATE INDEX relations_by_document ON relations(document);
                 CREATE INDEX relations_by_subject ON relations(subject);
                 CREATE INDEX relations_by_object ON relations(object);
+
+                -- What a one-word entity may be short for: the surname and one-word aliases of each
+                -- person of several words, the initials and acronym aliases of each such organization
+                -- (CorpusEntityResolver), so resolving a batch looks up keys instead of scanning.
+                CREATE TABLE entity_keys (
+                    key TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    entity INTEGER NOT NULL REFERENCES entities(number) ON DELETE CASCADE,
+                    by_alias INTEGER NOT NULL,
+                    PRIMARY KEY (key, kind, entity)
+                ) WITHOUT ROWID;
+                CREATE INDEX entity_keys_by_entity ON entity_keys(entity);
+                CREATE INDEX entities_by_folded_name ON entities(lower(name), kind);
                 """)
+            // Workspaces made before cross-document resolution get their keys, and are resolved once.
+            try CorpusEntityResolver.resolveAll(in: db)
         }
         return migrator
     }
