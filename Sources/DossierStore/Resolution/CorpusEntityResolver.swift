@@ -71,20 +71,21 @@ public enum CorpusEntityResolver {
 
     /// The keys an entity of several words offers one-word entities of its kind: a person's surname
     /// and one-word aliases, an organization's initials and acronym aliases; none for other entities.
+    /// A word that is both (a surname that is also an alias) counts as an alias.
     static func keys(of entity: Entity) -> Set<Key> {
         guard words(of: entity.name).count > 1 else { return [] }
+        var byAlias: [String: Bool] = [:]
         switch entity.kind {
         case .person:
-            var keys: Set<Key> = [Key(text: folded(String(words(of: entity.name).last!)), byAlias: false)]
-            for alias in entity.aliases where words(of: alias).count == 1 { keys.insert(Key(text: folded(alias), byAlias: true)) }
-            return keys
+            byAlias[folded(String(words(of: entity.name).last!))] = false
+            for alias in entity.aliases where words(of: alias).count == 1 { byAlias[folded(alias)] = true }
         case .organization:
-            var keys = Set(initials(of: entity.name).map { Key(text: $0, byAlias: false) })
-            for alias in entity.aliases where isAcronym(alias) { keys.insert(Key(text: folded(alias), byAlias: true)) }
-            return keys
+            for initials in initials(of: entity.name) { byAlias[initials] = false }
+            for alias in entity.aliases where isAcronym(alias) { byAlias[folded(alias)] = true }
         default:
-            return []
+            break
         }
+        return Set(byAlias.map { Key(text: $0.key, byAlias: $0.value) })
     }
 
     /// The one entity `entity` is short for among the holders of its name as a key, or `nil` when
@@ -120,40 +121,46 @@ public enum CorpusEntityResolver {
             if entity.mayBeShort {
                 short[number] = entity
             } else {
+                // Only a key the entity did not offer before can make a one-word entity resolvable now.
                 for key in try refreshKeys(of: entity, in: db) {
                     for other in try shortEntities(named: key.text, kind: entity.kind, in: db) { short[other.number] = other }
                 }
             }
         }
+        let findHolders = try db.cachedStatement(sql: "SELECT entity, by_alias FROM entity_keys WHERE key = ? AND kind = ?")
         for entity in short.values.sorted(by: { $0.number < $1.number }) {
-            let holders = try Row.fetchAll(db, sql: "SELECT entity, by_alias FROM entity_keys WHERE key = ? AND kind = ?",
-                                           arguments: [folded(entity.name), entity.kind.rawValue]).map { (entity: $0[0] as Int64, byAlias: $0[1] as Bool) }
+            let holders = try Row.fetchAll(findHolders, arguments: [folded(entity.name), entity.kind.rawValue])
+                .map { (entity: $0[0] as Int64, byAlias: $0[1] as Bool) }
             guard let into = target(of: entity, among: holders) else { continue }
             try merge(entity, into: into, in: db)
         }
     }
 
     private static func entity(_ number: Int64, in db: Database) throws -> Entity? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT name, kind FROM entities WHERE number = ?", arguments: [number]),
+        let findEntity = try db.cachedStatement(sql: "SELECT name, kind FROM entities WHERE number = ?")
+        guard let row = try Row.fetchOne(findEntity, arguments: [number]),
               let kind = EntityKind(rawValue: row[1]), kind == .person || kind == .organization else { return nil }
-        let aliases = try String.fetchAll(db, sql: "SELECT alias FROM entity_aliases WHERE entity = ?", arguments: [number])
-        return Entity(number: number, name: row[0], kind: kind, aliases: aliases)
+        let findAliases = try db.cachedStatement(sql: "SELECT alias FROM entity_aliases WHERE entity = ?")
+        return Entity(number: number, name: row[0], kind: kind, aliases: try String.fetchAll(findAliases, arguments: [number]))
     }
 
-    /// Replaces the stored keys of `entity` with its keys now, and gives them.
+    /// Stores the keys `entity` offers now that it did not before, and gives them. Keys are never
+    /// taken back: names and aliases only grow.
     private static func refreshKeys(of entity: Entity, in db: Database) throws -> Set<Key> {
-        let keys = keys(of: entity)
-        try db.execute(sql: "DELETE FROM entity_keys WHERE entity = ?", arguments: [entity.number])
-        for key in keys {
-            try db.execute(sql: "INSERT OR REPLACE INTO entity_keys (key, kind, entity, by_alias) VALUES (?, ?, ?, ?)",
-                           arguments: [key.text, entity.kind.rawValue, entity.number, key.byAlias])
+        let findKeys = try db.cachedStatement(sql: "SELECT key, by_alias FROM entity_keys WHERE entity = ?")
+        let stored = Set(try Row.fetchAll(findKeys, arguments: [entity.number]).map { Key(text: $0[0], byAlias: $0[1]) })
+        let fresh = keys(of: entity).subtracting(stored)
+        let insertKey = try db.cachedStatement(sql: "INSERT OR REPLACE INTO entity_keys (key, kind, entity, by_alias) VALUES (?, ?, ?, ?)")
+        for key in fresh {
+            try insertKey.execute(arguments: [key.text, entity.kind.rawValue, entity.number, key.byAlias])
         }
-        return keys
+        return fresh
     }
 
     /// The one-word entities of `kind` whose folded name is `key`.
     private static func shortEntities(named key: String, kind: EntityKind, in db: Database) throws -> [Entity] {
-        let numbers = try Int64.fetchAll(db, sql: "SELECT number FROM entities WHERE lower(name) = ? AND kind = ?", arguments: [key, kind.rawValue])
+        let findNumbers = try db.cachedStatement(sql: "SELECT number FROM entities WHERE lower(name) = ? AND kind = ?")
+        let numbers = try Int64.fetchAll(findNumbers, arguments: [key, kind.rawValue])
         return try numbers.compactMap { try entity($0, in: db) }.filter(\.mayBeShort)
     }
 
