@@ -28,7 +28,7 @@ extension Evaluator {
     /// their sentences, or their documents) and each pair appears once, `a` before `b`. From entities,
     /// each carried entity is `a`, its partners anywhere in the corpus are `b`, and the units are the
     /// whole corpus's.
-    func cooccurrences(of rows: [Int32], _ options: CooccurrenceOptions) -> [[Value]] {
+    func cooccurrences(of rows: [Int32], _ options: CooccurrenceOptions) throws(Diagnostic) -> [[Value]] {
         var pairCounts: [Int64: Int] = [:]
         var unitCounts: [Int32: Int] = [:]
         let unitTotal: Int
@@ -38,6 +38,7 @@ extension Evaluator {
             let carriedSet = Set(carried)
             unitTotal = options.withinSentences ? index.sentences.count : index.documents.count
             for a in carried {
+                if isCancelled() { throw Evaluator.cancelled }
                 for unit in units(of: a, withinSentences: options.withinSentences) {
                     for b in entities(in: unit, withinSentences: options.withinSentences)
                     where b != a && isWanted(b) && !(carriedSet.contains(b) && b < a) {
@@ -54,7 +55,8 @@ extension Evaluator {
         } else {
             let units = scopeUnits(of: rows, options)
             unitTotal = units.count
-            for unit in units {
+            for (position, unit) in units.enumerated() {
+                if position & 0xFFF == 0xFFF, isCancelled() { throw Evaluator.cancelled }
                 let present = entities(in: unit, withinSentences: options.withinSentences).filter(isWanted)
                 for (position, a) in present.enumerated() {
                     unitCounts[a, default: 0] += 1

@@ -203,7 +203,7 @@ struct Evaluator {
             return .table(Timeline.fields, rows)
 
         case (.cooccur(let options), .rows(_, let rows)):
-            return .table(Cooccurrence.fields, cooccurrences(of: rows, options))
+            return .table(Cooccurrence.fields, try cooccurrences(of: rows, options))
 
         case (.graph, .rows(.relations, let rows)):
             return .table(RelationGraph.fields, RelationGraph.edges(of: rows, in: index))
