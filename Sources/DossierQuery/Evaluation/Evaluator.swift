@@ -254,12 +254,30 @@ struct Evaluator {
 
     /// A predicate on row numbers for conditions that compare a row's entity or document with
     /// constants, so the common `where entity == @name` and `where subject == @name` are integer work.
+    ///
+    /// Enumeration and Bool columns that are never missing (`predicate`, `modality`, `negated`, a
+    /// time's `type`, an entity's `kind`) are compared the same way, and `and`, `or` and `not` of
+    /// such conditions combine them, so `where predicate == attend and negated` scans two columns.
     private func fastPredicate(_ condition: BoundExpression) -> ((Int32) -> Bool)? {
         switch condition {
         case .compare(let operation, let field, let constant) where operation == .equal || operation == .notEqual:
+            if let test = enumerationTest(field, [constant]) { return operation == .equal ? test : { !test($0) } }
             guard let column = referenceColumn(field)?.0, let target = referencedRow(constant, sameKindAs: field) else { return nil }
             return operation == .equal ? { column[Int($0)] == target } : { column[Int($0)] != target }
+        case .field(.relation(.negated)):
+            let column = index.relations.negations
+            return { column[Int($0)] }
+        case .not(let operand):
+            guard let test = fastPredicate(operand) else { return nil }
+            return { !test($0) }
+        case .and(let left, let right):
+            guard let first = fastPredicate(left), let second = fastPredicate(right) else { return nil }
+            return { first($0) && second($0) }
+        case .or(let left, let right):
+            guard let first = fastPredicate(left), let second = fastPredicate(right) else { return nil }
+            return { first($0) || second($0) }
         case .member(let field, .list(let elements)):
+            if let test = enumerationTest(field, elements) { return test }
             guard let column = referenceColumn(field)?.0 else { return nil }
             var wanted: Set<Int32> = []
             for element in elements {
@@ -269,6 +287,32 @@ struct Evaluator {
             return { wanted.contains(column[Int($0)]) }
         default:
             return nil
+        }
+    }
+
+    /// Whether an enumeration column holds one of `constants`, when `field` is such a column and the
+    /// constants are its cases.
+    private func enumerationTest(_ field: BoundExpression, _ constants: [BoundExpression]) -> ((Int32) -> Bool)? {
+        guard case .field(let accessor) = field else { return nil }
+        var values: [Value] = []
+        for constant in constants {
+            guard case .constant(let value) = constant else { return nil }
+            values.append(value)
+        }
+        func test<Case: Hashable>(_ column: [Case], _ extract: (Value) -> Case?) -> ((Int32) -> Bool)? {
+            let wanted = values.compactMap(extract)
+            guard wanted.count == values.count else { return nil }
+            if wanted.count == 1, let only = wanted.first { return { column[Int($0)] == only } }
+            let set = Set(wanted)
+            return { set.contains(column[Int($0)]) }
+        }
+        switch accessor {
+        case .relation(.predicate): return test(index.relations.predicates) { if case .predicate(let value) = $0 { value } else { nil } }
+        case .relation(.modality): return test(index.relations.modalities) { if case .modality(let value) = $0 { value } else { nil } }
+        case .relation(.negated): return test(index.relations.negations) { if case .bool(let value) = $0 { value } else { nil } }
+        case .time(.type): return test(index.times.types) { if case .timexType(let value) = $0 { value } else { nil } }
+        case .entity(.kind): return test(index.entities.kinds) { if case .kind(let value) = $0 { value } else { nil } }
+        default: return nil
         }
     }
 
