@@ -270,41 +270,9 @@ public final class Workspace: Sendable {
                 mentions.append(entity: Int32(entity), document: document, sentence: row[2], text: row[5],
                                 span: TextSpan(start: row[3], end: row[4]))
             }
-            var sentences = CorpusIndex.SentenceColumns()
-            let sentenceRows = try Row.fetchCursor(db, sql: "SELECT document, position, start, end FROM sentences ORDER BY document, position")
-            while let row = try sentenceRows.next() {
-                guard let document = documentPositions[row[0]] else { continue }
-                sentences.append(document: document, Sentence(index: row[1], span: TextSpan(start: row[2], end: row[3])))
-            }
-            var times = CorpusIndex.TimeColumns()
-            let timeRows = try Row.fetchCursor(db, sql: """
-                SELECT document, sentence, start, end, text, type, value, range_start, range_end, granularity FROM times ORDER BY document, start
-                """)
-            while let row = try timeRows.next() {
-                guard let document = documentPositions[row[0]] else { continue }
-                times.append(document: document, TimeExpression(
-                    span: TextSpan(start: row[2], end: row[3]), text: row[4], type: TimexType(timeMLName: row[5]) ?? .date,
-                    value: row[6], range: Self.timeRange(start: row[7], end: row[8], granularity: row[9]), sentence: row[1]))
-            }
-            var relations = CorpusIndex.RelationColumns()
-            let relationRows = try Row.fetchCursor(db, sql: """
-                SELECT document, sentence, evidence_start, evidence_end, subject, subject_start, subject_end, predicate,
-                    object, object_start, object_end, time, range_start, range_end, granularity, modality, negated
-                FROM relations ORDER BY document, sentence, number
-                """)
-            while let row = try relationRows.next() {
-                guard let document = documentPositions[row[0]], let subject = entityPositions[row[4]], let object = entityPositions[row[8]],
-                      let predicate = RelationPredicate(rawValue: row[7]) else { continue }
-                let subjectEntity = entities.names[subject], objectEntity = entities.names[object]
-                let relation = Relation(
-                    subject: RelationArgument(name: subjectEntity, kind: entities.kinds[subject], span: TextSpan(start: row[5], end: row[6])),
-                    predicate: predicate,
-                    object: RelationArgument(name: objectEntity, kind: entities.kinds[object], span: TextSpan(start: row[9], end: row[10])),
-                    time: row[11], timeRange: Self.timeRange(start: row[12], end: row[13], granularity: row[14]),
-                    modality: Modality(rawValue: row[15]) ?? .asserted, isNegated: row[16], sentence: row[1],
-                    evidence: TextSpan(start: row[2], end: row[3]))
-                relations.append(document: document, subject: Int32(subject), object: Int32(object), relation)
-            }
+            let sentences = try Self.loadSentences(db, documents: documentPositions)
+            let times = try Self.loadTimes(db, documents: documentPositions)
+            let relations = try Self.loadRelations(db, documents: documentPositions, entities: entityPositions, names: entities)
             return CorpusIndex(documents: documents, entities: entities, mentions: mentions,
                                sentences: sentences, relations: relations, times: times)
         }
@@ -347,6 +315,54 @@ public final class Workspace: Sendable {
         } catch {
             throw Diagnostic(.error, "the search failed: \(Self.describe(error))", sourceName: path)
         }
+    }
+
+    private static func loadSentences(_ db: Database, documents: [Int64: Int32]) throws -> CorpusIndex.SentenceColumns {
+        var sentences = CorpusIndex.SentenceColumns()
+        let rows = try Row.fetchCursor(db, sql: "SELECT document, position, start, end FROM sentences ORDER BY document, position")
+        while let row = try rows.next() {
+            guard let document = documents[row[0]] else { continue }
+            sentences.append(document: document, Sentence(index: row[1], span: TextSpan(start: row[2], end: row[3])))
+        }
+        return sentences
+    }
+
+    private static func loadTimes(_ db: Database, documents: [Int64: Int32]) throws -> CorpusIndex.TimeColumns {
+        var times = CorpusIndex.TimeColumns()
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT document, sentence, start, end, text, type, value, range_start, range_end, granularity FROM times ORDER BY document, start
+            """)
+        while let row = try rows.next() {
+            guard let document = documents[row[0]] else { continue }
+            times.append(document: document, TimeExpression(
+                span: TextSpan(start: row[2], end: row[3]), text: row[4], type: TimexType(timeMLName: row[5]) ?? .date,
+                value: row[6], range: timeRange(start: row[7], end: row[8], granularity: row[9]), sentence: row[1]))
+        }
+        return times
+    }
+
+    /// The relations, with their arguments as rows of the entity columns already loaded.
+    private static func loadRelations(_ db: Database, documents: [Int64: Int32], entities: [Int64: Int],
+                                      names: CorpusIndex.EntityColumns) throws -> CorpusIndex.RelationColumns {
+        var relations = CorpusIndex.RelationColumns()
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT document, sentence, evidence_start, evidence_end, subject, subject_start, subject_end, predicate,
+                object, object_start, object_end, time, range_start, range_end, granularity, modality, negated
+            FROM relations ORDER BY document, sentence, number
+            """)
+        while let row = try rows.next() {
+            guard let document = documents[row[0]], let subject = entities[row[4]], let object = entities[row[8]],
+                  let predicate = RelationPredicate(rawValue: row[7]) else { continue }
+            func argument(_ entity: Int, start: Int, end: Int) -> RelationArgument {
+                RelationArgument(name: names.names[entity], kind: names.kinds[entity], span: TextSpan(start: start, end: end))
+            }
+            let relation = Relation(
+                subject: argument(subject, start: row[5], end: row[6]), predicate: predicate, object: argument(object, start: row[9], end: row[10]),
+                time: row[11], timeRange: timeRange(start: row[12], end: row[13], granularity: row[14]),
+                modality: Modality(rawValue: row[15]) ?? .asserted, isNegated: row[16], sentence: row[1], evidence: TextSpan(start: row[2], end: row[3]))
+            relations.append(document: document, subject: Int32(subject), object: Int32(object), relation)
+        }
+        return relations
     }
 
     /// The range stored as ISO days and a granularity, when all three are there and make sense.
