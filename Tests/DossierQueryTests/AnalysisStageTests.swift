@@ -80,6 +80,7 @@ struct AnalysisStageTests {
         let wrong = try #require(Fixture.diagnostic(#"entities | kwic "Putin""#))
         #expect(wrong.message == "'kwic' needs documents or sentences, but the pipeline carries entities")
         #expect(wrong.help?.message == "insert '| sentences' before 'kwic'")
+        #expect(Fixture.diagnostic("sentences | kwic")?.notes == ["or look for a word in the sentences: 'kwic \"word\"'"])
     }
 
     @Test func renderIsAPresentationHintOnTheLastStage() throws {

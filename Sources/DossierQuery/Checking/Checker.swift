@@ -172,7 +172,9 @@ struct Checker {
                 return ([.kwicWord(word, kind, width: width?.value ?? 5)], .rows(.table(KeywordInContext.fields)))
             }
             guard rows == .source(.mentions) else {
-                throw needs(stage, "mentions", carrying: rows, navigation: rows.isTable ? nil : .mentions)
+                let readsText = rows == .source(.documents) || rows == .source(.sentences)
+                throw needs(stage, "mentions", carrying: rows, navigation: rows.isTable ? nil : .mentions,
+                            notes: readsText ? ["or look for a word in the \(rows): 'kwic \"word\"'"] : [])
             }
             return ([.kwic(width: width?.value ?? 5)], .rows(.table(KeywordInContext.fields)))
 
