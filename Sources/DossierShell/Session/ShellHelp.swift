@@ -14,8 +14,8 @@ enum ShellHelp {
                         sort F [asc|desc] · take N · top N by F · select F, EXPR as name · count · count by F
                         distinct F · kwic [width N] (on mentions) · kwic "word" [width N] (on documents, sentences)
                         timeline [by day|week|month|quarter|year] · graph (on relations)
-                        render table|bar|line|graph (last stage: how table mode draws the result)
                         cooccur [with KIND] [in sentence|document] [min N] (on documents, sentences, entities)
+                        render table|bar|line|graph (last stage: how table mode draws the result)
                         documents · sentences · entities · mentions · relations · times (follow links between rows)
               Enums:    kind == person · predicate in [visit, attend] · modality == planned · type == date
               Times:    2023 · 2023-07 · 2023-07-25 · 2023-Q3 · 2023-W30 · 2023-03..2023-10
