@@ -2,7 +2,8 @@ import DossierCore
 import DossierStore
 
 extension QuerySession {
-    /// A session over `workspace`: its index loaded into memory, and `search` answered by its
+    /// A session over `workspace`: its index loaded into memory, and `search` (on documents and on
+    /// sentences) answered by its
     /// full-text index.
     ///
     /// ```swift
@@ -16,6 +17,11 @@ extension QuerySession {
                               uniquingKeysWith: { first, _ in first })
         fullTextSearch = { words throws(Diagnostic) in
             try workspace.documents(matching: words).compactMap { rows[$0] }.sorted()
+        }
+        sentenceSearch = { words throws(Diagnostic) in
+            try workspace.sentences(matching: words).compactMap { match in
+                rows[match.document].flatMap { index.sentenceRow(document: $0, position: Int32(match.position)) }
+            }.sorted()
         }
     }
 }

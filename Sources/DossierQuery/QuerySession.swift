@@ -23,6 +23,9 @@ public final class QuerySession {
     /// What `search "words"` asks: the documents (rows of ``index``, ascending) with a sentence
     /// that matches the words. Whoever holds the workspace sets it; without it `search` is an error.
     public var fullTextSearch: FullTextSearch?
+    /// What `search "words"` on sentences asks: the sentences (rows of ``index``, ascending) that
+    /// match the words. Whoever holds the workspace sets it; without it `search` on sentences is an error.
+    public var sentenceSearch: FullTextSearch?
 
     private struct Binding {
         var type: PipelineType
@@ -128,7 +131,12 @@ public final class QuerySession {
         case .pipeline(let pipeline):
             let plan = try checker.check(pipeline)
             let value = try evaluator().run(plan)
-            return StatementResult(range: statement.range, boundName: nil, result: value.result(in: index))
+            var result = value.result(in: index)
+            if case .rows(var table) = result {
+                table.presentation = plan.presentation
+                result = .rows(table)
+            }
+            return StatementResult(range: statement.range, boundName: nil, result: result)
         case .binding(let name, let pipeline):
             let plan = try checker.check(pipeline)
             let value = try evaluator().run(plan)
@@ -141,7 +149,7 @@ public final class QuerySession {
 
     private func evaluator() -> Evaluator {
         Evaluator(index: index, postings: postings, bindings: bindings.mapValues(\.value), isCancelled: isCancelled,
-                  fullTextSearch: fullTextSearch)
+                  fullTextSearch: fullTextSearch, sentenceSearch: sentenceSearch)
     }
 
     private static func parameterDiagnostic(_ keyword: Identifier) -> Diagnostic {

@@ -126,9 +126,6 @@ import Testing
     }
 
     @Test func stagesAndSourcesNotBuiltYet() {
-        #expect(Fixture.diagnostic("sentences | count")?.message == "the 'sentences' source is not available yet")
-        #expect(Fixture.diagnostic("documents | timeline by month")?.message == "the 'timeline' stage is not available yet")
-        #expect(Fixture.diagnostic("documents | relations")?.message == "the 'relations' stage is not available yet")
         #expect(Fixture.diagnostic("param who: entity = @putin")?.message == "script parameters ('param') are not supported yet")
         #expect(Fixture.diagnostic("documnets | count")?.help?.message == "did you mean 'documents'?")
     }

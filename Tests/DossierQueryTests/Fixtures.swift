@@ -2,7 +2,8 @@ import DossierCore
 import DossierStore
 @testable import DossierQuery
 
-/// A small hand-built corpus: four documents (one undated and untitled), eight entities, fourteen mentions.
+/// A small hand-built corpus: four documents (one undated and untitled), eight entities, fourteen mentions,
+/// six sentences, six relations and two time expressions.
 enum Fixture {
     static let entities: [(name: String, kind: EntityKind, aliases: [String])] = [
         ("Vladimir Putin", .person, ["Putin"]),                    // 0
@@ -47,8 +48,54 @@ enum Fixture {
                                       span: TextSpan(start: start, end: from))
             }
         }
-        return CorpusIndex(documents: documentColumns, entities: entityColumns, mentions: mentionColumns)
+        var sentenceColumns = CorpusIndex.SentenceColumns()
+        for (row, (document, _)) in documents.enumerated() {
+            for sentence in sentences(of: document.text) { sentenceColumns.append(document: Int32(row), sentence) }
+        }
+        var relationColumns = CorpusIndex.RelationColumns()
+        for relation in relations {
+            let text = documents[Int(relation.document)].document.text
+            let evidence = sentences(of: text)[relation.sentence].span
+            func argument(_ entity: Int32) -> RelationArgument {
+                RelationArgument(name: entities[Int(entity)].name, kind: entities[Int(entity)].kind, span: evidence)
+            }
+            relationColumns.append(document: relation.document, subject: relation.subject, object: relation.object, Relation(
+                subject: argument(relation.subject), predicate: relation.predicate, object: argument(relation.object),
+                time: relation.time, timeRange: relation.time.flatMap { TimeRange(literal: $0) }, modality: relation.modality,
+                isNegated: relation.negated, sentence: relation.sentence, evidence: evidence))
+        }
+        var timeColumns = CorpusIndex.TimeColumns()
+        timeColumns.append(document: 0, TimeExpression(span: TextSpan(start: 71, end: 80), text: "Wednesday", type: .date, value: "2023-10-18",
+                                                       range: TimeRange(literal: "2023-10-18"), sentence: 0))
+        timeColumns.append(document: 2, TimeExpression(span: TextSpan(start: 0, end: 3), text: "The", type: .duration, value: "P1D",
+                                                       range: nil, sentence: 0))
+        return CorpusIndex(documents: documentColumns, entities: entityColumns, mentions: mentionColumns,
+                           sentences: sentenceColumns, relations: relationColumns, times: timeColumns)
     }()
+
+    /// (document, sentence, subject, predicate, object, TIMEX3 time, modality, negated); without a time
+    /// a relation takes its document's date.
+    static let relations: [(document: Int32, sentence: Int, subject: Int32, predicate: RelationPredicate, object: Int32, time: String?,
+                            modality: Modality, negated: Bool)] = [
+        (0, 0, 0, .meet, 1, "2023-10-18", .asserted, false),      // 0: Putin met Xi in Beijing
+        (0, 0, 0, .attend, 6, nil, .asserted, false),             // 1: Putin at the Belt and Road Forum
+        (1, 0, 2, .charge, 0, "2023-03-17", .asserted, false),    // 2: the ICC's warrant for Putin
+        (1, 1, 0, .attend, 3, "2023-08", .asserted, true),        // 3: Putin did not attend the BRICS summit
+        (2, 1, 1, .attend, 3, nil, .asserted, false),             // 4: Xi attended
+        (2, 1, 0, .visit, 5, "2023-08", .canceled, false),        // 5: Putin kept away from Johannesburg
+    ]
+
+    /// The sentences of `text`, split after each ". ".
+    static func sentences(of text: String) -> [Sentence] {
+        let scalars = Array(text.unicodeScalars)
+        var result: [Sentence] = []
+        var start = 0
+        for position in scalars.indices where scalars[position] == "." && (position + 1 == scalars.count || scalars[position + 1] == " ") {
+            result.append(Sentence(index: result.count, span: TextSpan(start: start, end: position + 1)))
+            start = position + 2
+        }
+        return result
+    }
 
     static func session() -> QuerySession { QuerySession(index: index) }
 

@@ -27,6 +27,26 @@ import Testing
         #expect(parsed.range.end.column == 74)
     }
 
+    @Test func analysisStagesTakeTheirWordsInAnyOrder() throws {
+        let parsed = try pipeline("documents | cooccur min 2 in sentence with person | timeline by week | render bar")
+        guard case .cooccur(let kind, let unit, let minimum) = parsed.stages[0].kind,
+              case .timeline(let timelineUnit) = parsed.stages[1].kind,
+              case .render(let word) = parsed.stages[2].kind else {
+            Issue.record("unexpected stages \(parsed.stages.map(\.kind))")
+            return
+        }
+        #expect([kind?.name, unit?.name, minimum.map { String($0.value) }, timelineUnit?.name, word?.name]
+            == ["person", "sentence", "2", "week", "bar"])
+        #expect(parsed.stages[0].range.end.column == 50)
+        guard case .cooccur(nil, nil, nil) = try pipeline("entities | cooccur").stages[0].kind,
+              case .graph = try pipeline("relations | graph").stages[0].kind else {
+            Issue.record("unexpected bare stages")
+            return
+        }
+        #expect(throws: Diagnostic.self) { try Parser.parse("documents | cooccur with") }
+        #expect(throws: Diagnostic.self) { try Parser.parse("documents | cooccur min 2 min 3") }
+    }
+
     @Test func expressionPrecedence() throws {
         let parsed = try pipeline("entities | where not kind == person and mentions > 2 or name == \"BRICS\"")
         guard case .filter(let condition) = parsed.stages[0].kind,

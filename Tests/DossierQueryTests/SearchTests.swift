@@ -14,7 +14,19 @@ import Testing
                 words.lowercased().split(separator: " ").allSatisfy { titles[row]?.lowercased().contains($0) == true }
             }.map(Int32.init)
         }
+        session.sentenceSearch = { words throws(Diagnostic) in
+            let index = Fixture.index
+            return (0..<index.sentences.count).filter { row in
+                words.lowercased().split(separator: " ").allSatisfy { index.text(ofSentence: row).lowercased().contains($0) }
+            }.map(Int32.init)
+        }
         return session
+    }
+
+    @Test func keepsTheSentencesTheSearchFinds() throws {
+        #expect(try Fixture.column("text", of: #"sentences | search "warrant putin""#, in: Self.session())
+            == ["The ICC issued a warrant for Putin.", "Xi Jinping attended; the ICC warrant kept Putin away."])
+        #expect(try Fixture.scalar(#"sentences | during 2023-08 | search "warrant" | count"#, in: Self.session()) == .int(1))
     }
 
     @Test func keepsTheDocumentsTheSearchFinds() throws {
@@ -25,7 +37,7 @@ import Testing
 
     @Test func needsDocuments() throws {
         let diagnostic = try #require(Fixture.diagnostic(#"entities | search "warrant""#, in: Self.session()))
-        #expect(diagnostic.message == "'search' needs documents, but the pipeline carries entities")
+        #expect(diagnostic.message == "'search' needs documents or sentences, but the pipeline carries entities")
         #expect(diagnostic.help?.message == "insert '| documents' before 'search'")
     }
 

@@ -45,7 +45,8 @@ struct ShellSessionTests {
         #expect(session.completions(for: "docu") == ["document", "documents"])
         #expect(session.completions(for: "documents | mentioning @vlad") == ["@\"Vladimir Putin\""])
         #expect(session.completions(for: "documents | mentioning @\"Vla") == ["@\"Vladimir Putin\""])
-        #expect(session.completions(for: "entities | where kind in [pers").isEmpty)  // enum cases are not completed yet
+        #expect(session.completions(for: "entities | where kind in [pers") == ["person"])
+        #expect(session.completions(for: "relations | where predicate == vis") == ["visit"])
         #expect(session.completions(for: "documents | sort da") == ["date"])
         #expect(session.completions(for: "entities | where ki").contains("kind"))
     }

@@ -154,7 +154,7 @@ struct AnnotationJSONLinesTests {
                                           range: TimeRange(literal: "2023-10"), sentence: 0)]
         #expect(AnnotationJSONLines.line(for: annotated) == """
             {"id": "003", "date": "2023-07-25", "entities": [{"start": 0, "end": 5, "text": "Putin", "type": "person", "entity": "Vladimir Putin"}], \
-            "times": [{"start": 26, "end": 33, "type": "DATE", "value": "2023-10", "text": "October", "range": ["2023-10-01", "2023-11-01"]}]}
+            "times": [{"start": 26, "end": 33, "type": "DATE", "value": "2023-10", "text": "October", "range": ["2023-10-01", "2023-11-01"]}], "relations": []}
             """)
     }
 }

@@ -13,7 +13,14 @@ struct Checker {
     func check(_ pipeline: QueryPipeline) throws(Diagnostic) -> Plan {
         var (source, type) = try checkSource(pipeline.source)
         var stages: [PlannedStage] = []
-        for stage in pipeline.stages {
+        for (position, stage) in pipeline.stages.enumerated() {
+            if case .render(let word) = stage.kind {
+                guard position == pipeline.stages.count - 1 else {
+                    throw Diagnostic(.error, "'render' must be the last stage", range: stage.name.range,
+                                     help: .init("move '| \(sliceName(stage))' to the end of the pipeline"))
+                }
+                return Plan(source: source, stages: stages, type: type, presentation: try presentation(word, of: stage, carrying: type))
+            }
             let (planned, next) = try checkStage(stage, carrying: type)
             stages.append(contentsOf: planned)
             type = next
@@ -35,10 +42,6 @@ struct Checker {
                 return (.binding(name.name), type)
             }
             if let kind = RowKind(word: name.name) {
-                guard kind.isAvailable else {
-                    throw Diagnostic(.error, "the '\(kind.rawValue)' source is not available yet", range: name.range,
-                                     notes: ["the sources available now are documents (docs), entities, mentions, entity literals such as @putin, and names bound by 'let'"])
-                }
                 return (.all(kind), .rows(.source(kind)))
             }
             let candidates = RowKind.allCases.map(\.rawValue) + ["docs"] + bindings.keys.sorted()
@@ -109,16 +112,16 @@ struct Checker {
             return ([.filter(.time(relation, .field(accessor), literal.value))], type)
 
         case .mentioning(let literals):
-            guard rows == .source(.documents) else {
-                throw needs(stage, "documents", carrying: rows, navigation: rows.isTable ? nil : .documents)
+            guard rows == .source(.documents) || rows == .source(.sentences) else {
+                throw needs(stage, "documents or sentences", carrying: rows, navigation: rows.isTable ? nil : .documents)
             }
             var entities: [Int32] = []
             for literal in literals { entities.append(try resolve(literal)) }
             return ([.mentioning(entities)], type)
 
         case .search(let words, let range):
-            guard rows == .source(.documents) else {
-                throw needs(stage, "documents", carrying: rows, navigation: rows.isTable ? nil : .documents)
+            guard rows == .source(.documents) || rows == .source(.sentences) else {
+                throw needs(stage, "documents or sentences", carrying: rows, navigation: rows.isTable ? nil : .documents)
             }
             return ([.search(words, range: range)], type)
 
@@ -145,12 +148,8 @@ struct Checker {
             return ([.distinct(expressions, columns: fields)], .rows(.table(fields)))
 
         case .navigation(let target):
-            guard target.isAvailable else {
-                throw Diagnostic(.error, "the '\(target.rawValue)' stage is not available yet", range: stage.name.range,
-                                 notes: ["the navigation stages available now are documents, entities and mentions"])
-            }
             switch rows {
-            case .source(let kind) where kind.isAvailable:
+            case .source:
                 return ([.navigate(target)], .rows(.source(target)))
             case .table(let fields):
                 let wanted: FieldType? = target == .documents ? .document : target == .entities ? .entity : nil
@@ -159,24 +158,114 @@ struct Checker {
                 }
                 throw needs(stage, "rows linked to \(target.rawValue)", carrying: rows, navigation: nil,
                             notes: ["a table leads to documents through a Document column and to entities through an Entity column"])
-            default:
-                throw needs(stage, "rows linked to \(target.rawValue)", carrying: rows, navigation: nil)
             }
 
         case .kwic(let word, let width):
-            if word != nil {
-                throw Diagnostic(.error, "'kwic \"word\"' is not available yet", range: stage.range,
-                                 help: .init("for now, use 'kwic' on mentions: '| mentions | kwic'"))
+            if let word {
+                guard rows == .source(.documents) || rows == .source(.sentences) else {
+                    throw needs(stage, "documents or sentences", carrying: rows, navigation: rows.isTable ? nil : .sentences,
+                                notes: ["'kwic \"word\"' looks for the word in texts; 'kwic' alone shows mentions in context"])
+                }
+                guard case .source(let kind) = rows, !word.allSatisfy(\.isWhitespace) else {
+                    throw Diagnostic(.error, "'kwic' needs a word to look for, not an empty string", range: stage.range)
+                }
+                return ([.kwicWord(word, kind, width: width?.value ?? 5)], .rows(.table(KeywordInContext.fields)))
             }
             guard rows == .source(.mentions) else {
-                throw needs(stage, "mentions", carrying: rows, navigation: rows.isTable ? nil : .mentions)
+                let readsText = rows == .source(.documents) || rows == .source(.sentences)
+                throw needs(stage, "mentions", carrying: rows, navigation: rows.isTable ? nil : .mentions,
+                            notes: readsText ? ["or look for a word in the \(rows): 'kwic \"word\"'"] : [])
             }
             return ([.kwic(width: width?.value ?? 5)], .rows(.table(KeywordInContext.fields)))
 
-        case .unsupported:
-            throw Diagnostic(.error, "the '\(word)' stage is not available yet", range: stage.name.range,
-                             notes: ["the stages available now are where, during, overlapping, before, after, mentioning, search, count, sort, take, top, select, distinct, kwic, documents, entities, mentions"])
+        case .timeline(let unit):
+            guard let accessor = timeAccessor(of: rows) else {
+                throw needs(stage, "rows with a time", carrying: rows, navigation: rows == .source(.entities) ? .mentions : nil,
+                            notes: rows.isTable ? ["the table has no Date or TimeRange column"] : [])
+            }
+            return ([.timeline(accessor, try timelineUnit(unit), range: stage.range)], .rows(.table(Timeline.fields)))
+
+        case .cooccur(let kindWord, let unitWord, let minimum):
+            guard case .source(let kind) = rows, [.documents, .sentences, .entities].contains(kind) else {
+                throw needs(stage, "documents, sentences or entities", carrying: rows, navigation: rows.isTable ? nil : .documents)
+            }
+            var options = CooccurrenceOptions(source: kind, withinSentences: kind == .sentences, minimum: minimum?.value ?? 1)
+            if let kindWord {
+                guard let entityKind = EntityKind(rawValue: kindWord.name) else {
+                    throw notACase(kindWord.name, at: kindWord.range, of: .kind)
+                }
+                options.kind = entityKind
+            }
+            if let unitWord {
+                switch unitWord.name {
+                case "sentence", "sentences": options.withinSentences = true
+                case "document", "documents": options.withinSentences = false
+                default:
+                    var diagnostic = Diagnostic(.error, "'cooccur' counts within a sentence or a document, not '\(unitWord.name)'",
+                                                range: unitWord.range, notes: ["write 'in sentence' or 'in document'"])
+                    if let suggestion = EditDistance.nearest(to: unitWord.name, in: ["sentence", "document"]) {
+                        diagnostic.help = .init("did you mean '\(suggestion)'?")
+                    }
+                    throw diagnostic
+                }
+            }
+            return ([.cooccur(options)], .rows(.table(Cooccurrence.fields)))
+
+        case .graph:
+            guard rows == .source(.relations) else {
+                throw needs(stage, "relations", carrying: rows, navigation: rows.isTable ? nil : .relations)
+            }
+            return ([.graph], .rows(.table(RelationGraph.fields)))
+
+        case .render:
+            preconditionFailure("render is checked by check(_:) as the last stage")
         }
+    }
+
+    /// `render WORD`: the presentation, checked against the columns it needs.
+    private func presentation(_ word: Identifier?, of stage: Stage, carrying type: PipelineType) throws(Diagnostic) -> Presentation {
+        guard let word else { return .table }
+        guard Presentation.words.contains(word.name) else {
+            var diagnostic = Diagnostic(.error, "'render' shows a table, bar, line or graph, not '\(word.name)'", range: word.range)
+            if let suggestion = EditDistance.nearest(to: word.name, in: Presentation.words) { diagnostic.help = .init("did you mean '\(suggestion)'?") }
+            throw diagnostic
+        }
+        guard case .rows(let rows) = type else {
+            throw Diagnostic(.error, "'render' needs rows, but the pipeline carries \(type)", range: stage.name.range)
+        }
+        let fields = rows.isTable ? rows.fields : []
+        switch word.name {
+        case "bar", "line":
+            guard let value = fields.lastIndex(where: { $0.type.isNumeric }) else {
+                var diagnostic = Diagnostic(.error, "'render \(word.name)' needs a table with a number column, but the pipeline carries \(rows)",
+                                            range: word.range)
+                diagnostic.help = .init("count first, as in '| timeline | render \(word.name)' or '| count by F | render \(word.name)'")
+                throw diagnostic
+            }
+            return word.name == "bar" ? .bar(value: value) : .line(value: value)
+        case "graph":
+            let ends = fields.indices.filter { fields[$0].type == .entity }
+            guard ends.count >= 2 else {
+                var diagnostic = Diagnostic(.error, "'render graph' needs a table with two Entity columns, but the pipeline carries \(rows)",
+                                            range: word.range)
+                if rows == .source(.relations) { diagnostic.help = .init("insert '| graph' before 'render'") }
+                throw diagnostic
+            }
+            return .graph(from: ends[0], to: ends[1], label: fields.indices.first { !ends.contains($0) && !fields[$0].type.isNumeric },
+                          weight: fields.firstIndex { $0.type.isNumeric })
+        default:
+            return .table
+        }
+    }
+
+    /// The unit of `timeline by UNIT`: month when none is written.
+    private func timelineUnit(_ word: Identifier?) throws(Diagnostic) -> Granularity {
+        guard let word else { return .month }
+        let units: [Granularity] = [.day, .week, .month, .quarter, .year]
+        if let unit = units.first(where: { $0.rawValue == word.name }) { return unit }
+        var diagnostic = Diagnostic(.error, "'timeline' counts by day, week, month, quarter or year, not '\(word.name)'", range: word.range)
+        if let suggestion = EditDistance.nearest(to: word.name, in: units.map(\.rawValue)) { diagnostic.help = .init("did you mean '\(suggestion)'?") }
+        throw diagnostic
     }
 
     /// "'kwic' needs mentions, but the pipeline carries entities", with help naming the stage to insert.
@@ -193,7 +282,10 @@ struct Checker {
         switch rows {
         case .source(.documents): .document(.date)
         case .source(.mentions): .mention(.date)
-        case .source: nil
+        case .source(.sentences): .sentence(.date)
+        case .source(.relations): .relationTimeOrDate
+        case .source(.times): .time(.range)
+        case .source(.entities): nil
         case .table(let fields): fields.firstIndex { $0.type.isTimeBearing }.map(FieldAccessor.column)
         }
     }
@@ -236,7 +328,9 @@ struct Checker {
         case .source(.documents): DocumentField(rawValue: name).map { (.document($0), $0.type) }
         case .source(.entities): EntityField(rawValue: name).map { (.entity($0), $0.type) }
         case .source(.mentions): MentionField(rawValue: name).map { (.mention($0), $0.type) }
-        case .source: nil
+        case .source(.sentences): SentenceField(rawValue: name).map { (.sentence($0), $0.type) }
+        case .source(.relations): RelationField(rawValue: name).map { (.relation($0), $0.type) }
+        case .source(.times): TimeField(rawValue: name).map { (.time($0), $0.type) }
         case .table(let fields): fields.firstIndex { $0.name == name }.map { (.column($0), fields[$0].type) }
         }
     }
@@ -313,6 +407,7 @@ struct Checker {
         case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
             var leftOperand = try operand(left, in: rows)
             var rightOperand = try operand(right, in: rows)
+            (leftOperand, rightOperand) = (preferringCase(leftOperand, over: rightOperand), preferringCase(rightOperand, over: leftOperand))
             switch (leftOperand, rightOperand) {
             case (.bareWord(let name, let range), .bareWord):
                 throw unknownField(name, at: range, in: rows)
@@ -350,7 +445,7 @@ struct Checker {
                 for element in elements {
                     var elementBound: BoundExpression
                     var elementType: FieldType
-                    switch try operand(element, in: rows) {
+                    switch preferringCase(try operand(element, in: rows), over: .typed(leftBound, leftType, left)) {
                     case .bareWord(let name, let range):
                         guard case .typed(let value, let type, _) = try enumerationCase(name, at: range, of: leftType, in: rows) else {
                             preconditionFailure("an enumeration case is typed")
@@ -433,6 +528,9 @@ struct Checker {
             switch value {
             case .timeRange: return .timeRange
             case .kind: return .kind
+            case .predicate: return .predicate
+            case .modality: return .modality
+            case .timexType: return .timexType
             default: break
             }
         }
@@ -449,6 +547,14 @@ struct Checker {
         case (.entity, .string), (.string, .entity), (.document, .string), (.string, .document): return true
         default: return left == right
         }
+    }
+
+    /// A field name that is also a case of the enumeration on the other side reads as the case, so
+    /// `type == date` compares with the TimexType `date` even where rows have a `date` field.
+    private func preferringCase(_ operand: Operand, over other: Operand) -> Operand {
+        guard case .typed(.field, let type, let expression) = operand, case .name(let word) = expression.kind,
+              case .typed(_, let otherType, _) = other, type != otherType, otherType.enumerationValue(word) != nil else { return operand }
+        return .bareWord(word, expression.range)
     }
 
     private func enumerationCase(_ word: String, at range: SourceRange, of type: FieldType, in rows: RowType) throws(Diagnostic) -> Operand {
@@ -535,6 +641,12 @@ struct Checker {
         case .call(let name, _): "'\(name.name)(…)'"
         default: "the expression"
         }
+    }
+
+    /// The stage as a user would write it again: its name, and its first word when it has one.
+    private func sliceName(_ stage: Stage) -> String {
+        if case .render(let word?) = stage.kind { return "render \(word.name)" }
+        return stage.name.name
     }
 
     private func sliceName(_ expression: Expression) -> String {

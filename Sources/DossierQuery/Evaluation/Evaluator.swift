@@ -32,6 +32,7 @@ struct Evaluator {
     let bindings: [String: Carried]
     let isCancelled: () -> Bool
     let fullTextSearch: FullTextSearch?
+    let sentenceSearch: FullTextSearch?
 
     static let cancelled = Diagnostic(.error, "cancelled")
 
@@ -43,7 +44,9 @@ struct Evaluator {
             case .documents: index.documents.count
             case .entities: index.entities.count
             case .mentions: index.mentions.count
-            case .sentences, .relations, .times: 0
+            case .sentences: index.sentences.count
+            case .relations: index.relations.count
+            case .times: index.times.count
             }
             carried = .rows(kind, (0..<Int32(count)).map { $0 })
         case .entity(let row):
@@ -76,6 +79,10 @@ struct Evaluator {
             let evaluator = ExpressionEvaluator(index: index, table: rows)
             return .table(fields, rows.indices.filter { evaluator.test(condition, row: $0) == true }.map { rows[$0] })
 
+        case (.mentioning(let entities), .rows(.sentences, let rows)):
+            var common = sentencesMentioning(entities[0])
+            for entity in entities.dropFirst() { common = Evaluator.intersect(common, sentencesMentioning(entity)) }
+            return .rows(.sentences, rows.filter { Evaluator.sortedContains(common, $0) })
         case (.mentioning(let entities), .rows(let kind, let rows)):
             var common = Array(index.documentsByEntity[Int(entities[0])])
             for entity in entities.dropFirst() {
@@ -84,12 +91,12 @@ struct Evaluator {
             return .rows(kind, rows.filter { Evaluator.sortedContains(common, $0) })
 
         case (.search(let words, let range), .rows(let kind, let rows)):
-            guard let fullTextSearch else {
+            guard let search = kind == .sentences ? sentenceSearch : fullTextSearch else {
                 throw Diagnostic(.error, "full-text search needs a workspace, and this index has none", range: range)
             }
             let matches: [Int32]
             do {
-                matches = try fullTextSearch(words)
+                matches = try search(words)
             } catch {
                 var located = error
                 located.range = range
@@ -183,6 +190,24 @@ struct Evaluator {
         case (.kwic(let width), .rows(.mentions, let rows)):
             return .table(KeywordInContext.fields, KeywordInContext.rows(for: rows, width: width, in: index))
 
+        case (.kwicWord(let word, let kind, let width), .rows(_, let rows)):
+            return .table(KeywordInContext.fields, KeywordInContext.rows(matching: word, in: rows, of: kind, width: width, in: index))
+
+        case (.timeline(let accessor, let unit, let range), _):
+            var times: [Value] = []
+            try forEachRow(of: carried) { evaluator, row in times.append(evaluator.evaluate(.field(accessor), row: row)) }
+            guard let rows = Timeline.rows(for: times, by: unit) else {
+                throw Diagnostic(.error, "the timeline would have more than \(Timeline.bucketLimit) buckets", range: range,
+                                 help: .init("count by a longer unit, or narrow the rows with 'during'"))
+            }
+            return .table(Timeline.fields, rows)
+
+        case (.cooccur(let options), .rows(_, let rows)):
+            return .table(Cooccurrence.fields, try cooccurrences(of: rows, options))
+
+        case (.graph, .rows(.relations, let rows)):
+            return .table(RelationGraph.fields, RelationGraph.edges(of: rows, in: index))
+
         default:
             preconditionFailure("the checker lets no stage meet rows it cannot take")
         }
@@ -207,95 +232,111 @@ struct Evaluator {
 
     // MARK: Fast paths
 
-    /// For a key that is a mention's entity or document: the column of row numbers, the number of
-    /// rows it refers to, and the value of a row number.
+    /// For a key that is a row's entity or document (a mention's entity, a relation's subject, a
+    /// sentence's document, …): the column of row numbers, the number of rows it refers to, and the
+    /// value of a row number.
     private func referenceColumn(_ key: BoundExpression) -> ([Int32], Int, (Int32) -> Value)? {
-        guard case .field(.mention(let field)) = key else { return nil }
+        guard case .field(let accessor) = key else { return nil }
         let index = self.index
-        switch field {
-        case .entity:
-            return (index.mentions.entities, index.entities.count, { .entity($0, name: index.entities.names[Int($0)]) })
-        case .document:
-            return (index.mentions.documents, index.documents.count, { .document($0, id: index.documents.ids[Int($0)]) })
-        default:
-            return nil
+        let entity: (Int32) -> Value = { .entity($0, name: index.entities.names[Int($0)]) }
+        let document: (Int32) -> Value = { .document($0, id: index.documents.ids[Int($0)]) }
+        switch accessor {
+        case .mention(.entity): return (index.mentions.entities, index.entities.count, entity)
+        case .mention(.document): return (index.mentions.documents, index.documents.count, document)
+        case .relation(.subject): return (index.relations.subjects, index.entities.count, entity)
+        case .relation(.object): return (index.relations.objects, index.entities.count, entity)
+        case .relation(.document): return (index.relations.documents, index.documents.count, document)
+        case .sentence(.document): return (index.sentences.documents, index.documents.count, document)
+        case .time(.document): return (index.times.documents, index.documents.count, document)
+        default: return nil
         }
     }
 
-    /// A predicate on row numbers for conditions that compare a mention's entity or document with
-    /// constants, so the common `where entity == @name` is integer work.
+    /// A predicate on row numbers for conditions that compare a row's entity or document with
+    /// constants, so the common `where entity == @name` and `where subject == @name` are integer work.
+    ///
+    /// Enumeration and Bool columns that are never missing (`predicate`, `modality`, `negated`, a
+    /// time's `type`, an entity's `kind`) are compared the same way, and `and`, `or` and `not` of
+    /// such conditions combine them, so `where predicate == attend and negated` scans two columns.
     private func fastPredicate(_ condition: BoundExpression) -> ((Int32) -> Bool)? {
-        func rows(_ value: BoundExpression) -> Set<Int32>? {
-            switch value {
-            case .constant(.entity(let row, _)), .constant(.document(let row, _)): return [row]
-            case .list(let elements):
-                var rows: Set<Int32> = []
-                for element in elements {
-                    guard let more = self.fastRows(element) else { return nil }
-                    rows.formUnion(more)
-                }
-                return rows
-            default: return nil
-            }
-        }
         switch condition {
-        case .compare(let operation, .field(.mention(let field)), let constant) where operation == .equal || operation == .notEqual:
-            guard let column = referenceColumn(.field(.mention(field)))?.0, let wanted = fastRows(constant), wanted.count == 1,
-                  constantMatchesField(constant, field) else { return nil }
-            let target = wanted.first!
+        case .compare(let operation, let field, let constant) where operation == .equal || operation == .notEqual:
+            if let test = enumerationTest(field, [constant]) { return operation == .equal ? test : { !test($0) } }
+            guard let column = referenceColumn(field)?.0, let target = referencedRow(constant, sameKindAs: field) else { return nil }
             return operation == .equal ? { column[Int($0)] == target } : { column[Int($0)] != target }
-        case .member(.field(.mention(let field)), let list):
-            guard let column = referenceColumn(.field(.mention(field)))?.0, let wanted = rows(list),
-                  case .list(let elements) = list, elements.allSatisfy({ constantMatchesField($0, field) }) else { return nil }
+        case .field(.relation(.negated)):
+            let column = index.relations.negations
+            return { column[Int($0)] }
+        case .not(let operand):
+            guard let test = fastPredicate(operand) else { return nil }
+            return { !test($0) }
+        case .and(let left, let right):
+            guard let first = fastPredicate(left), let second = fastPredicate(right) else { return nil }
+            return { first($0) && second($0) }
+        case .or(let left, let right):
+            guard let first = fastPredicate(left), let second = fastPredicate(right) else { return nil }
+            return { first($0) || second($0) }
+        case .member(let field, .list(let elements)):
+            if let test = enumerationTest(field, elements) { return test }
+            guard let column = referenceColumn(field)?.0 else { return nil }
+            var wanted: Set<Int32> = []
+            for element in elements {
+                guard let row = referencedRow(element, sameKindAs: field) else { return nil }
+                wanted.insert(row)
+            }
             return { wanted.contains(column[Int($0)]) }
         default:
             return nil
         }
     }
 
-    private func fastRows(_ value: BoundExpression) -> Set<Int32>? {
+    /// Whether an enumeration column holds one of `constants`, when `field` is such a column and the
+    /// constants are its cases.
+    private func enumerationTest(_ field: BoundExpression, _ constants: [BoundExpression]) -> ((Int32) -> Bool)? {
+        guard case .field(let accessor) = field else { return nil }
+        var values: [Value] = []
+        for constant in constants {
+            guard case .constant(let value) = constant else { return nil }
+            values.append(value)
+        }
+        func test<Case: Hashable>(_ column: [Case], _ extract: (Value) -> Case?) -> ((Int32) -> Bool)? {
+            let wanted = values.compactMap(extract)
+            guard wanted.count == values.count else { return nil }
+            if wanted.count == 1, let only = wanted.first { return { column[Int($0)] == only } }
+            let set = Set(wanted)
+            return { set.contains(column[Int($0)]) }
+        }
+        switch accessor {
+        case .relation(.predicate): return test(index.relations.predicates) { if case .predicate(let value) = $0 { value } else { nil } }
+        case .relation(.modality): return test(index.relations.modalities) { if case .modality(let value) = $0 { value } else { nil } }
+        case .relation(.negated): return test(index.relations.negations) { if case .bool(let value) = $0 { value } else { nil } }
+        case .time(.type): return test(index.times.types) { if case .timexType(let value) = $0 { value } else { nil } }
+        case .entity(.kind): return test(index.entities.kinds) { if case .kind(let value) = $0 { value } else { nil } }
+        default: return nil
+        }
+    }
+
+    /// The row an entity or document constant names, when `field` holds references of the same kind.
+    private func referencedRow(_ value: BoundExpression, sameKindAs field: BoundExpression) -> Int32? {
+        guard case .field(let accessor) = field else { return nil }
+        let holdsEntities = [.mention(.entity), .relation(.subject), .relation(.object)].contains(accessor)
         switch value {
-        case .constant(.entity(let row, _)), .constant(.document(let row, _)): [row]
-        default: nil
+        case .constant(.entity(let row, _)) where holdsEntities: return row
+        case .constant(.document(let row, _)) where !holdsEntities: return row
+        default: return nil
         }
     }
 
-    private func constantMatchesField(_ value: BoundExpression, _ field: MentionField) -> Bool {
-        switch (value, field) {
-        case (.constant(.entity), .entity), (.constant(.document), .document): true
-        default: false
+    /// The sentences (ascending rows) in which `entity` is mentioned.
+    func sentencesMentioning(_ entity: Int32) -> [Int32] {
+        var found: [Int32] = []
+        for mention in postings.mentionsByEntity[entity] {
+            let row = Int(mention)
+            if let sentence = index.sentenceRow(document: index.mentions.documents[row], position: index.mentions.sentences[row]) {
+                found.append(sentence)
+            }
         }
-    }
-
-    // MARK: Navigation
-
-    private func navigate(from kind: RowKind, _ rows: [Int32], to target: RowKind) -> [Int32] {
-        switch (kind, target) {
-        case (.documents, .entities):
-            var mask = [Bool](repeating: false, count: index.entities.count)
-            for row in rows { for entity in index.entitiesByDocument[Int(row)] { mask[Int(entity)] = true } }
-            return Evaluator.rows(of: mask)
-        case (.documents, .mentions):
-            let grouped = postings.mentionsByDocument
-            var mentions: [Int32] = []
-            for row in Evaluator.sortedUnique(rows) { mentions.append(contentsOf: grouped[row]) }
-            return mentions.sorted()
-        case (.entities, .documents):
-            var mask = [Bool](repeating: false, count: index.documents.count)
-            for row in rows { for document in index.documentsByEntity[Int(row)] { mask[Int(document)] = true } }
-            return Evaluator.rows(of: mask)
-        case (.entities, .mentions):
-            let grouped = postings.mentionsByEntity
-            var mentions: [Int32] = []
-            for row in Evaluator.sortedUnique(rows) { mentions.append(contentsOf: grouped[row]) }
-            return mentions.sorted()
-        case (.mentions, .documents):
-            return Evaluator.sortedUnique(rows.map { index.mentions.documents[Int($0)] })
-        case (.mentions, .entities):
-            return Evaluator.sortedUnique(rows.map { index.mentions.entities[Int($0)] })
-        default:
-            return kind == target ? rows : []
-        }
+        return Evaluator.sortedUnique(found)
     }
 
     // MARK: Helpers

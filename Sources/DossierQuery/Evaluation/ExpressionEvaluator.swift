@@ -15,6 +15,10 @@ struct ExpressionEvaluator {
             case .document(let field): return index.value(of: field, document: row)
             case .entity(let field): return index.value(of: field, entity: row)
             case .mention(let field): return index.value(of: field, mention: row)
+            case .sentence(let field): return index.value(of: field, sentence: row)
+            case .relation(let field): return index.value(of: field, relation: row)
+            case .time(let field): return index.value(of: field, time: row)
+            case .relationTimeOrDate: return index.timeOrDate(ofRelation: row)
             case .column(let column): return table[row][column]
             }
         case .constant(let value):

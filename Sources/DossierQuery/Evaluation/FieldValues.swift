@@ -46,13 +46,72 @@ extension CorpusIndex {
         }
     }
 
+    /// The value of a sentence field.
+    func value(of field: SentenceField, sentence row: Int) -> Value {
+        let document = sentences.documents[row]
+        switch field {
+        case .document: return .document(document, id: documents.ids[Int(document)])
+        case .index: return .int(Int(sentences.positions[row]))
+        case .text: return .string(text(ofSentence: row))
+        case .date: return documents.dates[Int(document)].map(Value.date) ?? .null
+        }
+    }
+
+    /// The value of a relation field.
+    func value(of field: RelationField, relation row: Int) -> Value {
+        switch field {
+        case .subject:
+            let entity = relations.subjects[row]
+            return .entity(entity, name: entities.names[Int(entity)])
+        case .object:
+            let entity = relations.objects[row]
+            return .entity(entity, name: entities.names[Int(entity)])
+        case .predicate: return .predicate(relations.predicates[row])
+        case .time: return relations.timeRanges[row].map(Value.timeRange) ?? .null
+        case .negated: return .bool(relations.negations[row])
+        case .modality: return .modality(relations.modalities[row])
+        case .document:
+            let document = relations.documents[row]
+            return .document(document, id: documents.ids[Int(document)])
+        case .sentence: return .int(Int(relations.sentences[row]))
+        case .evidence: return .string(evidence(ofRelation: row))
+        case .date: return documents.dates[Int(relations.documents[row])].map(Value.date) ?? .null
+        case .timex: return relations.times[row].map(Value.string) ?? .null
+        case .cameo: return relations.predicates[row].cameoCode.map(Value.string) ?? .null
+        }
+    }
+
+    /// A relation's own time, or else its document's date.
+    func timeOrDate(ofRelation row: Int) -> Value {
+        if let range = relations.timeRanges[row] { return .timeRange(range) }
+        return documents.dates[Int(relations.documents[row])].map(Value.date) ?? .null
+    }
+
+    /// The value of a time-expression field.
+    func value(of field: TimeField, time row: Int) -> Value {
+        switch field {
+        case .document:
+            let document = times.documents[row]
+            return .document(document, id: documents.ids[Int(document)])
+        case .sentence: return .int(Int(times.sentences[row]))
+        case .text: return .string(times.texts[row])
+        case .type: return .timexType(times.types[row])
+        case .value: return .string(times.values[row])
+        case .range: return times.ranges[row].map(Value.timeRange) ?? .null
+        case .start: return .int(Int(times.starts[row]))
+        case .end: return .int(Int(times.ends[row]))
+        }
+    }
+
     /// The value of a named field of a corpus row.
     func value(of field: String, in kind: RowKind, row: Int) -> Value {
         switch kind {
         case .documents: DocumentField(rawValue: field).map { value(of: $0, document: row) } ?? .null
         case .entities: EntityField(rawValue: field).map { value(of: $0, entity: row) } ?? .null
         case .mentions: MentionField(rawValue: field).map { value(of: $0, mention: row) } ?? .null
-        case .sentences, .relations, .times: .null
+        case .sentences: SentenceField(rawValue: field).map { value(of: $0, sentence: row) } ?? .null
+        case .relations: RelationField(rawValue: field).map { value(of: $0, relation: row) } ?? .null
+        case .times: TimeField(rawValue: field).map { value(of: $0, time: row) } ?? .null
         }
     }
 

@@ -1,7 +1,7 @@
 import DossierCore
 import DossierStore
 
-/// Keyword in context: each mention with the words around it.
+/// Keyword in context: each mention, or each place a word occurs, with the words around it.
 enum KeywordInContext {
     /// The columns of a `kwic` table.
     static let fields = [
@@ -33,29 +33,78 @@ enum KeywordInContext {
         return rows
     }
 
-    /// Up to `count` whitespace-separated words that end before `position`, joined with spaces.
-    private static func words(in scalars: [Unicode.Scalar], before position: Int, count: Int) -> String {
+    /// One row per place where `word` (one or more words, matched whole and ignoring case) occurs in
+    /// the texts of `rows`, documents or sentences; the context stays inside the row's text.
+    static func rows(matching word: String, in rows: [Int32], of kind: RowKind, width: Int, in index: CorpusIndex) -> [[Value]] {
+        let needle = word.unicodeScalars.map(folded)
+        guard !needle.isEmpty else { return [] }
+        var cachedDocument: Int32 = -1
+        var scalars: [Unicode.Scalar] = []
+        var table: [[Value]] = []
+        for row in rows.map(Int.init) {
+            let document = kind == .sentences ? index.sentences.documents[row] : Int32(row)
+            if document != cachedDocument {
+                scalars = Array(index.documents.texts[Int(document)].unicodeScalars)
+                cachedDocument = document
+            }
+            let lower = kind == .sentences ? min(Int(index.sentences.starts[row]), scalars.count) : 0
+            let upper = kind == .sentences ? min(max(lower, Int(index.sentences.ends[row])), scalars.count) : scalars.count
+            var start = lower
+            while start + needle.count <= upper {
+                let end = start + needle.count
+                if (start == lower || !isWordScalar(scalars[start - 1])) && (end == upper || !isWordScalar(scalars[end]))
+                    && (0..<needle.count).allSatisfy({ folded(scalars[start + $0]) == needle[$0] }) {
+                    table.append([
+                        .document(document, id: index.documents.ids[Int(document)]),
+                        .string(words(in: scalars, before: start, count: width, from: lower)), .string(string(scalars[start..<end])),
+                        .string(words(in: scalars, after: end, count: width, upTo: upper)),
+                    ])
+                    start = end
+                } else {
+                    start += 1
+                }
+            }
+        }
+        return table
+    }
+
+    /// The scalar lower-cased when that gives one scalar, as case-insensitive matching compares them.
+    private static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if scalar.isASCII { return ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar }
+        let lowered = scalar.properties.lowercaseMapping.unicodeScalars
+        return lowered.count == 1 ? lowered.first! : scalar
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// Up to `count` whitespace-separated words that end before `position` and start at or after
+    /// `lower`, joined with spaces.
+    private static func words(in scalars: [Unicode.Scalar], before position: Int, count: Int, from lower: Int = 0) -> String {
         var words: [String] = []
         var cursor = position
         while words.count < count {
-            while cursor > 0, scalars[cursor - 1].properties.isWhitespace { cursor -= 1 }
-            if cursor == 0 { break }
+            while cursor > lower, scalars[cursor - 1].properties.isWhitespace { cursor -= 1 }
+            if cursor == lower { break }
             let end = cursor
-            while cursor > 0, !scalars[cursor - 1].properties.isWhitespace { cursor -= 1 }
+            while cursor > lower, !scalars[cursor - 1].properties.isWhitespace { cursor -= 1 }
             words.append(string(scalars[cursor..<end]))
         }
         return words.reversed().joined(separator: " ")
     }
 
-    /// Up to `count` whitespace-separated words that start after `position`, joined with spaces.
-    private static func words(in scalars: [Unicode.Scalar], after position: Int, count: Int) -> String {
+    /// Up to `count` whitespace-separated words that start after `position` and end by `upper`
+    /// (the end of the text when `nil`), joined with spaces.
+    private static func words(in scalars: [Unicode.Scalar], after position: Int, count: Int, upTo upper: Int? = nil) -> String {
+        let upper = upper ?? scalars.count
         var words: [String] = []
         var cursor = position
         while words.count < count {
-            while cursor < scalars.count, scalars[cursor].properties.isWhitespace { cursor += 1 }
-            if cursor == scalars.count { break }
+            while cursor < upper, scalars[cursor].properties.isWhitespace { cursor += 1 }
+            if cursor == upper { break }
             let start = cursor
-            while cursor < scalars.count, !scalars[cursor].properties.isWhitespace { cursor += 1 }
+            while cursor < upper, !scalars[cursor].properties.isWhitespace { cursor += 1 }
             words.append(string(scalars[start..<cursor]))
         }
         return words.joined(separator: " ")

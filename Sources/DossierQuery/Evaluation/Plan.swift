@@ -5,6 +5,11 @@ enum FieldAccessor: Hashable, Sendable {
     case document(DocumentField)
     case entity(EntityField)
     case mention(MentionField)
+    case sentence(SentenceField)
+    case relation(RelationField)
+    case time(TimeField)
+    /// A relation's own time, or else its document's date: what the time stages compare.
+    case relationTimeOrDate
     case column(Int)
 }
 
@@ -62,6 +67,12 @@ enum PlannedStage {
     case navigate(RowKind)
     case navigateFromColumn(Int, RowKind)
     case kwic(width: Int)
+    /// `kwic "word"` on documents or sentences.
+    case kwicWord(String, RowKind, width: Int)
+    /// Counts rows per unit of time between the first and last, read through the accessor.
+    case timeline(FieldAccessor, Granularity, range: SourceRange)
+    case cooccur(CooccurrenceOptions)
+    case graph
 }
 
 /// A type-checked pipeline: what the evaluator runs.
@@ -69,4 +80,6 @@ struct Plan {
     var source: PlannedSource
     var stages: [PlannedStage]
     var type: PipelineType
+    /// How the result asks to be shown (`render`).
+    var presentation: Presentation = .table
 }

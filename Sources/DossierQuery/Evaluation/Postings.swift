@@ -1,35 +1,12 @@
 import DossierStore
 
-/// Rows grouped by a key, stored compactly: the rows of key `k` are `rows[offsets[k]..<offsets[k + 1]]`, ascending.
-struct GroupedRows: Sendable {
-    let offsets: [Int]
-    let rows: [Int32]
-
-    /// Groups the positions of `keys` by their value (a counting sort).
-    init(keys: [Int32], keyCount: Int) {
-        var offsets = Array(repeating: 0, count: keyCount + 1)
-        for key in keys { offsets[Int(key) + 1] += 1 }
-        for key in 0..<keyCount { offsets[key + 1] += offsets[key] }
-        var next = offsets
-        var rows = Array(repeating: Int32(0), count: keys.count)
-        for (row, key) in keys.enumerated() {
-            rows[next[Int(key)]] = Int32(row)
-            next[Int(key)] += 1
-        }
-        self.offsets = offsets
-        self.rows = rows
-    }
-
-    subscript(key: Int32) -> ArraySlice<Int32> {
-        rows[offsets[Int(key)]..<offsets[Int(key) + 1]]
-    }
-}
-
-/// Mentions by entity and by document, built the first time a query navigates to mentions.
+/// Rows grouped by the entity or document they belong to, each built the first time a query needs it.
 final class Postings {
     private let index: CorpusIndex
     private var byEntity: GroupedRows?
-    private var byDocument: GroupedRows?
+    private var byDocument: [RowKind: GroupedRows] = [:]
+    private var bySubject: GroupedRows?
+    private var byObject: GroupedRows?
 
     init(index: CorpusIndex) { self.index = index }
 
@@ -42,10 +19,36 @@ final class Postings {
     }
 
     /// The mentions in each document.
-    var mentionsByDocument: GroupedRows {
-        if let byDocument { return byDocument }
-        let built = GroupedRows(keys: index.mentions.documents, keyCount: index.documents.count)
-        byDocument = built
+    var mentionsByDocument: GroupedRows { rowsByDocument(.mentions) }
+
+    /// The relations whose subject is each entity.
+    var relationsBySubject: GroupedRows {
+        if let bySubject { return bySubject }
+        let built = GroupedRows(keys: index.relations.subjects, keyCount: index.entities.count)
+        bySubject = built
+        return built
+    }
+
+    /// The relations whose object is each entity.
+    var relationsByObject: GroupedRows {
+        if let byObject { return byObject }
+        let built = GroupedRows(keys: index.relations.objects, keyCount: index.entities.count)
+        byObject = built
+        return built
+    }
+
+    /// The rows of `kind` (mentions, sentences, relations, times) in each document.
+    func rowsByDocument(_ kind: RowKind) -> GroupedRows {
+        if kind == .sentences { return index.sentencesByDocument }
+        if let built = byDocument[kind] { return built }
+        let keys: [Int32] = switch kind {
+        case .mentions: index.mentions.documents
+        case .relations: index.relations.documents
+        case .times: index.times.documents
+        case .documents, .entities, .sentences: []
+        }
+        let built = GroupedRows(keys: keys, keyCount: index.documents.count)
+        byDocument[kind] = built
         return built
     }
 }

@@ -23,12 +23,15 @@ public struct ResultTable: Hashable, Sendable {
     /// The kind of corpus rows the table shows, when the pipeline ended with documents, entities or
     /// mentions rather than with a table of its own.
     public var rowKind: RowKind?
+    /// How the pipeline asked the table to be shown (`render`).
+    public var presentation: Presentation
 
     /// Creates a table.
-    public init(columns: [Column], rows: [[Value]], rowKind: RowKind? = nil) {
+    public init(columns: [Column], rows: [[Value]], rowKind: RowKind? = nil, presentation: Presentation = .table) {
         self.columns = columns
         self.rows = rows
         self.rowKind = rowKind
+        self.presentation = presentation
     }
 
     /// The values of the column named `name`, or `nil` when there is no such column.

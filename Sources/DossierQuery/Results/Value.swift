@@ -21,6 +21,12 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
     case timeRange(TimeRange)
     /// An entity kind.
     case kind(EntityKind)
+    /// A relation predicate.
+    case predicate(RelationPredicate)
+    /// A relation's modality.
+    case modality(Modality)
+    /// The TIMEX3 type of a time expression.
+    case timexType(TimexType)
     /// An entity: its row in the corpus index and its canonical name.
     case entity(Int32, name: String)
     /// A document: its row in the corpus index and its identifier.
@@ -46,6 +52,9 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         case .date(let day): day.iso
         case .timeRange(let range): range.description
         case .kind(let kind): kind.rawValue
+        case .predicate(let predicate): predicate.rawValue
+        case .modality(let modality): modality.rawValue
+        case .timexType(let type): type.rawValue
         case .entity(_, let name): name
         case .document(_, let id): id
         case .list(let values): values.map(\.displayText).joined(separator: ", ")
@@ -61,7 +70,7 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         case .float(let value): value.isFinite ? Value.format(value) : "null"
         case .bool(let value): value ? "true" : "false"
         case .list(let values): "[" + values.map(\.jsonText).joined(separator: ",") + "]"
-        case .string, .date, .timeRange, .kind, .entity, .document: Value.jsonQuoted(displayText)
+        case .string, .date, .timeRange, .kind, .predicate, .modality, .timexType, .entity, .document: Value.jsonQuoted(displayText)
         }
     }
 
@@ -79,6 +88,9 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         case (.date(let a), .date(let b)): a == b
         case (.timeRange(let a), .timeRange(let b)): a == b
         case (.kind(let a), .kind(let b)): a == b
+        case (.predicate(let a), .predicate(let b)): a == b
+        case (.modality(let a), .modality(let b)): a == b
+        case (.timexType(let a), .timexType(let b)): a == b
         case (.entity(let a, _), .entity(let b, _)): a == b
         case (.document(let a, _), .document(let b, _)): a == b
         case (.list(let a), .list(let b)): a == b
@@ -97,6 +109,9 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         case .date(let value): hasher.combine(5); hasher.combine(value)
         case .timeRange(let value): hasher.combine(6); hasher.combine(value)
         case .kind(let value): hasher.combine(7); hasher.combine(value)
+        case .predicate(let value): hasher.combine(11); hasher.combine(value)
+        case .modality(let value): hasher.combine(12); hasher.combine(value)
+        case .timexType(let value): hasher.combine(13); hasher.combine(value)
         case .entity(let row, _): hasher.combine(8); hasher.combine(row)
         case .document(let row, _): hasher.combine(9); hasher.combine(row)
         case .list(let values): hasher.combine(10); hasher.combine(values)
@@ -124,6 +139,12 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
             return byStart != 0 ? byStart : three(a.end, b.end)
         case (.kind(let a), .kind(let b)):
             return three(EntityKind.allCases.firstIndex(of: a)!, EntityKind.allCases.firstIndex(of: b)!)
+        case (.predicate(let a), .predicate(let b)):
+            return three(RelationPredicate.allCases.firstIndex(of: a)!, RelationPredicate.allCases.firstIndex(of: b)!)
+        case (.modality(let a), .modality(let b)):
+            return three(Modality.allCases.firstIndex(of: a)!, Modality.allCases.firstIndex(of: b)!)
+        case (.timexType(let a), .timexType(let b)):
+            return three(TimexType.allCases.firstIndex(of: a)!, TimexType.allCases.firstIndex(of: b)!)
         case (.entity(let a, let nameA), .entity(let b, let nameB)):
             let byName = three(nameA, nameB)
             return byName != 0 ? byName : three(a, b)
@@ -150,6 +171,9 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         case .date: 3
         case .timeRange: 4
         case .kind: 5
+        case .predicate: 9
+        case .modality: 10
+        case .timexType: 11
         case .entity: 6
         case .document: 7
         case .list: 8

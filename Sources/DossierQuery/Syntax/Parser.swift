@@ -18,9 +18,6 @@ public struct Parser {
         "cooccur", "timeline", "kwic", "graph", "render",
     ]
 
-    /// Stages of the language that parse but are not built yet.
-    static let unbuiltStages: Set<String> = ["cooccur", "timeline", "graph", "render"]
-
     /// Words that cannot be used as names in expressions.
     static let reservedWords: Set<String> = [
         "and", "or", "not", "in", "contains", "matches", "during", "overlaps", "before", "after", "as", "asc", "desc",
@@ -229,17 +226,32 @@ public struct Parser {
                 width = try parseCount(for: widthToken, example: "kwic width 5")
             }
             kind = .kwic(word: word, width: width)
+        case "timeline":
+            kind = .timeline(unit: try parseOptionalWord(after: "by", example: "timeline by month"))
+        case "cooccur":
+            var kindWord: Identifier?
+            var unit: Identifier?
+            var minimum: IntegerLiteral?
+            while true {
+                if kindWord == nil, let word = try parseOptionalWord(after: "with", example: "cooccur with person") {
+                    kindWord = word
+                } else if unit == nil, let word = try parseOptionalWord(after: "in", example: "cooccur in sentence") {
+                    unit = word
+                } else if minimum == nil, current.isWord("min") {
+                    let minToken = advance()
+                    minimum = try parseCount(for: minToken, example: "cooccur min 2")
+                } else {
+                    break
+                }
+            }
+            kind = .cooccur(kind: kindWord, unit: unit, minimum: minimum)
+        case "graph":
+            kind = .graph
+        case "render":
+            kind = .render(current.kind == .identifier ? identifier(advance()) : nil)
         default:
             if let rowKind = RowKind(word: word) {
                 kind = .navigation(rowKind)
-            } else if Parser.unbuiltStages.contains(word) {
-                var depth = 0
-                while current.kind != .end, !(current.kind == .pipe && depth == 0) {
-                    if current.kind == .leftParenthesis || current.kind == .leftBracket { depth += 1 }
-                    if current.kind == .rightParenthesis || current.kind == .rightBracket { depth -= 1 }
-                    advance()
-                }
-                kind = .unsupported
             } else {
                 var diagnostic = Diagnostic(.error, "unknown stage '\(word)'", range: name.range)
                 if let suggestion = EditDistance.nearest(to: word, in: Parser.stageNames) {
@@ -250,6 +262,16 @@ public struct Parser {
             }
         }
         return Stage(name: name, kind: kind, range: SourceRange(start: name.range.start, end: previousEnd))
+    }
+
+    /// The word after `keyword` when the next token is `keyword` (`by month`), else `nil`.
+    private mutating func parseOptionalWord(after keyword: String, example: String) throws(Diagnostic) -> Identifier? {
+        guard current.isWord(keyword) else { return nil }
+        let keywordToken = advance()
+        guard current.kind == .identifier else {
+            throw error("'\(keyword)' needs a word after it, as in '\(example)'", at: current.kind == .end ? keywordToken : current)
+        }
+        return identifier(advance())
     }
 
     private mutating func parseTimeLiteral(after keyword: QueryToken) throws(Diagnostic) -> TimeLiteral {

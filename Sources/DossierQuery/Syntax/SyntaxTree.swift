@@ -212,8 +212,14 @@ public struct Stage: Hashable, Sendable {
         case navigation(RowKind)
         /// `kwic [width N]`, or `kwic "word" [width N]`
         case kwic(word: String?, width: IntegerLiteral?)
-        /// A stage of the language that is not built yet (`timeline`, `cooccur`, …); its arguments are skipped.
-        case unsupported
+        /// `timeline [by UNIT]`, with the unit as written (checked against day, week, month, quarter, year)
+        case timeline(unit: Identifier?)
+        /// `cooccur [with KIND] [in sentence|document] [min N]`
+        case cooccur(kind: Identifier?, unit: Identifier?, minimum: IntegerLiteral?)
+        /// `graph`: the edges subject —predicate→ object of relations, weighted by how many there are
+        case graph
+        /// `render table|bar|line|graph`, the last stage: how to show the result
+        case render(Identifier?)
     }
 
     /// The stage's name as written.

@@ -16,6 +16,12 @@ public indirect enum FieldType: Hashable, Sendable, CustomStringConvertible {
     case timeRange
     /// What sort of thing an entity is (``EntityKind``).
     case kind
+    /// What a relation says happened (``RelationPredicate``).
+    case predicate
+    /// Whether a relation happened, is planned, … (``Modality``).
+    case modality
+    /// The TIMEX3 type of a time expression (``TimexType``).
+    case timexType
     /// A reference to an entity row.
     case entity
     /// A reference to a document row.
@@ -33,6 +39,9 @@ public indirect enum FieldType: Hashable, Sendable, CustomStringConvertible {
         case .date: "Date"
         case .timeRange: "TimeRange"
         case .kind: "Kind"
+        case .predicate: "Predicate"
+        case .modality: "Modality"
+        case .timexType: "TimexType"
         case .entity: "Entity"
         case .document: "Document"
         case .list(let element): "[\(element)]"
@@ -43,6 +52,9 @@ public indirect enum FieldType: Hashable, Sendable, CustomStringConvertible {
     public var enumerationCases: [String]? {
         switch self {
         case .kind: EntityKind.allCases.map(\.rawValue)
+        case .predicate: RelationPredicate.allCases.map(\.rawValue)
+        case .modality: Modality.allCases.map(\.rawValue)
+        case .timexType: TimexType.allCases.map(\.rawValue)
         default: nil
         }
     }
@@ -51,6 +63,9 @@ public indirect enum FieldType: Hashable, Sendable, CustomStringConvertible {
     func enumerationValue(_ word: String) -> Value? {
         switch self {
         case .kind: EntityKind(rawValue: word.lowercased()).map(Value.kind)
+        case .predicate: RelationPredicate(rawValue: word.lowercased()).map(Value.predicate)
+        case .modality: Modality(rawValue: word.lowercased()).map(Value.modality)
+        case .timexType: TimexType(rawValue: word.lowercased()).map(Value.timexType)
         default: nil
         }
     }

@@ -55,6 +55,55 @@ enum MentionField: String, CaseIterable, Sendable {
     }
 }
 
+/// The fields of a sentence row.
+enum SentenceField: String, CaseIterable, Sendable {
+    case document, index, text, date
+
+    var type: FieldType {
+        switch self {
+        case .document: .document
+        case .index: .int
+        case .text: .string
+        case .date: .date
+        }
+    }
+}
+
+/// The fields of a relation row. `time` is the relation's own time; `timex` its TIMEX3 value as
+/// written (which may have unknown parts, `XXXX-10`); `date` the document's date.
+enum RelationField: String, CaseIterable, Sendable {
+    case subject, predicate, object, time, negated, modality, document, sentence, evidence, date, timex, cameo
+
+    var type: FieldType {
+        switch self {
+        case .subject, .object: .entity
+        case .predicate: .predicate
+        case .time: .timeRange
+        case .negated: .bool
+        case .modality: .modality
+        case .document: .document
+        case .sentence: .int
+        case .evidence, .timex, .cameo: .string
+        case .date: .date
+        }
+    }
+}
+
+/// The fields of a time-expression row.
+enum TimeField: String, CaseIterable, Sendable {
+    case document, sentence, text, type, value, range, start, end
+
+    var type: FieldType {
+        switch self {
+        case .document: .document
+        case .sentence, .start, .end: .int
+        case .text, .value: .string
+        case .type: .timexType
+        case .range: .timeRange
+        }
+    }
+}
+
 /// The kinds of rows the corpus holds, each a source (`documents`) and a navigation stage (`| documents`).
 public enum RowKind: String, CaseIterable, Hashable, Sendable {
     /// News articles.
@@ -76,21 +125,15 @@ public enum RowKind: String, CaseIterable, Hashable, Sendable {
         self.init(rawValue: word)
     }
 
-    /// Whether queries over these rows can run yet.
-    public var isAvailable: Bool {
-        switch self {
-        case .documents, .entities, .mentions: true
-        case .sentences, .relations, .times: false
-        }
-    }
-
     /// The fields of one row, in the order the language reference lists them.
     public var fields: [Field] {
         switch self {
         case .documents: DocumentField.allCases.map { Field(name: $0.rawValue, type: $0.type) }
         case .entities: EntityField.allCases.map { Field(name: $0.rawValue, type: $0.type) }
         case .mentions: MentionField.allCases.map { Field(name: $0.rawValue, type: $0.type) }
-        case .sentences, .relations, .times: []
+        case .sentences: SentenceField.allCases.map { Field(name: $0.rawValue, type: $0.type) }
+        case .relations: RelationField.allCases.map { Field(name: $0.rawValue, type: $0.type) }
+        case .times: TimeField.allCases.map { Field(name: $0.rawValue, type: $0.type) }
         }
     }
 
@@ -102,7 +145,7 @@ public enum RowKind: String, CaseIterable, Hashable, Sendable {
         case .mentions: ["entity", "document", "sentence", "text"]
         case .sentences: ["document", "index", "text"]
         case .relations: ["subject", "predicate", "object", "time"]
-        case .times: ["document", "text", "type", "value"]
+        case .times: ["document", "text", "type", "value", "range"]
         }
     }
 }

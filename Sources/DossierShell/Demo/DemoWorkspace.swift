@@ -6,8 +6,8 @@ import Foundation
 
 /// The workspace of the bundled demo corpus, built on first use into a cache folder and reused.
 ///
-/// The file's name carries a fingerprint of the corpus and the extraction version, so a newer
-/// Dossier builds a fresh one. It is built under a temporary name and renamed into place when
+/// The file's name carries a fingerprint of the corpus, the extraction version and the workspace
+/// schema version, so a newer Dossier builds a fresh one and an older one never opens a newer file. It is built under a temporary name and renamed into place when
 /// complete, so an interrupted build never leaves a half-written workspace behind.
 public enum DemoWorkspace {
     /// The cache folder: `$DOSSIER_CACHE`, else `$XDG_CACHE_HOME/dossier`, else `~/.cache/dossier`.
@@ -20,7 +20,7 @@ public enum DemoWorkspace {
 
     /// Where the demo workspace for this build lives.
     public static var path: String {
-        (cacheFolder as NSString).appendingPathComponent("demo-\(DemoCorpus.fingerprint)-x\(Pipeline.version).sqlite")
+        (cacheFolder as NSString).appendingPathComponent("demo-\(DemoCorpus.fingerprint)-x\(Pipeline.version)-s\(Workspace.schemaVersion).sqlite")
     }
 
     /// Opens the demo workspace, building it first when the cache has none.

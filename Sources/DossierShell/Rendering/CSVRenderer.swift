@@ -9,7 +9,7 @@ public struct CSVRenderer: ResultRenderer {
         switch result {
         case .scalar(let name, let value):
             return Self.field(name) + "\n" + Self.field(value.text) + "\n"
-        case .table(let columns, let rows):
+        case .table(let columns, let rows, _):
             var output = columns.map(Self.field).joined(separator: ",") + "\n"
             for row in rows { output += row.map { Self.field($0.text) }.joined(separator: ",") + "\n" }
             return output

@@ -10,7 +10,7 @@ public struct JSONRenderer: ResultRenderer {
         switch result {
         case .scalar(_, let value):
             return Self.json(value) + "\n"
-        case .table(let columns, let rows):
+        case .table(let columns, let rows, _):
             guard !rows.isEmpty else { return "[]\n" }
             let keys = columns.map(Self.quoted)
             let lines = rows.map { row in

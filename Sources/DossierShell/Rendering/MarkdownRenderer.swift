@@ -8,7 +8,7 @@ public struct MarkdownRenderer: ResultRenderer {
         switch result {
         case .scalar(_, let value):
             return value.text + "\n"
-        case .table(let columns, let rows):
+        case .table(let columns, let rows, _):
             let numeric = columns.indices.map { column in !rows.isEmpty && rows.allSatisfy { $0[column].isNumeric || $0[column] == .null } }
             var output = "| " + columns.map(Self.escape).joined(separator: " | ") + " |\n"
             output += "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"

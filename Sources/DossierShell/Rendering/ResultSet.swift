@@ -1,3 +1,4 @@
+import DossierQuery
 import Foundation
 
 /// One value of a result, ready to print: its text, and what it is in JSON.
@@ -38,8 +39,8 @@ public enum Cell: Hashable, Sendable {
 
 /// What a statement gives, in the shape the renderers print.
 public enum ResultSet: Hashable, Sendable {
-    /// Rows under named columns.
-    case table(columns: [String], rows: [[Cell]])
+    /// Rows under named columns, and how the query asked them to be shown (`render bar`).
+    case table(columns: [String], rows: [[Cell]], presentation: Presentation = .table)
     /// One value, such as the result of `count`.
     case scalar(name: String, value: Cell)
 }

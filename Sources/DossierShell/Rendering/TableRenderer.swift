@@ -1,4 +1,7 @@
-/// Aligned columns with a rule under the header and a row count; numbers to the right.
+import DossierQuery
+
+/// Aligned columns with a rule under the header and a row count; numbers to the right. A table
+/// rendered as bars gets a column of bars, as a line a sparkline under it, as a graph one line per edge.
 ///
 /// Long values are cut to ``maximumWidth`` code points and line breaks shown as spaces, so one row
 /// stays one line; the CSV and JSON renderers keep every value whole.
@@ -14,7 +17,19 @@ public struct TableRenderer: ResultRenderer {
         switch result {
         case .scalar(_, let value):
             return value.text + "\n"
-        case .table(let columns, let rows):
+        case .table(let columns, let rows, .graph(let from, let to, let label, let weight)):
+            return Chart.graph(rows, from: from, to: to, label: label, weight: weight, fit: fit)
+        case .table(var columns, var rows, let presentation):
+            var footer = ""
+            switch presentation {
+            case .bar(let value):
+                columns.append("")
+                rows = zip(rows, Chart.bars(rows.map { $0[value] })).map { $0 + [.text($1)] }
+            case .line(let value):
+                footer = Chart.sparkline(rows.map { $0[value] })
+            case .table, .graph:
+                break
+            }
             let texts = rows.map { $0.map { fit($0.text) } }
             var widths = columns.map(\.unicodeScalars.count)
             for row in texts {
@@ -37,7 +52,7 @@ public struct TableRenderer: ResultRenderer {
                 output += line(row, numeric: rows[index].map(\.isNumeric))
             }
             output += "(\(rows.count) row\(rows.count == 1 ? "" : "s"))\n"
-            return output
+            return output + footer
         }
     }
 

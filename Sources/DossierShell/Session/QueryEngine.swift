@@ -48,19 +48,21 @@ struct QueryEngine {
     /// Whether `text` is an unfinished statement (an open bracket or string, a trailing `|`).
     static func needsContinuation(_ text: String) -> Bool { QuerySession.needsContinuation(text) }
 
-    /// The words Tab may complete: sources, stages, fields, keywords and `let` names.
+    /// The words Tab may complete: sources, stages, fields, keywords, enumeration cases (kinds,
+    /// predicates, modalities, TIMEX3 types) and `let` names.
     var keywords: [String] {
-        let sources = RowKind.allCases.filter(\.isAvailable).map(\.rawValue) + ["docs"]
+        let sources = RowKind.allCases.map(\.rawValue) + ["docs"]
         let fields = RowKind.allCases.flatMap(\.fields).map(\.name)
-        let words = ["and", "or", "not", "in", "contains", "matches", "overlaps", "as", "asc", "desc", "by", "width", "let",
-                     "year", "month", "lower", "upper", "len"]
-        return Array(Set(sources + Parser.stageNames + fields + words + session.boundNames)).sorted()
+        let words = ["and", "or", "not", "in", "contains", "matches", "overlaps", "as", "asc", "desc", "by", "width", "with", "min", "let",
+                     "year", "month", "lower", "upper", "len", "sentence", "document", "true", "false"]
+        let cases = [FieldType.kind, .predicate, .modality, .timexType].flatMap { $0.enumerationCases ?? [] }
+        return Array(Set(sources + Parser.stageNames + fields + words + cases + session.boundNames)).sorted()
     }
 
     static func resultSet(_ result: QueryResult) -> ResultSet {
         switch result {
         case .rows(let table):
-            return .table(columns: table.columns.map(\.name), rows: table.rows.map { $0.map(cell) })
+            return .table(columns: table.columns.map(\.name), rows: table.rows.map { $0.map(cell) }, presentation: table.presentation)
         case .scalar(let value):
             // `count` is the one stage whose result is a single value.
             return .scalar(name: "count", value: cell(value))
@@ -75,7 +77,7 @@ struct QueryEngine {
         case .bool(let flag): .boolean(flag)
         case .string(let text): .text(text)
         case .list(let values): .list(values.map(cell))
-        case .date, .timeRange, .kind, .entity, .document: .text(value.displayText)
+        case .date, .timeRange, .kind, .predicate, .modality, .timexType, .entity, .document: .text(value.displayText)
         }
     }
 }

@@ -110,6 +110,16 @@ public struct CorpusIndex: Sendable {
     public private(set) var entities: EntityColumns
     /// The mentions.
     public private(set) var mentions: MentionColumns
+    /// The sentences, grouped by document and in order within each.
+    public private(set) var sentences: SentenceColumns
+    /// The relations.
+    public private(set) var relations: RelationColumns
+    /// The time expressions.
+    public private(set) var times: TimeColumns
+    /// For each document, its sentences.
+    public private(set) var sentencesByDocument: GroupedRows
+    private var sentenceSlices: TextSlices
+    private var evidenceSlices: TextSlices
     /// For each entity, the documents that mention it, ascending and without repeats.
     public private(set) var documentsByEntity: [[Int32]]
     /// For each document, the entities it mentions, ascending and without repeats.
@@ -118,10 +128,19 @@ public struct CorpusIndex: Sendable {
     private var entitiesByName: [String: [Int32]]
 
     /// Builds the index and derives the per-entity statistics and postings.
-    public init(documents: DocumentColumns, entities: EntityColumns, mentions: MentionColumns) {
+    public init(documents: DocumentColumns, entities: EntityColumns, mentions: MentionColumns,
+                sentences: SentenceColumns = SentenceColumns(), relations: RelationColumns = RelationColumns(),
+                times: TimeColumns = TimeColumns()) {
         self.documents = documents
         self.entities = entities
         self.mentions = mentions
+        self.sentences = sentences
+        self.relations = relations
+        self.times = times
+        sentencesByDocument = GroupedRows(keys: sentences.documents, keyCount: documents.count)
+        sentenceSlices = TextSlices(documents: sentences.documents, starts: sentences.starts, ends: sentences.ends, texts: documents.texts)
+        evidenceSlices = TextSlices(documents: relations.documents, starts: relations.evidenceStarts, ends: relations.evidenceEnds,
+                                    texts: documents.texts)
         var documentsByEntity = Array(repeating: [Int32](), count: entities.count)
         var entitiesByDocument = Array(repeating: [Int32](), count: documents.count)
         var mentionCounts = Array(repeating: 0, count: entities.count)
@@ -154,6 +173,21 @@ public struct CorpusIndex: Sendable {
 
     /// An empty index.
     public init() { self.init(documents: DocumentColumns(), entities: EntityColumns(), mentions: MentionColumns()) }
+
+    /// The text of sentence `row`, sliced from its document.
+    public func text(ofSentence row: Int) -> String {
+        sentenceSlices.text(row, in: documents.texts[Int(sentences.documents[row])])
+    }
+
+    /// The row of the sentence at `position` in `document`, when the index has it.
+    public func sentenceRow(document: Int32, position: Int32) -> Int32? {
+        sentencesByDocument[document].first { sentences.positions[Int($0)] == position }
+    }
+
+    /// The evidence sentence of relation `row`, sliced from its document.
+    public func evidence(ofRelation row: Int) -> String {
+        evidenceSlices.text(row, in: documents.texts[Int(relations.documents[row])])
+    }
 
     /// What an entity name or alias refers to.
     public enum EntityLookup: Hashable, Sendable {

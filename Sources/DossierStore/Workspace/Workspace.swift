@@ -56,6 +56,10 @@ public final class Workspace: Sendable {
         }
     }
 
+    /// The version of the workspace schema this Dossier writes; a workspace of a later version
+    /// cannot be opened by it, so caches of built workspaces carry it in their names.
+    public static var schemaVersion: Int { WorkspaceSchema.version }
+
     /// The number of documents in the workspace.
     public func documentCount() throws(Diagnostic) -> Int {
         try run { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0 }
@@ -169,7 +173,26 @@ public final class Workspace: Sendable {
                 INSERT INTO times (document, sentence, start, end, text, type, value, range_start, range_end, granularity)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            let insertRelation = try db.cachedStatement(sql: """
+                INSERT INTO relations (document, sentence, evidence_start, evidence_end, subject, subject_start, subject_end,
+                    predicate, object, object_start, object_end, time, range_start, range_end, granularity, modality, negated)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
             var aliasesWritten = Set<EntityAlias>()
+            /// The number of the entity named so, inserting it when the workspace has none.
+            func entityNumber(name: String, kind: EntityKind) throws -> Int64 {
+                let key = EntityKey(name: name, kind: kind)
+                if let known = entityNumbers[key] { return known }
+                let number: Int64
+                if let stored = try Int64.fetchOne(findEntity, arguments: [name, kind.rawValue]) {
+                    number = stored
+                } else {
+                    try insertEntity.execute(arguments: [name, kind.rawValue])
+                    number = db.lastInsertedRowID
+                }
+                entityNumbers[key] = number
+                return number
+            }
             for item in annotated {
                 let document = item.document
                 try insertDocument.execute(arguments: [
@@ -184,17 +207,7 @@ public final class Workspace: Sendable {
                     try indexSentence.execute(arguments: [db.lastInsertedRowID, text])
                 }
                 for mention in item.mentions {
-                    let key = EntityKey(name: mention.entity, kind: mention.kind)
-                    let entityNumber: Int64
-                    if let known = entityNumbers[key] {
-                        entityNumber = known
-                    } else if let stored = try Int64.fetchOne(findEntity, arguments: [key.name, key.kind.rawValue]) {
-                        entityNumber = stored
-                    } else {
-                        try insertEntity.execute(arguments: [key.name, key.kind.rawValue])
-                        entityNumber = db.lastInsertedRowID
-                    }
-                    entityNumbers[key] = entityNumber
+                    let entityNumber = try entityNumber(name: mention.entity, kind: mention.kind)
                     if mention.text != mention.entity, aliasesWritten.insert(EntityAlias(entity: entityNumber, alias: mention.text)).inserted {
                         try insertAlias.execute(arguments: [entityNumber, mention.text])
                     }
@@ -208,7 +221,21 @@ public final class Workspace: Sendable {
                         time.range?.start.iso, time.range?.end.iso, time.range?.granularity.rawValue,
                     ])
                 }
+                for relation in item.relations {
+                    let subject = try entityNumber(name: relation.subject.name, kind: relation.subject.kind)
+                    let object = try entityNumber(name: relation.object.name, kind: relation.object.kind)
+                    try insertRelation.execute(arguments: [
+                        documentNumber, relation.sentence, relation.evidence.start, relation.evidence.end,
+                        subject, relation.subject.span.start, relation.subject.span.end, relation.predicate.rawValue,
+                        object, relation.object.span.start, relation.object.span.end, relation.time,
+                        relation.timeRange?.start.iso, relation.timeRange?.end.iso, relation.timeRange?.granularity.rawValue,
+                        relation.modality.rawValue, relation.isNegated,
+                    ])
+                }
             }
+            // Inside the transaction, so a reader never sees a surname-only entity the batch made
+            // before it is merged into its full name.
+            try CorpusEntityResolver.resolve(in: db, touching: Set(entityNumbers.values))
         }
         report.added += annotated.count
     }
@@ -243,7 +270,11 @@ public final class Workspace: Sendable {
                 mentions.append(entity: Int32(entity), document: document, sentence: row[2], text: row[5],
                                 span: TextSpan(start: row[3], end: row[4]))
             }
-            return CorpusIndex(documents: documents, entities: entities, mentions: mentions)
+            let sentences = try Self.loadSentences(db, documents: documentPositions)
+            let times = try Self.loadTimes(db, documents: documentPositions)
+            let relations = try Self.loadRelations(db, documents: documentPositions, entities: entityPositions, names: entities)
+            return CorpusIndex(documents: documents, entities: entities, mentions: mentions,
+                               sentences: sentences, relations: relations, times: times)
         }
     }
 
@@ -252,21 +283,92 @@ public final class Workspace: Sendable {
     ///
     /// - Throws: a ``Diagnostic`` that quotes SQLite's reason when the words are not a valid query.
     public func documents(matching words: String) throws(Diagnostic) -> [String] {
+        try search(words) { db in
+            try String.fetchAll(db, sql: """
+                SELECT DISTINCT documents.id FROM sentence_search
+                JOIN sentences ON sentences.number = sentence_search.rowid
+                JOIN documents ON documents.number = sentences.document
+                WHERE sentence_search MATCH ? ORDER BY documents.number
+                """, arguments: [words])
+        }
+    }
+
+    /// The sentences that match `words` (see ``documents(matching:)``): each document's id and the
+    /// sentence's position in it, in document order.
+    public func sentences(matching words: String) throws(Diagnostic) -> [(document: String, position: Int)] {
+        try search(words) { db in
+            try Row.fetchAll(db, sql: """
+                SELECT documents.id, sentences.position FROM sentence_search
+                JOIN sentences ON sentences.number = sentence_search.rowid
+                JOIN documents ON documents.number = sentences.document
+                WHERE sentence_search MATCH ? ORDER BY documents.number, sentences.position
+                """, arguments: [words]).map { (document: $0[0], position: $0[1]) }
+        }
+    }
+
+    private func search<T>(_ words: String, _ body: (Database) throws -> T) throws(Diagnostic) -> T {
         do {
-            return try database.read { db in
-                try String.fetchAll(db, sql: """
-                    SELECT DISTINCT documents.id FROM sentence_search
-                    JOIN sentences ON sentences.number = sentence_search.rowid
-                    JOIN documents ON documents.number = sentences.document
-                    WHERE sentence_search MATCH ? ORDER BY documents.number
-                    """, arguments: [words])
-            }
+            return try database.read(body)
         } catch let error as DatabaseError {
             throw Diagnostic(.error, "the search words cannot be read: \(error.message ?? error.description)",
                              notes: ["write words that must all occur, \"quoted phrases\", OR, NOT, or prefix*"])
         } catch {
             throw Diagnostic(.error, "the search failed: \(Self.describe(error))", sourceName: path)
         }
+    }
+
+    private static func loadSentences(_ db: Database, documents: [Int64: Int32]) throws -> CorpusIndex.SentenceColumns {
+        var sentences = CorpusIndex.SentenceColumns()
+        let rows = try Row.fetchCursor(db, sql: "SELECT document, position, start, end FROM sentences ORDER BY document, position")
+        while let row = try rows.next() {
+            guard let document = documents[row[0]] else { continue }
+            sentences.append(document: document, Sentence(index: row[1], span: TextSpan(start: row[2], end: row[3])))
+        }
+        return sentences
+    }
+
+    private static func loadTimes(_ db: Database, documents: [Int64: Int32]) throws -> CorpusIndex.TimeColumns {
+        var times = CorpusIndex.TimeColumns()
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT document, sentence, start, end, text, type, value, range_start, range_end, granularity FROM times ORDER BY document, start
+            """)
+        while let row = try rows.next() {
+            guard let document = documents[row[0]] else { continue }
+            times.append(document: document, TimeExpression(
+                span: TextSpan(start: row[2], end: row[3]), text: row[4], type: TimexType(timeMLName: row[5]) ?? .date,
+                value: row[6], range: timeRange(start: row[7], end: row[8], granularity: row[9]), sentence: row[1]))
+        }
+        return times
+    }
+
+    /// The relations, with their arguments as rows of the entity columns already loaded.
+    private static func loadRelations(_ db: Database, documents: [Int64: Int32], entities: [Int64: Int],
+                                      names: CorpusIndex.EntityColumns) throws -> CorpusIndex.RelationColumns {
+        var relations = CorpusIndex.RelationColumns()
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT document, sentence, evidence_start, evidence_end, subject, subject_start, subject_end, predicate,
+                object, object_start, object_end, time, range_start, range_end, granularity, modality, negated
+            FROM relations ORDER BY document, sentence, number
+            """)
+        while let row = try rows.next() {
+            guard let document = documents[row[0]], let subject = entities[row[4]], let object = entities[row[8]],
+                  let predicate = RelationPredicate(rawValue: row[7]) else { continue }
+            func argument(_ entity: Int, start: Int, end: Int) -> RelationArgument {
+                RelationArgument(name: names.names[entity], kind: names.kinds[entity], span: TextSpan(start: start, end: end))
+            }
+            let relation = Relation(
+                subject: argument(subject, start: row[5], end: row[6]), predicate: predicate, object: argument(object, start: row[9], end: row[10]),
+                time: row[11], timeRange: timeRange(start: row[12], end: row[13], granularity: row[14]),
+                modality: Modality(rawValue: row[15]) ?? .asserted, isNegated: row[16], sentence: row[1], evidence: TextSpan(start: row[2], end: row[3]))
+            relations.append(document: document, subject: Int32(subject), object: Int32(object), relation)
+        }
+        return relations
+    }
+
+    /// The range stored as ISO days and a granularity, when all three are there and make sense.
+    private static func timeRange(start: String?, end: String?, granularity: String?) -> TimeRange? {
+        guard let start = start.flatMap({ Day(iso: $0) }), let end = end.flatMap({ Day(iso: $0) }), start <= end else { return nil }
+        return TimeRange(start: start, end: end, granularity: granularity.flatMap(Granularity.init(rawValue:)) ?? .day)
     }
 
     private struct EntityKey: Hashable {

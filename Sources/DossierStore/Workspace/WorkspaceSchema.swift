@@ -8,6 +8,9 @@ enum WorkspaceSchema {
     /// The name written into every workspace, so Dossier can tell its files from other SQLite files.
     static let format = "dossier-workspace"
 
+    /// The number of migrations: a workspace made with more cannot be opened by this Dossier.
+    static var version: Int { 2 }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("1: documents, sentences, entities, mentions, times") { db in
@@ -78,6 +81,50 @@ enum WorkspaceSchema {
                 CREATE INDEX times_by_document ON times(document);
                 """)
             try db.execute(sql: "INSERT INTO workspace_info (key, value) VALUES ('format', ?)", arguments: [format])
+        }
+        migrator.registerMigration("2: relations") { db in
+            // Arguments are entities (upserted like mentions' entities); the evidence is the span of
+            // the sentence that shows the relation; the time's range is ISO days like `times`.
+            try db.execute(sql: """
+                CREATE TABLE relations (
+                    number INTEGER PRIMARY KEY,
+                    document INTEGER NOT NULL REFERENCES documents(number) ON DELETE CASCADE,
+                    sentence INTEGER NOT NULL,
+                    evidence_start INTEGER NOT NULL,
+                    evidence_end INTEGER NOT NULL,
+                    subject INTEGER NOT NULL REFERENCES entities(number),
+                    subject_start INTEGER NOT NULL,
+                    subject_end INTEGER NOT NULL,
+                    predicate TEXT NOT NULL,
+                    object INTEGER NOT NULL REFERENCES entities(number),
+                    object_start INTEGER NOT NULL,
+                    object_end INTEGER NOT NULL,
+                    time TEXT,
+                    range_start TEXT,
+                    range_end TEXT,
+                    granularity TEXT,
+                    modality TEXT NOT NULL,
+                    negated INTEGER NOT NULL
+                );
+                CREATE INDEX relations_by_document ON relations(document);
+                CREATE INDEX relations_by_subject ON relations(subject);
+                CREATE INDEX relations_by_object ON relations(object);
+
+                -- What a one-word entity may be short for: the surname and one-word aliases of each
+                -- person of several words, the initials and acronym aliases of each such organization
+                -- (CorpusEntityResolver), so resolving a batch looks up keys instead of scanning.
+                CREATE TABLE entity_keys (
+                    key TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    entity INTEGER NOT NULL REFERENCES entities(number) ON DELETE CASCADE,
+                    by_alias INTEGER NOT NULL,
+                    PRIMARY KEY (key, kind, entity)
+                ) WITHOUT ROWID;
+                CREATE INDEX entity_keys_by_entity ON entity_keys(entity);
+                CREATE INDEX entities_by_folded_name ON entities(lower(name), kind);
+                """)
+            // Workspaces made before cross-document resolution get their keys, and are resolved once.
+            try CorpusEntityResolver.resolveAll(in: db)
         }
         return migrator
     }

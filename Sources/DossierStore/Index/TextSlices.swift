@@ -1,0 +1,54 @@
+/// Spans of document texts as UTF-8 offsets, so a sentence or an evidence span is sliced from its
+/// document in constant time instead of being stored a second time.
+struct TextSlices: Sendable {
+    /// UTF-8 offsets where each slice starts and ends.
+    private(set) var starts: [Int32] = []
+    private(set) var ends: [Int32] = []
+
+    /// Converts code-point spans, each in the document `documents[row]`, to UTF-8 offsets.
+    init(documents: [Int32], starts codePointStarts: [Int32], ends codePointEnds: [Int32], texts: [String]) {
+        starts.reserveCapacity(documents.count)
+        ends.reserveCapacity(documents.count)
+        var cachedDocument: Int32 = -1
+        var offsets: [Int32]? = nil
+        for row in documents.indices {
+            let document = documents[row]
+            if document != cachedDocument {
+                cachedDocument = document
+                offsets = TextSlices.utf8Offsets(of: texts[Int(document)])
+            }
+            if let offsets {
+                let last = Int32(offsets.count - 1)
+                starts.append(offsets[Int(min(max(0, codePointStarts[row]), last))])
+                ends.append(offsets[Int(min(max(0, codePointEnds[row]), last))])
+            } else {
+                starts.append(codePointStarts[row])
+                ends.append(codePointEnds[row])
+            }
+        }
+    }
+
+    /// For a text that is not ASCII, the UTF-8 offset of every code point and of the end; `nil` for
+    /// ASCII, where the two kinds of offset are the same.
+    private static func utf8Offsets(of text: String) -> [Int32]? {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return nil }
+        var offsets: [Int32] = []
+        var offset: Int32 = 0
+        for scalar in text.unicodeScalars {
+            offsets.append(offset)
+            offset += Int32(UTF8.width(scalar))
+        }
+        offsets.append(offset)
+        return offsets
+    }
+
+    /// The text of slice `row` in `text`, clamped to it.
+    func text(_ row: Int, in text: String) -> String {
+        let utf8 = text.utf8
+        let start = min(Int(starts[row]), utf8.count)
+        let end = min(max(start, Int(ends[row])), utf8.count)
+        let lower = utf8.index(utf8.startIndex, offsetBy: start)
+        let upper = utf8.index(utf8.startIndex, offsetBy: end)
+        return String(Substring(utf8[lower..<upper]))
+    }
+}
