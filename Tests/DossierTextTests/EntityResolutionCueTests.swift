@@ -85,4 +85,12 @@ struct EntityResolutionCueTests {
         #expect(found.first { $0.text == "WARSAW" }?.kind == .location)
         #expect(!found.contains { $0.text == "WINS" })
     }
+
+    @Test func acronymsAndParticles() {
+        #expect(mention("Bond prices fell after the Chicago NAPM report.", "NAPM")?.kind == .organization)
+        #expect(mention("Bond prices fell after the Chicago NAPM report.", "Chicago")?.kind == .location)
+        #expect(mention("Talks with the CFDT union failed.", "CFDT")?.kind == .organization)
+        #expect(mention("The flanker Joost van der Westhuizen scored.", "Joost van der Westhuizen")?.kind == .person)
+        #expect(mention("Scorers : Romania - Cosmin Contra ( 31st ) , Mihai Tararache ( 75th )", "Mihai Tararache")?.kind == .person)
+    }
 }

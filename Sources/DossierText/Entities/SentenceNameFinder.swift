@@ -32,6 +32,11 @@ struct SentenceNameFinder {
         breaksNames = Array(repeating: false, count: range.count)
         claimed = Array(repeating: false, count: range.count)
         var words = 0, capitalized = 0, letterWords = 0, capitals = 0, lowercase = 0, capitalizedFunctionWords = 0
+        var run = 0, longestRun = 0
+        for index in range {
+            run = text.tokens[index].isCapitalizedWord ? run + 1 : 0
+            longestRun = max(longestRun, run)
+        }
         for index in range where text.tokens[index].kind == .word {
             let shape = text.tokens[index].shape
             letterWords += 1
@@ -44,7 +49,8 @@ struct SentenceNameFinder {
         }
         isAllCapsHeadline = letterWords >= 3 && capitals * 5 >= letterWords * 4
         // A table row ("S. Jayasuriya c Healy b Fleming 44") has lower-case words but no capitalised "To", "In", "The".
-        isTitleCase = words >= 3 && capitalized * 4 >= words * 3 && (lowercase == 0 || capitalizedFunctionWords > 0)
+        // A list of names ("Romania - Cosmin Contra ( 31st ) , Mihai Tararache") has no run of three capitalised words.
+        isTitleCase = words >= 3 && capitalized * 4 >= words * 3 && (lowercase == 0 && longestRun >= 3 || capitalizedFunctionWords > 0)
     }
 
     // MARK: Token facts
@@ -160,7 +166,10 @@ struct SentenceNameFinder {
     private mutating func findLowercaseNames() {
         var index = range.lowerBound
         while index < range.upperBound {
-            guard isLowercaseWord(index) || token(index).isCapitalizedWord else { index += 1; continue }
+            guard isLowercaseWord(index) || token(index).isCapitalizedWord, gazetteer.startsName(text.words[index]) else {
+                index += 1
+                continue
+            }
             var best: (length: Int, entry: GazetteerEntry)?
             gazetteer.forEachName(in: text.words, from: index, to: range.upperBound) { length, indices in
                 let tokens = index..<(index + length)
@@ -296,6 +305,12 @@ struct SentenceNameFinder {
             emit(name, kind: .organization, evidence: .headWord)
             return
         }
+        if let split = acronymBoundary(in: name) {
+            // "Chicago NAPM", "OSCE Chechnya": an acronym next to another name is a name of its own.
+            classify(start..<split, modifiersOnly: false)
+            classify(split..<end, modifiersOnly: false)
+            return
+        }
         if name.count == 1, head(at: start) != nil { return }  // "Court", "Parliament" alone
         if name.count == 1, token(start).shape.contains(.hyphenated), splitHyphenated(start) { return }
         let weak = isTitleCase || (name.count == 1 && isSentenceInitial(start))
@@ -316,9 +331,27 @@ struct SentenceNameFinder {
             return .location
         }
         if name.count >= 2, holdsPlace { return .organization }
+        // An unknown acronym ("FOMC", "CFDT") mostly names an organisation.
+        if name.count == 1, !weak, isAcronym(name.lowerBound) { return .organization }
         if context.isSportsReport, name.count == 1 || isAllCaps(name) { return weak && !isFollowedByNumber(name) ? .other : .organization }
-        if (2...3).contains(name.count), mayBePerson, !weak, !isAllCaps(name) { return .person }
+        let particles = name.filter { isLowercaseWord($0) }.count  // "Joost van der Westhuizen"
+        if (2...3).contains(name.count - particles), mayBePerson, !weak, !isAllCaps(name) { return .person }
         return .other
+    }
+
+    /// A capitals-only word of two to six letters without periods ("NAPM"), not a function word ("US").
+    private func isAcronym(_ index: Int) -> Bool {
+        let token = token(index)
+        return token.kind == .word && token.shape.contains(.allCaps) && !token.shape.contains(.initialism)
+            && (2...6).contains(token.bytes.count) && !features(index).contains(.functionWord)
+    }
+
+    /// Where an acronym at either end of a longer mixed-case name meets the rest of it.
+    private func acronymBoundary(in name: Range<Int>) -> Int? {
+        guard name.count >= 2, !isAllCaps(name) else { return nil }
+        if isAcronym(name.lowerBound), !token(name.lowerBound + 1).shape.contains(.allCaps) { return name.lowerBound + 1 }
+        if isAcronym(name.upperBound - 1), !token(name.upperBound - 2).shape.contains(.allCaps) { return name.upperBound - 1 }
+        return nil
     }
 
     private func isFollowedByNumber(_ name: Range<Int>) -> Bool {
@@ -327,6 +360,7 @@ struct SentenceNameFinder {
 
     /// Whether the token alone is a country or city in the gazetteer.
     private func isPlaceWord(_ index: Int) -> Bool {
+        guard gazetteer.startsName(text.words[index]) else { return false }
         var found = false
         gazetteer.forEachName(in: text.words, from: index, to: index + 1) { _, indices in
             found = indices.contains { gazetteer.entry($0).category.entityKind == .location && !gazetteer.entry($0).matchesOnlyInCapitals }

@@ -185,6 +185,10 @@ public struct Gazetteer: Sendable {
     /// Whether `phrase` is a title or role ("Foreign Minister", "aide").
     public func isTitle(_ phrase: String) -> Bool { !titles.values(for: lookUpWordIDs(of: phrase)).isEmpty }
 
+    /// Whether some name starts with the word with identifier `id`.
+    @inline(__always)
+    func startsName(_ id: Int32) -> Bool { names.hasPhrase(startingWith: id) }
+
     /// Calls `body` with the length and entry indices of each name starting at `start` (before `end`), shortest first.
     func forEachName(in words: [Int32], from start: Int, to end: Int, _ body: (Int, [Int32]) -> Void) {
         names.forEachMatch(in: words, from: start, to: end, body)
