@@ -93,4 +93,17 @@ struct EntityResolutionCueTests {
         #expect(mention("The flanker Joost van der Westhuizen scored.", "Joost van der Westhuizen")?.kind == .person)
         #expect(mention("Scorers : Romania - Cosmin Contra ( 31st ) , Mihai Tararache ( 75th )", "Mihai Tararache")?.kind == .person)
     }
+
+    @Test func lowercaseLongFormsDefinedByAcronyms() {
+        let found = mentions("Officials of the federal mining authority (FMA) met. Later the FMA denied it.")
+        #expect(found.first { $0.text == "federal mining authority" }?.entity == "Federal Mining Authority")
+        #expect(found.filter { $0.text == "FMA" }.map(\.entity) == ["Federal Mining Authority", "Federal Mining Authority"])
+        #expect(found.filter { $0.text == "FMA" }.allSatisfy { $0.kind == .organization })
+        #expect(mention("He said so (HQ) yesterday.", "said so") == nil)
+    }
+
+    @Test func pluralDemonymsAreGroups() {
+        #expect(mention("Russians and Afghans protested.", "Russians")?.kind == .group)
+        #expect(mention("The Russian language is hard.", "Russian") == nil)
+    }
 }

@@ -131,6 +131,7 @@ struct SentenceNameFinder {
         } else {
             findRolePhrasesAndActors()
             findLowercaseNames()
+            findLowercaseAcronymDefinitions()
             for chunk in chunks() { classify(chunk) }
         }
         output.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
@@ -188,6 +189,20 @@ struct SentenceNameFinder {
             } else {
                 index += 1
             }
+        }
+    }
+
+    /// "the federal mining authority (FMA)": a lower-case long form the gazetteer lacks, defined by its acronym.
+    private mutating func findLowercaseAcronymDefinitions() {
+        for open in range where open + 2 < range.upperBound && text.token(open, is: "(") && text.token(open + 2, is: ")") {
+            guard isAcronym(open + 1),
+                  let long = AcronymDefinition.longForm(before: open, in: text, bytes: bytes, gazetteer: gazetteer, lowerBound: range.lowerBound),
+                  !long.contains(where: { claimed[slot($0)] }) else { continue }
+            var start = long.lowerBound
+            while start < long.upperBound - 1, features(start).contains(.functionWord) { start += 1 }  // "the"
+            let kind = head(at: long.upperBound - 1)?.kind ?? .organization
+            emit(start..<long.upperBound, kind: kind, entity: AcronymDefinition.canonical(start..<long.upperBound, in: text, gazetteer: gazetteer),
+                 evidence: .headWord)
         }
     }
 
@@ -337,6 +352,11 @@ struct SentenceNameFinder {
         let particles = name.filter { isLowercaseWord($0) }.count  // "Joost van der Westhuizen"
         if (2...3).contains(name.count - particles), mayBePerson, !weak, !isAllCaps(name) { return .person }
         return .other
+    }
+
+    private func isPluralWord(_ index: Int) -> Bool {
+        let byteRange = token(index).bytes
+        return byteRange.count > 3 && bytes[byteRange.upperBound - 1] == UInt8(ascii: "s") && !token(index).shape.contains(.allCaps)
     }
 
     /// A capitals-only word of two to six letters without periods ("NAPM"), not a function word ("US").
@@ -536,6 +556,9 @@ struct SentenceNameFinder {
                 index = title.upperBound
             } else if after < range.upperBound, isLowercaseWord(after), features(after).contains(.actorNoun) {
                 emit(index..<after, kind: .location, entity: country, evidence: .gazetteer, category: .country)
+                index = after
+            } else if length == 1, isPluralWord(index), after >= range.upperBound || !token(after).isCapitalizedWord {
+                emit(index..<after, kind: .group, evidence: .gazetteer)  // "Russians", "Afghans": a nationality as actor
                 index = after
             } else {
                 index = after
