@@ -106,4 +106,14 @@ struct EntityResolutionCueTests {
         #expect(mention("Russians and Afghans protested.", "Russians")?.kind == .group)
         #expect(mention("The Russian language is hard.", "Russian") == nil)
     }
+
+    @Test func datelinesSpeakersAndSurnamesThatArePlaces() {
+        let report = "TENNIS - HILL WINS\nMILWAUKEE , Wisconsin 1996-08-29\nHill beat Khan in three sets .\n\" I won , \" said Hill ."
+        let found = mentions(report)
+        #expect(found.first { $0.text == "MILWAUKEE" }?.kind == .location)
+        #expect(found.first { $0.text == "Wisconsin" }?.kind == .location)
+        #expect(found.last { $0.text == "Hill" }?.kind == .person)
+        let film = mentions("Director Neil Jordan defended the film. Jordan said it was fair.")
+        #expect(film.last { $0.text == "Jordan" }?.entity == "Neil Jordan")
+    }
 }

@@ -34,7 +34,8 @@ public struct DocumentEntityResolver: EntityResolver {
                 (kind, entity) = (.person, person)
             } else if let alias = aliases[candidate.text] {
                 (kind, entity) = alias
-            } else if candidate.kind == .person || candidate.evidence < .gazetteer || candidate.category == .city {
+            } else if candidate.kind == .person || candidate.evidence < .gazetteer || candidate.kind == .location {
+                // A place written alone can be a person's surname here ("Neil Jordan" … "Jordan said").
                 if let person = people.fullName(for: candidate, in: text) {
                     (kind, entity) = (.person, person)
                 } else if candidate.evidence < .gazetteer, let earlier = known.best(for: candidate) {

@@ -18,6 +18,8 @@ struct SentenceNameFinder {
     private let isTitleCase: Bool
     /// Whether the sentence is written in capitals ("LEICESTERSHIRE TAKE OVER AT TOP").
     private let isAllCapsHeadline: Bool
+    /// Whether the sentence is a dateline: capitalised words and commas, then a date ("MILWAUKEE , Wisconsin 1996-08-29").
+    private let isDateline: Bool
     private var output: [EntityCandidate] = []
 
     init(text: AnalyzedText, bytes: UnsafeBufferPointer<UInt8>, gazetteer: Gazetteer, context: DocumentContext, range: Range<Int>,
@@ -48,6 +50,8 @@ struct SentenceNameFinder {
             if text.tokens[index].shape.contains(.capitalized) { capitalized += 1 }
         }
         isAllCapsHeadline = letterWords >= 3 && capitals * 5 >= letterWords * 4
+        isDateline = range.count >= 2 && range.count <= 8 && text.tokens[range.upperBound - 1].kind == .number
+            && range.dropLast().allSatisfy { text.tokens[$0].isCapitalizedWord || text.token($0, is: ",") }
         // A table row ("S. Jayasuriya c Healy b Fleming 44") has lower-case words but no capitalised "To", "In", "The".
         // A list of names ("Romania - Cosmin Contra ( 31st ) , Mihai Tararache") has no run of three capitalised words.
         isTitleCase = words >= 3 && capitalized * 4 >= words * 3 && (lowercase == 0 && longestRun >= 3 || capitalizedFunctionWords > 0)
@@ -348,10 +352,18 @@ struct SentenceNameFinder {
         if name.count >= 2, holdsPlace { return .organization }
         // An unknown acronym ("FOMC", "CFDT") mostly names an organisation.
         if name.count == 1, !weak, isAcronym(name.lowerBound) { return .organization }
+        if context.isSportsReport, name.count == 1, isSpeaker(name) { return .person }  // "said Hill", "Hill told"
         if context.isSportsReport, name.count == 1 || isAllCaps(name) { return weak && !isFollowedByNumber(name) ? .other : .organization }
         let particles = name.filter { isLowercaseWord($0) }.count  // "Joost van der Westhuizen"
         if (2...3).contains(name.count - particles), mayBePerson, !weak, !isAllCaps(name) { return .person }
         return .other
+    }
+
+    /// Whether a speech verb comes right before or after the name ("said Hill", "Hill told reporters").
+    private func isSpeaker(_ name: Range<Int>) -> Bool {
+        let before = name.lowerBound - 1, after = name.upperBound
+        return before >= range.lowerBound && isLowercaseWord(before) && features(before).contains(.speechVerb)
+            || after < range.upperBound && isLowercaseWord(after) && features(after).contains(.speechVerb)
     }
 
     private func isPluralWord(_ index: Int) -> Bool {
@@ -404,11 +416,11 @@ struct SentenceNameFinder {
         // "in Chicago", "IN WARSAW"; "at" only in lower case ("CHICAGO AT TORONTO" names teams).
         if before >= range.lowerBound, token(before).kind == .word,
            features(before).contains(.locationPreposition) || text.token(before, is: "at") { return true }
+        if isDateline { return true }
         guard name.lowerBound == range.lowerBound else { return false }
-        let isDateline = name.upperBound + 1 == range.upperBound && isFollowedByNumber(name)
         // "Leicester : Leicestershire beat Somerset", "London ( The Oval ) :": a venue heading a result.
         let isVenue = name.upperBound < range.upperBound && (text.token(name.upperBound, is: ":") || text.token(name.upperBound, is: "("))
-        return isDateline || isVenue
+        return isVenue
     }
 
     /// "Stefan Edberg (Sweden)": a country in parentheses right after a name.
