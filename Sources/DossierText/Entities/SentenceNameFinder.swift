@@ -314,7 +314,13 @@ struct SentenceNameFinder {
             classifyPerson(name)
             return
         }
+        if name.count >= 3, features(start).contains(.notPersonName) || leadingDemonymLength(start..<(start + 1)) == 1 {
+            classify((start + 1)..<end, modifiersOnly: false)  // "Republican Larry Hogan", "Democrat Chuck Schumer"
+            return
+        }
+        // "The Master", "His Band" inside a title are no names of people.
         let mayBePerson = !name.contains { features($0).contains(.notPersonName) || token($0).shape.contains(.hasDigits) }
+            && !features(start).contains(.functionWord) && !features(end - 1).contains(.functionWord)
         if name.count >= 2, mayBePerson, features(start).contains(.firstName), !isAllCaps(name),
            features(end - 1).contains(.surname) || name.count == 2 && text.words[end - 1] == Vocabulary.unknown {
             emit(name, kind: .person, evidence: .firstName)
