@@ -116,4 +116,11 @@ struct EntityResolutionCueTests {
         let film = mentions("Director Neil Jordan defended the film. Jordan said it was fair.")
         #expect(film.last { $0.text == "Jordan" }?.entity == "Neil Jordan")
     }
+
+    @Test func ampersandsAndBasedCompanies() {
+        #expect(mention("Shares of Douglas & Lomason rose.", "Douglas & Lomason")?.kind == .organization)
+        #expect(mention("Analysts at Procter & Gamble agreed.", "Procter & Gamble")?.kind == .organization)
+        #expect(mention("Profits at Ohio-based KeyCorp rose.", "KeyCorp")?.kind == .organization)
+        #expect(mention("Bosnia & Herzegovina voted.", "Bosnia")?.kind == .location)
+    }
 }

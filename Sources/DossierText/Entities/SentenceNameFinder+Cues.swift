@@ -25,6 +25,14 @@ extension SentenceNameFinder {
         return .other
     }
 
+    /// Whether the word before `start` ends in "-based" ("Ohio-based KeyCorp"): a company follows.
+    func followsBased(_ start: Int) -> Bool {
+        guard start > range.lowerBound, token(start - 1).kind == .word else { return false }
+        let suffix = Array("-based".utf8), bytes = token(start - 1).bytes
+        guard bytes.count > suffix.count else { return false }
+        return zip(self.bytes[(bytes.upperBound - suffix.count)..<bytes.upperBound], suffix).allSatisfy { $0 | 0x20 == $1 | 0x20 }
+    }
+
     /// Whether a speech verb comes right before or after the name ("said Hill", "Hill told reporters").
     func isSpeaker(_ name: Range<Int>) -> Bool {
         let before = name.lowerBound - 1, after = name.upperBound

@@ -210,6 +210,15 @@ struct SentenceNameFinder {
         }
     }
 
+    /// Whether the token is a hyphenated word whose last part is in lower case ("Ontario-based", "Family-controlled").
+    func isModifierCompound(_ index: Int) -> Bool {
+        let token = token(index)
+        guard token.shape.contains(.hyphenated) else { return false }
+        var position = token.bytes.upperBound - 1
+        while position > token.bytes.lowerBound, bytes[position - 1] != UInt8(ascii: "-") { position -= 1 }
+        return position > token.bytes.lowerBound && bytes[position] >= UInt8(ascii: "a") && bytes[position] <= UInt8(ascii: "z")
+    }
+
     /// Runs of capitalised tokens, joined across connectors when a head word or the gazetteer licenses it.
     func chunks() -> [Range<Int>] {
         var runs: [Range<Int>] = []
@@ -217,7 +226,10 @@ struct SentenceNameFinder {
         while index < range.upperBound {
             guard isNameToken(index) else { index += 1; continue }
             var end = index + 1
-            while end < range.upperBound, isNameToken(end) { end += 1 }
+            // "Ontario-based Magna": a compound ending in a lower-case word stands alone.
+            if !isModifierCompound(index) {
+                while end < range.upperBound, isNameToken(end), !isModifierCompound(end) { end += 1 }
+            }
             runs.append(index..<end)
             index = end
         }
@@ -234,10 +246,14 @@ struct SentenceNameFinder {
 
     func canJoin(_ left: Range<Int>, _ right: Range<Int>) -> Bool {
         let gap = left.upperBound..<right.lowerBound
-        guard (1...2).contains(gap.count), gap.allSatisfy({ isLowercaseWord($0) || token($0).kind == .punctuation && text.token($0, is: "&") })
+        guard (1...2).contains(gap.count), gap.allSatisfy({ isLowercaseWord($0) || text.token($0, is: "&") })
         else { return false }
         if gap.allSatisfy({ features($0).contains(.nameParticle) }) { return true }
         guard gap.allSatisfy({ features($0).contains(.connector) }) else { return false }
+        func isCountry(_ part: Range<Int>) -> Bool { [.country, .place].contains(gazetteerEntry(for: part)?.category) }
+        if gap.count == 1, text.token(gap.lowerBound, is: "&"), !isCountry(left), !isCountry(right) {
+            return true  // "Douglas & Lomason", "Standard & Poor"
+        }
         // A gazetteer name across the gap ("Bosnia and Herzegovina", "House of Commons").
         for start in left {
             var crosses = false
@@ -289,6 +305,10 @@ struct SentenceNameFinder {
         }
         if name.count >= 2, features(start).contains(.clubPrefix), !modifiersOnly {
             emit(name, kind: .organization, evidence: .headWord)  // "Real Madrid", "Dynamo Moscow"
+            return
+        }
+        if !modifiersOnly, name.contains(where: { text.token($0, is: "&") }) || followsBased(start) {
+            emit(name, kind: .organization, evidence: .headWord)  // "Procter & Gamble", "Ohio-based KeyCorp"
             return
         }
         if name.count >= 3, let kind = headBeforeConnector(in: name) {
