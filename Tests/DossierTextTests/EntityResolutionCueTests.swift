@@ -17,6 +17,13 @@ struct EntityResolutionCueTests {
         #expect(mention(text, "the Chinese president")?.kind == .person)
     }
 
+    @Test func leaderAndPresidentStandForEachOther() {
+        let text = "North Korean leader Kim Sol met Russian Foreign Minister Ivan Orlov. The North Korean president thanked the Russian foreign minister."
+        #expect(mention(text, "The North Korean president")?.entity == "Kim Sol")
+        #expect(mention(text, "the Russian foreign minister")?.entity == "Ivan Orlov")
+        #expect(mention(text, "the Russian leader") == nil)
+    }
+
     @Test func rolePhraseWithoutHolderIsNoMention() {
         #expect(mention("The Russian leader spoke on Monday.", "The Russian leader") == nil)
         let two = "Russian President Ivan Orlov and Russian President Boris Lebedev met. The Russian president left."

@@ -22,7 +22,8 @@ extension SentenceNameFinder {
     /// The country of a demonym that ends right before `end` ("Russian", "North Korean").
     func demonymCountry(endingAt end: Int) -> String? {
         var country: String?
-        for start in stride(from: end - 1, through: max(range.lowerBound, end - 2), by: -1) where country == nil {
+        // The longer demonym first: "North Korean", not "Korean".
+        for start in max(range.lowerBound, end - 2)..<end where country == nil {
             gazetteer.forEachName(in: text.words, from: start, to: end) { length, indices in
                 guard start + length == end else { return }
                 country = indices.lazy.map { gazetteer.entry($0) }.first { $0.category == .demonym }?.canonical
