@@ -34,8 +34,9 @@ struct SentenceNameFinder {
         breaksNames = Array(repeating: false, count: range.count)
         claimed = Array(repeating: false, count: range.count)
         var words = 0, capitalized = 0, letterWords = 0, capitals = 0, lowercase = 0, capitalizedFunctionWords = 0
-        var run = 0, longestRun = 0
+        var run = 0, longestRun = 0, numbers = 0
         for index in range {
+            if text.tokens[index].kind == .number { numbers += 1 }
             run = text.tokens[index].isCapitalizedWord ? run + 1 : 0
             longestRun = max(longestRun, run)
         }
@@ -54,7 +55,9 @@ struct SentenceNameFinder {
             && range.dropLast().allSatisfy { text.tokens[$0].isCapitalizedWord || text.token($0, is: ",") }
         // A table row ("S. Jayasuriya c Healy b Fleming 44") has lower-case words but no capitalised "To", "In", "The".
         // A list of names ("Romania - Cosmin Contra ( 31st ) , Mihai Tararache") has no run of three capitalised words.
+        // A results line ("Warwickshire 195 , Surrey 429-7 ( C. Lewis 80 …") has numbers a headline lacks.
         isTitleCase = words >= 3 && capitalized * 4 >= words * 3 && (lowercase == 0 && longestRun >= 3 || capitalizedFunctionWords > 0)
+            && numbers <= 2
     }
 
     // MARK: Token facts
