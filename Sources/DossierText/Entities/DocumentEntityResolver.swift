@@ -8,9 +8,13 @@ import DossierCore
 ///   ("Vladimir Putin") when exactly one person in the document has that name part;
 /// - a plural organisation or event name ("Belt and Road Forums") joins its singular when the
 ///   document also has that;
-/// - a name written the same way as an earlier well-evidenced one takes its kind and entity;
-/// - weak candidates (a capitalised word that only starts a sentence) are dropped unless one of
-///   the above resolves them.
+/// - a place written alone can be a person's surname ("Neil Jordan" … "Jordan");
+/// - a role phrase ("the Russian leader") resolves to the one person the document gives that role
+///   ("Russian President Vladimir Putin"), and is dropped when none or several hold it;
+/// - a name written the same way in any case as a better-evidenced one ("LEICESTERSHIRE",
+///   "Somerset" at a sentence start) takes its kind and entity;
+/// - weak candidates (a capitalised word that only starts a sentence or stands in a headline) are
+///   dropped unless one of the above resolves them.
 ///
 /// Mention texts stay as written; `entity` is the canonical name.
 public struct DocumentEntityResolver: EntityResolver {
