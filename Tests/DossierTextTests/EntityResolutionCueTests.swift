@@ -130,4 +130,11 @@ struct EntityResolutionCueTests {
         #expect(mention("Profits at Ohio-based KeyCorp rose.", "KeyCorp")?.kind == .organization)
         #expect(mention("Bosnia & Herzegovina voted.", "Bosnia")?.kind == .location)
     }
+
+    @Test func lowercaseVariantsOfNamesInTheDocument() {
+        let found = mentions("The Harbour Summit opened. Many skipped the harbour summit this year.")
+        #expect(found.map(\.text) == ["Harbour Summit", "harbour summit"])
+        #expect(found.allSatisfy { $0.entity == "Harbour Summit" && $0.kind == .event })
+        #expect(mentions("Nobody went to the harbour summit.").isEmpty)
+    }
 }

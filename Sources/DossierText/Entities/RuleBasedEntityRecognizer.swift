@@ -34,6 +34,7 @@ public struct RuleBasedEntityRecognizer: EntityRecognizer {
                                                  range: range, sentence: index)
                 sentence.find(into: &result)
             }
+            LowercaseVariants.add(to: &result, in: text, bytes: buffer)
         }
         return result
     }
