@@ -25,7 +25,7 @@ public struct DocumentEntityResolver: EntityResolver {
     public func resolve(_ candidates: [EntityCandidate], in text: AnalyzedText) -> [Mention] {
         let aliases = acronymAliases(candidates, in: text)
         let people = PersonIndex(candidates, in: text)
-        let known = KnownNames(candidates)
+        var known = KnownNames(candidates)
         let roles = RoleIndex(candidates)
         let singulars = Set(candidates.filter { $0.kind == .event || $0.kind == .organization }.map(\.entity))
         var mentions: [Mention] = []

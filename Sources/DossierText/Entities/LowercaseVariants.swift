@@ -15,10 +15,15 @@ enum LowercaseVariants {
         var seen: Set<String> = []
         for name in names where seen.insert(name.text.lowercased()).inserted {
             let length = name.tokens.count
+            let first = text.tokens[name.tokens.lowerBound].bytes
+            let firstLetter = bytes[first.lowerBound] | 0x20
             var start = 0
             while start + length <= text.tokens.count {
                 let tokens = start..<(start + length)
-                if !claimed[start], text.tokens[start].shape.contains(.lowercase), matches(tokens, name.tokens, in: text, bytes: bytes),
+                let candidateFirst = text.tokens[start].bytes
+                // Cheap tests first: same length and first letter, written in lower case, free.
+                if candidateFirst.count == first.count, bytes[candidateFirst.lowerBound] | 0x20 == firstLetter, !claimed[start],
+                   text.tokens[start].shape.contains(.lowercase), matches(tokens, name.tokens, in: text, bytes: bytes),
                    !tokens.contains(where: { claimed[$0] }) {
                     let written = text.text(ofTokens: tokens)
                     found.append(EntityCandidate(tokens: tokens, span: text.span(ofTokens: tokens), text: written, kind: name.kind,

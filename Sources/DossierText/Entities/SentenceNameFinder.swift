@@ -174,7 +174,10 @@ struct SentenceNameFinder {
     mutating func findLowercaseNames() {
         var index = range.lowerBound
         while index < range.upperBound {
-            guard isLowercaseWord(index) || token(index).isCapitalizedWord, gazetteer.startsName(text.words[index]) else {
+            // A name partly in lower case has a lower-case word first or second ("international criminal court",
+            // "Islamic state"); testing that first keeps capitalised names out of the slower lookup.
+            let mayStart = isLowercaseWord(index) || token(index).isCapitalizedWord && isLowercaseWord(index + 1)
+            guard mayStart, gazetteer.startsName(text.words[index]) else {
                 index += 1
                 continue
             }
