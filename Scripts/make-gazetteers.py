@@ -11,7 +11,7 @@ Writes compact TSV files into Sources/DossierText/Resources/Gazetteers/:
   surnames.tsv     the most common US surnames of the 1990 Census (PyPI `names`, public domain)
 
 The hand-written tables (demonyms, organizations, titles, head words of organisations, events,
-places and treaties, club prefixes, sports, actor nouns, speech verbs, location prepositions,
+places and treaties, event prefixes, club prefixes, sports, actor nouns, speech verbs, location prepositions,
 words that are no personal names, groups, places, function words, abbreviations) live next to
 them and are edited by hand from general knowledge; this script never touches them.
 

@@ -56,6 +56,8 @@ struct EntityResolutionCueTests {
         #expect(mention("The Supreme Court ruled.", "Supreme Court")?.kind == .organization)
         #expect(mention("He joined the Roman Catholic church.", "Roman Catholic")?.kind != .person)
         #expect(mention("Veterans of the Korean War marched.", "Korean War")?.kind == .event)
+        #expect(mention("Damage from Typhoon Haiyan was vast.", "Typhoon Haiyan")?.kind == .event)
+        #expect(mention("Under state law, Republican Larry Hogan, the governor, acted.", "Larry Hogan")?.kind == .person)
     }
 
     @Test func companySuffixesMakeOrganizations() {

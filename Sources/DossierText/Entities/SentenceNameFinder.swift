@@ -332,16 +332,20 @@ struct SentenceNameFinder {
         }
         if modifiersOnly { return }
         if name.count == 1, features(start).contains(.functionWord) { return }  // "I", "We" inside a sentence
+        if name.count >= 3, features(start).contains(.notPersonName) || leadingDemonymLength(start..<(start + 1)) == 1 {
+            classify((start + 1)..<end, modifiersOnly: false)  // "Republican Larry Hogan", "Democrat Chuck Schumer"
+            return
+        }
+        if name.count >= 2, features(start).contains(.eventPrefix) {
+            emit(name, kind: .event, evidence: .headWord)  // "Typhoon Haiyan", "Operation Desert Storm"
+            return
+        }
         if start > range.lowerBound, let title = titleEnding(at: start) {
             classifyPerson(name, role: role(ofTitle: title))
             return
         }
         if hasTitleAfter(end) || hasCountryInParentheses(after: end) || hasAgeAfter(end) {
             classifyPerson(name)
-            return
-        }
-        if name.count >= 3, features(start).contains(.notPersonName) || leadingDemonymLength(start..<(start + 1)) == 1 {
-            classify((start + 1)..<end, modifiersOnly: false)  // "Republican Larry Hogan", "Democrat Chuck Schumer"
             return
         }
         // "The Master", "His Band" inside a title are no names of people.

@@ -12,7 +12,7 @@ public struct Gazetteer: Sendable {
     public static let tableNames = ["abbreviations", "countries", "cities", "regions", "places", "organizations", "groups",
                                     "demonyms", "titles", "organization-heads", "event-heads", "function-words", "first-names", "surnames",
                                     "location-heads", "club-prefixes", "sports", "not-person-words", "location-prepositions",
-                                    "document-heads", "actor-nouns", "speech-verbs"]
+                                    "document-heads", "actor-nouns", "speech-verbs", "event-prefixes"]
 
     /// The tokenizer the tables were read with (and that texts must be read with).
     public let tokenizer: Tokenizer
@@ -77,6 +77,7 @@ public struct Gazetteer: Sendable {
         for word in table("document-heads").firstColumn { addFeatures(.documentHead, toWord: word) }
         for word in table("actor-nouns").firstColumn { addFeatures(.actorNoun, toWord: word) }
         for word in table("speech-verbs").firstColumn { addFeatures(.speechVerb, toWord: word) }
+        for word in table("event-prefixes").firstColumn { addFeatures(.eventPrefix, toWord: word) }
         for word in table("club-prefixes").firstColumn { addFeatures(.clubPrefix, toWord: word) }
         for word in table("sports").firstColumn { addFeatures(.sport, toWord: word) }
         for word in table("not-person-words").firstColumn { addFeatures(.notPersonName, toWord: word) }
