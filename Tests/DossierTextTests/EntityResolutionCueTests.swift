@@ -65,6 +65,8 @@ struct EntityResolutionCueTests {
         #expect(mention("Profits at Kloof Holdings Ltd fell.", "Kloof Holdings Ltd")?.kind == .organization)
         #expect(mention("Fans of Bristol Rovers sang.", "Bristol Rovers")?.kind == .organization)
         #expect(mention("A London-based bank lent it.", "London")?.kind == .location)
+        #expect(mention("Shares fell after Cofinec CEO Stephen Frater spoke.", "Cofinec")?.kind == .organization)
+        #expect(mention("Shares fell after Russian President Ivan Orlov spoke.", "Russian") == nil)
     }
 
     @Test func uncuedNames() {

@@ -330,7 +330,14 @@ struct SentenceNameFinder {
             classify((start + demonymLength)..<end, modifiersOnly: modifiersOnly)
             return
         }
-        if modifiersOnly { return }
+        if modifiersOnly {
+            // "Cofinec CEO Stephen Frater", "Acme chairman": a name before a title is where the title is held.
+            if name.count <= 3, !isAllCaps(name) || name.count == 1, !features(start).contains(.functionWord),
+               !features(start).contains(.notPersonName), !isSentenceInitial(start) || name.count > 1 || isAcronym(start) {
+                emit(name, kind: .organization, evidence: .capitalization)
+            }
+            return
+        }
         if name.count == 1, features(start).contains(.functionWord) { return }  // "I", "We" inside a sentence
         if name.count >= 3, features(start).contains(.notPersonName) || leadingDemonymLength(start..<(start + 1)) == 1 {
             classify((start + 1)..<end, modifiersOnly: false)  // "Republican Larry Hogan", "Democrat Chuck Schumer"
