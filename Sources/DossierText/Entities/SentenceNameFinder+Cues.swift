@@ -25,10 +25,12 @@ extension SentenceNameFinder {
         return .other
     }
 
+    private static let basedSuffix = Array("-based".utf8)
+
     /// Whether the word before `start` ends in "-based" ("Ohio-based KeyCorp"): a company follows.
     func followsBased(_ start: Int) -> Bool {
-        guard start > range.lowerBound, token(start - 1).kind == .word else { return false }
-        let suffix = Array("-based".utf8), bytes = token(start - 1).bytes
+        guard start > range.lowerBound, token(start - 1).kind == .word, token(start - 1).shape.contains(.hyphenated) else { return false }
+        let suffix = Self.basedSuffix, bytes = token(start - 1).bytes
         guard bytes.count > suffix.count else { return false }
         return zip(self.bytes[(bytes.upperBound - suffix.count)..<bytes.upperBound], suffix).allSatisfy { $0 | 0x20 == $1 | 0x20 }
     }
@@ -40,6 +42,7 @@ extension SentenceNameFinder {
             || after < range.upperBound && isLowercaseWord(after) && features(after).contains(.speechVerb)
     }
 
+    /// Whether the word ends in "s" and is not written in capitals ("Russians", not "RUSSIANS").
     func isPluralWord(_ index: Int) -> Bool {
         let byteRange = token(index).bytes
         return byteRange.count > 3 && bytes[byteRange.upperBound - 1] == UInt8(ascii: "s") && !token(index).shape.contains(.allCaps)
