@@ -38,7 +38,8 @@ public struct DocumentEntityResolver: EntityResolver {
                 (kind, entity) = (.person, person)
             } else if let alias = aliases[candidate.text] {
                 (kind, entity) = alias
-            } else if candidate.kind == .person || candidate.evidence < .gazetteer || candidate.kind == .location {
+            } else if candidate.kind == .person || candidate.evidence < .gazetteer
+                        || candidate.kind == .location && candidate.tokens.count == 1 && !people.isEmpty {
                 // A place written alone can be a person's surname here ("Neil Jordan" … "Jordan said").
                 if let person = people.fullName(for: candidate, in: text) {
                     (kind, entity) = (.person, person)
@@ -79,6 +80,9 @@ public struct DocumentEntityResolver: EntityResolver {
 struct PersonIndex {
     /// Lower-cased name part → the canonical full names containing it.
     private var fullNames: [String: Set<String>] = [:]
+
+    /// Whether the document names nobody in full.
+    var isEmpty: Bool { fullNames.isEmpty }
 
     init(_ candidates: [EntityCandidate], in text: AnalyzedText) {
         for candidate in candidates where candidate.kind == .person && candidate.evidence > .weak && candidate.tokens.count >= 2 {
