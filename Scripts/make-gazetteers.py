@@ -10,9 +10,10 @@ Writes compact TSV files into Sources/DossierText/Resources/Gazetteers/:
   first-names.tsv  the most common US first names of the 1990 Census (PyPI `names`, public domain)
   surnames.tsv     the most common US surnames of the 1990 Census (PyPI `names`, public domain)
 
-The hand-written tables (demonyms, organizations, titles, head words, groups, places,
-function words, abbreviations) live next to them and are edited by hand; this script
-never touches them.
+The hand-written tables (demonyms, organizations, titles, head words of organisations, events,
+places and treaties, event prefixes, club prefixes, sports, actor nouns, speech verbs, location prepositions,
+words that are no personal names, groups, places, function words, abbreviations) live next to
+them and are edited by hand from general knowledge; this script never touches them.
 
 Every table has one entry per line: `canonical<TAB>alias|alias|...` (aliases optional);
 lines starting with `#` are comments.

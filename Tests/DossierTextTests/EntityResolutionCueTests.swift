@@ -17,6 +17,13 @@ struct EntityResolutionCueTests {
         #expect(mention(text, "the Chinese president")?.kind == .person)
     }
 
+    @Test func leaderAndPresidentStandForEachOther() {
+        let text = "North Korean leader Kim Sol met Russian Foreign Minister Ivan Orlov. The North Korean president thanked the Russian foreign minister."
+        #expect(mention(text, "The North Korean president")?.entity == "Kim Sol")
+        #expect(mention(text, "the Russian foreign minister")?.entity == "Ivan Orlov")
+        #expect(mention(text, "the Russian leader") == nil)
+    }
+
     @Test func rolePhraseWithoutHolderIsNoMention() {
         #expect(mention("The Russian leader spoke on Monday.", "The Russian leader") == nil)
         let two = "Russian President Ivan Orlov and Russian President Boris Lebedev met. The Russian president left."
@@ -49,6 +56,8 @@ struct EntityResolutionCueTests {
         #expect(mention("The Supreme Court ruled.", "Supreme Court")?.kind == .organization)
         #expect(mention("He joined the Roman Catholic church.", "Roman Catholic")?.kind != .person)
         #expect(mention("Veterans of the Korean War marched.", "Korean War")?.kind == .event)
+        #expect(mention("Damage from Typhoon Haiyan was vast.", "Typhoon Haiyan")?.kind == .event)
+        #expect(mention("Under state law, Republican Larry Hogan, the governor, acted.", "Larry Hogan")?.kind == .person)
     }
 
     @Test func companySuffixesMakeOrganizations() {
@@ -56,6 +65,8 @@ struct EntityResolutionCueTests {
         #expect(mention("Profits at Kloof Holdings Ltd fell.", "Kloof Holdings Ltd")?.kind == .organization)
         #expect(mention("Fans of Bristol Rovers sang.", "Bristol Rovers")?.kind == .organization)
         #expect(mention("A London-based bank lent it.", "London")?.kind == .location)
+        #expect(mention("Shares fell after Cofinec CEO Stephen Frater spoke.", "Cofinec")?.kind == .organization)
+        #expect(mention("Shares fell after Russian President Ivan Orlov spoke.", "Russian") == nil)
     }
 
     @Test func uncuedNames() {
@@ -84,5 +95,50 @@ struct EntityResolutionCueTests {
         #expect(found.first { $0.text == "KOWALCZYK" }?.entity == "Anna Kowalczyk")
         #expect(found.first { $0.text == "WARSAW" }?.kind == .location)
         #expect(!found.contains { $0.text == "WINS" })
+    }
+
+    @Test func acronymsAndParticles() {
+        #expect(mention("Bond prices fell after the Chicago NAPM report.", "NAPM")?.kind == .organization)
+        #expect(mention("Bond prices fell after the Chicago NAPM report.", "Chicago")?.kind == .location)
+        #expect(mention("Talks with the CFDT union failed.", "CFDT")?.kind == .organization)
+        #expect(mention("The flanker Joost van der Westhuizen scored.", "Joost van der Westhuizen")?.kind == .person)
+        #expect(mention("Scorers : Romania - Cosmin Contra ( 31st ) , Mihai Tararache ( 75th )", "Mihai Tararache")?.kind == .person)
+    }
+
+    @Test func lowercaseLongFormsDefinedByAcronyms() {
+        let found = mentions("Officials of the federal mining authority (FMA) met. Later the FMA denied it.")
+        #expect(found.first { $0.text == "federal mining authority" }?.entity == "Federal Mining Authority")
+        #expect(found.filter { $0.text == "FMA" }.map(\.entity) == ["Federal Mining Authority", "Federal Mining Authority"])
+        #expect(found.filter { $0.text == "FMA" }.allSatisfy { $0.kind == .organization })
+        #expect(mention("He said so (HQ) yesterday.", "said so") == nil)
+    }
+
+    @Test func pluralDemonymsAreGroups() {
+        #expect(mention("Russians and Afghans protested.", "Russians")?.kind == .group)
+        #expect(mention("The Russian language is hard.", "Russian") == nil)
+    }
+
+    @Test func datelinesSpeakersAndSurnamesThatArePlaces() {
+        let report = "TENNIS - HILL WINS\nMILWAUKEE , Wisconsin 1996-08-29\nHill beat Khan in three sets .\n\" I won , \" said Hill ."
+        let found = mentions(report)
+        #expect(found.first { $0.text == "MILWAUKEE" }?.kind == .location)
+        #expect(found.first { $0.text == "Wisconsin" }?.kind == .location)
+        #expect(found.last { $0.text == "Hill" }?.kind == .person)
+        let film = mentions("Director Neil Jordan defended the film. Jordan said it was fair.")
+        #expect(film.last { $0.text == "Jordan" }?.entity == "Neil Jordan")
+    }
+
+    @Test func ampersandsAndBasedCompanies() {
+        #expect(mention("Shares of Douglas & Lomason rose.", "Douglas & Lomason")?.kind == .organization)
+        #expect(mention("Analysts at Procter & Gamble agreed.", "Procter & Gamble")?.kind == .organization)
+        #expect(mention("Profits at Ohio-based KeyCorp rose.", "KeyCorp")?.kind == .organization)
+        #expect(mention("Bosnia & Herzegovina voted.", "Bosnia")?.kind == .location)
+    }
+
+    @Test func lowercaseVariantsOfNamesInTheDocument() {
+        let found = mentions("The Harbour Summit opened. Many skipped the harbour summit this year.")
+        #expect(found.map(\.text) == ["Harbour Summit", "harbour summit"])
+        #expect(found.allSatisfy { $0.entity == "Harbour Summit" && $0.kind == .event })
+        #expect(mentions("Nobody went to the harbour summit.").isEmpty)
     }
 }

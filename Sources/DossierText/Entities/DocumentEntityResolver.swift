@@ -8,9 +8,13 @@ import DossierCore
 ///   ("Vladimir Putin") when exactly one person in the document has that name part;
 /// - a plural organisation or event name ("Belt and Road Forums") joins its singular when the
 ///   document also has that;
-/// - a name written the same way as an earlier well-evidenced one takes its kind and entity;
-/// - weak candidates (a capitalised word that only starts a sentence) are dropped unless one of
-///   the above resolves them.
+/// - a place written alone can be a person's surname ("Neil Jordan" … "Jordan");
+/// - a role phrase ("the Russian leader") resolves to the one person the document gives that role
+///   ("Russian President Vladimir Putin"), and is dropped when none or several hold it;
+/// - a name written the same way in any case as a better-evidenced one ("LEICESTERSHIRE",
+///   "Somerset" at a sentence start) takes its kind and entity;
+/// - weak candidates (a capitalised word that only starts a sentence or stands in a headline) are
+///   dropped unless one of the above resolves them.
 ///
 /// Mention texts stay as written; `entity` is the canonical name.
 public struct DocumentEntityResolver: EntityResolver {
@@ -21,7 +25,7 @@ public struct DocumentEntityResolver: EntityResolver {
     public func resolve(_ candidates: [EntityCandidate], in text: AnalyzedText) -> [Mention] {
         let aliases = acronymAliases(candidates, in: text)
         let people = PersonIndex(candidates, in: text)
-        let known = KnownNames(candidates)
+        var known = KnownNames(candidates)
         let roles = RoleIndex(candidates)
         let singulars = Set(candidates.filter { $0.kind == .event || $0.kind == .organization }.map(\.entity))
         var mentions: [Mention] = []
@@ -34,7 +38,9 @@ public struct DocumentEntityResolver: EntityResolver {
                 (kind, entity) = (.person, person)
             } else if let alias = aliases[candidate.text] {
                 (kind, entity) = alias
-            } else if candidate.kind == .person || candidate.evidence < .gazetteer || candidate.category == .city {
+            } else if candidate.kind == .person || candidate.evidence < .gazetteer
+                        || candidate.kind == .location && candidate.tokens.count == 1 && !people.isEmpty {
+                // A place written alone can be a person's surname here ("Neil Jordan" … "Jordan said").
                 if let person = people.fullName(for: candidate, in: text) {
                     (kind, entity) = (.person, person)
                 } else if candidate.evidence < .gazetteer, let earlier = known.best(for: candidate) {
@@ -74,6 +80,9 @@ public struct DocumentEntityResolver: EntityResolver {
 struct PersonIndex {
     /// Lower-cased name part → the canonical full names containing it.
     private var fullNames: [String: Set<String>] = [:]
+
+    /// Whether the document names nobody in full.
+    var isEmpty: Bool { fullNames.isEmpty }
 
     init(_ candidates: [EntityCandidate], in text: AnalyzedText) {
         for candidate in candidates where candidate.kind == .person && candidate.evidence > .weak && candidate.tokens.count >= 2 {

@@ -3,20 +3,31 @@ import DossierCore
 /// The names a document writes with some evidence, by their text in any case, so that the same
 /// name written elsewhere without evidence ("LEICESTERSHIRE" in a headline, "Somerset" at the
 /// start of a sentence) takes the kind and entity of its best-evidenced writing.
+///
+/// The table is built on the first look-up: many documents never need one.
 struct KnownNames {
-    private var best: [String: (evidence: EntityEvidence, kind: EntityKind, entity: String)] = [:]
+    private typealias Writing = (evidence: EntityEvidence, kind: EntityKind, entity: String)
+    private let candidates: [EntityCandidate]
+    private var best: [String: Writing]?
 
     init(_ candidates: [EntityCandidate]) {
-        for candidate in candidates where candidate.evidence > .weak {
-            let key = candidate.text.lowercased()
-            if let earlier = best[key], earlier.evidence >= candidate.evidence { continue }
-            best[key] = (candidate.evidence, candidate.kind, candidate.entity)
-        }
+        self.candidates = candidates
     }
 
     /// The kind and entity of the best-evidenced candidate written like `candidate`, when its evidence is stronger.
-    func best(for candidate: EntityCandidate) -> (kind: EntityKind, entity: String)? {
-        guard let found = best[candidate.text.lowercased()], found.evidence > candidate.evidence else { return nil }
+    mutating func best(for candidate: EntityCandidate) -> (kind: EntityKind, entity: String)? {
+        if best == nil { best = Self.table(of: candidates) }
+        guard let found = best?[candidate.text.lowercased()], found.evidence > candidate.evidence else { return nil }
         return (found.kind, found.entity)
+    }
+
+    private static func table(of candidates: [EntityCandidate]) -> [String: Writing] {
+        var table: [String: Writing] = [:]
+        for candidate in candidates where candidate.evidence > .weak {
+            let key = candidate.text.lowercased()
+            if let earlier = table[key], earlier.evidence >= candidate.evidence { continue }
+            table[key] = (candidate.evidence, candidate.kind, candidate.entity)
+        }
+        return table
     }
 }

@@ -21,6 +21,8 @@ public struct PersonRole: Hashable, Sendable {
     func refers(to held: PersonRole) -> Bool {
         guard country == held.country else { return false }
         if title == held.title { return true }
-        return title == "leader" && PersonRole.leaderTitles.contains(held.title)
+        // "the Russian leader" for a president, "the Russian president" for someone introduced as leader.
+        let leaders = PersonRole.leaderTitles
+        return (title == "leader" || held.title == "leader") && leaders.contains(title) && leaders.contains(held.title)
     }
 }

@@ -12,7 +12,7 @@ public struct Gazetteer: Sendable {
     public static let tableNames = ["abbreviations", "countries", "cities", "regions", "places", "organizations", "groups",
                                     "demonyms", "titles", "organization-heads", "event-heads", "function-words", "first-names", "surnames",
                                     "location-heads", "club-prefixes", "sports", "not-person-words", "location-prepositions",
-                                    "document-heads", "actor-nouns"]
+                                    "document-heads", "actor-nouns", "speech-verbs", "event-prefixes"]
 
     /// The tokenizer the tables were read with (and that texts must be read with).
     public let tokenizer: Tokenizer
@@ -76,6 +76,8 @@ public struct Gazetteer: Sendable {
         for word in table("location-heads").firstColumn { addFeatures(.locationHead, toWord: word) }
         for word in table("document-heads").firstColumn { addFeatures(.documentHead, toWord: word) }
         for word in table("actor-nouns").firstColumn { addFeatures(.actorNoun, toWord: word) }
+        for word in table("speech-verbs").firstColumn { addFeatures(.speechVerb, toWord: word) }
+        for word in table("event-prefixes").firstColumn { addFeatures(.eventPrefix, toWord: word) }
         for word in table("club-prefixes").firstColumn { addFeatures(.clubPrefix, toWord: word) }
         for word in table("sports").firstColumn { addFeatures(.sport, toWord: word) }
         for word in table("not-person-words").firstColumn { addFeatures(.notPersonName, toWord: word) }
@@ -184,6 +186,10 @@ public struct Gazetteer: Sendable {
 
     /// Whether `phrase` is a title or role ("Foreign Minister", "aide").
     public func isTitle(_ phrase: String) -> Bool { !titles.values(for: lookUpWordIDs(of: phrase)).isEmpty }
+
+    /// Whether some name starts with the word with identifier `id`.
+    @inline(__always)
+    func startsName(_ id: Int32) -> Bool { names.hasPhrase(startingWith: id) }
 
     /// Calls `body` with the length and entry indices of each name starting at `start` (before `end`), shortest first.
     func forEachName(in words: [Int32], from start: Int, to end: Int, _ body: (Int, [Int32]) -> Void) {

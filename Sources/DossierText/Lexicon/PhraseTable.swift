@@ -37,6 +37,10 @@ struct PhraseTable: Sendable {
         }
     }
 
+    /// Whether some phrase starts with the word `word` (a cheap test before `forEachMatch`).
+    @inline(__always)
+    func hasPhrase(startingWith word: Int32) -> Bool { word >= 0 && children[0][word] != nil }
+
     /// The values of exactly the phrase `words`.
     func values(for words: [Int32]) -> [Int32] {
         var node = 0

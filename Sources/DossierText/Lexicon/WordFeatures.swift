@@ -45,4 +45,8 @@ public struct WordFeatures: OptionSet, Hashable, Sendable {
     public static let documentHead = WordFeatures(rawValue: 1 << 18)
     /// After a demonym, makes it name its country as an actor ("delegation", "side").
     public static let actorNoun = WordFeatures(rawValue: 1 << 19)
+    /// Reports speech ("said", "told"): next to a single name in a sports report it marks a person.
+    public static let speechVerb = WordFeatures(rawValue: 1 << 20)
+    /// Starts an event's name ("Typhoon Haiyan", "Operation Desert Storm").
+    public static let eventPrefix = WordFeatures(rawValue: 1 << 21)
 }
