@@ -8,35 +8,83 @@ public enum CalendarWord: Hashable, Sendable {
     case dayOffset(Int)
     /// "last", "this", "next": the offset in units from the document date's unit.
     case unitShift(Int)
-    /// "year(s)", "month(s)", "week(s)", "day(s)", "decade(s)".
+    /// "year(s)", "month(s)", "week(s)", "day(s)", "decade(s)", "quarter(s)", "hour(s)".
     case unit(CalendarUnit)
     /// "ago".
     case ago
-    /// A number word, "one" to "twelve".
+    /// A number word, "one" to "hundred".
     case number(Int)
+    /// "first" to "fourth": the ordinal of a quarter or a half.
+    case ordinal(Int)
+    /// "morning", "afternoon", "evening", "night": the TIMEX3 part-of-day code (`MO`, `AF`, `EV`, `NI`).
+    case partOfDay(String)
+    /// "spring", "summer", "fall", "autumn", "winter": the TIMEX3 season code (`SP`, `SU`, `FA`, `WI`).
+    case season(String)
+    /// "now", "recently", "soon": the TIMEX3 reference value (`PRESENT_REF`, `PAST_REF`, `FUTURE_REF`).
+    case reference(String)
+    /// "daily", "weekly", "annually": a set recurring once per unit.
+    case frequency(CalendarUnit)
+    /// "every", "each": makes a set of the unit, weekday or month after it.
+    case every
+    /// "several", "few", "many": a count left unknown (`PXY`).
+    case vagueCount
+    /// "fiscal".
+    case fiscal
+    /// "noon" (12), "midnight" (0): an hour of the day.
+    case clock(Int)
+    /// "a.m." (0), "p.m." (12): the hours to add to a clock time.
+    case meridiem(Int)
+    /// "weekend".
+    case weekend
+    /// "earlier" (-1), "later" (+1): after a duration, a date that far from the document date.
+    case direction(Int)
+    /// A word that marks the tense of its sentence: past (-1, "said", "was") or future (+1, "will").
+    case tense(Int)
 }
 
 /// A calendar unit named in a time expression.
 public enum CalendarUnit: String, Hashable, Sendable {
+    /// A minute.
+    case minute
+    /// An hour.
+    case hour
     /// A day.
     case day
     /// An ISO week, Monday to Sunday.
     case week
     /// A calendar month.
     case month
+    /// A calendar quarter, three months.
+    case quarter
     /// A calendar year.
     case year
     /// Ten years.
     case decade
+    /// A hundred years.
+    case century
 
-    /// The TIMEX3 duration letter: `D`, `W`, `M`, `Y`, `DE`.
+    /// The TIMEX3 duration designator: `D`, `W`, `M`, `Y`, `DE`, `CE`, and `TH` for hours ("PT3H").
     var durationLetter: String {
         switch self {
+        case .minute: "TM"
+        case .hour: "TH"
         case .day: "D"
         case .week: "W"
         case .month: "M"
+        case .quarter: "Q"
         case .year: "Y"
         case .decade: "DE"
+        case .century: "CE"
+        }
+    }
+
+    /// The TIMEX3 duration of `count` units ("P3Y", "PT2H"); `nil` count gives `X` ("PXY").
+    func duration(_ count: Int?) -> String {
+        let amount = count.map(String.init) ?? "X"
+        switch self {
+        case .minute: return "PT\(amount)M"
+        case .hour: return "PT\(amount)H"
+        default: return "P\(amount)\(durationLetter)"
         }
     }
 }
@@ -48,7 +96,15 @@ enum CalendarLexicon {
     static let monthAbbreviations = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     static let weekdayAbbreviations = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-    static let numberWords = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    static let numberWords = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                              "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+    static let tensWords = [("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80),
+                            ("ninety", 90), ("hundred", 100)]
+    static let ordinals = ["first", "second", "third", "fourth"]
+    static let pastMarkers = ["said", "was", "were", "had", "did", "told", "came", "began", "took", "went", "made", "gave",
+                              "left", "fell", "rose", "won", "met", "held", "saw", "became", "ago"]
+    static let futureMarkerWords = ["will", "'ll", "shall", "scheduled", "plans", "planning", "upcoming", "intends", "intend",
+                                    "going", "expects", "plan", "due", "aims"]
 
     /// Every calendar word with its meaning; abbreviations are listed with their period.
     static var entries: [(String, CalendarWord)] {
@@ -59,14 +115,33 @@ enum CalendarLexicon {
         for (index, name) in weekdays.enumerated() { result.append((name, .weekday(index + 1))) }
         for (index, name) in weekdayAbbreviations.enumerated() { result.append((name + ".", .weekday(index + 1))) }
         for (index, name) in numberWords.enumerated() { result.append((name, .number(index + 1))) }
+        for (name, value) in tensWords { result.append((name, .number(value))) }
+        for (index, name) in ordinals.enumerated() { result.append((name, .ordinal(index + 1))) }
         result += [("today", .dayOffset(0)), ("yesterday", .dayOffset(-1)), ("tomorrow", .dayOffset(1)), ("tonight", .dayOffset(0)),
-                   ("last", .unitShift(-1)), ("past", .unitShift(-1)), ("previous", .unitShift(-1)),
-                   ("this", .unitShift(0)), ("current", .unitShift(0)),
-                   ("next", .unitShift(1)), ("coming", .unitShift(1)), ("ago", .ago)]
-        for unit in [CalendarUnit.day, .week, .month, .year, .decade] {
+                   ("last", .unitShift(-1)), ("past", .unitShift(-1)), ("previous", .unitShift(-1)), ("latest", .unitShift(-1)),
+                   ("this", .unitShift(0)), ("current", .unitShift(0)), ("same", .unitShift(0)),
+                   ("next", .unitShift(1)), ("coming", .unitShift(1)), ("following", .unitShift(1)), ("ago", .ago),
+                   ("morning", .partOfDay("MO")), ("afternoon", .partOfDay("AF")), ("evening", .partOfDay("EV")),
+                   ("night", .partOfDay("NI")), ("spring", .season("SP")), ("summer", .season("SU")), ("fall", .season("FA")),
+                   ("autumn", .season("FA")), ("winter", .season("WI")),
+                   ("now", .reference("PRESENT_REF")), ("currently", .reference("PRESENT_REF")),
+                   ("nowadays", .reference("PRESENT_REF")), ("presently", .reference("PRESENT_REF")),
+                   ("recently", .reference("PAST_REF")), ("recent", .reference("PAST_REF")), ("previously", .reference("PAST_REF")),
+                   ("formerly", .reference("PAST_REF")), ("soon", .reference("FUTURE_REF")), ("future", .reference("FUTURE_REF")),
+                   ("daily", .frequency(.day)), ("nightly", .frequency(.day)), ("weekly", .frequency(.week)),
+                   ("monthly", .frequency(.month)), ("quarterly", .frequency(.quarter)), ("annually", .frequency(.year)),
+                   ("yearly", .frequency(.year)), ("hourly", .frequency(.hour)),
+                   ("every", .every), ("each", .every), ("several", .vagueCount), ("few", .vagueCount), ("many", .vagueCount),
+                   ("fiscal", .fiscal), ("noon", .clock(12)), ("midnight", .clock(0)),
+                   ("a.m.", .meridiem(0)), ("am", .meridiem(0)), ("p.m.", .meridiem(12)), ("pm", .meridiem(12)),
+                   ("weekend", .weekend), ("earlier", .direction(-1)), ("later", .direction(1))]
+        for word in pastMarkers where word != "ago" { result.append((word, .tense(-1))) }
+        for word in futureMarkerWords { result.append((word, .tense(1))) }
+        for unit in [CalendarUnit.minute, .hour, .day, .week, .month, .quarter, .year, .decade] {
             result.append((unit.rawValue, .unit(unit)))
             result.append((unit.rawValue + "s", .unit(unit)))
         }
+        result += [("century", .unit(.century)), ("centuries", .unit(.century))]
         return result
     }
 
@@ -79,7 +154,7 @@ enum CalendarLexicon {
                              "km", "kilometres", "kilometers", "miles", "metres", "meters", "feet", "tonnes", "tons", "dollars",
                              "euros", "pounds", "yuan", "rubles", "roubles", "percent", "per", "units", "homes", "houses",
                              "vehicles", "cars", "jobs", "students", "workers", "residents", "refugees", "migrants", "points",
-                             "seats", "hectares", "acres", "barrels", "kg", "kilograms", "mm", "cm", "times"]
+                             "seats", "hectares", "acres", "barrels", "kg", "kilograms", "mm", "cm", "times", "shares"]
     static let connectors = ["of", "and", "for", "on", "&", "the"]
     static let nameParticles = ["von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "bin", "ibn",
                                 "al", "el", "la", "le", "ter", "ten", "y"]

@@ -13,6 +13,12 @@ enum TimexValue {
     /// `2023-10`, or `XXXX-10`.
     static func month(_ month: Int, year: Int?) -> String { "\(self.year(year))-\(pad(month, 2))" }
 
+    /// The month `count` months after the month of `day` (before it when negative): `2023-05`.
+    static func month(shifting day: Day, by count: Int) -> String {
+        let total = day.year * 12 + (day.month - 1) + count
+        return month(total % 12 + 1, year: total / 12)
+    }
+
     /// `2023-07-25`, or `XXXX-07-25`.
     static func date(year: Int?, month: Int, day: Int) -> String { "\(self.year(year))-\(pad(month, 2))-\(pad(day, 2))" }
 
@@ -22,9 +28,31 @@ enum TimexValue {
         return "\(pad(year, 4))-W\(pad(week, 2))"
     }
 
+    /// `2023-Q3`, or `XXXX-Q3`.
+    static func quarter(_ quarter: Int, year: Int?) -> String { "\(self.year(year))-Q\(quarter)" }
+
+    /// The quarter `count` quarters after the quarter of `day` (before it when negative): `2023-Q2`.
+    static func quarter(shifting day: Day, by count: Int) -> String {
+        let total = day.year * 4 + (day.month - 1) / 3 + count
+        return quarter(total % 4 + 1, year: total / 4)
+    }
+
+    /// The quarter (1–4) `day` falls in.
+    static func quarterNumber(of day: Day) -> Int { (day.month - 1) / 3 + 1 }
+
+    /// A clock time on a day: `2023-07-25T10:30`, or `XXXX-XX-XXT10:30` without a day.
+    static func time(on day: Day?, hour: Int, minute: Int) -> String {
+        "\(day?.iso ?? "XXXX-XX-XX")T\(pad(hour, 2)):\(pad(minute, 2))"
+    }
+
     /// The range a fully known DATE value denotes, or `nil` when it has unknown parts.
     static func range(of value: String) -> TimeRange? {
-        guard !value.contains("XX"), value.first?.isNumber == true else { return nil }
+        guard !value.contains("X"), value.first?.isNumber == true else {
+            // "199X" is a decade too, as TimeRange reads it.
+            return value.count == 4 && value.hasSuffix("X") && !value.dropLast().contains("X") ? TimeRange(literal: value) : nil
+        }
+        if value.count == 3, let decade = Int(value) { return .decade(startingIn: decade * 10) }  // "199": the 1990s
+        if let time = value.firstIndex(of: "T") { return TimeRange(literal: value[..<time]) }
         return TimeRange(literal: value)
     }
 }

@@ -1,0 +1,234 @@
+import DossierCore
+
+/// Calendar dates: explicit dates, months, weekdays, years, decades, seasons, fiscal years, clock times.
+extension SentenceTimeFinder {
+    mutating func matchNumber(at index: Int) -> Int {
+        let token = token(index)
+        // 2023-07-25
+        if token.bytes.count == 10, let day = Day(iso: String(decoding: text.bytes[token.bytes], as: UTF8.self)) {
+            emit(index..<(index + 1), value: day.iso)
+            return index + 1
+        }
+        if let time = clockTime(index) { return matchClock(hour: time.hour, minute: time.minute, at: index, end: time.end) }
+        // 25 July (2023)
+        if let day = day(index), let month = month(index + 1) {
+            if let year = year(index + 2) {
+                if Day(year: year, month: month, day: day) != nil {
+                    emit(index..<(index + 3), value: TimexValue.date(year: year, month: month, day: day))
+                    return index + 3
+                }
+            } else if Day(year: 2000, month: month, day: day) != nil {
+                emit(index..<(index + 2), value: TimexValue.date(year: monthYear(month, near: index, shift: nil), month: month, day: day))
+                return index + 2
+            }
+        }
+        if let year = year(index), isYearInContext(index, year: year) {
+            // "2009-2010" is tagged as its two years.
+            emit(index..<(index + 1), value: TimexValue.year(year))
+            return index + 1
+        }
+        // 1990s
+        if token.bytes.count == 5, text.bytes[token.bytes.upperBound - 1] == UInt8(ascii: "s"),
+           text.bytes[token.bytes.upperBound - 2] == UInt8(ascii: "0") {
+            let digits = String(decoding: text.bytes[token.bytes.lowerBound..<(token.bytes.upperBound - 2)], as: UTF8.self)
+            if let prefix = Int(digits), (100...210).contains(prefix) {
+                emit(index..<(index + 1), value: "\(prefix)")
+                return index + 1
+            }
+        }
+        if let (value, digits) = integer(index, allowOrdinal: true), digits <= 2, unit(index + 1) == .century, !isPlural(index + 1) {
+            emit(index..<(index + 2), value: TimexValue.pad(value - 1, 2))  // "the 20th century" → 19
+            return index + 2
+        }
+        return matchDuration(at: index)
+    }
+
+    /// Whether a four-digit number reads as a year: not "2000 people", not "$2019", and old years after a preposition.
+    private func isYearInContext(_ index: Int, year: Int) -> Bool {
+        let next = index + 1
+        if next < range.upperBound {
+            if token(next).kind == .word, token(next).shape.contains(.lowercase), features(next).contains(.countNoun) { return false }
+            if token(next).kind == .symbol || text.token(next, is: "%") { return false }
+        }
+        if index > range.lowerBound, token(index - 1).kind == .symbol { return false }
+        if year < 1800 { return index > range.lowerBound && features(index - 1).contains(.temporalPreposition) }
+        return true
+    }
+
+    /// The year of a month named without one: the document's, moved by `shift` ("last October") or
+    /// by the tense ("issued in October" in July is last year's October, "will visit in March" next year's).
+    func monthYear(_ month: Int, near index: Int, shift: Int?) -> Int? {
+        guard let date = documentDate else { return nil }
+        let direction = shift ?? tense(near: index)
+        if direction < 0, month > date.month || (shift != nil && month == date.month) { return date.year - 1 }
+        if direction > 0, month < date.month || (shift != nil && month == date.month) { return date.year + 1 }
+        return date.year
+    }
+
+    mutating func matchMonth(at index: Int, shift: Int?, start: Int) -> Int {
+        guard let month = month(index) else { return index + 1 }
+        if let day = day(index + 1) {
+            let hasComma = index + 2 < range.upperBound && text.token(index + 2, is: ",")
+            if let year = year(index + (hasComma ? 3 : 2)), Day(year: year, month: month, day: day) != nil {
+                let end = index + (hasComma ? 4 : 3)
+                emit(start..<end, value: TimexValue.date(year: year, month: month, day: day))
+                return end
+            }
+            if Day(year: 2000, month: month, day: day) != nil {
+                emit(start..<(index + 2), value: TimexValue.date(year: monthYear(month, near: index, shift: shift), month: month, day: day))
+                return index + 2
+            }
+        }
+        let ofYear = isWord(index + 1, "of") ? 2 : 1
+        if let year = year(index + ofYear) {
+            emit(start..<(index + ofYear + 1), value: TimexValue.month(month, year: year))
+            return index + ofYear + 1
+        }
+        if month == 5, shift == nil, !features(index - 1).contains(.temporalPreposition) { return index + 1 }  // "May" the verb
+        // "June last year", "January this year"
+        if shift == nil, case .unitShift(let yearShift) = calendar(index + 1), unit(index + 2) == .year, !isPlural(index + 2) {
+            emit(start..<(index + 3), value: TimexValue.month(month, year: documentDate.map { $0.year + yearShift }))
+            return index + 3
+        }
+        emit(start..<(index + 1), value: TimexValue.month(month, year: monthYear(month, near: index, shift: shift)))
+        return index + 1
+    }
+
+    /// The day a weekday names: the latest such day on or before the document date, or the next one
+    /// on or after it when `shift` or the tense says future.
+    func weekdayDay(_ weekday: Int, shift: Int?, near index: Int) -> Day? {
+        guard let date = documentDate else { return nil }
+        let future = shift.map { $0 > 0 } ?? (tense(near: index) > 0)
+        var offset = future ? (weekday - date.weekday + 7) % 7 : -((date.weekday - weekday + 7) % 7)
+        if let shift, shift != 0, offset == 0 { offset = shift > 0 ? 7 : -7 }
+        return date.adding(days: offset)
+    }
+
+    /// "Friday", "Friday morning", "Monday, Oct. 26", "next Tuesday".
+    mutating func matchWeekday(at index: Int, shift: Int?, start: Int) -> Int {
+        guard let weekday = weekday(index) else { return index + 1 }
+        // "Monday, Oct. 26": the date says which Monday.
+        let afterComma = text.token(index + 1, is: ",") && index + 1 < range.upperBound ? index + 2 : index + 1
+        if let month = month(afterComma), day(afterComma + 1) != nil {
+            let end = matchMonth(at: afterComma, shift: shift, start: start)
+            if taggedEnd == end, month > 0 { return end }
+        }
+        let day = weekdayDay(weekday, shift: shift, near: index)
+        if case .partOfDay(let part) = calendar(index + 1) {
+            emit(start..<(index + 2), type: .time, value: (day?.iso ?? "XXXX-XX-XX") + "T" + part)
+            return index + 2
+        }
+        emit(start..<(index + 1), value: day?.iso ?? "XXXX-WXX-\(weekday)")
+        return index + 1
+    }
+
+    /// "today", "yesterday morning", "tonight".
+    mutating func matchDayOffset(_ offset: Int, at index: Int) -> Int {
+        let day = documentDate.map { $0.adding(days: offset) }
+        if case .partOfDay(let part) = calendar(index + 1) {
+            emit(index..<(index + 2), type: .time, value: (day?.iso ?? "XXXX-XX-XX") + "T" + part)
+            return index + 2
+        }
+        if isWord(index, "tonight") {
+            emit(index..<(index + 1), type: .time, value: (day?.iso ?? "XXXX-XX-XX") + "TNI")
+            return index + 1
+        }
+        emit(index..<(index + 1), value: day?.iso ?? "XXXX-XX-XX")
+        return index + 1
+    }
+
+    /// A season with a year ("summer 1998", "the summer of 1998"), after "this", "last" or "next",
+    /// or after "in the" or "this"; otherwise the word is left alone ("prices fall").
+    mutating func matchSeason(at index: Int, shift: Int?, start: Int) -> Int {
+        guard case .season(let season) = calendar(index), token(index).kind == .word else { return index + 1 }
+        let ofYear = isWord(index + 1, "of") ? 2 : 1
+        if let year = year(index + ofYear) {
+            emit(start..<(index + ofYear + 1), value: "\(TimexValue.year(year))-\(season)")
+            return index + ofYear + 1
+        }
+        guard shift != nil || (isWord(index - 1, "the") && (features(index - 2).contains(.temporalPreposition))) else { return index + 1 }
+        var year = documentDate?.year
+        if let date = documentDate {
+            let seasonIndex = ["WI": 0, "SP": 1, "SU": 2, "FA": 3][season] ?? 0
+            let documentSeason = date.month == 12 ? 0 : date.month / 3
+            let direction = shift ?? tense(near: index)
+            if direction < 0, seasonIndex >= documentSeason, shift != nil || seasonIndex > documentSeason { year = date.year - 1 }
+            if direction > 0, seasonIndex <= documentSeason, shift != nil || seasonIndex < documentSeason { year = date.year + 1 }
+        }
+        emit(start..<(index + 1), value: "\(TimexValue.year(year))-\(season)")
+        return index + 1
+    }
+
+    /// "fiscal 1989", "fiscal year 1990", "the fiscal year", "the fiscal first quarter".
+    mutating func matchFiscal(at index: Int) -> Int {
+        let next = index + 1
+        if let year = year(next) {
+            emit(index..<(next + 1), value: TimexValue.year(year))
+            return next + 1
+        }
+        if unit(next) == .year, !isPlural(next) {
+            if let year = year(next + 1) {
+                emit(index..<(next + 2), value: TimexValue.year(year))
+                return next + 2
+            }
+            guard isWord(index - 1, "the") || calendar(index - 1) == .unitShift(0) else { return index + 1 }
+            let start = calendar(index - 1) == .unitShift(0) ? index - 1 : index
+            emit(start..<(next + 1), value: TimexValue.year(documentDate?.year))
+            return next + 1
+        }
+        if case .ordinal(let ordinal) = calendar(next) { return matchOrdinal(ordinal, at: next, start: index) }
+        return index + 1
+    }
+
+    /// "10:30" or "10" followed by "a.m."/"p.m.": the hour, minute and the index after the time.
+    private func clockTime(_ index: Int) -> (hour: Int, minute: Int, end: Int)? {
+        let bytes = token(index).bytes
+        var hour = 0, minute = 0, position = bytes.lowerBound, digits = 0
+        while position < bytes.upperBound, text.bytes[position] >= 0x30, text.bytes[position] <= 0x39 {
+            hour = hour * 10 + Int(text.bytes[position] - 0x30)
+            position += 1
+            digits += 1
+        }
+        guard digits >= 1, digits <= 2 else { return nil }
+        let hasMinutes = position < bytes.upperBound && text.bytes[position] == UInt8(ascii: ":")
+        if hasMinutes {
+            guard bytes.upperBound - position == 3 else { return nil }
+            minute = Int(text.bytes[position + 1] - 0x30) * 10 + Int(text.bytes[position + 2] - 0x30)
+        } else if position != bytes.upperBound {
+            return nil
+        }
+        guard case .meridiem(let offset) = calendar(index + 1) else {
+            return hasMinutes && hour < 24 && minute < 60 && tense(near: index) != 0 && index > range.lowerBound
+                && (isWord(index - 1, "at") || isWord(index - 1, "by")) ? (hour, minute, index + 1) : nil
+        }
+        guard (1...12).contains(hour), minute < 60 else { return nil }
+        return ((hour % 12) + offset, minute, index + 2)
+    }
+
+    /// A clock time ending before `end`, with an optional time zone and weekday after it ("9 a.m. EST Tuesday").
+    mutating func matchClock(hour: Int, minute: Int, at index: Int, end: Int) -> Int {
+        var end = end
+        if end < range.upperBound, token(end).shape.contains(.allCaps), token(end).bytes.count == 3, token(end).kind == .word,
+           text.bytes[token(end).bytes.upperBound - 1] | 0x20 == UInt8(ascii: "t") {
+            end += 1  // EST, GMT, EDT
+        }
+        var day = documentDate
+        if let weekday = weekday(end) {
+            day = weekdayDay(weekday, shift: nil, near: end)
+            end += 1
+        } else if case .dayOffset(let offset) = calendar(end) {
+            day = documentDate?.adding(days: offset)
+            end += 1
+        }
+        emit(index..<end, type: .time, value: TimexValue.time(on: day, hour: hour, minute: minute), determiner: false)
+        return end
+    }
+
+    /// The weekend of the document's week: the one just past, or the coming one in the future tense.
+    func weekendValue(shift: Int?, near index: Int) -> String {
+        guard let date = documentDate else { return "XXXX-WXX-WE" }
+        let future = shift.map { $0 > 0 } ?? (tense(near: index) > 0)
+        let saturday = future ? date.adding(days: (6 - date.weekday + 7) % 7) : date.adding(days: -((date.weekday - 6 + 7) % 7))
+        return TimexValue.week(of: saturday) + "-WE"
+    }
+}

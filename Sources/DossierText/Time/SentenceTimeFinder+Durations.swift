@@ -1,0 +1,94 @@
+import DossierCore
+
+/// Durations ("three years", "a few days", "30-year"), dates counted back from the document date
+/// ("two years ago", "a year earlier") and sets ("every week", "each Thursday").
+extension SentenceTimeFinder {
+    /// A count and a unit starting at `index`; the extent starts at `start` ("the past three years").
+    mutating func matchDuration(at index: Int, start: Int? = nil) -> Int {
+        var amount: Int? = count(index)
+        var position = index + 1
+        if isWord(index, "a"), calendar(position) == .vagueCount {
+            amount = nil  // "a few"
+            position += 1
+        } else if isWord(index, "a"), isWord(position, "couple"), isWord(position + 1, "of") {
+            amount = 2
+            position += 2
+        } else if calendar(index) == .vagueCount {
+            amount = nil
+        } else if let tens = amount, tens >= 20, tens % 10 == 0, case .number(let ones) = calendar(position), ones < 10 {
+            amount = tens + ones  // "twenty four"
+            position += 1
+        }
+        if isWord(position, "more") { position += 1 }
+        let hyphenated = position < range.upperBound && text.token(position, is: "-") && token(index).kind == .number
+        if hyphenated { position += 1 }
+        guard let unit = unit(position) else { return index + 1 }
+        if hyphenated, text.token(position + 1, is: "-") || isWord(position + 1, "old") { return position + 1 }  // "8-year-old"
+        guard amount != 1 || !isPlural(position) || token(index).kind == .number else { return index + 1 }
+        let first = start ?? index
+        let end = position + 1
+        switch calendar(end) {
+        case .ago, .direction(-1):
+            emit(first..<(end + 1), value: amount.map { relativeValue(unit, count: -$0, near: index) } ?? "PAST_REF")
+            return end + 1
+        case .direction(1) where start == nil && isWord(index, "a") == false && token(index).kind != .number:
+            emit(first..<(end + 1), value: amount.map { relativeValue(unit, count: $0, near: index) } ?? "FUTURE_REF")
+            return end + 1
+        default:
+            break
+        }
+        if unit == .quarter, amount == nil { return end }
+        emit(first..<end, type: .duration, value: unit.duration(amount), determiner: start != nil || token(first).kind != .number)
+        return end
+    }
+
+    /// The date `count` units from the document date (before it when negative), at the unit's granularity.
+    private func relativeValue(_ unit: CalendarUnit, count: Int, near index: Int) -> String {
+        guard let date = documentDate else {
+            switch unit {
+            case .minute, .hour, .day: return "XXXX-XX-XX"
+            case .week: return "XXXX-WXX"
+            case .month: return "XXXX-XX"
+            case .quarter: return "XXXX-QX"
+            case .year, .decade, .century: return "XXXX"
+            }
+        }
+        switch unit {
+        case .minute, .hour: return date.iso
+        case .day: return date.adding(days: count).iso
+        case .week: return TimexValue.week(of: date.adding(days: 7 * count))
+        case .month: return TimexValue.month(shifting: date, by: count)
+        case .quarter: return TimexValue.quarter(shifting: date, by: count)
+        case .year:
+            // In a report on a quarter, "a year earlier" is that quarter a year before.
+            if abs(count) == 1, speaksOfQuarters { return TimexValue.quarter(shifting: date, by: -1 + 4 * count) }
+            return TimexValue.year(date.year + count)
+        case .decade: return TimexValue.year(date.year + 10 * count)
+        case .century: return TimexValue.year(date.year + 100 * count)
+        }
+    }
+
+    /// Whether the sentence names a quarter.
+    var speaksOfQuarters: Bool { range.contains { unit($0) == .quarter } }
+
+    /// "every week", "each year", "every two years", "each Thursday", "each July".
+    mutating func matchSet(at index: Int) -> Int {
+        let next = index + 1
+        if let weekday = weekday(next) {
+            emit(index..<(next + 1), type: .set, value: "XXXX-WXX-\(weekday)", determiner: false)
+            return next + 1
+        }
+        if let month = month(next) {
+            emit(index..<(next + 1), type: .set, value: TimexValue.month(month, year: nil), determiner: false)
+            return next + 1
+        }
+        var amount = 1, position = next
+        if let written = count(next), !isWord(next, "a") {
+            amount = written
+            position += 1
+        }
+        guard let unit = unit(position) else { return index + 1 }
+        emit(index..<(position + 1), type: .set, value: unit.duration(amount), determiner: false)
+        return position + 1
+    }
+}

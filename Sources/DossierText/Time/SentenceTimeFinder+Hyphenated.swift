@@ -1,0 +1,98 @@
+import DossierCore
+
+/// Hyphenated words that hold a time: "third-quarter", "two-year", "year-earlier", "mid-November", "mid-1990s".
+extension SentenceTimeFinder {
+    /// The calendar meanings of up to three hyphen-separated parts of the word at `index`
+    /// (`nil` for parts the lexicon lacks), and the number written in digits in a part, if any.
+    private func parts(of index: Int) -> (words: [CalendarWord?], numbers: [Int?]) {
+        let bytes = token(index).bytes
+        var words: [CalendarWord?] = [], numbers: [Int?] = []
+        var start = bytes.lowerBound
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { key in
+            for position in bytes.lowerBound...bytes.upperBound where position == bytes.upperBound || text.bytes[position] == UInt8(ascii: "-") {
+                let length = position - start
+                var number: Int? = 0
+                if length > 0, length <= 32, words.count < 3 {
+                    for offset in 0..<length {
+                        let byte = text.bytes[start + offset]
+                        key[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                        if byte >= 0x30, byte <= 0x39, let value = number { number = value * 10 + Int(byte - 0x30) } else { number = nil }
+                    }
+                    let id = gazetteer.vocabulary.id(of: UnsafeBufferPointer(rebasing: key[0..<length]))
+                    words.append(gazetteer.calendarWord(id))
+                    numbers.append(number)
+                } else {
+                    words.append(nil)
+                    numbers.append(nil)
+                }
+                start = position + 1
+            }
+        }
+        return (words, numbers)
+    }
+
+    mutating func matchHyphenated(at index: Int) -> Int {
+        let (words, numbers) = parts(of: index)
+        guard words.count >= 2, words.count <= 3 else { return index + 1 }
+        let end = index + 1
+        switch (words[0], words[1]) {
+        case (.ordinal(let ordinal), .unit(.quarter)) where words.count == 2:
+            let start = calendar(index - 1) == .fiscal ? index - 1 : index
+            emit(start..<end, value: TimexValue.quarter(ordinal, year: quarterYear(ordinal, near: index)), determiner: unit(end) == nil)
+        case (.number(let count), .unit(let unit)) where words.count == 2 && !isWord(end, "old"):
+            emit(index..<end, type: .duration, value: unit.duration(count), determiner: false)
+        case (.unit(.year), .direction(-1)), (.unit(.year), .ago):
+            // "year-earlier": with "quarter" or "period" after it, the quarter before the document's a year back.
+            if words.count == 2, isWord(end, "period") || unit(end) == .quarter || (isWord(end + 1, "period") || unit(end + 1) == .quarter) {
+                let noun = isWord(end, "period") || unit(end) == .quarter ? end : end + 1
+                emit(index..<(noun + 1), value: documentDate.map { TimexValue.quarter(shifting: $0, by: -5) } ?? "XXXX-QX")
+                return noun + 1
+            }
+            emit(index..<end, value: documentDate.map { TimexValue.year($0.year - 1) } ?? "XXXX", determiner: false)
+        case (nil, .month(let month)) where words.count == 2 && isEdge(index) && token(index).shape.contains(.capitalized) == false
+                                            || words.count == 2 && isEdge(index) && isCapitalizedAfterHyphen(index):
+            emit(index..<end, value: TimexValue.month(month, year: monthYear(month, near: index, shift: nil)))
+        case (nil, nil) where words.count == 2 && isEdge(index):
+            guard let number = numbers[1] else { return end }
+            let bytes = token(index).bytes
+            if (1800...2100).contains(number) {
+                emit(index..<end, value: TimexValue.year(number))
+            } else if text.bytes[bytes.upperBound - 1] == UInt8(ascii: "s"), number == 0 {
+                // "mid-1990s": the number part ended in "s", so parse the digits before it.
+                var decade = 0, position = bytes.upperBound - 2
+                var scale = 1
+                while position > bytes.lowerBound, text.bytes[position] >= 0x30, text.bytes[position] <= 0x39 {
+                    decade += Int(text.bytes[position] - 0x30) * scale
+                    scale *= 10
+                    position -= 1
+                }
+                guard (1000...2100).contains(decade) else { return end }
+                emit(index..<end, value: "\(decade / 10)")
+            }
+        default:
+            break
+        }
+        return end
+    }
+
+    /// Whether the hyphenated word at `index` starts with "mid", "early" or "late".
+    private func isEdge(_ index: Int) -> Bool {
+        let bytes = token(index).bytes
+        func starts(_ prefix: StaticString) -> Bool {
+            guard bytes.count > prefix.utf8CodeUnitCount else { return false }
+            return prefix.withUTF8Buffer { expected in
+                for offset in 0..<expected.count where text.bytes[bytes.lowerBound + offset] | 0x20 != expected[offset] { return false }
+                return text.bytes[bytes.lowerBound + expected.count] == UInt8(ascii: "-")
+            }
+        }
+        return starts("mid") || starts("early") || starts("late")
+    }
+
+    /// Whether the part after the first hyphen starts with a capital ("mid-November").
+    private func isCapitalizedAfterHyphen(_ index: Int) -> Bool {
+        let bytes = token(index).bytes
+        guard let hyphen = bytes.first(where: { text.bytes[$0] == UInt8(ascii: "-") }), hyphen + 1 < bytes.upperBound else { return false }
+        let byte = text.bytes[hyphen + 1]
+        return byte >= 0x41 && byte <= 0x5A
+    }
+}

@@ -1,0 +1,144 @@
+import DossierCore
+
+/// Dates relative to the document date: "last year", "this week", "the third quarter", "now", "the weekend".
+extension SentenceTimeFinder {
+    /// "last year", "this week", "next month", "last October", "next Tuesday", "the past three years", "this morning".
+    mutating func matchShift(_ shift: Int, at index: Int) -> Int {
+        let next = index + 1
+        guard next < range.upperBound, !isWord(index, "same") else { return index + 1 }
+        if count(next) != nil || calendar(next) == .vagueCount, !isWord(next, "a"), !isWord(next, "an") {
+            return matchDuration(at: next, start: index)  // "the past three years"
+        }
+        if month(next) != nil { return matchMonth(at: next, shift: shift, start: index) }
+        if weekday(next) != nil { return matchWeekday(at: next, shift: shift, start: index) }
+        switch calendar(next) {
+        case .season: return matchSeason(at: next, shift: shift, start: index)
+        case .weekend:
+            emit(index..<(next + 1), value: weekendValue(shift: shift, near: index))
+            return next + 1
+        case .partOfDay(let part):
+            let day = documentDate.map { $0.adding(days: isWord(index, "last") && part == "NI" ? -1 : 0) }
+            guard shift <= 0 else { return index + 1 }
+            emit(index..<(next + 1), type: .time, value: (day?.iso ?? "XXXX-XX-XX") + "T" + part)
+            return next + 1
+        case .fiscal:
+            guard unit(next + 1) == .year, !isPlural(next + 1) else { return index + 1 }
+            emit(index..<(next + 2), value: TimexValue.year(documentDate.map { $0.year + shift }))
+            return next + 2
+        case .unit(let unit) where !isPlural(next):
+            return matchShiftedUnit(unit, shift: shift, at: index)
+        default:
+            break
+        }
+        if isWord(index, "current") {
+            emit(index..<next, value: "PRESENT_REF", determiner: false)
+            return next
+        }
+        if isWord(index, "past"), isWord(index - 1, "the") {
+            emit(index..<next, value: "PAST_REF")
+            return next
+        }
+        return index + 1
+    }
+
+    /// "last year", "this quarter", "the past year" (a duration), "next week".
+    private mutating func matchShiftedUnit(_ unit: CalendarUnit, shift: Int, at index: Int) -> Int {
+        let next = index + 1
+        if isWord(index, "past") || (isWord(index, "last") && isWord(index - 1, "the") && unit != .week) || unit == .decade || unit == .century {
+            emit(index..<(next + 1), type: .duration, value: unit.duration(1))
+            return next + 1
+        }
+        let value: String
+        switch unit {
+        case .year:
+            value = documentDate.map { TimexValue.year($0.year + shift) } ?? "XXXX"
+        case .month:
+            value = documentDate.map { TimexValue.month(shifting: $0, by: shift) } ?? "XXXX-XX"
+        case .week:
+            value = documentDate.map { TimexValue.week(of: $0.adding(days: 7 * shift)) } ?? "XXXX-WXX"
+        case .quarter:
+            let quarterShift = isWord(index, "latest") ? -1 : shift
+            value = documentDate.map { TimexValue.quarter(shifting: $0, by: quarterShift) } ?? "XXXX-QX"
+        case .day where shift == 0:
+            return index + 1
+        case .day:
+            value = documentDate.map { $0.adding(days: shift).iso } ?? "XXXX-XX-XX"
+        default:
+            return index + 1
+        }
+        emit(index..<(next + 1), value: value)
+        return next + 1
+    }
+
+    /// "now", "currently", "recently", "recent years", "soon", "the (near) future".
+    mutating func matchReference(_ value: String, at index: Int) -> Int {
+        if isWord(index, "future") {
+            let start = isWord(index - 1, "near") ? index - 1 : index
+            guard isWord(start - 1, "the") else { return index + 1 }
+            emit(start..<(index + 1), value: value)
+            return index + 1
+        }
+        if isWord(index, "recent"), let unit = unit(index + 1), isPlural(index + 1), unit != .quarter {
+            emit(index..<(index + 2), value: value, determiner: false)
+            return index + 2
+        }
+        emit(index..<(index + 1), value: value, determiner: false)
+        return index + 1
+    }
+
+    /// The year of quarter `quarter` named without one: the latest such quarter, or the next in the future tense.
+    func quarterYear(_ quarter: Int, near index: Int) -> Int? {
+        guard let date = documentDate else { return nil }
+        let current = TimexValue.quarterNumber(of: date)
+        if quarter > current, tense(near: index) <= 0 { return date.year - 1 }
+        if quarter < current, tense(near: index) > 0 { return date.year + 1 }
+        return date.year
+    }
+
+    /// "the third quarter (of 1989)", "the first half", "the first nine months" (a duration).
+    mutating func matchOrdinal(_ ordinal: Int, at index: Int, start: Int) -> Int {
+        let next = index + 1
+        if unit(next) == .quarter, !isPlural(next) {
+            var end = next + 1
+            var year = quarterYear(ordinal, near: index)
+            let ofYear = isWord(end, "of") ? end + 1 : end
+            if let written = self.year(ofYear) {
+                year = written
+                end = ofYear + 1
+            }
+            emit(start..<end, value: TimexValue.quarter(ordinal, year: year))
+            return end
+        }
+        if isWord(next, "half"), ordinal <= 2 {
+            var end = next + 1
+            var year = documentDate?.year
+            if isWord(end, "of"), let written = self.year(end + 1) {
+                year = written
+                end += 2
+            }
+            emit(start..<end, value: "\(TimexValue.year(year))-H\(ordinal)")
+            return end
+        }
+        if ordinal == 1, count(next) != nil, !isWord(next, "a") { return matchDuration(at: next, start: start) }
+        return index + 1
+    }
+
+    /// A unit word without a count: "the quarter" (the one just reported), "the year", "for years".
+    mutating func matchBareUnit(_ unit: CalendarUnit, at index: Int) -> Int {
+        if isPlural(index) {
+            guard isWord(index - 1, "for"), unit != .quarter, unit != .minute else { return index + 1 }
+            emit(index..<(index + 1), type: .duration, value: unit.duration(nil), determiner: false)
+            return index + 1
+        }
+        guard isWord(index - 1, "the"), !isWord(index + 1, "of"), !isWord(index + 1, "before"), !isWord(index + 1, "after") else { return index + 1 }
+        switch unit {
+        case .quarter:
+            emit(index..<(index + 1), value: documentDate.map { TimexValue.quarter(shifting: $0, by: -1) } ?? "XXXX-QX")
+        case .year:
+            emit(index..<(index + 1), value: TimexValue.year(documentDate?.year))
+        default:
+            return index + 1
+        }
+        return index + 1
+    }
+}
