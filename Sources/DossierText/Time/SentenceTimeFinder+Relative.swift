@@ -82,6 +82,7 @@ extension SentenceTimeFinder {
             emit(index..<(index + 2), value: value, determiner: false)
             return index + 2
         }
+        guard !isWord(index, "recent") else { return index + 1 }  // "recent fighting": an adjective, seldom a time
         emit(index..<(index + 1), value: value, determiner: false)
         return index + 1
     }

@@ -4,7 +4,7 @@ import DossierCore
 ///
 /// The matchers (in the `SentenceTimeFinder+…` files) each start at one kind of token and return
 /// the index after what they tagged; `emit` widens the extent over the modifiers TimeML keeps
-/// ("the", "early", "almost", "more than").
+/// ("the", "early", "nearly", "more than").
 struct SentenceTimeFinder {
     let text: AnalyzedText
     let gazetteer: Gazetteer
@@ -152,25 +152,24 @@ struct SentenceTimeFinder {
     }
 
     /// The first token of the extent of an expression that starts at `index`: modifiers ("early",
-    /// "late", "mid", "almost", "more than", "at least", "up to") and, when `determiner`, "the".
+    /// "late", "mid", "nearly", "more than", "up to") and, when `determiner`, "the" before a word in lower case.
     func extentStart(_ index: Int, determiner: Bool) -> Int {
         var start = index
         while start - 1 >= taggedEnd {
             let previous = start - 1
-            if isWord(previous, "early") || isWord(previous, "late") || isWord(previous, "mid") || isWord(previous, "almost")
-                || isWord(previous, "nearly") || isWord(previous, "about") || isWord(previous, "approximately")
-                || isWord(previous, "roughly") || isWord(previous, "earlier") || isWord(previous, "later")
-                || isWord(previous, "another") || isWord(previous, "only") {
+            if isWord(previous, "early") || isWord(previous, "late") || isWord(previous, "mid") || isWord(previous, "nearly")
+                || isWord(previous, "earlier") || isWord(previous, "later") || isWord(previous, "another") {
                 start = previous
                 continue
             }
             if previous - 1 >= taggedEnd,
                (isWord(previous, "than") && (isWord(previous - 1, "more") || isWord(previous - 1, "less") || isWord(previous - 1, "fewer")))
-                || (isWord(previous, "least") && isWord(previous - 1, "at")) || (isWord(previous, "to") && isWord(previous - 1, "up")) {
+                || (isWord(previous, "to") && isWord(previous - 1, "up")) {
                 start = previous - 1
                 continue
             }
-            if determiner, isWord(previous, "the") { start = previous }
+            // "the" belongs to "the past three years" and "the late 1990s", not to "the Oct. 23 attack".
+            if determiner, isWord(previous, "the"), token(start).shape.contains(.lowercase) { start = previous }
             break
         }
         return start
