@@ -59,9 +59,12 @@ extension SentenceTimeFinder {
     /// by the tense ("issued in October" in July is last year's October, "will visit in March" next year's).
     func monthYear(_ month: Int, near index: Int, shift: Int?) -> Int? {
         guard let date = documentDate else { return nil }
-        let direction = shift ?? tense(near: index)
+        let direction = shift ?? tense(near: index, within: 6)
         if direction < 0, month > date.month || (shift != nil && month == date.month) { return date.year - 1 }
         if direction > 0, month < date.month || (shift != nil && month == date.month) { return date.year + 1 }
+        // No tense: the nearest such month ("in late November" written in April is last November).
+        if direction == 0, month - date.month > 6 { return date.year - 1 }
+        if direction == 0, date.month - month > 6 { return date.year + 1 }
         return date.year
     }
 

@@ -61,15 +61,13 @@ extension SentenceTimeFinder {
         case .quarter: return TimexValue.quarter(shifting: date, by: count)
         case .year:
             // In a report on a quarter, "a year earlier" is that quarter a year before.
-            if abs(count) == 1, speaksOfQuarters { return TimexValue.quarter(shifting: date, by: -1 + 4 * count) }
+            if count == -1, speaksOfQuarters { return TimexValue.quarter(shifting: date, by: -5) }
             return TimexValue.year(date.year + count)
         case .decade: return TimexValue.year(date.year + 10 * count)
         case .century: return TimexValue.year(date.year + 100 * count)
         }
     }
 
-    /// Whether the sentence names a quarter.
-    var speaksOfQuarters: Bool { range.contains { unit($0) == .quarter } }
 
     /// "every week", "each year", "every two years", "each Thursday", "each July".
     mutating func matchSet(at index: Int) -> Int {

@@ -48,7 +48,8 @@ extension SentenceTimeFinder {
                 emit(index..<(noun + 1), value: documentDate.map { TimexValue.quarter(shifting: $0, by: -5) } ?? "XXXX-QX")
                 return noun + 1
             }
-            emit(index..<end, value: documentDate.map { TimexValue.year($0.year - 1) } ?? "XXXX", determiner: false)
+            let value = documentDate.map { speaksOfQuarters ? TimexValue.quarter(shifting: $0, by: -5) : TimexValue.year($0.year - 1) }
+            emit(index..<end, value: value ?? "XXXX", determiner: false)
         case (nil, .month(let month)) where words.count == 2 && isEdge(index) && token(index).shape.contains(.capitalized) == false
                                             || words.count == 2 && isEdge(index) && isCapitalizedAfterHyphen(index):
             emit(index..<end, value: TimexValue.month(month, year: monthYear(month, near: index, shift: nil)))

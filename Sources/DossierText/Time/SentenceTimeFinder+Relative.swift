@@ -79,7 +79,7 @@ extension SentenceTimeFinder {
             return index + 1
         }
         if isWord(index, "recent"), let unit = unit(index + 1), isPlural(index + 1), unit != .quarter {
-            emit(index..<(index + 2), value: value, determiner: false)
+            emit(index..<(index + 2), type: .duration, value: unit.duration(nil), determiner: false)
             return index + 2
         }
         guard !isWord(index, "recent") else { return index + 1 }  // "recent fighting": an adjective, seldom a time
@@ -91,8 +91,8 @@ extension SentenceTimeFinder {
     func quarterYear(_ quarter: Int, near index: Int) -> Int? {
         guard let date = documentDate else { return nil }
         let current = TimexValue.quarterNumber(of: date)
-        if quarter > current, tense(near: index) <= 0 { return date.year - 1 }
-        if quarter < current, tense(near: index) > 0 { return date.year + 1 }
+        // Business news reports on quarters that are over: a later quarter is last year's unless the sentence looks ahead.
+        if quarter > current, tense(near: index, within: 6) <= 0 { return date.year - 1 }
         return date.year
     }
 
@@ -135,6 +135,8 @@ extension SentenceTimeFinder {
         switch unit {
         case .quarter:
             emit(index..<(index + 1), value: documentDate.map { TimexValue.quarter(shifting: $0, by: -1) } ?? "XXXX-QX")
+        case .year where isWord(index + 1, "ended") || isWord(index + 1, "ending"):
+            emit(index..<(index + 1), type: .duration, value: unit.duration(1))  // "the year ended March 31": a fiscal year
         case .year:
             emit(index..<(index + 1), value: TimexValue.year(documentDate?.year))
         default:

@@ -11,12 +11,15 @@ struct SentenceTimeFinder {
     let range: Range<Int>
     let sentence: Int
     let documentDate: Day?
+    /// Whether the document reports on a quarter ("third quarter"): then "a year earlier" is that quarter a year back.
+    let speaksOfQuarters: Bool
     private var output: [TimeExpression] = []
     /// The index after the last tagged expression: extents never reach back over it.
     private(set) var taggedEnd: Int
 
-    init(text: AnalyzedText, gazetteer: Gazetteer, range: Range<Int>, sentence: Int) {
+    init(text: AnalyzedText, gazetteer: Gazetteer, range: Range<Int>, sentence: Int, speaksOfQuarters: Bool) {
         self.text = text
+        self.speaksOfQuarters = speaksOfQuarters
         self.gazetteer = gazetteer
         self.range = range
         self.sentence = sentence
@@ -106,14 +109,14 @@ struct SentenceTimeFinder {
     /// The tense around `index`: the nearest tense word before it in the sentence, else the nearest
     /// after it (-1 past, +1 future, 0 unknown). A past participle counts as past unless a future
     /// word comes just before it ("will be closed").
-    func tense(near index: Int) -> Int {
+    func tense(near index: Int, within distance: Int = 12) -> Int {
         var position = index - 1
-        while position >= range.lowerBound {
+        while position >= max(range.lowerBound, index - distance) {
             if let tense = tenseMark(at: position) { return tense }
             position -= 1
         }
         position = index + 1
-        while position < range.upperBound {
+        while position < min(range.upperBound, index + 1 + distance) {
             if let tense = tenseMark(at: position) { return tense }
             position += 1
         }
@@ -127,6 +130,7 @@ struct SentenceTimeFinder {
               text.bytes[token.bytes.upperBound - 1] == UInt8(ascii: "d"), text.bytes[token.bytes.upperBound - 2] == UInt8(ascii: "e")
         else { return nil }
         for back in 1...3 where calendar(index - back) == .tense(1) { return 1 }
+        if isWord(index - 1, "be") { return 1 }  // "to be published", "will be closed"
         return -1
     }
 
