@@ -17,12 +17,17 @@ extension SentenceTimeFinder {
                     emit(index..<(index + 3), value: TimexValue.date(year: year, month: month, day: day))
                     return index + 3
                 }
-            } else if Day(year: 2000, month: month, day: day) != nil {
+            } else if Day(year: 2000, month: month, day: day) != nil, !isDateline(index + 2) {
                 emit(index..<(index + 2), value: TimexValue.date(year: monthYear(month, near: index, shift: nil), month: month, day: day))
                 return index + 2
             }
         }
         if let year = year(index), isYearInContext(index, year: year) {
+            if isWord(index - 1, "the"), let (end, quarter) = quarterAfterYear(index + 1) {
+                // "the 1988 period", "the 1988 third quarter": that quarter of the year.
+                emit((index - 1)..<end, value: TimexValue.quarter(quarter, year: year), modifiers: false)
+                return end
+            }
             // "2009-2010" is tagged as its two years.
             emit(index..<(index + 1), value: TimexValue.year(year))
             return index + 1
@@ -41,6 +46,20 @@ extension SentenceTimeFinder {
             return index + 2
         }
         return matchDuration(at: index)
+    }
+
+    /// Whether a date ending before `end` is a wire story's dateline ("WASHINGTON, August 11 (Xinhua)"),
+    /// which repeats the document date and is no time expression of the text.
+    private func isDateline(_ end: Int) -> Bool {
+        end < range.upperBound && end <= 6 && text.token(end, is: "(")
+    }
+
+    /// After "the 1988": "period", "quarter" (the quarter reported on) or "third quarter"; the end and the quarter.
+    private func quarterAfterYear(_ index: Int) -> (end: Int, quarter: Int)? {
+        let reported = documentDate.map { TimexValue.quarterNumber(of: $0.adding(days: -91)) } ?? 1
+        if isWord(index, "period") || (unit(index) == .quarter && !isPlural(index)) { return (index + 1, reported) }
+        if case .ordinal(let quarter) = calendar(index), unit(index + 1) == .quarter, !isPlural(index + 1) { return (index + 2, quarter) }
+        return nil
     }
 
     /// Whether a four-digit number reads as a year: not "2000 people", not "$2019", and old years after a preposition.
@@ -77,7 +96,7 @@ extension SentenceTimeFinder {
                 emit(start..<end, value: TimexValue.date(year: year, month: month, day: day))
                 return end
             }
-            if Day(year: 2000, month: month, day: day) != nil {
+            if Day(year: 2000, month: month, day: day) != nil, !isDateline(index + 2) {
                 emit(start..<(index + 2), value: TimexValue.date(year: monthYear(month, near: index, shift: shift), month: month, day: day))
                 return index + 2
             }
@@ -88,6 +107,7 @@ extension SentenceTimeFinder {
             return index + ofYear + 1
         }
         if month == 5, shift == nil, !features(index - 1).contains(.temporalPreposition) { return index + 1 }  // "May" the verb
+        if shift == nil, isWord(index + 1, "of"), isWord(index + 2, "the") { return index + 1 }  // "the March of the Mothers"
         // "June last year", "January this year"
         if shift == nil, case .unitShift(let yearShift) = calendar(index + 1), unit(index + 2) == .year, !isPlural(index + 2) {
             emit(start..<(index + 3), value: TimexValue.month(month, year: documentDate.map { $0.year + yearShift }))
@@ -118,15 +138,17 @@ extension SentenceTimeFinder {
         }
         let day = weekdayDay(weekday, shift: shift, near: index)
         if case .partOfDay(let part) = calendar(index + 1) {
-            emit(start..<(index + 2), type: .time, value: (day?.iso ?? "XXXX-XX-XX") + "T" + part)
+            emit(start..<(index + 2), type: .time, value: (day?.iso ?? "XXXX-XX-XX") + "T" + part, modifiers: false)
             return index + 2
         }
-        emit(start..<(index + 1), value: day?.iso ?? "XXXX-WXX-\(weekday)")
+        // TimeBank leaves "earlier" and "late" out of "Earlier Friday", "late Monday".
+        emit(start..<(index + 1), value: day?.iso ?? "XXXX-WXX-\(weekday)", modifiers: false)
         return index + 1
     }
 
     /// "today", "yesterday morning", "tonight".
     mutating func matchDayOffset(_ offset: Int, at index: Int) -> Int {
+        if offset == 0, index + 1 < range.upperBound, token(index + 1).shape.contains(.possessive) { return index + 2 }  // "today's youth"
         let day = documentDate.map { $0.adding(days: offset) }
         if case .partOfDay(let part) = calendar(index + 1) {
             emit(index..<(index + 2), type: .time, value: (day?.iso ?? "XXXX-XX-XX") + "T" + part)
@@ -216,7 +238,12 @@ extension SentenceTimeFinder {
             end += 1  // EST, GMT, EDT
         }
         var day = documentDate
-        if let weekday = weekday(end) {
+        let dateStart = text.token(min(end, range.upperBound - 1), is: ",") ? end + 1 : end
+        if let month = month(dateStart), let dayOfMonth = self.day(dateStart + 1),
+           let date = Day(year: monthYear(month, near: index, shift: nil) ?? 2000, month: month, day: dayOfMonth) {
+            day = documentDate == nil ? nil : date  // "5 p.m. EST, Nov. 6"
+            end = dateStart + 2
+        } else if let weekday = weekday(end) {
             day = weekdayDay(weekday, shift: nil, near: end)
             end += 1
         } else if case .dayOffset(let offset) = calendar(end) {

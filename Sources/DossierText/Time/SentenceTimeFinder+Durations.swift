@@ -5,6 +5,7 @@ import DossierCore
 extension SentenceTimeFinder {
     /// A count and a unit starting at `index`; the extent starts at `start` ("the past three years").
     mutating func matchDuration(at index: Int, start: Int? = nil) -> Int {
+        if start == nil, let end = matchSpelledYear(at: index) { return end }
         var amount: Int? = count(index)
         var position = index + 1
         if isWord(index, "a"), calendar(position) == .vagueCount {
@@ -22,7 +23,13 @@ extension SentenceTimeFinder {
         if isWord(position, "more") { position += 1 }
         let hyphenated = position < range.upperBound && text.token(position, is: "-") && token(index).kind == .number
         if hyphenated { position += 1 }
-        guard let unit = unit(position) else { return index + 1 }
+        guard let unit = unit(position), !isNameWord(position) else { return index + 1 }
+        if isWord(position + 1, "old") { return position + 2 }  // "52 years old": an age
+        if isWord(index, "a") || isWord(index, "an") {
+            // "$2 million a year", "four flights a week": a rate, not a time; "a quarter of": a fraction.
+            let isRelative = calendar(position + 1) == .ago || calendar(position + 1) == .direction(-1)
+            if unit == .quarter || (isRate(before: index) && !isRelative) { return position + 1 }
+        }
         if hyphenated, text.token(position + 1, is: "-") || isWord(position + 1, "old") { return position + 1 }  // "8-year-old"
         guard amount != 1 || !isPlural(position) || token(index).kind == .number else { return index + 1 }
         let first = start ?? index
@@ -40,6 +47,34 @@ extension SentenceTimeFinder {
         if unit == .quarter, amount == nil { return end }
         emit(first..<end, type: .duration, value: unit.duration(amount), determiner: start != nil || token(first).kind != .number)
         return end
+    }
+
+    /// A year in words, as broadcast transcripts write it: "nineteen ninety-six", "nineteen seventy".
+    private mutating func matchSpelledYear(at index: Int) -> Int? {
+        guard case .number(let century) = calendar(index), century == 19 || century == 20, index + 1 < range.upperBound else { return nil }
+        let next = index + 1
+        var tens: Int?
+        if case .number(let value) = calendar(next), value >= 10 {
+            tens = value
+        } else if token(next).kind == .word, token(next).shape.contains(.hyphenated) {
+            tens = spelledNumber(next)
+        }
+        guard let tens, tens >= 10, tens < 100 else { return nil }
+        emit(index..<(next + 1), value: TimexValue.year(century * 100 + tens), modifiers: false)
+        return next + 1
+    }
+
+    /// Whether the word before "a" at `index` makes it "per": a number, an amount or a counted noun ("four flights a week").
+    private func isRate(before index: Int) -> Bool {
+        let previous = index - 1
+        guard previous >= range.lowerBound else { return false }
+        if token(previous).kind == .number || isWord(previous, "million") || isWord(previous, "billion") || isWord(previous, "thousand") { return true }
+        return token(previous).shape.contains(.lowercase) && count(previous - 1) != nil && !isWord(previous - 1, "a")
+    }
+
+    /// Whether the word at `index` is written as part of a name ("60 Minutes", "This Week"): capitalised mid-sentence.
+    func isNameWord(_ index: Int) -> Bool {
+        index > range.lowerBound && token(index).shape.contains(.capitalized) && token(index - 1).kind != .punctuation
     }
 
     /// The date `count` units from the document date (before it when negative), at the unit's granularity.

@@ -31,6 +31,13 @@ extension SentenceTimeFinder {
         return (words, numbers)
     }
 
+    /// The number a hyphenated word spells ("ninety-six" → 96), if it is one.
+    func spelledNumber(_ index: Int) -> Int? {
+        let (words, _) = parts(of: index)
+        guard words.count == 2, case .number(let tens) = words[0], case .number(let ones) = words[1], tens >= 20, tens % 10 == 0, ones < 10 else { return nil }
+        return tens + ones
+    }
+
     mutating func matchHyphenated(at index: Int) -> Int {
         let (words, numbers) = parts(of: index)
         guard words.count >= 2, words.count <= 3 else { return index + 1 }
@@ -38,8 +45,8 @@ extension SentenceTimeFinder {
         switch (words[0], words[1]) {
         case (.ordinal(let ordinal), .unit(.quarter)) where words.count == 2:
             let start = calendar(index - 1) == .fiscal ? index - 1 : index
-            emit(start..<end, value: TimexValue.quarter(ordinal, year: quarterYear(ordinal, near: index)), determiner: unit(end) == nil)
-        case (.number(let count), .unit(let unit)) where words.count == 2 && !isWord(end, "old"):
+            emit(start..<end, value: TimexValue.quarter(ordinal, year: quarterYear(ordinal, near: index)), determiner: false)
+        case (.number(let count), .unit(let unit)) where words.count == 2 && !isWord(end, "old") && unit != .quarter:
             emit(index..<end, type: .duration, value: unit.duration(count), determiner: false)
         case (.unit(.year), .direction(-1)), (.unit(.year), .ago):
             // "year-earlier": with "quarter" or "period" after it, the quarter before the document's a year back.
@@ -52,7 +59,7 @@ extension SentenceTimeFinder {
             emit(index..<end, value: value ?? "XXXX", determiner: false)
         case (nil, .month(let month)) where words.count == 2 && isEdge(index) && token(index).shape.contains(.capitalized) == false
                                             || words.count == 2 && isEdge(index) && isCapitalizedAfterHyphen(index):
-            emit(index..<end, value: TimexValue.month(month, year: monthYear(month, near: index, shift: nil)))
+            emit(index..<end, value: TimexValue.month(month, year: monthYear(month, near: index, shift: nil)), determiner: false)
         case (nil, nil) where words.count == 2 && isEdge(index):
             guard let number = numbers[1] else { return end }
             let bytes = token(index).bytes

@@ -25,8 +25,11 @@ extension SentenceTimeFinder {
             guard unit(next + 1) == .year, !isPlural(next + 1) else { return index + 1 }
             emit(index..<(next + 2), value: TimexValue.year(documentDate.map { $0.year + shift }))
             return next + 2
-        case .unit(let unit) where !isPlural(next):
+        case .unit(let unit) where !isPlural(next) && !isNameWord(next):
             return matchShiftedUnit(unit, shift: shift, at: index)
+        case .unit(let unit) where unit != .minute && !isWord(index, "this") && !isWord(index, "current"):
+            emit(index..<(next + 1), type: .duration, value: unit.duration(nil), determiner: false)  // "coming years", "past weeks"
+            return next + 1
         default:
             break
         }
@@ -47,6 +50,12 @@ extension SentenceTimeFinder {
         if isWord(index, "past") || (isWord(index, "last") && isWord(index - 1, "the") && unit != .week) || unit == .decade || unit == .century {
             emit(index..<(next + 1), type: .duration, value: unit.duration(1))
             return next + 1
+        }
+        if unit == .year, next + 3 < range.upperBound, token(next + 1).shape.contains(.possessive),
+           case .ordinal(let quarter) = calendar(next + 2), self.unit(next + 3) == .quarter {
+            // "this year's third quarter", "next year's first quarter"
+            emit(index..<(next + 4), value: TimexValue.quarter(quarter, year: documentDate.map { $0.year + shift }))
+            return next + 4
         }
         let value: String
         switch unit {
@@ -127,7 +136,9 @@ extension SentenceTimeFinder {
     /// A unit word without a count: "the quarter" (the one just reported), "the year", "for years".
     mutating func matchBareUnit(_ unit: CalendarUnit, at index: Int) -> Int {
         if isPlural(index) {
-            guard isWord(index - 1, "for"), unit != .quarter, unit != .minute else { return index + 1 }
+            // "for years", "in the weeks before the shooting", "in the days after".
+            let isSpan = isWord(index - 1, "for") || (isWord(index - 1, "the") && (isWord(index + 1, "before") || isWord(index + 1, "after")))
+            guard isSpan, unit != .quarter, unit != .minute else { return index + 1 }
             emit(index..<(index + 1), type: .duration, value: unit.duration(nil), determiner: false)
             return index + 1
         }

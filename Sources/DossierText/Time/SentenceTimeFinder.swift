@@ -146,8 +146,8 @@ struct SentenceTimeFinder {
     }
 
     /// Tags tokens `tokens`, first widening the extent back over the modifiers TimeML keeps in it.
-    mutating func emit(_ tokens: Range<Int>, type: TimexType = .date, value: String, determiner: Bool = true) {
-        let start = extentStart(tokens.lowerBound, determiner: determiner)
+    mutating func emit(_ tokens: Range<Int>, type: TimexType = .date, value: String, determiner: Bool = true, modifiers: Bool = true) {
+        let start = modifiers ? extentStart(tokens.lowerBound, determiner: determiner) : tokens.lowerBound
         let range = type == .date ? TimexValue.range(of: value) : nil
         let tokens = start..<tokens.upperBound
         output.append(TimeExpression(span: text.span(ofTokens: tokens), text: text.text(ofTokens: tokens), type: type,
@@ -156,21 +156,29 @@ struct SentenceTimeFinder {
     }
 
     /// The first token of the extent of an expression that starts at `index`: modifiers ("early",
-    /// "late", "mid", "nearly", "more than", "up to") and, when `determiner`, "the" before a word in lower case.
+    /// "late", "mid", "nearly", "around", "more than", "at least", "up to", "the end of") and, when `determiner`,
+    /// "the" before a word in lower case.
     func extentStart(_ index: Int, determiner: Bool) -> Int {
         var start = index
         while start - 1 >= taggedEnd {
             let previous = start - 1
             if isWord(previous, "early") || isWord(previous, "late") || isWord(previous, "mid") || isWord(previous, "nearly")
-                || isWord(previous, "earlier") || isWord(previous, "later") || isWord(previous, "another") {
+                || isWord(previous, "earlier") || isWord(previous, "later") || isWord(previous, "another") || isWord(previous, "around")
+                || isWord(previous, "right") || (isWord(previous, "more") && calendar(start) == .reference("PAST_REF")) {
                 start = previous
                 continue
             }
             if previous - 1 >= taggedEnd,
                (isWord(previous, "than") && (isWord(previous - 1, "more") || isWord(previous - 1, "less") || isWord(previous - 1, "fewer")))
-                || (isWord(previous, "to") && isWord(previous - 1, "up")) {
+                || (isWord(previous, "to") && isWord(previous - 1, "up")) || (isWord(previous, "least") && isWord(previous - 1, "at")) {
                 start = previous - 1
                 continue
+            }
+            // "the end of 1990", "the middle of October", "the beginning of this week"
+            if previous - 2 >= taggedEnd, isWord(previous, "of"), isWord(previous - 2, "the"),
+               isWord(previous - 1, "end") || isWord(previous - 1, "beginning") || isWord(previous - 1, "middle") || isWord(previous - 1, "start") {
+                start = previous - 2
+                break
             }
             // "the" belongs to "the past three years" and "the late 1990s", not to "the Oct. 23 attack".
             if determiner, isWord(previous, "the"), token(start).shape.contains(.lowercase) { start = previous }
@@ -200,7 +208,7 @@ struct SentenceTimeFinder {
         case .every: return matchSet(at: index)
         case .season: return matchSeason(at: index, shift: nil, start: index)
         case .fiscal: return matchFiscal(at: index)
-        case .clock(let hour): return matchClock(hour: hour, minute: 0, at: index, end: index + 1)
+        case .clock(let hour) where !isNameWord(index): return matchClock(hour: hour, minute: 0, at: index, end: index + 1)
         case .weekend:
             guard isWord(index - 1, "the") else { return index + 1 }
             emit(index..<(index + 1), value: weekendValue(shift: nil, near: index))
