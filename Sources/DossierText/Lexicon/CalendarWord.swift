@@ -79,13 +79,12 @@ public enum CalendarUnit: String, Hashable, Sendable {
     }
 
     /// The TIMEX3 duration of `count` units ("P3Y", "PT2H"); `nil` count gives `X` ("PXY").
-    /// Decades and centuries count in years and quarters in months, as TimeBank writes them ("P20Y", "P9M").
+    /// Decades and centuries count in years, as TimeBank writes them ("P20Y").
     func duration(_ count: Int?) -> String {
         let amount = count.map(String.init) ?? "X"
         switch self {
         case .minute: return "PT\(amount)M"
         case .hour: return "PT\(amount)H"
-        case .quarter: return count.map { "P\($0 * 3)M" } ?? "PXQ"
         case .decade: return count.map { "P\($0 * 10)Y" } ?? "PXDE"
         case .century: return count.map { "P\($0 * 100)Y" } ?? "PXCE"
         default: return "P\(amount)\(durationLetter)"

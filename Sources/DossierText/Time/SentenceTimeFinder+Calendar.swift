@@ -78,6 +78,7 @@ extension SentenceTimeFinder {
     /// by the tense ("issued in October" in July is last year's October, "will visit in March" next year's).
     func monthYear(_ month: Int, near index: Int, shift: Int?) -> Int? {
         guard let date = documentDate else { return nil }
+        if shift == 0 { return date.year }  // "this September"
         let direction = shift ?? tense(near: index, within: 6)
         if direction < 0, month > date.month || (shift != nil && month == date.month) { return date.year - 1 }
         if direction > 0, month < date.month || (shift != nil && month == date.month) { return date.year + 1 }
@@ -121,7 +122,9 @@ extension SentenceTimeFinder {
     /// on or after it when `shift` or the tense says future.
     func weekdayDay(_ weekday: Int, shift: Int?, near index: Int) -> Day? {
         guard let date = documentDate else { return nil }
-        let future = shift.map { $0 > 0 } ?? (tense(near: index) > 0)
+        // "until Tuesday", "as soon as Tuesday", "set to resume Monday" look ahead whatever the verb's tense.
+        let looksAhead = isWord(index - 1, "until") || isWord(index - 1, "as") || (isWord(index - 2, "to") && token(index - 1).shape.contains(.lowercase))
+        let future = shift.map { $0 > 0 } ?? (looksAhead || tense(near: index) > 0)
         var offset = future ? (weekday - date.weekday + 7) % 7 : -((date.weekday - weekday + 7) % 7)
         if let shift, shift != 0, offset == 0 { offset = shift > 0 ? 7 : -7 }
         return date.adding(days: offset)
@@ -177,7 +180,7 @@ extension SentenceTimeFinder {
             let seasonIndex = ["WI": 0, "SP": 1, "SU": 2, "FA": 3][season] ?? 0
             let documentSeason = date.month == 12 ? 0 : date.month / 3
             let direction = shift ?? tense(near: index)
-            if direction < 0, seasonIndex >= documentSeason, shift != nil || seasonIndex > documentSeason { year = date.year - 1 }
+            if shift == -1 || (direction < 0 && seasonIndex > documentSeason) { year = date.year - 1 }  // "last spring": a year back
             if direction > 0, seasonIndex <= documentSeason, shift != nil || seasonIndex < documentSeason { year = date.year + 1 }
         }
         emit(start..<(index + 1), value: "\(TimexValue.year(year))-\(season)")

@@ -27,8 +27,9 @@ extension SentenceTimeFinder {
             return next + 2
         case .unit(let unit) where !isPlural(next) && !isNameWord(next):
             return matchShiftedUnit(unit, shift: shift, at: index)
-        case .unit(let unit) where unit != .minute && !isWord(index, "this") && !isWord(index, "current"):
-            emit(index..<(next + 1), type: .duration, value: unit.duration(nil), determiner: false)  // "coming years", "past weeks"
+        case .unit(let unit) where unit != .minute && !isWord(index, "this") && !isWord(index, "current") && shift != 0:
+            // "coming years", "past weeks": the future or the past, vaguely.
+            emit(index..<(next + 1), value: shift < 0 ? "PAST_REF" : "FUTURE_REF", determiner: false)
             return next + 1
         default:
             break
@@ -47,6 +48,10 @@ extension SentenceTimeFinder {
     /// "last year", "this quarter", "the past year" (a duration), "next week".
     private mutating func matchShiftedUnit(_ unit: CalendarUnit, shift: Int, at index: Int) -> Int {
         let next = index + 1
+        if isWord(index, "past"), unit == .year, let date = documentDate {
+            emit(index..<(next + 1), value: TimexValue.year(date.year - 1))  // "the past year": TimeBank dates it to last year
+            return next + 1
+        }
         if isWord(index, "past") || (isWord(index, "last") && isWord(index - 1, "the") && unit != .week) || unit == .decade || unit == .century {
             emit(index..<(next + 1), type: .duration, value: unit.duration(1))
             return next + 1
@@ -88,7 +93,7 @@ extension SentenceTimeFinder {
             return index + 1
         }
         if isWord(index, "recent"), let unit = unit(index + 1), isPlural(index + 1), unit != .quarter {
-            emit(index..<(index + 2), type: .duration, value: unit.duration(nil), determiner: false)
+            emit(index..<(index + 2), value: value, determiner: false)
             return index + 2
         }
         guard !isWord(index, "recent") else { return index + 1 }  // "recent fighting": an adjective, seldom a time
