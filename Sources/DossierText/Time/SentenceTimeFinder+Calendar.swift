@@ -17,7 +17,7 @@ extension SentenceTimeFinder {
                     emit(index..<(index + 3), value: TimexValue.date(year: year, month: month, day: day))
                     return index + 3
                 }
-            } else if Day(year: 2000, month: month, day: day) != nil, !isDateline(index + 2) {
+            } else if Day(year: 2000, month: month, day: day) != nil {
                 emit(index..<(index + 2), value: TimexValue.date(year: monthYear(month, near: index, shift: nil), month: month, day: day))
                 return index + 2
             }
@@ -46,12 +46,6 @@ extension SentenceTimeFinder {
             return index + 2
         }
         return matchDuration(at: index)
-    }
-
-    /// Whether a date ending before `end` is a wire story's dateline ("WASHINGTON, August 11 (Xinhua)"),
-    /// which repeats the document date and is no time expression of the text.
-    private func isDateline(_ end: Int) -> Bool {
-        end < range.upperBound && end <= 6 && text.token(end, is: "(")
     }
 
     /// After "the 1988": "period", "quarter" (the quarter reported on) or "third quarter"; the end and the quarter.
@@ -97,7 +91,7 @@ extension SentenceTimeFinder {
                 emit(start..<end, value: TimexValue.date(year: year, month: month, day: day))
                 return end
             }
-            if Day(year: 2000, month: month, day: day) != nil, !isDateline(index + 2) {
+            if Day(year: 2000, month: month, day: day) != nil {
                 emit(start..<(index + 2), value: TimexValue.date(year: monthYear(month, near: index, shift: shift), month: month, day: day))
                 return index + 2
             }
@@ -145,7 +139,7 @@ extension SentenceTimeFinder {
             return index + 2
         }
         // TimeBank leaves "earlier" and "late" out of "Earlier Friday", "late Monday".
-        emit(start..<(index + 1), value: day?.iso ?? "XXXX-WXX-\(weekday)", modifiers: false)
+        emit(start..<(index + 1), value: day?.iso ?? "XXXX-WXX-\(weekday)", modifiers: start < index)
         return index + 1
     }
 

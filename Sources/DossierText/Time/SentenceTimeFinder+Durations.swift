@@ -45,7 +45,7 @@ extension SentenceTimeFinder {
             break
         }
         if unit == .quarter, amount == nil { return end }
-        emit(first..<end, type: .duration, value: unit.duration(amount), determiner: start != nil || token(first).kind != .number)
+        emit(first..<end, type: .duration, value: unit.duration(amount), determiner: start != nil)
         return end
     }
 

@@ -164,7 +164,7 @@ struct SentenceTimeFinder {
             let previous = start - 1
             if isWord(previous, "early") || isWord(previous, "late") || isWord(previous, "mid") || isWord(previous, "nearly")
                 || isWord(previous, "earlier") || isWord(previous, "later") || isWord(previous, "another") || isWord(previous, "around")
-                || isWord(previous, "right") || (isWord(previous, "more") && calendar(start) == .reference("PAST_REF")) {
+                || (isWord(previous, "more") && calendar(start) == .reference("PAST_REF")) {
                 start = previous
                 continue
             }
