@@ -104,10 +104,15 @@ enum CalendarLexicon {
     static let tensWords = [("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80),
                             ("ninety", 90), ("hundred", 100)]
     static let ordinals = ["first", "second", "third", "fourth"]
+    /// Words of the past tense that do not end in "-ed" (those that do are read by their ending), and "since".
     static let pastMarkers = ["said", "was", "were", "had", "did", "told", "came", "began", "took", "went", "made", "gave",
-                              "left", "fell", "rose", "won", "met", "held", "saw", "became", "ago"]
+                              "left", "fell", "rose", "won", "met", "held", "saw", "became", "bought", "sold", "paid", "lost",
+                              "built", "brought", "found", "got", "led", "ran", "spent", "struck", "thought", "wrote", "knew",
+                              "grew", "sought", "fought", "caught", "taught", "felt", "kept", "broke", "chose", "drove", "flew",
+                              "forgot", "hid", "shot", "stood", "swore", "threw", "understood", "wore", "since", "ago"]
+    /// Words that look ahead: auxiliaries of the future and plans.
     static let futureMarkerWords = ["will", "'ll", "shall", "scheduled", "plans", "planning", "upcoming", "intends", "intend",
-                                    "going", "expects", "plan", "due", "aims"]
+                                    "going", "expects", "expected", "due", "aims"]
 
     /// Every calendar word with its meaning; abbreviations are listed with their period.
     static var entries: [(String, CalendarWord)] {

@@ -76,9 +76,13 @@ extension SentenceTimeFinder {
         let direction = shift ?? tense(near: index, within: 6)
         if direction < 0, month > date.month || (shift != nil && month == date.month) { return date.year - 1 }
         if direction > 0, month < date.month || (shift != nil && month == date.month) { return date.year + 1 }
-        // No tense: the nearest such month ("in late November" written in April is last November).
-        if direction == 0, month - date.month > 6 { return date.year - 1 }
-        if direction == 0, date.month - month > 6 { return date.year + 1 }
+        // No tense: the coming such month when it is at most four months ahead ("payable Jan. 2" in
+        // November), else the latest ("in late November" written in April is last November).
+        if direction == 0 {
+            let monthsAhead = (month - date.month + 12) % 12
+            if monthsAhead <= 4 { return month >= date.month ? date.year : date.year + 1 }
+            return month <= date.month ? date.year : date.year - 1
+        }
         return date.year
     }
 
