@@ -10,6 +10,8 @@ extension SentenceTimeFinder {
             return index + 1
         }
         if let time = clockTime(index) { return matchClock(hour: time.hour, minute: time.minute, at: index, end: time.end) }
+        if let end = matchYearRange(at: index) { return end }
+        if let end = matchAnniversary(at: index) { return end }
         // 25 July (2023)
         if let day = day(index), let month = month(index + 1) {
             if let year = year(index + 2) {
@@ -46,6 +48,49 @@ extension SentenceTimeFinder {
             return index + 2
         }
         return matchDuration(at: index)
+    }
+
+    /// "2009-2010", one token: its two years, each a DATE of its own as TimeML tags a range.
+    private mutating func matchYearRange(at index: Int) -> Int? {
+        let bytes = token(index).bytes
+        guard bytes.count == 9, text.bytes[bytes.lowerBound + 4] == UInt8(ascii: "-"),
+              let first = digits(bytes.lowerBound..<(bytes.lowerBound + 4)), let last = digits((bytes.lowerBound + 5)..<bytes.upperBound),
+              (1000...2100).contains(first), first < last, last - first <= 100 else { return nil }
+        // The token is ASCII, so its code points are its bytes.
+        let start = token(index).span.start
+        for (year, offset) in [(first, 0), (last, 5)] {
+            let value = TimexValue.year(year)
+            appendExpression(TimeExpression(span: TextSpan(start: start + offset, end: start + offset + 4), text: value, type: .date,
+                                            value: value, range: TimexValue.range(of: value), sentence: sentence), end: index + 1)
+        }
+        return index + 1
+    }
+
+    /// "the 70th anniversary of the 1953 armistice": the year of the anniversary, 2023. Without a year
+    /// to count from, an anniversary is left untagged: TimeML reads it as an event, not a time.
+    private mutating func matchAnniversary(at index: Int) -> Int? {
+        guard let (count, _) = integer(index, allowOrdinal: true), count > 0, count < 1000, isWord(index + 1, "anniversary"),
+              token(index).shape.contains(.numeric) == false else { return nil }
+        var position = index + 2
+        while position < min(range.upperBound, index + 8) {
+            if let year = self.year(position) {
+                emit((isWord(index - 1, "the") ? index - 1 : index)..<(index + 2), value: TimexValue.year(year + count))
+                return index + 2
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    /// The number the ASCII digits at `bytes` spell, or `nil` when one is no digit.
+    private func digits(_ bytes: Range<Int>) -> Int? {
+        var value = 0
+        for position in bytes {
+            let byte = text.bytes[position]
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
     }
 
     /// After "the 1988": "period", "quarter" (the quarter reported on) or "third quarter"; the end and the quarter.

@@ -155,6 +155,12 @@ struct SentenceTimeFinder {
         taggedEnd = tokens.upperBound
     }
 
+    /// Adds an expression whose span is not a run of whole tokens; `end` is the token after it.
+    mutating func appendExpression(_ expression: TimeExpression, end: Int) {
+        output.append(expression)
+        taggedEnd = end
+    }
+
     /// The first token of the extent of an expression that starts at `index`: modifiers ("early",
     /// "late", "mid", "nearly", "around", "more than", "at least", "up to", "the end of") and, when `determiner`,
     /// "the" before a word in lower case.
