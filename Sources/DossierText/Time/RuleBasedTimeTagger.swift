@@ -21,10 +21,8 @@ public struct RuleBasedTimeTagger: TimeTagger {
     /// The time expressions of every sentence, in text order.
     public func times(in text: AnalyzedText) -> [TimeExpression] {
         var result: [TimeExpression] = []
-        let speaksOfQuarters = text.words.contains { gazetteer.calendarWord($0) == .unit(.quarter) }
         for (index, range) in text.sentenceTokenRanges.enumerated() {
-            var finder = SentenceTimeFinder(text: text, gazetteer: gazetteer, range: range, sentence: index,
-                                            speaksOfQuarters: speaksOfQuarters)
+            var finder = SentenceTimeFinder(text: text, gazetteer: gazetteer, range: range, sentence: index)
             finder.find(into: &result)
         }
         return result

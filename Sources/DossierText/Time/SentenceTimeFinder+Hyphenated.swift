@@ -61,11 +61,10 @@ extension SentenceTimeFinder {
                                             || words.count == 2 && isEdge(index) && isCapitalizedAfterHyphen(index):
             emit(index..<end, value: TimexValue.month(month, year: monthYear(month, near: index, shift: nil)), determiner: false)
         case (nil, nil) where words.count == 2 && isEdge(index):
-            guard let number = numbers[1] else { return end }
             let bytes = token(index).bytes
-            if (1800...2100).contains(number) {
-                emit(index..<end, value: TimexValue.year(number))
-            } else if text.bytes[bytes.upperBound - 1] == UInt8(ascii: "s"), number == 0 {
+            if let number = numbers[1], (1800...2100).contains(number) {
+                emit(index..<end, value: TimexValue.year(number), determiner: false)
+            } else if numbers[1] == nil, text.bytes[bytes.upperBound - 1] == UInt8(ascii: "s") {
                 // "mid-1990s": the number part ended in "s", so parse the digits before it.
                 var decade = 0, position = bytes.upperBound - 2
                 var scale = 1

@@ -11,15 +11,12 @@ struct SentenceTimeFinder {
     let range: Range<Int>
     let sentence: Int
     let documentDate: Day?
-    /// Whether the document reports on a quarter ("third quarter"): then "a year earlier" is that quarter a year back.
-    let speaksOfQuarters: Bool
     private var output: [TimeExpression] = []
     /// The index after the last tagged expression: extents never reach back over it.
     private(set) var taggedEnd: Int
 
-    init(text: AnalyzedText, gazetteer: Gazetteer, range: Range<Int>, sentence: Int, speaksOfQuarters: Bool) {
+    init(text: AnalyzedText, gazetteer: Gazetteer, range: Range<Int>, sentence: Int) {
         self.text = text
-        self.speaksOfQuarters = speaksOfQuarters
         self.gazetteer = gazetteer
         self.range = range
         self.sentence = sentence
@@ -124,6 +121,8 @@ struct SentenceTimeFinder {
     }
 
     private func tenseMark(at index: Int) -> Int? {
+        // "is held", "are expected": a passive present, no tense of its own.
+        if isWord(index - 1, "is") || isWord(index - 1, "are") || isWord(index - 1, "being") { return nil }
         if case .tense(let tense) = calendar(index) { return tense }
         let token = token(index)
         guard token.kind == .word, token.shape.contains(.lowercase), token.bytes.count >= 5,
@@ -132,6 +131,23 @@ struct SentenceTimeFinder {
         for back in 1...3 where calendar(index - back) == .tense(1) { return 1 }
         if isWord(index - 1, "be") { return 1 }  // "to be published", "will be closed"
         return -1
+    }
+
+    /// Whether the document speaks of quarters ("third quarter", "third-quarter"): then "a year
+    /// earlier" is that quarter a year back. A byte search, run only for the rare phrases that ask.
+    var speaksOfQuarters: Bool {
+        let word = Array("quarter".utf8), bytes = text.bytes
+        guard bytes.count >= word.count else { return false }
+        var position = 0
+        while position <= bytes.count - word.count {
+            if bytes[position] | 0x20 == word[0] {
+                var offset = 1
+                while offset < word.count, bytes[position + offset] | 0x20 == word[offset] { offset += 1 }
+                if offset == word.count { return true }
+            }
+            position += 1
+        }
+        return false
     }
 
     // MARK: Finding
