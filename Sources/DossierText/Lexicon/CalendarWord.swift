@@ -112,7 +112,7 @@ enum CalendarLexicon {
                               "forgot", "hid", "shot", "stood", "swore", "threw", "understood", "wore", "since", "ago"]
     /// Words that look ahead: auxiliaries of the future and plans.
     static let futureMarkerWords = ["will", "'ll", "shall", "scheduled", "plans", "planning", "upcoming", "intends", "intend",
-                                    "going", "expects", "expected", "due", "aims"]
+                                    "going", "expects", "expected", "due", "aims", "would"]
 
     /// Every calendar word with its meaning; abbreviations are listed with their period.
     static var entries: [(String, CalendarWord)] {

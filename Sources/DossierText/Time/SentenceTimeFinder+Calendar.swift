@@ -166,11 +166,27 @@ extension SentenceTimeFinder {
     func weekdayDay(_ weekday: Int, shift: Int?, near index: Int) -> Day? {
         guard let date = documentDate else { return nil }
         // "until Tuesday", "as soon as Tuesday", "set to resume Monday" look ahead whatever the verb's tense.
-        let looksAhead = isWord(index - 1, "until") || isWord(index - 1, "as") || (isWord(index - 2, "to") && token(index - 1).shape.contains(.lowercase))
-        let future = shift.map { $0 > 0 } ?? (looksAhead || tense(near: index) > 0)
+        let looksAhead = isWord(index - 1, "until") || isWord(index - 1, "as") || followsInfinitive(index)
+        let tense = tense(near: index)
+        var future = shift.map { $0 > 0 } ?? (looksAhead || tense > 0)
+        // No tense either way: the nearer day, and the past one when both are as near.
+        if shift == nil, !looksAhead, tense == 0 { future = (weekday - date.weekday + 7) % 7 < (date.weekday - weekday + 7) % 7 }
         var offset = future ? (weekday - date.weekday + 7) % 7 : -((date.weekday - weekday + 7) % 7)
         if let shift, shift != 0, offset == 0 { offset = shift > 0 ? 7 : -7 }
         return date.adding(days: offset)
+    }
+
+    /// Whether an infinitive comes shortly before `index` in the same clause ("planned to leave Nairobi on Thursday").
+    private func followsInfinitive(_ index: Int) -> Bool {
+        var position = index - 1
+        while position > max(range.lowerBound, index - 6), token(position).kind != .punctuation {
+            if isWord(position - 1, "to"), token(position).kind == .word, token(position).shape.contains(.lowercase),
+               !isWord(position, "the"), !isWord(position, "a"), !isWord(position, "an") {
+                return true
+            }
+            position -= 1
+        }
+        return false
     }
 
     /// "Friday", "Friday morning", "Monday, Oct. 26", "next Tuesday".

@@ -129,7 +129,7 @@ struct SentenceTimeFinder {
               text.bytes[token.bytes.upperBound - 1] == UInt8(ascii: "d"), text.bytes[token.bytes.upperBound - 2] == UInt8(ascii: "e")
         else { return nil }
         for back in 1...3 where calendar(index - back) == .tense(1) { return 1 }
-        if isWord(index - 1, "be") { return 1 }  // "to be published", "will be closed"
+        if isWord(index - 1, "be"), isWord(index - 2, "to") || calendar(index - 2) == .tense(1) { return 1 }  // "to be published"
         return -1
     }
 
