@@ -165,8 +165,7 @@ extension SentenceTimeFinder {
     /// on or after it when `shift` or the tense says future.
     func weekdayDay(_ weekday: Int, shift: Int?, near index: Int) -> Day? {
         guard let date = documentDate else { return nil }
-        // "until Tuesday", "as soon as Tuesday", "set to resume Monday" look ahead whatever the verb's tense.
-        let looksAhead = isWord(index - 1, "until") || isWord(index - 1, "as") || followsInfinitive(index)
+        let looksAhead = looksAhead(before: index)
         let tense = tense(near: index)
         var future = shift.map { $0 > 0 } ?? (looksAhead || tense > 0)
         // No tense either way: the nearer day, and the past one when both are as near.
@@ -174,6 +173,12 @@ extension SentenceTimeFinder {
         var offset = future ? (weekday - date.weekday + 7) % 7 : -((date.weekday - weekday + 7) % 7)
         if let shift, shift != 0, offset == 0 { offset = shift > 0 ? 7 : -7 }
         return date.adding(days: offset)
+    }
+
+    /// Whether the words before `index` look ahead whatever the verb's tense: "until Tuesday", "by May",
+    /// "as soon as Tuesday", "set to resume Monday".
+    private func looksAhead(before index: Int) -> Bool {
+        isWord(index - 1, "until") || isWord(index - 1, "by") || isWord(index - 1, "as") || followsInfinitive(index)
     }
 
     /// Whether an infinitive comes shortly before `index` in the same clause ("planned to leave Nairobi on Thursday").

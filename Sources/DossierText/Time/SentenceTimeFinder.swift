@@ -123,13 +123,15 @@ struct SentenceTimeFinder {
     private func tenseMark(at index: Int) -> Int? {
         // "is held", "are expected": a passive present, no tense of its own.
         if isWord(index - 1, "is") || isWord(index - 1, "are") || isWord(index - 1, "being") { return nil }
-        if case .tense(let tense) = calendar(index) { return tense }
+        let word = calendar(index)
+        if case .tense(let tense) = word, tense > 0 { return tense }
         let token = token(index)
-        guard token.kind == .word, token.shape.contains(.lowercase), token.bytes.count >= 5,
-              text.bytes[token.bytes.upperBound - 1] == UInt8(ascii: "d"), text.bytes[token.bytes.upperBound - 2] == UInt8(ascii: "e")
-        else { return nil }
-        for back in 1...3 where calendar(index - back) == .tense(1) { return 1 }
-        if isWord(index - 1, "be"), isWord(index - 2, "to") || calendar(index - 2) == .tense(1) { return 1 }  // "to be published"
+        let endsInED = token.kind == .word && token.shape.contains(.lowercase) && token.bytes.count >= 5
+            && text.bytes[token.bytes.upperBound - 1] == UInt8(ascii: "d") && text.bytes[token.bytes.upperBound - 2] == UInt8(ascii: "e")
+        guard endsInED || word == .tense(-1) else { return nil }
+        // "will be paid", "to be published": a participle after a future or an infinitive looks ahead.
+        if isWord(index - 1, "be"), isWord(index - 2, "to") || calendar(index - 2) == .tense(1) { return 1 }
+        if endsInED { for back in 1...3 where calendar(index - back) == .tense(1) { return 1 } }
         return -1
     }
 
