@@ -38,8 +38,25 @@ public enum CalendarWord: Hashable, Sendable {
     case weekend
     /// "earlier" (-1), "later" (+1): after a duration, a date that far from the document date.
     case direction(Int)
+    /// "Christmas", "Thanksgiving": a holiday and how to find its day in a year.
+    case holiday(HolidayRule)
     /// A word that marks the tense of its sentence: past (-1, "said", "was") or future (+1, "will").
     case tense(Int)
+}
+
+/// How a holiday falls in a year.
+public enum HolidayRule: Hashable, Sendable {
+    /// On the same day every year: Christmas is December 25.
+    case fixed(month: Int, day: Int)
+    /// On the `ordinal`-th given weekday (ISO, 1 is Monday) of a month: Thanksgiving is the fourth Thursday of November.
+    case weekday(month: Int, weekday: Int, ordinal: Int)
+
+    /// The month the holiday falls in.
+    public var month: Int {
+        switch self {
+        case .fixed(let month, _), .weekday(let month, _, _): month
+        }
+    }
 }
 
 /// A calendar unit named in a time expression.
@@ -140,7 +157,9 @@ enum CalendarLexicon {
                    ("every", .every), ("each", .every), ("several", .vagueCount), ("few", .vagueCount), ("many", .vagueCount),
                    ("fiscal", .fiscal), ("noon", .clock(12)), ("midnight", .clock(0)),
                    ("a.m.", .meridiem(0)), ("am", .meridiem(0)), ("p.m.", .meridiem(12)), ("pm", .meridiem(12)),
-                   ("weekend", .weekend), ("earlier", .direction(-1)), ("later", .direction(1))]
+                   ("weekend", .weekend), ("earlier", .direction(-1)), ("later", .direction(1)),
+                   ("christmas", .holiday(.fixed(month: 12, day: 25))), ("halloween", .holiday(.fixed(month: 10, day: 31))),
+                   ("thanksgiving", .holiday(.weekday(month: 11, weekday: 4, ordinal: 4)))]
         for word in pastMarkers where word != "ago" { result.append((word, .tense(-1))) }
         for word in futureMarkerWords { result.append((word, .tense(1))) }
         for unit in [CalendarUnit.minute, .hour, .day, .week, .month, .quarter, .year, .decade] {

@@ -25,9 +25,9 @@ extension SentenceTimeFinder {
             }
         }
         if let year = year(index), isYearInContext(index, year: year) {
-            if isWord(index - 1, "the"), let (end, quarter) = quarterAfterYear(index + 1) {
-                // "the 1988 period", "the 1988 third quarter": that quarter of the year.
-                emit((index - 1)..<end, value: TimexValue.quarter(quarter, year: year), modifiers: false)
+            if isWord(index - 1, "the"), let (end, quarter) = periodAfterYear(index + 1) {
+                // "the 1988 period" (of that year), "the 1988 third quarter": the year or that quarter of it.
+                emit((index - 1)..<end, value: quarter.map { TimexValue.quarter($0, year: year) } ?? TimexValue.year(year), modifiers: false)
                 return end
             }
             // "2009-2010" is tagged as its two years.
@@ -93,10 +93,12 @@ extension SentenceTimeFinder {
         return value
     }
 
-    /// After "the 1988": "period", "quarter" (the quarter reported on) or "third quarter"; the end and the quarter.
-    private func quarterAfterYear(_ index: Int) -> (end: Int, quarter: Int)? {
+    /// After "the 1988": "period", "quarter" (the quarter reported on) or "third quarter"; the end and
+    /// the quarter (`nil` for a period, which may be a quarter, a half or nine months).
+    private func periodAfterYear(_ index: Int) -> (end: Int, quarter: Int?)? {
         let reported = documentDate.map { TimexValue.quarterNumber(of: $0.adding(days: -91)) } ?? 1
-        if isWord(index, "period") || (unit(index) == .quarter && !isPlural(index)) { return (index + 1, reported) }
+        if isWord(index, "period") { return (index + 1, nil) }
+        if unit(index) == .quarter, !isPlural(index) { return (index + 1, reported) }
         if case .ordinal(let quarter) = calendar(index), unit(index + 1) == .quarter, !isPlural(index + 1) { return (index + 2, quarter) }
         return nil
     }
@@ -251,6 +253,34 @@ extension SentenceTimeFinder {
         return index + 1
     }
 
+    /// "Thanksgiving (Day)", "Christmas Eve", "last Christmas": the holiday's day in the year a month
+    /// of it would have ("Thanksgiving" in January is last November's).
+    mutating func matchHoliday(_ rule: HolidayRule, at index: Int, shift: Int?, start: Int) -> Int {
+        var end = index + 1, dayShift = 0
+        if isWord(end, "day") { end += 1 }
+        if isWord(end, "eve"), rule == .fixed(month: 12, day: 25) {
+            dayShift = -1
+            end += 1
+        }
+        if let written = year(end) {
+            emit(start..<(end + 1), value: holidayValue(rule, year: written, dayShift: dayShift))
+            return end + 1
+        }
+        emit(start..<end, value: holidayValue(rule, year: monthYear(rule.month, near: index, shift: shift), dayShift: dayShift))
+        return end
+    }
+
+    private func holidayValue(_ rule: HolidayRule, year: Int?, dayShift: Int) -> String {
+        switch rule {
+        case .fixed(let month, let day):
+            guard let year, let date = Day(year: year, month: month, day: day) else { return TimexValue.date(year: year, month: month, day: day + dayShift) }
+            return date.adding(days: dayShift).iso
+        case .weekday(let month, let weekday, let ordinal):
+            guard let year, let first = Day(year: year, month: month, day: 1) else { return "XXXX-\(TimexValue.pad(month, 2))-XX" }
+            return first.adding(days: (weekday - first.weekday + 7) % 7 + 7 * (ordinal - 1)).iso
+        }
+    }
+
     /// "fiscal 1989", "fiscal year 1990", "the fiscal year", "the fiscal first quarter".
     mutating func matchFiscal(at index: Int) -> Int {
         let next = index + 1
@@ -265,7 +295,11 @@ extension SentenceTimeFinder {
             }
             guard isWord(index - 1, "the") || calendar(index - 1) == .unitShift(0) else { return index + 1 }
             let start = calendar(index - 1) == .unitShift(0) ? index - 1 : index
-            emit(start..<(next + 1), value: TimexValue.year(documentDate?.year))
+            if start == index, isWord(next + 1, "ended") || isWord(next + 1, "ending") {
+                emit(start..<(next + 1), type: .duration, value: "P1Y")  // "the fiscal year ended March 31"
+            } else {
+                emit(start..<(next + 1), value: TimexValue.year(documentDate?.year))
+            }
             return next + 1
         }
         if case .ordinal(let ordinal) = calendar(next) { return matchOrdinal(ordinal, at: next, start: index) }

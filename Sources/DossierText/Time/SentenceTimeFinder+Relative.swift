@@ -13,6 +13,7 @@ extension SentenceTimeFinder {
         if weekday(next) != nil { return matchWeekday(at: next, shift: shift, start: index) }
         switch calendar(next) {
         case .season: return matchSeason(at: next, shift: shift, start: index)
+        case .holiday(let rule) where token(next).shape.contains(.capitalized): return matchHoliday(rule, at: next, shift: shift, start: index)
         case .weekend:
             emit(index..<(next + 1), value: weekendValue(shift: shift, near: index))
             return next + 1
@@ -145,6 +146,10 @@ extension SentenceTimeFinder {
             let isSpan = isWord(index - 1, "for") || (isWord(index - 1, "the") && (isWord(index + 1, "before") || isWord(index + 1, "after")))
             guard isSpan, unit != .quarter, unit != .minute else { return index + 1 }
             emit(index..<(index + 1), type: .duration, value: unit.duration(nil), determiner: false)
+            return index + 1
+        }
+        if unit == .year, isWord(index - 1, "full"), isWord(index - 2, "the") {
+            emit((index - 1)..<(index + 1), value: TimexValue.year(documentDate?.year))  // "the full year"
             return index + 1
         }
         guard isWord(index - 1, "the"), !isWord(index + 1, "of"), !isWord(index + 1, "before"), !isWord(index + 1, "after") else { return index + 1 }

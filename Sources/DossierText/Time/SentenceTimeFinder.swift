@@ -231,6 +231,7 @@ struct SentenceTimeFinder {
             return index + 1
         case .every: return matchSet(at: index)
         case .season: return matchSeason(at: index, shift: nil, start: index)
+        case .holiday(let rule) where token.shape.contains(.capitalized): return matchHoliday(rule, at: index, shift: nil, start: index)
         case .fiscal: return matchFiscal(at: index)
         case .clock(let hour) where !isNameWord(index): return matchClock(hour: hour, minute: 0, at: index, end: index + 1)
         case .weekend:
