@@ -240,7 +240,11 @@ extension SentenceTimeFinder {
             emit(start..<(index + ofYear + 1), value: "\(TimexValue.year(year))-\(season)")
             return index + ofYear + 1
         }
-        guard shift != nil || (isWord(index - 1, "the") && (features(index - 2).contains(.temporalPreposition))) else { return index + 1 }
+        // "in the summer", "over the early summer"; a season alone is too often a verb or a name ("prices fall").
+        let article = isWord(index - 1, "early") || isWord(index - 1, "late") ? index - 2 : index - 1
+        let introduced = isWord(article, "the") && token(index).shape.contains(.lowercase)
+            && (features(article - 1).contains(.temporalPreposition) || isWord(article - 1, "over") || isWord(article - 1, "into"))
+        guard shift != nil || introduced else { return index + 1 }
         var year = documentDate?.year
         if let date = documentDate {
             let seasonIndex = ["WI": 0, "SP": 1, "SU": 2, "FA": 3][season] ?? 0

@@ -48,6 +48,8 @@ extension SentenceTimeFinder {
             emit(start..<end, value: TimexValue.quarter(ordinal, year: quarterYear(ordinal, near: index)), determiner: false)
         case (.number(let count), .unit(let unit)) where words.count == 2 && !isWord(end, "old") && unit != .quarter:
             emit(index..<end, type: .duration, value: unit.duration(count), determiner: false)
+        case (.unit(.year), nil) where words.count == 2 && isPart(index, 1, "end"):
+            emit(index..<end, value: TimexValue.year(documentDate?.year), determiner: false)  // "by year-end"
         case (.unit(.year), .direction(-1)), (.unit(.year), .ago):
             // "year-earlier": with "quarter" or "period" after it, the quarter before the document's a year back.
             if words.count == 2, isWord(end, "period") || unit(end) == .quarter || (isWord(end + 1, "period") || unit(end + 1) == .quarter) {
@@ -80,6 +82,23 @@ extension SentenceTimeFinder {
             break
         }
         return end
+    }
+
+    /// Whether part `part` (0-based) of the hyphenated word at `index` is `word` (lower-case ASCII), in any case.
+    private func isPart(_ index: Int, _ part: Int, _ word: StaticString) -> Bool {
+        let bytes = token(index).bytes
+        var start = bytes.lowerBound, current = 0
+        for position in bytes.lowerBound...bytes.upperBound where position == bytes.upperBound || text.bytes[position] == UInt8(ascii: "-") {
+            if current == part {
+                guard position - start == word.utf8CodeUnitCount else { return false }
+                return word.withUTF8Buffer { expected in
+                    (0..<expected.count).allSatisfy { text.bytes[start + $0] | 0x20 == expected[$0] }
+                }
+            }
+            current += 1
+            start = position + 1
+        }
+        return false
     }
 
     /// Whether the hyphenated word at `index` starts with "mid", "early" or "late".

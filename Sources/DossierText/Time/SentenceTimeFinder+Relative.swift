@@ -6,6 +6,11 @@ extension SentenceTimeFinder {
     mutating func matchShift(_ shift: Int, at index: Int) -> Int {
         let next = index + 1
         guard next < range.upperBound, !isWord(index, "same") else { return index + 1 }
+        if isWord(index, "latest"), isWord(next, "period") {
+            // "the latest period" of a quarterly report: the quarter just ended.
+            emit(index..<(next + 1), value: documentDate.map { TimexValue.quarter(shifting: $0, by: -1) } ?? "XXXX-QX")
+            return next + 1
+        }
         if count(next) != nil || calendar(next) == .vagueCount, !isWord(next, "a"), !isWord(next, "an") {
             return matchDuration(at: next, start: index)  // "the past three years"
         }
@@ -143,10 +148,17 @@ extension SentenceTimeFinder {
     mutating func matchBareUnit(_ unit: CalendarUnit, at index: Int) -> Int {
         if isPlural(index) {
             // "for years", "in the weeks before the shooting", "in the days after".
-            let isSpan = isWord(index - 1, "for") || (isWord(index - 1, "the") && (isWord(index + 1, "before") || isWord(index + 1, "after")))
+            let isSpan = isWord(index - 1, "for") || (isWord(index - 1, "in") && !isWord(index + 1, "of"))
+                || (isWord(index - 1, "the") && (isWord(index + 1, "before") || isWord(index + 1, "after")))
             guard isSpan, unit != .quarter, unit != .minute else { return index + 1 }
             emit(index..<(index + 1), type: .duration, value: unit.duration(nil), determiner: false)
             return index + 1
+        }
+        if unit == .year, isWord(index + 1, "end") || (token(index + 1).shape.contains(.possessive) && isWord(index + 2, "end")) {
+            // "by year end", "by year's end": the end of the document's year.
+            let end = isWord(index + 1, "end") ? index + 2 : index + 3
+            emit(index..<end, value: TimexValue.year(documentDate?.year))
+            return end
         }
         if unit == .year, isWord(index - 1, "full"), isWord(index - 2, "the") {
             emit((index - 1)..<(index + 1), value: TimexValue.year(documentDate?.year))  // "the full year"
