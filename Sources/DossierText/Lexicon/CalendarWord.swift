@@ -150,7 +150,7 @@ enum CalendarLexicon {
                    ("night", .partOfDay("NI")), ("spring", .season("SP")), ("summer", .season("SU")), ("fall", .season("FA")),
                    ("autumn", .season("FA")), ("winter", .season("WI")),
                    ("now", .reference("PRESENT_REF")), ("currently", .reference("PRESENT_REF")),
-                   ("nowadays", .reference("PRESENT_REF")), ("presently", .reference("PRESENT_REF")),
+                   ("nowadays", .reference("PRESENT_REF")),
                    ("recently", .reference("PAST_REF")), ("recent", .reference("PAST_REF")), ("future", .reference("FUTURE_REF")),
                    ("daily", .frequency(.day)), ("nightly", .frequency(.day)), ("weekly", .frequency(.week)),
                    ("monthly", .frequency(.month)), ("yearly", .frequency(.year)), ("hourly", .frequency(.hour)),

@@ -153,7 +153,8 @@ extension SentenceTimeFinder {
             return index + ofYear + 1
         }
         if month == 5, shift == nil, !features(index - 1).contains(.temporalPreposition) { return index + 1 }  // "May" the verb
-        if shift == nil, isWord(index + 1, "of"), isWord(index + 2, "the") { return index + 1 }  // "the March of the Mothers"
+        // "the March of the Mothers", "the annual March for Life": a march, not a month.
+        if shift == nil, (isWord(index + 1, "of") && isWord(index + 2, "the")) || isWord(index - 1, "annual") { return index + 1 }
         // "June last year", "January this year"
         if shift == nil, case .unitShift(let yearShift) = calendar(index + 1), unit(index + 2) == .year, !isPlural(index + 2) {
             emit(start..<(index + 3), value: TimexValue.month(month, year: documentDate.map { $0.year + yearShift }))
@@ -217,6 +218,7 @@ extension SentenceTimeFinder {
 
     /// "today", "yesterday morning", "tonight".
     mutating func matchDayOffset(_ offset: Int, at index: Int) -> Int {
+        if isNameWord(index) { return index + 1 }  // "VOA Today"
         if offset == 0, index + 1 < range.upperBound, token(index + 1).shape.contains(.possessive) { return index + 2 }  // "today's youth"
         let day = documentDate.map { $0.adding(days: offset) }
         if case .partOfDay(let part) = calendar(index + 1) {

@@ -74,7 +74,7 @@ extension SentenceTimeFinder {
 
     /// Whether the word at `index` is written as part of a name ("60 Minutes", "This Week"): capitalised mid-sentence.
     func isNameWord(_ index: Int) -> Bool {
-        index > range.lowerBound && token(index).shape.contains(.capitalized) && token(index - 1).kind != .punctuation
+        index > range.lowerBound && token(index).shape.contains(.capitalized) && token(index - 1).kind == .word
     }
 
     /// The date `count` units from the document date (before it when negative), at the unit's granularity.

@@ -168,6 +168,9 @@ extension SentenceTimeFinder {
         switch unit {
         case .quarter:
             emit(index..<(index + 1), value: documentDate.map { TimexValue.quarter(shifting: $0, by: -1) } ?? "XXXX-QX")
+        case .year where isWord(index + 1, "two") && isWord(index + 2, "thousand"):
+            emit(index..<(index + 3), value: "2000")  // "the year two thousand", as broadcasts say it
+            return index + 3
         case .year where isWord(index + 1, "ended") || isWord(index + 1, "ending"):
             emit(index..<(index + 1), type: .duration, value: unit.duration(1))  // "the year ended March 31": a fiscal year
         case .year:
