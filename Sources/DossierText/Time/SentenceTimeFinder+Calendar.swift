@@ -152,6 +152,10 @@ extension SentenceTimeFinder {
             emit(start..<(index + ofYear + 1), value: TimexValue.month(month, year: year))
             return index + ofYear + 1
         }
+        if let (year, end) = spelledYear(at: index + ofYear) {
+            emit(start..<end, value: TimexValue.month(month, year: year))
+            return end
+        }
         if month == 5, shift == nil, !features(index - 1).contains(.temporalPreposition) { return index + 1 }  // "May" the verb
         // "the March of the Mothers", "the annual March for Life": a march, not a month.
         if shift == nil, (isWord(index + 1, "of") && isWord(index + 2, "the")) || isWord(index - 1, "annual") { return index + 1 }
@@ -241,6 +245,10 @@ extension SentenceTimeFinder {
         if let year = year(index + ofYear) {
             emit(start..<(index + ofYear + 1), value: "\(TimexValue.year(year))-\(season)")
             return index + ofYear + 1
+        }
+        if let (year, end) = spelledYear(at: index + ofYear) {
+            emit(start..<end, value: "\(TimexValue.year(year))-\(season)")
+            return end
         }
         // "in the summer", "over the early summer"; a season alone is too often a verb or a name ("prices fall").
         let article = isWord(index - 1, "early") || isWord(index - 1, "late") ? index - 2 : index - 1

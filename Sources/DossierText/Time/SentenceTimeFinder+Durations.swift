@@ -51,6 +51,13 @@ extension SentenceTimeFinder {
 
     /// A year in words, as broadcast transcripts write it: "nineteen ninety-six", "nineteen seventy".
     private mutating func matchSpelledYear(at index: Int) -> Int? {
+        guard let (year, end) = spelledYear(at: index) else { return nil }
+        emit(index..<end, value: TimexValue.year(year), modifiers: false)
+        return end
+    }
+
+    /// The year spelled out from `index` ("nineteen ninety-six") and the index after it.
+    func spelledYear(at index: Int) -> (year: Int, end: Int)? {
         guard case .number(let century) = calendar(index), century == 19 || century == 20, index + 1 < range.upperBound else { return nil }
         let next = index + 1
         var tens: Int?
@@ -60,8 +67,7 @@ extension SentenceTimeFinder {
             tens = spelledNumber(next)
         }
         guard let tens, tens >= 10, tens < 100 else { return nil }
-        emit(index..<(next + 1), value: TimexValue.year(century * 100 + tens), modifiers: false)
-        return next + 1
+        return (century * 100 + tens, next + 1)
     }
 
     /// Whether the word before "a" at `index` makes it "per": a number, an amount or a counted noun ("four flights a week").
