@@ -22,7 +22,8 @@ public struct RuleBasedTimeTagger: TimeTagger {
     public func times(in text: AnalyzedText) -> [TimeExpression] {
         var result: [TimeExpression] = []
         for (index, range) in text.sentenceTokenRanges.enumerated() {
-            var finder = SentenceTimeFinder(text: text, gazetteer: gazetteer, range: range, sentence: index)
+            let earlierDate = result.last { $0.type == .date && TimexValue.hasKnownYear($0.value) }?.value
+            var finder = SentenceTimeFinder(text: text, gazetteer: gazetteer, range: range, sentence: index, earlierDate: earlierDate)
             finder.find(into: &result)
         }
         return result

@@ -107,6 +107,23 @@ extension SentenceTimeFinder {
         return index + 1
     }
 
+    /// "that year", "that same day", "later that month": the latest date named before, cut to the unit.
+    mutating func matchAnaphora(at index: Int) -> Int {
+        let unitIndex = isWord(index + 1, "same") ? index + 2 : index + 1
+        guard let unit = unit(unitIndex), !isPlural(unitIndex), let anchor = latestDate else { return index + 1 }
+        let value: String?
+        switch unit {
+        case .year: value = String(anchor.prefix(4))
+        case .month: value = anchor.count >= 7 && anchor.dropFirst(5).first?.isNumber == true ? String(anchor.prefix(7)) : nil
+        case .day: value = anchor.count >= 10 && anchor.dropFirst(8).first?.isNumber == true ? String(anchor.prefix(10)) : nil
+        case .quarter: value = anchor.count == 7 && anchor.dropFirst(5).first == "Q" ? anchor : nil
+        default: value = nil
+        }
+        guard let value else { return index + 1 }
+        emit(index..<(unitIndex + 1), value: value)
+        return unitIndex + 1
+    }
+
     /// The year of quarter `quarter` named without one: the latest such quarter, or the next in the future tense.
     func quarterYear(_ quarter: Int, near index: Int) -> Int? {
         guard let date = documentDate else { return nil }
@@ -175,6 +192,8 @@ extension SentenceTimeFinder {
             emit(index..<(index + 1), type: .duration, value: unit.duration(1))  // "the year ended March 31": a fiscal year
         case .year:
             emit(index..<(index + 1), value: TimexValue.year(documentDate?.year))
+        case .week where !isWord(index + 1, "ended") && !isWord(index + 1, "ending"):
+            emit(index..<(index + 1), value: documentDate.map { TimexValue.week(of: $0) } ?? "XXXX-WXX")  // "for the week"
         default:
             return index + 1
         }

@@ -15,8 +15,12 @@ struct SentenceTimeFinder {
     /// The index after the last tagged expression: extents never reach back over it.
     private(set) var taggedEnd: Int
 
-    init(text: AnalyzedText, gazetteer: Gazetteer, range: Range<Int>, sentence: Int) {
+    /// The value of the latest date before the sentence whose year is known: what "that year" refers to.
+    let earlierDate: String?
+
+    init(text: AnalyzedText, gazetteer: Gazetteer, range: Range<Int>, sentence: Int, earlierDate: String? = nil) {
         self.text = text
+        self.earlierDate = earlierDate
         self.gazetteer = gazetteer
         self.range = range
         self.sentence = sentence
@@ -173,6 +177,11 @@ struct SentenceTimeFinder {
         taggedEnd = tokens.upperBound
     }
 
+    /// The latest date with a known year, in this sentence or before it.
+    var latestDate: String? {
+        output.last { $0.type == .date && TimexValue.hasKnownYear($0.value) }?.value ?? earlierDate
+    }
+
     /// Adds an expression whose span is not a run of whole tokens; `end` is the token after it.
     mutating func appendExpression(_ expression: TimeExpression, end: Int) {
         output.append(expression)
@@ -240,6 +249,7 @@ struct SentenceTimeFinder {
             return index + 1
         default:
             if isWord(index, "a") || isWord(index, "an") { return matchDuration(at: index) }
+            if isWord(index, "that") { return matchAnaphora(at: index) }
             return index + 1
         }
     }

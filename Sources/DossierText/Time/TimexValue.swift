@@ -45,6 +45,12 @@ enum TimexValue {
         "\(day?.iso ?? "XXXX-XX-XX")T\(pad(hour, 2)):\(pad(minute, 2))"
     }
 
+    /// Whether `value` starts with a known four-digit year ("1998-10", not "XXXX-10" or "PRESENT_REF").
+    static func hasKnownYear(_ value: String) -> Bool {
+        let head = value.utf8.prefix(4)
+        return head.count == 4 && head.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
     /// The range a fully known DATE value denotes, or `nil` when it has unknown parts.
     static func range(of value: String) -> TimeRange? {
         guard !value.contains("X"), value.first?.isNumber == true else {
