@@ -40,6 +40,8 @@ public enum CalendarWord: Hashable, Sendable {
     case direction(Int)
     /// "Christmas", "Thanksgiving": a holiday and how to find its day in a year.
     case holiday(HolidayRule)
+    /// "nineties", "eighties": a decade of the century, by its first year in it (90, 80).
+    case decadeName(Int)
     /// A word that marks the tense of its sentence: past (-1, "said", "was") or future (+1, "will").
     case tense(Int)
 }
@@ -155,7 +157,10 @@ enum CalendarLexicon {
                    ("daily", .frequency(.day)), ("nightly", .frequency(.day)), ("weekly", .frequency(.week)),
                    ("monthly", .frequency(.month)), ("yearly", .frequency(.year)), ("hourly", .frequency(.hour)),
                    ("every", .every), ("each", .every), ("several", .vagueCount), ("few", .vagueCount), ("many", .vagueCount),
-                   ("fiscal", .fiscal), ("noon", .clock(12)), ("midnight", .clock(0)),
+                   ("fiscal", .fiscal), ("noon", .clock(12)), ("midday", .clock(12)), ("midnight", .clock(0)),
+                   ("twenties", .decadeName(20)), ("thirties", .decadeName(30)), ("forties", .decadeName(40)),
+                   ("fifties", .decadeName(50)), ("sixties", .decadeName(60)), ("seventies", .decadeName(70)),
+                   ("eighties", .decadeName(80)), ("nineties", .decadeName(90)),
                    ("a.m.", .meridiem(0)), ("am", .meridiem(0)), ("p.m.", .meridiem(12)), ("pm", .meridiem(12)),
                    ("weekend", .weekend), ("earlier", .direction(-1)), ("later", .direction(1)),
                    ("christmas", .holiday(.fixed(month: 12, day: 25))), ("halloween", .holiday(.fixed(month: 10, day: 31))),

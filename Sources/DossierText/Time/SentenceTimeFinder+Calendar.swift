@@ -143,7 +143,13 @@ extension SentenceTimeFinder {
                 return end
             }
             if Day(year: 2000, month: month, day: day) != nil {
-                emit(start..<(index + 2), value: TimexValue.date(year: monthYear(month, near: index, shift: shift), month: month, day: day))
+                let year = monthYear(month, near: index, shift: shift)
+                emit(start..<(index + 2), value: TimexValue.date(year: year, month: month, day: day))
+                // "April 24 and 25": the second day of the same month.
+                if isWord(index + 2, "and") || isWord(index + 2, "to"), let second = self.day(index + 3), second > day, self.month(index + 4) == nil {
+                    emit((index + 3)..<(index + 4), value: TimexValue.date(year: year, month: month, day: second))
+                    return index + 4
+                }
                 return index + 2
             }
         }

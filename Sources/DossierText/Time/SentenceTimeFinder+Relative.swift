@@ -124,6 +124,23 @@ extension SentenceTimeFinder {
         return unitIndex + 1
     }
 
+    /// "the near term", "the short term", "a later date", "these days": vague references TimeML tags.
+    mutating func matchVagueReference(at index: Int) -> Int? {
+        if isWord(index, "the"), isWord(index + 1, "near") || isWord(index + 1, "short"), isWord(index + 2, "term") {
+            emit(index..<(index + 3), value: "FUTURE_REF", modifiers: false)
+            return index + 3
+        }
+        if isWord(index, "a"), isWord(index + 1, "later"), isWord(index + 2, "date") {
+            emit(index..<(index + 3), value: "FUTURE_REF", modifiers: false)
+            return index + 3
+        }
+        if isWord(index, "these"), isWord(index + 1, "days") {
+            emit(index..<(index + 2), value: "PRESENT_REF", modifiers: false)
+            return index + 2
+        }
+        return nil
+    }
+
     /// The year of quarter `quarter` named without one: the latest such quarter, or the next in the future tense.
     func quarterYear(_ quarter: Int, near index: Int) -> Int? {
         guard let date = documentDate else { return nil }
@@ -167,6 +184,11 @@ extension SentenceTimeFinder {
             // "for years", "in the weeks before the shooting", "in the days after".
             let isSpan = isWord(index - 1, "for") || (isWord(index - 1, "in") && !isWord(index + 1, "of"))
                 || (isWord(index - 1, "the") && (isWord(index + 1, "before") || isWord(index + 1, "after")))
+            // "in the weeks ahead", "over the years": with their article.
+            if isWord(index - 1, "the"), isWord(index + 1, "ahead") || isWord(index - 2, "over"), unit != .quarter, unit != .minute {
+                emit(index..<(index + (isWord(index + 1, "ahead") ? 2 : 1)), type: .duration, value: unit.duration(nil))
+                return index + (isWord(index + 1, "ahead") ? 2 : 1)
+            }
             guard isSpan, unit != .quarter, unit != .minute else { return index + 1 }
             emit(index..<(index + 1), type: .duration, value: unit.duration(nil), determiner: false)
             return index + 1

@@ -247,8 +247,15 @@ struct SentenceTimeFinder {
             guard isWord(index - 1, "the") else { return index + 1 }
             emit(index..<(index + 1), value: weekendValue(shift: nil, near: index))
             return index + 1
+        case .decadeName(let decade) where isWord(index - 1, "the") && token.shape.contains(.lowercase):
+            // "the nineties": of the document's century, or the 20th without a date.
+            let century = documentDate.map { $0.year / 100 * 100 } ?? 1900
+            let first = century + decade > (documentDate?.year ?? 2000) ? century - 100 + decade : century + decade
+            emit(index..<(index + 1), value: "\(first / 10)")
+            return index + 1
         default:
             if isWord(index, "a") || isWord(index, "an") { return matchDuration(at: index) }
+            if let end = matchVagueReference(at: index) { return end }
             if isWord(index, "that") { return matchAnaphora(at: index) }
             return index + 1
         }
