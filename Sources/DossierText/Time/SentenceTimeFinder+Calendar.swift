@@ -217,8 +217,9 @@ extension SentenceTimeFinder {
             if taggedEnd == end, month > 0 { return end }
         }
         let day = weekdayDay(weekday, shift: shift, near: index)
-        if case .partOfDay(let part) = calendar(index + 1) {
-            emit(start..<(index + 2), type: .time, value: (day?.iso ?? "XXXX-XX-XX") + "T" + part, modifiers: false)
+        if case .partOfDay = calendar(index + 1) {
+            // "Friday morning": TimeBank mostly gives the day, which keeps the expression a DATE with a range.
+            emit(start..<(index + 2), value: day?.iso ?? "XXXX-WXX-\(weekday)", modifiers: false)
             return index + 2
         }
         // TimeBank leaves "earlier" and "late" out of "Earlier Friday", "late Monday".
