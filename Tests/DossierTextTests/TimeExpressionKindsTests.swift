@@ -83,7 +83,9 @@ struct TimeExpressionKindsTests {
 
     @Test func clockTimesAndPartsOfDay() {
         #expect(tagged("The blast came at 10:35 a.m. on the day.", "10:35 a.m.") == "TIME 2023-07-25T10:35")
-        #expect(tagged("The deadline is 9 p.m. EST Friday.", "9 p.m. EST Friday") == "TIME 2023-07-21T21:00")
+        #expect(tagged("The blast came at 9 p.m. EST Friday.", "9 p.m. EST Friday") == "TIME 2023-07-21T21:00")
+        // No tense: the nearer Friday, three days ahead rather than four back.
+        #expect(tagged("The deadline is 9 p.m. EST Friday.", "9 p.m. EST Friday") == "TIME 2023-07-28T21:00")
         #expect(tagged("Talks broke off at noon Thursday.", "noon Thursday") == "TIME 2023-07-20T12:00")
         #expect(tagged("The embassy was hit Friday morning.", "Friday morning") == "DATE 2023-07-21")
         #expect(tagged("He spoke this morning.", "this morning") == "TIME 2023-07-25TMO")
