@@ -99,7 +99,8 @@ extension SentenceTimeFinder {
             return index + 1
         }
         if isWord(index, "recent"), let unit = unit(index + 1), isPlural(index + 1), unit != .quarter {
-            emit(index..<(index + 2), value: value, determiner: false)
+            // "in recent years": an unknown number of years, as the TimeML guidelines write it.
+            emit(index..<(index + 2), type: .duration, value: unit.duration(nil), determiner: false)
             return index + 2
         }
         guard !isWord(index, "recent") else { return index + 1 }  // "recent fighting": an adjective, seldom a time
