@@ -54,6 +54,10 @@ extension SentenceTimeFinder {
     /// "last year", "this quarter", "the past year" (a duration), "next week".
     private mutating func matchShiftedUnit(_ unit: CalendarUnit, shift: Int, at index: Int) -> Int {
         let next = index + 1
+        if isWord(index, "following"), let value = following(unit, after: latestDate) {
+            emit(index..<(next + 1), value: value)  // "the following year": after the date last named
+            return next + 1
+        }
         if isWord(index, "past"), unit == .year, let date = documentDate {
             emit(index..<(next + 1), value: TimexValue.year(date.year - 1))  // "the past year": TimeBank dates it to last year
             return next + 1
@@ -88,6 +92,23 @@ extension SentenceTimeFinder {
         }
         emit(index..<(next + 1), value: value)
         return next + 1
+    }
+
+    /// The unit after the one `anchor` falls in ("1996" → the following year "1997"), when `anchor` is that precise.
+    private func following(_ unit: CalendarUnit, after anchor: String?) -> String? {
+        guard let anchor, let year = Int(anchor.prefix(4)) else { return nil }
+        let parts = anchor.split(separator: "-")
+        switch unit {
+        case .year:
+            return TimexValue.year(year + 1)
+        case .month:
+            guard parts.count >= 2, let month = Int(parts[1]), let first = Day(year: year, month: month, day: 1) else { return nil }
+            return TimexValue.month(shifting: first, by: 1)
+        case .day:
+            return Day(iso: anchor.prefix(10)).map { $0.adding(days: 1).iso }
+        default:
+            return nil
+        }
     }
 
     /// "now", "currently", "recently", "recent years", "soon", "the (near) future".
