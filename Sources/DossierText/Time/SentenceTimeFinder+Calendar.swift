@@ -188,16 +188,16 @@ extension SentenceTimeFinder {
         return date.adding(days: offset)
     }
 
-    /// Whether the words before `index` look ahead whatever the verb's tense: "until Tuesday", "by May",
+    /// Whether the words before `index` look ahead whatever the verb's tense: "until Tuesday",
     /// "as soon as Tuesday", "set to resume Monday".
     private func looksAhead(before index: Int) -> Bool {
-        isWord(index - 1, "until") || isWord(index - 1, "by") || isWord(index - 1, "as") || followsInfinitive(index)
+        isWord(index - 1, "until") || isWord(index - 1, "as") || followsInfinitive(index)
     }
 
     /// Whether an infinitive comes shortly before `index` in the same clause ("planned to leave Nairobi on Thursday").
     private func followsInfinitive(_ index: Int) -> Bool {
         var position = index - 1
-        while position > max(range.lowerBound, index - 6), token(position).kind != .punctuation {
+        while position > max(range.lowerBound, index - 4), token(position).kind != .punctuation {
             if isWord(position - 1, "to"), token(position).kind == .word, token(position).shape.contains(.lowercase),
                !isWord(position, "the"), !isWord(position, "a"), !isWord(position, "an") {
                 return true
