@@ -109,6 +109,31 @@ struct TimeExpressionKindsTests {
         #expect(tagged("Seoul marks the 70th anniversary of the 1953 armistice.", "the 70th anniversary") == "DATE 2023")
     }
 
+    @Test func datesNamedBefore() {
+        #expect(tagged("He returned in June 1998 and left later that year.", "later that year") == "DATE 1998")
+        #expect(tagged("The raid came on March 3, 1998. That same day, talks began.", "That same day") == "DATE 1998-03-03")
+        #expect(tagged("He became a general in 1995, and the following year he retired.", "the following year") == "DATE 1996")
+        #expect(times("He left later that year.").isEmpty)
+    }
+
+    @Test func holidaysAndVagueReferences() {
+        #expect(tagged("Elian was found on Thanksgiving Day.", "Thanksgiving Day", dated: true) == "DATE 2022-11-24")
+        #expect(tagged("They met on Christmas Eve 2021.", "Christmas Eve 2021") == "DATE 2021-12-24")
+        #expect(tagged("Sales rose through the nineties.", "the nineties") == "DATE 199")
+        #expect(tagged("It may struggle in the near term.", "the near term") == "DATE FUTURE_REF")
+        #expect(tagged("The offering comes at a later date.", "a later date") == "DATE FUTURE_REF")
+        #expect(tagged("Markets are calm these days.", "these days") == "DATE PRESENT_REF")
+        #expect(tagged("The deal should close by year-end.", "year-end") == "DATE 2023")
+        #expect(tagged("Sales rose in the latest period.", "the latest period") == "DATE 2023-Q2")
+        #expect(tagged("The judge met them at midday.", "midday") == "TIME 2023-07-25T12:00")
+    }
+
+    @Test func aSecondDayOfTheSameMonth() {
+        let dates = times("The summit will be on April 24 and 25.")
+        #expect(dates.map(\.text) == ["April 24", "25"])
+        #expect(dates.map(\.value) == ["2024-04-24", "2024-04-25"])
+    }
+
     @Test func monthsFollowTheTense() {
         #expect(tagged("The decree was issued in November.", "November") == "DATE 2022-11")
         #expect(tagged("In March, the court issued a warrant.", "March") == "DATE 2023-03")

@@ -254,8 +254,8 @@ struct SentenceTimeFinder {
             emit(index..<(index + 1), value: "\(first / 10)")
             return index + 1
         default:
-            if isWord(index, "a") || isWord(index, "an") { return matchDuration(at: index) }
             if let end = matchVagueReference(at: index) { return end }
+            if isWord(index, "a") || isWord(index, "an") { return matchDuration(at: index) }
             if isWord(index, "that") { return matchAnaphora(at: index) }
             return index + 1
         }
