@@ -236,8 +236,6 @@ extension SentenceTimeFinder {
             emit(index..<(index + 1), type: .duration, value: unit.duration(1))  // "the year ended March 31": a fiscal year
         case .year:
             emit(index..<(index + 1), value: TimexValue.year(documentDate?.year))
-        case .week where !isWord(index + 1, "ended") && !isWord(index + 1, "ending"):
-            emit(index..<(index + 1), value: documentDate.map { TimexValue.week(of: $0) } ?? "XXXX-WXX")  // "for the week"
         default:
             return index + 1
         }
