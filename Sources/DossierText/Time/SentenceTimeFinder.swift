@@ -110,14 +110,14 @@ struct SentenceTimeFinder {
     /// The tense around `index`: the nearest tense word before it in the sentence, else the nearest
     /// after it (-1 past, +1 future, 0 unknown). A past participle counts as past unless a future
     /// word comes just before it ("will be closed").
-    func tense(near index: Int, within distance: Int = 12) -> Int {
+    func tense(near index: Int, within distance: Int = 12, after afterDistance: Int? = nil) -> Int {
         var position = index - 1
         while position >= max(range.lowerBound, index - distance) {
             if let tense = tenseMark(at: position) { return tense }
             position -= 1
         }
         position = index + 1
-        while position < min(range.upperBound, index + 1 + distance) {
+        while position < min(range.upperBound, index + 1 + (afterDistance ?? distance)) {
             if let tense = tenseMark(at: position) { return tense }
             position += 1
         }
