@@ -82,31 +82,20 @@ public enum CalendarUnit: String, Hashable, Sendable {
     /// A hundred years.
     case century
 
-    /// The TIMEX3 duration designator: `D`, `W`, `M`, `Y`, `DE`, `CE`, and `TH` for hours ("PT3H").
-    var durationLetter: String {
-        switch self {
-        case .minute: "TM"
-        case .hour: "TH"
-        case .day: "D"
-        case .week: "W"
-        case .month: "M"
-        case .quarter: "Q"
-        case .year: "Y"
-        case .decade: "DE"
-        case .century: "CE"
-        }
-    }
-
-    /// The TIMEX3 duration of `count` units ("P3Y", "PT2H"); `nil` count gives `X` ("PXY").
-    /// Decades and centuries count in years, as TimeBank writes them ("P20Y").
+    /// The TIMEX3 duration of `count` units: "P3Y", "PT2H", and decades and centuries in years as
+    /// TimeBank writes them ("P20Y"); a `nil` count is unknown ("PXY").
     func duration(_ count: Int?) -> String {
         let amount = count.map(String.init) ?? "X"
         switch self {
         case .minute: return "PT\(amount)M"
         case .hour: return "PT\(amount)H"
+        case .day: return "P\(amount)D"
+        case .week: return "P\(amount)W"
+        case .month: return "P\(amount)M"
+        case .quarter: return "P\(amount)Q"
+        case .year: return "P\(amount)Y"
         case .decade: return count.map { "P\($0 * 10)Y" } ?? "PXDE"
         case .century: return count.map { "P\($0 * 100)Y" } ?? "PXCE"
-        default: return "P\(amount)\(durationLetter)"
         }
     }
 }
@@ -130,7 +119,7 @@ enum CalendarLexicon {
                               "grew", "sought", "fought", "caught", "taught", "felt", "kept", "broke", "chose", "drove", "flew",
                               "forgot", "hid", "shot", "stood", "swore", "threw", "understood", "wore", "since", "ago"]
     /// Words that look ahead: auxiliaries of the future and plans.
-    static let futureMarkerWords = ["will", "'ll", "shall", "scheduled", "plans", "planning", "upcoming", "intends", "intend",
+    static let futureMarkers = ["will", "'ll", "shall", "scheduled", "plans", "planning", "upcoming", "intends", "intend",
                                     "going", "expects", "expected", "due", "aims", "would"]
 
     /// Every calendar word with its meaning; abbreviations are listed with their period.
@@ -166,7 +155,7 @@ enum CalendarLexicon {
                    ("christmas", .holiday(.fixed(month: 12, day: 25))), ("halloween", .holiday(.fixed(month: 10, day: 31))),
                    ("thanksgiving", .holiday(.weekday(month: 11, weekday: 4, ordinal: 4)))]
         for word in pastMarkers where word != "ago" { result.append((word, .tense(-1))) }
-        for word in futureMarkerWords { result.append((word, .tense(1))) }
+        for word in futureMarkers { result.append((word, .tense(1))) }
         for unit in [CalendarUnit.minute, .hour, .day, .week, .month, .quarter, .year, .decade] {
             result.append((unit.rawValue, .unit(unit)))
             result.append((unit.rawValue + "s", .unit(unit)))
@@ -175,8 +164,6 @@ enum CalendarLexicon {
         return result
     }
 
-    static let futureMarkers = ["will", "'ll", "shall", "scheduled", "expected", "plans", "planning", "upcoming", "intends",
-                                "intend", "set", "going", "would"]
     static let temporalPrepositions = ["in", "since", "until", "till", "by", "from", "to", "during", "before", "after", "early",
                                        "late", "mid", "of", "through", "on", "between", "and", "or", "last", "next", "this",
                                        "throughout", "around", "circa", "year", "spring", "summer", "autumn", "fall", "winter"]
