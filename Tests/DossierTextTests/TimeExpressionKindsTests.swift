@@ -54,6 +54,18 @@ struct TimeExpressionKindsTests {
         #expect(tagged("Revenue grew in the first half.", "the first half") == "DATE 2023-H1")
     }
 
+    @Test func partsOfYearsHaveRanges() {
+        func range(_ text: String) -> TimeRange? { times(text).first?.range }
+        #expect(range("They will meet this summer.") == TimeRange(start: Day(year: 2023, month: 6, day: 1)!, end: Day(year: 2023, month: 9, day: 1)!,
+                                                                granularity: .quarter))
+        #expect(range("Profit rose in the third quarter.") == TimeRange.quarter(year: 2023, quarter: 3))
+        #expect(range("Revenue grew in the first half.")?.end == Day(year: 2023, month: 7, day: 1))
+        #expect(range("Wars of the 20th century.")?.start == Day(year: 1900, month: 1, day: 1))
+        #expect(range("They rested over the weekend.") == TimeRange(start: Day(year: 2023, month: 7, day: 22)!,
+                                                                 end: Day(year: 2023, month: 7, day: 24)!, granularity: .day))
+        #expect(range("Prices fell over the past three years.") == nil)
+    }
+
     @Test func durations() {
         #expect(tagged("Prices fell over the past three years.", "the past three years") == "DURATION P3Y")
         #expect(tagged("They signed a 30-year lease.", "30-year") == "DURATION P30Y")

@@ -58,7 +58,35 @@ enum TimexValue {
             return value.count == 4 && value.hasSuffix("X") && !value.dropLast().contains("X") ? TimeRange(literal: value) : nil
         }
         if value.count == 3, let decade = Int(value) { return .decade(startingIn: decade * 10) }  // "199": the 1990s
+        if value.count == 2, let century = Int(value) {  // "19": the 1900s
+            return TimeRange.unit(.century, containing: Day(year: century * 100, month: 1, day: 1)!)
+        }
         if let time = value.firstIndex(of: "T") { return TimeRange(literal: value[..<time]) }
-        return TimeRange(literal: value)
+        return TimeRange(literal: value) ?? partOfYearRange(value)
+    }
+
+    /// The range of a season (`2023-SU`, meteorological: June to August; winter runs into the next
+    /// year), a half (`2023-H1`) or a weekend (`2023-W30-WE`, Saturday and Sunday).
+    private static func partOfYearRange(_ value: String) -> TimeRange? {
+        let parts = value.split(separator: "-")
+        guard parts.count >= 2, parts[0].count == 4, let year = Int(parts[0]) else { return nil }
+        func months(_ first: Int, _ count: Int) -> TimeRange? {
+            guard let start = Day(year: year, month: first, day: 1) else { return nil }
+            let total = year * 12 + first - 1 + count
+            let end = Day(year: total / 12, month: total % 12 + 1, day: 1)!
+            return TimeRange(start: start, end: end, granularity: .quarter)
+        }
+        switch parts.count == 2 ? String(parts[1]) : "" {
+        case "SP": return months(3, 3)
+        case "SU": return months(6, 3)
+        case "FA": return months(9, 3)
+        case "WI": return months(12, 3)
+        case "H1": return months(1, 6)
+        case "H2": return months(7, 6)
+        default: break
+        }
+        guard parts.count == 3, parts[2] == "WE", parts[1].first == "W", let week = Int(parts[1].dropFirst()),
+              let monday = Day.startOfISOWeek(year: year, week: week) else { return nil }
+        return TimeRange(start: monday.adding(days: 5), end: monday.adding(days: 7), granularity: .day)
     }
 }
