@@ -69,6 +69,7 @@ struct TimeExpressionKindsTests {
     @Test func durations() {
         #expect(tagged("Prices fell over the past three years.", "the past three years") == "DURATION P3Y")
         #expect(tagged("They signed a 30-year lease.", "30-year") == "DURATION P30Y")
+        #expect(tagged("It sells up to 30-year bonds.", "30-year") == "DURATION P30Y")
         #expect(tagged("It signed a two-year deal.", "two-year") == "DURATION P2Y")
         #expect(tagged("The lowest rate in two decades.", "two decades") == "DURATION P20Y")
         #expect(tagged("It took several years.", "several years") == "DURATION PXY")
@@ -160,6 +161,7 @@ struct TimeExpressionKindsTests {
         #expect(tagged("The Kremlin said on Tuesday (July 25) it agreed.", "July 25") == "DATE 2023-07-25")
         #expect(tagged("An editorial on Monday, Oct. 26, 1998, said so.", "Monday, Oct. 26, 1998") == "DATE 1998-10-26")
         #expect(tagged("They set a deadline until Friday.", "Friday") == "DATE 2023-07-28")
+        #expect(tagged("They meet next Monday, July 31.", "next Monday, July 31") == "DATE 2023-07-31")
     }
 
     @Test func extentsFollowTimeML() {

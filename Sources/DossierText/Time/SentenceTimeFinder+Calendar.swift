@@ -213,7 +213,8 @@ extension SentenceTimeFinder {
         // "Monday, Oct. 26": the date says which Monday.
         let afterComma = text.token(index + 1, is: ",") && index + 1 < range.upperBound ? index + 2 : index + 1
         if let month = month(afterComma), day(afterComma + 1) != nil {
-            let end = matchMonth(at: afterComma, shift: shift, start: start)
+            // The date names the day; "next" belongs to the weekday, not to the month.
+            let end = matchMonth(at: afterComma, shift: nil, start: start)
             if taggedEnd == end, month > 0 { return end }
         }
         let day = weekdayDay(weekday, shift: shift, near: index)

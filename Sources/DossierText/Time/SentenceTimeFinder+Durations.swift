@@ -47,7 +47,8 @@ extension SentenceTimeFinder {
             break
         }
         if unit == .quarter, amount == nil { return end }
-        emit(first..<end, type: .duration, value: unit.duration(amount), determiner: start != nil)
+        // "30-year bonds": an adjective, whose extent is the word alone ("up to 30-year bonds").
+        emit(first..<end, type: .duration, value: unit.duration(amount), determiner: start != nil, modifiers: !hyphenated)
         return end
     }
 
