@@ -109,6 +109,7 @@ extension SentenceTimeFinder {
         if next < range.upperBound {
             if token(next).kind == .word, token(next).shape.contains(.lowercase), features(next).contains(.countNoun) { return false }
             if token(next).kind == .symbol || text.token(next, is: "%") { return false }
+            if isTimeZone(next) { return false }  // "1800 UTC", "0735 GMT": a clock time
         }
         if index > range.lowerBound, token(index - 1).kind == .symbol { return false }
         if year < 1800 { return index > range.lowerBound && features(index - 1).contains(.temporalPreposition) }
@@ -353,13 +354,17 @@ extension SentenceTimeFinder {
         return ((hour % 12) + offset, minute, index + 2)
     }
 
+    /// Whether the token at `index` names a time zone: three capitals ending in "T" or "C" ("EST", "GMT", "UTC").
+    private func isTimeZone(_ index: Int) -> Bool {
+        guard index < range.upperBound, token(index).kind == .word, token(index).shape.contains(.allCaps), token(index).bytes.count == 3 else { return false }
+        let last = text.bytes[token(index).bytes.upperBound - 1] | 0x20
+        return last == UInt8(ascii: "t") || last == UInt8(ascii: "c")
+    }
+
     /// A clock time ending before `end`, with an optional time zone and weekday after it ("9 a.m. EST Tuesday").
     mutating func matchClock(hour: Int, minute: Int, at index: Int, end: Int) -> Int {
         var end = end
-        if end < range.upperBound, token(end).shape.contains(.allCaps), token(end).bytes.count == 3, token(end).kind == .word,
-           text.bytes[token(end).bytes.upperBound - 1] | 0x20 == UInt8(ascii: "t") {
-            end += 1  // EST, GMT, EDT
-        }
+        if isTimeZone(end) { end += 1 }
         var day = documentDate
         let dateStart = text.token(min(end, range.upperBound - 1), is: ",") ? end + 1 : end
         if let month = month(dateStart), let dayOfMonth = self.day(dateStart + 1),

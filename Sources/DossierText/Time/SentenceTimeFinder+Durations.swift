@@ -11,6 +11,9 @@ extension SentenceTimeFinder {
         if isWord(index, "a"), calendar(position) == .vagueCount {
             amount = nil  // "a few"
             position += 1
+        } else if isWord(index, "a"), calendar(position) == .number(100) {
+            amount = 100  // "a hundred years"
+            position += 1
         } else if isWord(index, "a"), isWord(position, "couple"), isWord(position + 1, "of") {
             amount = 2
             position += 2

@@ -115,7 +115,7 @@ extension SentenceTimeFinder {
     mutating func matchReference(_ value: String, at index: Int) -> Int {
         if isWord(index, "future") {
             let start = isWord(index - 1, "near") ? index - 1 : index
-            guard isWord(start - 1, "the") else { return index + 1 }
+            guard isWord(start - 1, "the"), token(index).shape.contains(.lowercase) else { return index + 1 }  // not "The Future" of a title
             emit(start..<(index + 1), value: value)
             return index + 1
         }
