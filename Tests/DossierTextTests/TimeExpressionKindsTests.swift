@@ -79,6 +79,9 @@ struct TimeExpressionKindsTests {
         #expect(tagged("Troops stay for up to 180 days.", "up to 180 days") == "DURATION P180D")
         #expect(tagged("The flight took twenty four hours.", "twenty four hours") == "DURATION PT24H")
         #expect(tagged("It has ruled for almost a hundred years.", "a hundred years") == "DURATION P100Y")
+        #expect(tagged("Sales will grow over the next couple of years.", "the next couple of years") == "DURATION P2Y")
+        #expect(tagged("It returned to profit after several quarters of losses.", "several quarters") == "DURATION PXQ")
+        #expect(tagged("The loan runs for an additional year.", "an additional year") == "DURATION P1Y")
     }
 
     @Test func agesRatesAndFractionsAreNoTimes() {

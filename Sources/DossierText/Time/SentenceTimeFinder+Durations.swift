@@ -17,13 +17,16 @@ extension SentenceTimeFinder {
         } else if isWord(index, "a"), isWord(position, "couple"), isWord(position + 1, "of") {
             amount = 2
             position += 2
+        } else if isWord(index, "couple"), isWord(position, "of") {
+            amount = 2  // "the next couple of years"
+            position += 1
         } else if calendar(index) == .vagueCount {
             amount = nil
         } else if let tens = amount, tens >= 20, tens % 10 == 0, case .number(let ones) = calendar(position), ones < 10 {
             amount = tens + ones  // "twenty four"
             position += 1
         }
-        if isWord(position, "more") { position += 1 }
+        if isWord(position, "more") || isWord(position, "additional") || isWord(position, "extra") { position += 1 }
         let hyphenated = position < range.upperBound && text.token(position, is: "-") && token(index).kind == .number
         if hyphenated { position += 1 }
         guard let unit = unit(position), !isNameWord(position) else { return index + 1 }
@@ -49,7 +52,6 @@ extension SentenceTimeFinder {
         default:
             break
         }
-        if unit == .quarter, amount == nil { return end }
         // "30-year bonds": an adjective, whose extent is the word alone ("up to 30-year bonds").
         emit(first..<end, type: .duration, value: unit.duration(amount), determiner: start != nil, modifiers: !hyphenated)
         return end

@@ -11,7 +11,7 @@ extension SentenceTimeFinder {
             emit(index..<(next + 1), value: documentDate.map { TimexValue.quarter(shifting: $0, by: -1) } ?? "XXXX-QX")
             return next + 1
         }
-        if count(next) != nil || calendar(next) == .vagueCount, !isWord(next, "a"), !isWord(next, "an") {
+        if count(next) != nil || calendar(next) == .vagueCount || isWord(next, "couple"), !isWord(next, "a"), !isWord(next, "an") {
             return matchDuration(at: next, start: index)  // "the past three years"
         }
         if month(next) != nil { return matchMonth(at: next, shift: shift, start: index) }
