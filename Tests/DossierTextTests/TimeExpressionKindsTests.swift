@@ -158,6 +158,7 @@ struct TimeExpressionKindsTests {
         #expect(tagged("In March, the court issued a warrant.", "March") == "DATE 2023-03")
         #expect(tagged("He intends to visit in October.", "October") == "DATE 2023-10")
         #expect(tagged("He will visit in February.", "February") == "DATE 2024-02")
+        #expect(tagged("The talks were supposed to end by May.", "May") == "DATE 2024-05")
         #expect(tagged("The summit is in February.", "February", dated: false) == "DATE XXXX-02")
         #expect(tagged("Elections were held in June last year.", "June last year") == "DATE 2022-06")
     }

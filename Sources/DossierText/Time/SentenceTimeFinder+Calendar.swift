@@ -121,7 +121,9 @@ extension SentenceTimeFinder {
     func monthYear(_ month: Int, near index: Int, shift: Int?) -> Int? {
         guard let date = documentDate else { return nil }
         if shift == 0 { return date.year }  // "this September"
-        let direction = shift ?? tense(near: index, within: 6, after: 4)
+        // "by May", "until June": a deadline, ahead whatever the verb's tense.
+        let deadline = isWord(index - 1, "by") || isWord(index - 1, "until")
+        let direction = shift ?? (deadline ? 1 : tense(near: index, within: 6, after: 4))
         if direction < 0, month > date.month || (shift != nil && month == date.month) { return date.year - 1 }
         if direction > 0, month < date.month || (shift != nil && month == date.month) { return date.year + 1 }
         // No tense: the coming such month when it is at most four months ahead ("payable Jan. 2" in
