@@ -16,12 +16,12 @@ public enum CalendarWord: Hashable, Sendable {
     case number(Int)
     /// "first" to "fourth": the ordinal of a quarter or a half.
     case ordinal(Int)
-    /// "morning", "afternoon", "evening", "night": the TIMEX3 part-of-day code (`MO`, `AF`, `EV`, `NI`).
-    case partOfDay(String)
-    /// "spring", "summer", "fall", "autumn", "winter": the TIMEX3 season code (`SP`, `SU`, `FA`, `WI`).
-    case season(String)
-    /// "now", "recently", "soon": the TIMEX3 reference value (`PRESENT_REF`, `PAST_REF`, `FUTURE_REF`).
-    case reference(String)
+    /// "morning", "afternoon", "evening", "night".
+    case partOfDay(PartOfDay)
+    /// "spring", "summer", "fall", "autumn", "winter".
+    case season(Season)
+    /// "now", "currently", "recently", "future".
+    case reference(TimeReference)
     /// "daily", "weekly", "annually": a set recurring once per unit.
     case frequency(CalendarUnit)
     /// "every", "each": makes a set of the unit, weekday or month after it.
@@ -44,6 +44,63 @@ public enum CalendarWord: Hashable, Sendable {
     case decadeName(Int)
     /// A word that marks the tense of its sentence: past (-1, "said", "was") or future (+1, "will").
     case tense(Int)
+}
+
+// The payloads below are plain enums, not strings, so a `CalendarWord` stays a trivial value: the
+// recognizers look one up for every token.
+
+/// A part of the day, with its TIMEX3 code.
+public enum PartOfDay: String, Hashable, Sendable {
+    /// `MO`.
+    case morning = "MO"
+    /// `AF`.
+    case afternoon = "AF"
+    /// `EV`.
+    case evening = "EV"
+    /// `NI`.
+    case night = "NI"
+}
+
+/// A season, with its TIMEX3 code; the seasons are the meteorological ones (summer is June to August).
+public enum Season: String, Hashable, Sendable {
+    /// `WI`, December to February.
+    case winter = "WI"
+    /// `SP`, March to May.
+    case spring = "SP"
+    /// `SU`, June to August.
+    case summer = "SU"
+    /// `FA`, September to November.
+    case fall = "FA"
+
+    /// 0 for winter to 3 for fall, the order in which they come in a year that starts in December.
+    public var order: Int {
+        switch self {
+        case .winter: 0
+        case .spring: 1
+        case .summer: 2
+        case .fall: 3
+        }
+    }
+
+    /// The season of month `month` (1–12).
+    public init(month: Int) {
+        switch month {
+        case 3...5: self = .spring
+        case 6...8: self = .summer
+        case 9...11: self = .fall
+        default: self = .winter
+        }
+    }
+}
+
+/// A vague reference to the present, the past or the future, with its TIMEX3 value.
+public enum TimeReference: String, Hashable, Sendable {
+    /// `PRESENT_REF`: "now", "currently".
+    case present = "PRESENT_REF"
+    /// `PAST_REF`: "recently".
+    case past = "PAST_REF"
+    /// `FUTURE_REF`: "the future".
+    case future = "FUTURE_REF"
 }
 
 /// How a holiday falls in a year.
@@ -137,12 +194,11 @@ enum CalendarLexicon {
                    ("last", .unitShift(-1)), ("past", .unitShift(-1)), ("previous", .unitShift(-1)), ("latest", .unitShift(-1)),
                    ("this", .unitShift(0)), ("current", .unitShift(0)), ("same", .unitShift(0)),
                    ("next", .unitShift(1)), ("coming", .unitShift(1)), ("following", .unitShift(1)), ("ago", .ago),
-                   ("morning", .partOfDay("MO")), ("afternoon", .partOfDay("AF")), ("evening", .partOfDay("EV")),
-                   ("night", .partOfDay("NI")), ("spring", .season("SP")), ("summer", .season("SU")), ("fall", .season("FA")),
-                   ("autumn", .season("FA")), ("winter", .season("WI")),
-                   ("now", .reference("PRESENT_REF")), ("currently", .reference("PRESENT_REF")),
-                   ("nowadays", .reference("PRESENT_REF")),
-                   ("recently", .reference("PAST_REF")), ("recent", .reference("PAST_REF")), ("future", .reference("FUTURE_REF")),
+                   ("morning", .partOfDay(.morning)), ("afternoon", .partOfDay(.afternoon)), ("evening", .partOfDay(.evening)),
+                   ("night", .partOfDay(.night)), ("spring", .season(.spring)), ("summer", .season(.summer)), ("fall", .season(.fall)),
+                   ("autumn", .season(.fall)), ("winter", .season(.winter)),
+                   ("now", .reference(.present)), ("currently", .reference(.present)), ("nowadays", .reference(.present)),
+                   ("recently", .reference(.past)), ("recent", .reference(.past)), ("future", .reference(.future)),
                    ("daily", .frequency(.day)), ("nightly", .frequency(.day)), ("weekly", .frequency(.week)),
                    ("monthly", .frequency(.month)), ("yearly", .frequency(.year)), ("hourly", .frequency(.hour)),
                    ("every", .every), ("each", .every), ("several", .vagueCount), ("few", .vagueCount), ("many", .vagueCount),

@@ -108,7 +108,7 @@ extension SentenceTimeFinder {
         let next = index + 1
         if next < range.upperBound {
             if token(next).kind == .word, token(next).shape.contains(.lowercase), features(next).contains(.countNoun) { return false }
-            if token(next).kind == .symbol || text.token(next, is: "%") { return false }
+            if token(next).kind == .symbol || isMark(next, "%") { return false }
             if isTimeZone(next) { return false }  // "1800 UTC", "0735 GMT": a clock time
         }
         if index > range.lowerBound, token(index - 1).kind == .symbol { return false }
@@ -139,7 +139,7 @@ extension SentenceTimeFinder {
     mutating func matchMonth(at index: Int, shift: Int?, start: Int) -> Int {
         guard let month = month(index) else { return index + 1 }
         if let day = day(index + 1) {
-            let hasComma = index + 2 < range.upperBound && text.token(index + 2, is: ",")
+            let hasComma = isMark(index + 2, ",")
             if let year = year(index + (hasComma ? 3 : 2)), Day(year: year, month: month, day: day) != nil {
                 let end = index + (hasComma ? 4 : 3)
                 emit(start..<end, value: TimexValue.date(year: year, month: month, day: day))
@@ -214,7 +214,7 @@ extension SentenceTimeFinder {
     mutating func matchWeekday(at index: Int, shift: Int?, start: Int) -> Int {
         guard let weekday = weekday(index) else { return index + 1 }
         // "Monday, Oct. 26": the date says which Monday.
-        let afterComma = text.token(index + 1, is: ",") && index + 1 < range.upperBound ? index + 2 : index + 1
+        let afterComma = isMark(index + 1, ",") ? index + 2 : index + 1
         if let month = month(afterComma), day(afterComma + 1) != nil {
             // The date names the day; "next" belongs to the weekday, not to the month.
             let end = matchMonth(at: afterComma, shift: nil, start: start)
@@ -237,7 +237,7 @@ extension SentenceTimeFinder {
         if offset == 0, index + 1 < range.upperBound, token(index + 1).shape.contains(.possessive) { return index + 2 }  // "today's youth"
         let day = documentDate.map { $0.adding(days: offset) }
         if case .partOfDay(let part) = calendar(index + 1) {
-            emit(index..<(index + 2), type: .time, value: (day?.iso ?? "XXXX-XX-XX") + "T" + part)
+            emit(index..<(index + 2), type: .time, value: (day?.iso ?? "XXXX-XX-XX") + "T" + part.rawValue)
             return index + 2
         }
         if isWord(index, "tonight") {
@@ -251,7 +251,8 @@ extension SentenceTimeFinder {
     /// A season with a year ("summer 1998", "the summer of 1998"), after "this", "last" or "next",
     /// or after "in the" or "this"; otherwise the word is left alone ("prices fall").
     mutating func matchSeason(at index: Int, shift: Int?, start: Int) -> Int {
-        guard case .season(let season) = calendar(index), token(index).kind == .word else { return index + 1 }
+        guard case .season(let seasonWord) = calendar(index), token(index).kind == .word else { return index + 1 }
+        let season = seasonWord.rawValue
         let ofYear = isWord(index + 1, "of") ? 2 : 1
         if let year = year(index + ofYear) {
             emit(start..<(index + ofYear + 1), value: "\(TimexValue.year(year))-\(season)")
@@ -268,8 +269,8 @@ extension SentenceTimeFinder {
         guard shift != nil || introduced else { return index + 1 }
         var year = documentDate?.year
         if let date = documentDate {
-            let seasonIndex = ["WI": 0, "SP": 1, "SU": 2, "FA": 3][season] ?? 0
-            let documentSeason = date.month == 12 ? 0 : date.month / 3
+            let seasonIndex = seasonWord.order
+            let documentSeason = Season(month: date.month).order
             let direction = shift ?? tense(near: index)
             if shift == -1 || (direction < 0 && seasonIndex > documentSeason) { year = date.year - 1 }  // "last spring": a year back
             if direction > 0, seasonIndex <= documentSeason, shift != nil || seasonIndex < documentSeason { year = date.year + 1 }
@@ -368,7 +369,7 @@ extension SentenceTimeFinder {
         var end = end
         if isTimeZone(end) { end += 1 }
         var day = documentDate
-        let dateStart = text.token(min(end, range.upperBound - 1), is: ",") ? end + 1 : end
+        let dateStart = isMark(end, ",") ? end + 1 : end
         if let month = month(dateStart), let dayOfMonth = self.day(dateStart + 1),
            let date = Day(year: monthYear(month, near: index, shift: nil) ?? 2000, month: month, day: dayOfMonth) {
             day = documentDate == nil ? nil : date  // "5 p.m. EST, Nov. 6"

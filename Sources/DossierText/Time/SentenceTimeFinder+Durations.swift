@@ -27,7 +27,7 @@ extension SentenceTimeFinder {
             position += 1
         }
         if isWord(position, "more") || isWord(position, "additional") || isWord(position, "extra") { position += 1 }
-        let hyphenated = position < range.upperBound && text.token(position, is: "-") && token(index).kind == .number
+        let hyphenated = isMark(position, "-") && token(index).kind == .number
         if hyphenated { position += 1 }
         guard let unit = unit(position), !isNameWord(position) else { return index + 1 }
         if isWord(position + 1, "old") { return position + 2 }  // "52 years old": an age
@@ -36,7 +36,7 @@ extension SentenceTimeFinder {
             let isRelative = calendar(position + 1) == .ago || calendar(position + 1) == .direction(-1)
             if unit == .quarter || (isRate(before: index) && !isRelative) { return position + 1 }
         }
-        if hyphenated, text.token(position + 1, is: "-") || isWord(position + 1, "old") { return position + 1 }  // "8-year-old"
+        if hyphenated, isMark(position + 1, "-") || isWord(position + 1, "old") { return position + 1 }  // "8-year-old"
         guard amount != 1 || !isPlural(position) || token(index).kind == .number else { return index + 1 }
         let first = start ?? index
         let end = position + 1

@@ -2,71 +2,79 @@ import DossierCore
 
 /// Hyphenated words that hold a time: "third-quarter", "two-year", "year-earlier", "mid-November", "mid-1990s".
 extension SentenceTimeFinder {
-    /// The calendar meanings of up to three hyphen-separated parts of the word at `index`
-    /// (`nil` for parts the lexicon lacks), and the number written in digits in a part, if any.
-    private func parts(of index: Int) -> (words: [CalendarWord?], numbers: [Int?]) {
+    /// What the parts of a hyphenated word mean: how many there are, the calendar meanings of the
+    /// first two (`nil` for words the lexicon lacks) and the number the second spells in digits.
+    /// Fixed fields rather than arrays, so reading a hyphenated word allocates nothing.
+    private struct Parts {
+        var count = 0
+        var first: CalendarWord?
+        var second: CalendarWord?
+        var secondNumber: Int?
+    }
+
+    private func parts(of index: Int) -> Parts {
         let bytes = token(index).bytes
-        var words: [CalendarWord?] = [], numbers: [Int?] = []
+        var parts = Parts()
         var start = bytes.lowerBound
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { key in
             for position in bytes.lowerBound...bytes.upperBound where position == bytes.upperBound || text.bytes[position] == UInt8(ascii: "-") {
-                let length = position - start
-                var number: Int? = 0
-                if length > 0, length <= 32, words.count < 3 {
-                    for offset in 0..<length {
-                        let byte = text.bytes[start + offset]
-                        key[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                        if byte >= 0x30, byte <= 0x39, let value = number { number = value * 10 + Int(byte - 0x30) } else { number = nil }
-                    }
-                    let id = gazetteer.vocabulary.id(of: UnsafeBufferPointer(rebasing: key[0..<length]))
-                    words.append(gazetteer.calendarWord(id))
-                    numbers.append(number)
-                } else {
-                    words.append(nil)
-                    numbers.append(nil)
+                defer {
+                    parts.count += 1
+                    start = position + 1
                 }
-                start = position + 1
+                let length = position - start
+                guard parts.count < 2, length > 0, length <= 32 else { continue }
+                var number: Int? = 0
+                for offset in 0..<length {
+                    let byte = text.bytes[start + offset]
+                    key[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    if byte >= 0x30, byte <= 0x39, let value = number { number = value * 10 + Int(byte - 0x30) } else { number = nil }
+                }
+                let word = gazetteer.calendarWord(gazetteer.vocabulary.id(of: UnsafeBufferPointer(rebasing: key[0..<length])))
+                if parts.count == 0 { parts.first = word } else { parts.second = word; parts.secondNumber = number }
             }
         }
-        return (words, numbers)
+        return parts
     }
 
     /// The number a hyphenated word spells ("ninety-six" → 96), if it is one.
     func spelledNumber(_ index: Int) -> Int? {
-        let (words, _) = parts(of: index)
-        guard words.count == 2, case .number(let tens) = words[0], case .number(let ones) = words[1], tens >= 20, tens % 10 == 0, ones < 10 else { return nil }
+        let parts = parts(of: index)
+        guard parts.count == 2, case .number(let tens) = parts.first, case .number(let ones) = parts.second, tens >= 20, tens % 10 == 0,
+              ones < 10 else { return nil }
         return tens + ones
     }
 
     mutating func matchHyphenated(at index: Int) -> Int {
-        let (words, numbers) = parts(of: index)
-        guard words.count >= 2, words.count <= 3 else { return index + 1 }
+        let parts = parts(of: index)
+        let isPair = parts.count == 2
+        guard parts.count >= 2, parts.count <= 3 else { return index + 1 }
         let end = index + 1
-        switch (words[0], words[1]) {
-        case (.ordinal(let ordinal), .unit(.quarter)) where words.count == 2:
+        switch (parts.first, parts.second) {
+        case (.ordinal(let ordinal), .unit(.quarter)) where isPair:
             let start = calendar(index - 1) == .fiscal ? index - 1 : index
             emit(start..<end, value: TimexValue.quarter(ordinal, year: quarterYear(ordinal, near: index)), determiner: false)
-        case (.number(let count), .unit(let unit)) where words.count == 2 && !isWord(end, "old") && unit != .quarter:
+        case (.number(let count), .unit(let unit)) where isPair && !isWord(end, "old") && unit != .quarter:
             emit(index..<end, type: .duration, value: unit.duration(count), determiner: false)
-        case (.unit(.year), nil) where words.count == 2 && isPart(index, 1, "end"):
+        case (.unit(.year), nil) where isPair && isPart(index, 1, "end"):
             emit(index..<end, value: TimexValue.year(documentDate?.year), determiner: false)  // "by year-end"
         case (.unit(.year), .direction(-1)), (.unit(.year), .ago):
             // "year-earlier": with "quarter" or "period" after it, the quarter before the document's a year back.
-            if words.count == 2, isWord(end, "period") || unit(end) == .quarter || (isWord(end + 1, "period") || unit(end + 1) == .quarter) {
+            if isPair, isWord(end, "period") || unit(end) == .quarter || (isWord(end + 1, "period") || unit(end + 1) == .quarter) {
                 let noun = isWord(end, "period") || unit(end) == .quarter ? end : end + 1
                 emit(index..<(noun + 1), value: documentDate.map { TimexValue.quarter(shifting: $0, by: -5) } ?? "XXXX-QX")
                 return noun + 1
             }
             let value = documentDate.map { speaksOfQuarters ? TimexValue.quarter(shifting: $0, by: -5) : TimexValue.year($0.year - 1) }
             emit(index..<end, value: value ?? "XXXX", determiner: false)
-        case (nil, .month(let month)) where words.count == 2 && isEdge(index) && token(index).shape.contains(.capitalized) == false
-                                            || words.count == 2 && isEdge(index) && isCapitalizedAfterHyphen(index):
+        case (nil, .month(let month)) where isPair && isEdge(index) && token(index).shape.contains(.capitalized) == false
+                                            || isPair && isEdge(index) && isCapitalizedAfterHyphen(index):
             emit(index..<end, value: TimexValue.month(month, year: monthYear(month, near: index, shift: nil)), determiner: false)
-        case (nil, nil) where words.count == 2 && isEdge(index):
+        case (nil, nil) where isPair && isEdge(index):
             let bytes = token(index).bytes
-            if let number = numbers[1], (1800...2100).contains(number) {
+            if let number = parts.secondNumber, (1800...2100).contains(number) {
                 emit(index..<end, value: TimexValue.year(number), determiner: false)
-            } else if numbers[1] == nil, text.bytes[bytes.upperBound - 1] == UInt8(ascii: "s") {
+            } else if parts.secondNumber == nil, text.bytes[bytes.upperBound - 1] == UInt8(ascii: "s") {
                 // "mid-1990s": the number part ended in "s", so parse the digits before it.
                 var decade = 0, position = bytes.upperBound - 2
                 var scale = 1

@@ -23,9 +23,9 @@ extension SentenceTimeFinder {
             emit(index..<(next + 1), value: weekendValue(shift: shift, near: index))
             return next + 1
         case .partOfDay(let part):
-            let day = documentDate.map { $0.adding(days: isWord(index, "last") && part == "NI" ? -1 : 0) }
+            let day = documentDate.map { $0.adding(days: isWord(index, "last") && part == .night ? -1 : 0) }
             guard shift <= 0 else { return index + 1 }
-            emit(index..<(next + 1), type: .time, value: (day?.iso ?? "XXXX-XX-XX") + "T" + part)
+            emit(index..<(next + 1), type: .time, value: (day?.iso ?? "XXXX-XX-XX") + "T" + part.rawValue)
             return next + 1
         case .fiscal:
             guard unit(next + 1) == .year, !isPlural(next + 1) else { return index + 1 }
@@ -215,7 +215,7 @@ extension SentenceTimeFinder {
             emit(index..<(index + 1), type: .duration, value: unit.duration(nil), determiner: false)
             return index + 1
         }
-        if unit == .year, isWord(index + 1, "end") || (token(index + 1).shape.contains(.possessive) && isWord(index + 2, "end")) {
+        if unit == .year, isWord(index + 1, "end") || (isWord(index + 2, "end") && token(index + 1).shape.contains(.possessive)) {
             // "by year end", "by year's end": the end of the document's year.
             let end = isWord(index + 1, "end") ? index + 2 : index + 3
             emit(index..<end, value: TimexValue.year(documentDate?.year))

@@ -49,6 +49,11 @@ struct SentenceTimeFinder {
         }
     }
 
+    /// Whether token `index` is in the sentence and is exactly `mark` (",", "-", "%").
+    func isMark(_ index: Int, _ mark: StaticString) -> Bool {
+        index >= range.lowerBound && index < range.upperBound && text.token(index, is: mark)
+    }
+
     /// The integer value of a token of plain digits ("25"), or of an ordinal ("25th") when `ordinal` allows.
     func integer(_ index: Int, allowOrdinal: Bool = false) -> (value: Int, digits: Int)? {
         guard index < range.upperBound, token(index).kind == .number else { return nil }
@@ -197,7 +202,7 @@ struct SentenceTimeFinder {
             let previous = start - 1
             if isWord(previous, "early") || isWord(previous, "late") || isWord(previous, "mid") || isWord(previous, "nearly")
                 || isWord(previous, "earlier") || isWord(previous, "later") || isWord(previous, "another") || isWord(previous, "around")
-                || (isWord(previous, "more") && calendar(start) == .reference("PAST_REF")) {
+                || (isWord(previous, "more") && calendar(start) == .reference(.past)) {
                 start = previous
                 continue
             }
@@ -232,7 +237,7 @@ struct SentenceTimeFinder {
         case .dayOffset(let offset): return matchDayOffset(offset, at: index)
         case .unitShift(let shift): return matchShift(shift, at: index)
         case .number, .vagueCount: return matchDuration(at: index)
-        case .reference(let value): return matchReference(value, at: index)
+        case .reference(let reference): return matchReference(reference.rawValue, at: index)
         case .ordinal(let ordinal): return matchOrdinal(ordinal, at: index, start: index)
         case .unit(let unit): return matchBareUnit(unit, at: index)
         case .frequency(let unit):
@@ -254,6 +259,10 @@ struct SentenceTimeFinder {
             emit(index..<(index + 1), value: "\(first / 10)")
             return index + 1
         default:
+            // The words that start these ("a", "an", "the", "that", "these") are short and start with "a"
+            // or "t": most words skip them at once.
+            let first = text.bytes[token.bytes.lowerBound] | 0x20
+            guard token.bytes.count <= 5, first == UInt8(ascii: "a") || first == UInt8(ascii: "t") else { return index + 1 }
             if let end = matchVagueReference(at: index) { return end }
             if isWord(index, "a") || isWord(index, "an") { return matchDuration(at: index) }
             if isWord(index, "that") { return matchAnaphora(at: index) }

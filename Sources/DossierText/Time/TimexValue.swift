@@ -53,6 +53,7 @@ enum TimexValue {
 
     /// The range a fully known DATE value denotes, or `nil` when it has unknown parts.
     static func range(of value: String) -> TimeRange? {
+        if let range = commonRange(of: value) { return range }
         guard !value.contains("X"), value.first?.isNumber == true else {
             // "199X" is a decade too, as TimeRange reads it.
             return value.count == 4 && value.hasSuffix("X") && !value.dropLast().contains("X") ? TimeRange(literal: value) : nil
@@ -63,6 +64,34 @@ enum TimexValue {
         }
         if let time = value.firstIndex(of: "T") { return TimeRange(literal: value[..<time]) }
         return TimeRange(literal: value) ?? partOfYearRange(value)
+    }
+
+    /// The range of the common values, `2023`, `2023-07` and `2023-07-25`, read from their bytes:
+    /// every DATE gets its range, and parsing those as literals would cost more than finding them.
+    private static func commonRange(of value: String) -> TimeRange? {
+        var digits: (Int, Int, Int) = (0, 0, 0)
+        var field = 0, length = 0
+        for byte in value.utf8 {
+            if byte == UInt8(ascii: "-") {
+                field += 1
+                guard field < 3 else { return nil }
+                continue
+            }
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            let digit = Int(byte - 0x30)
+            switch field {
+            case 0: digits.0 = digits.0 * 10 + digit
+            case 1: digits.1 = digits.1 * 10 + digit
+            default: digits.2 = digits.2 * 10 + digit
+            }
+            length += 1
+        }
+        switch (field, length) {
+        case (0, 4): return .year(digits.0)
+        case (1, 6): return .month(year: digits.0, month: digits.1)
+        case (2, 8): return Day(year: digits.0, month: digits.1, day: digits.2).map(TimeRange.day)
+        default: return nil
+        }
     }
 
     /// The range of a season (`2023-SU`, meteorological: June to August; winter runs into the next
