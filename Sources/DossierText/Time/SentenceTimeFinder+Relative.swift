@@ -125,6 +125,8 @@ extension SentenceTimeFinder {
             return index + 2
         }
         guard !isWord(index, "recent") else { return index + 1 }  // "recent fighting": an adjective, seldom a time
+        // "Now, he says, ...": a discourse marker opening the sentence, not the present.
+        if isWord(index, "now"), token(index).shape.contains(.capitalized), isMark(index + 1, ",") { return index + 1 }
         emit(index..<(index + 1), value: value, determiner: false)
         return index + 1
     }
