@@ -93,7 +93,7 @@ struct Annotate: ParsableCommand {
     @Argument(help: "Text, JSONL or CSV files, folders or globs; '-' reads standard input.")
     var paths: [String] = ["-"]
 
-    @Option(name: .long, help: "The output format: \(AnnotationFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(name: .long, help: "The output format.")
     var format: AnnotationFormat = .jsonl
 
     @Option(name: [.short, .long], help: ArgumentHelp("With --format timeml: the folder for the <id>.tml files.", valueName: "DIR"))
