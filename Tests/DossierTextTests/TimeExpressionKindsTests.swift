@@ -169,6 +169,8 @@ struct TimeExpressionKindsTests {
         #expect(tagged("The Kremlin said on Tuesday (July 25) it agreed.", "July 25") == "DATE 2023-07-25")
         #expect(tagged("An editorial on Monday, Oct. 26, 1998, said so.", "Monday, Oct. 26, 1998") == "DATE 1998-10-26")
         #expect(tagged("They set a deadline until Friday.", "Friday") == "DATE 2023-07-28")
+        #expect(tagged("The vote is this Friday.", "this Friday") == "DATE 2023-07-28")
+        #expect(tagged("The vote was this Monday.", "this Monday") == "DATE 2023-07-24")
         #expect(tagged("They meet next Monday, July 31.", "next Monday, July 31") == "DATE 2023-07-31")
     }
 

@@ -68,13 +68,14 @@ extension SentenceTimeFinder {
     /// on or after it when `shift` or the tense says future.
     func weekdayDay(_ weekday: Int, shift: Int?, near index: Int) -> Day? {
         guard let date = documentDate else { return nil }
+        if shift == 0 { return date.adding(days: weekday - date.weekday) }  // "this Friday": in the document's week
         let looksAhead = looksAhead(before: index)
         let tense = tense(near: index)
         var future = shift.map { $0 > 0 } ?? (looksAhead || tense > 0)
         // No tense either way: the nearer day, and the past one when both are as near.
         if shift == nil, !looksAhead, tense == 0 { future = (weekday - date.weekday + 7) % 7 < (date.weekday - weekday + 7) % 7 }
         var offset = future ? (weekday - date.weekday + 7) % 7 : -((date.weekday - weekday + 7) % 7)
-        if let shift, shift != 0, offset == 0 { offset = shift > 0 ? 7 : -7 }
+        if let shift, offset == 0 { offset = shift > 0 ? 7 : -7 }
         return date.adding(days: offset)
     }
 
