@@ -52,8 +52,11 @@ extension SentenceTimeFinder {
         default:
             break
         }
-        // "30-year bonds": an adjective, whose extent is the word alone ("up to 30-year bonds").
-        emit(first..<end, type: .duration, value: unit.duration(amount), determiner: start != nil, modifiers: !hyphenated)
+        // "30-year bonds": an adjective, whose extent is the word alone ("up to 30-year bonds"). "The"
+        // belongs to "the nine months ended Sept. 30" but not to "the two day rally" or "the two days of music".
+        let adjective = hyphenated || ((amount ?? 0) > 1 && !isPlural(position))
+        let determiner = start != nil || (!adjective && !isWord(end, "of"))
+        emit(first..<end, type: .duration, value: unit.duration(amount), determiner: determiner, modifiers: !hyphenated)
         return end
     }
 
