@@ -46,9 +46,6 @@ extension SentenceTimeFinder {
             let hedged = first - 1 >= taggedEnd && calendar(end) == .ago && (isWord(first - 1, "almost") || isWord(first - 1, "about"))
             emit((hedged ? first - 1 : first)..<(end + 1), value: amount.map { relativeValue(unit, count: -$0, near: index) } ?? "PAST_REF")
             return end + 1
-        case .direction(1) where start == nil && isWord(index, "a") == false && token(index).kind != .number:
-            emit(first..<(end + 1), value: amount.map { relativeValue(unit, count: $0, near: index) } ?? "FUTURE_REF")
-            return end + 1
         default:
             break
         }

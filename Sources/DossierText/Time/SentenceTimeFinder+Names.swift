@@ -34,6 +34,12 @@ extension SentenceTimeFinder {
             }
             if Day(year: 2000, month: month, day: day) != nil {
                 let year = monthYear(month, near: index, shift: shift)
+                // "the week of March 6": that date's week.
+                if start == index, index - 3 >= taggedEnd, isWord(index - 1, "of"), isWord(index - 2, "week"), isWord(index - 3, "the"),
+                   let year, let date = Day(year: year, month: month, day: day) {
+                    emit((index - 3)..<(index + 2), value: TimexValue.week(of: date), modifiers: false)
+                    return index + 2
+                }
                 emit(start..<(index + 2), value: TimexValue.date(year: year, month: month, day: day))
                 // "April 24 and 25": the second day of the same month.
                 if isWord(index + 2, "and") || isWord(index + 2, "to"), let second = self.day(index + 3), second > day, self.month(index + 4) == nil {
