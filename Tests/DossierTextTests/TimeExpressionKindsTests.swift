@@ -79,6 +79,8 @@ struct TimeExpressionKindsTests {
         #expect(tagged("Troops stay for up to 180 days.", "up to 180 days") == "DURATION P180D")
         #expect(tagged("The flight took twenty four hours.", "twenty four hours") == "DURATION PT24H")
         #expect(tagged("It has ruled for almost a hundred years.", "a hundred years") == "DURATION P100Y")
+        #expect(tagged("She spent 5 1/2 hours in Nairobi.", "5 1/2 hours") == "DURATION PT5H30M")
+        #expect(tagged("They lived in camps for 2 1/2 years.", "2 1/2 years") == "DURATION P2Y6M")
         #expect(tagged("Sales will grow over the next couple of years.", "the next couple of years") == "DURATION P2Y")
         #expect(tagged("It returned to profit after several quarters of losses.", "several quarters") == "DURATION PXQ")
         #expect(tagged("The loan runs for an additional year.", "an additional year") == "DURATION P1Y")
@@ -118,7 +120,7 @@ struct TimeExpressionKindsTests {
         #expect(decade?.range == TimeRange.decade(startingIn: 1990))
         #expect(tagged("The tensions eased in the early 1990s.", "the early 1990s") == "DATE 199")
         #expect(tagged("It was built in the mid-1990s.", "the mid-1990s") == "DATE 199")
-        #expect(tagged("Wars of the 20th century.", "20th century") == "DATE 19")
+        #expect(tagged("Wars of the 20th century.", "the 20th century") == "DATE 19")
         #expect(tagged("The bomb went off in nineteen ninety-six.", "nineteen ninety-six") == "DATE 1996")
     }
 

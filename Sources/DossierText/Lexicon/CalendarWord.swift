@@ -139,6 +139,21 @@ public enum CalendarUnit: String, Hashable, Sendable {
     /// A hundred years.
     case century
 
+    /// The TIMEX3 duration of `count` and a half units: "PT5H30M" for 5 1/2 hours, "P2Y6M" for 2 1/2 years.
+    func durationAndAHalf(_ count: Int) -> String {
+        switch self {
+        case .minute: return "PT\(count)M30S"
+        case .hour: return "PT\(count)H30M"
+        case .day: return "P\(count)DT12H"
+        case .week: return "P\(count * 7 + 3)DT12H"
+        case .month: return "P\(count)M15D"
+        case .quarter: return "P\(count * 3 + 1)M15D"
+        case .year: return "P\(count)Y6M"
+        case .decade: return "P\(count * 10 + 5)Y"
+        case .century: return "P\(count * 100 + 50)Y"
+        }
+    }
+
     /// The TIMEX3 duration of `count` units: "P3Y", "PT2H", and decades and centuries in years as
     /// TimeBank writes them ("P20Y"); a `nil` count is unknown ("PXY").
     func duration(_ count: Int?) -> String {

@@ -7,6 +7,7 @@ extension SentenceTimeFinder {
     mutating func matchDuration(at index: Int, start: Int? = nil) -> Int {
         if start == nil, let end = matchSpelledYear(at: index) { return end }
         var amount: Int? = count(index)
+        if amount == nil, token(index).kind == .number { return index + 1 }  // "1/2", "3.5": no count of units
         var position = index + 1
         if isWord(index, "a"), calendar(position) == .vagueCount {
             amount = nil  // "a few"
@@ -27,6 +28,8 @@ extension SentenceTimeFinder {
             position += 1
         }
         if isWord(position, "more") || isWord(position, "additional") || isWord(position, "extra") { position += 1 }
+        let andAHalf = amount != nil && isMark(position, "1/2")  // "5 1/2 hours"
+        if andAHalf { position += 1 }
         let hyphenated = isMark(position, "-") && token(index).kind == .number
         if hyphenated { position += 1 }
         guard let unit = unit(position), !isNameWord(position) else { return index + 1 }
@@ -53,7 +56,8 @@ extension SentenceTimeFinder {
         // belongs to "the nine months ended Sept. 30" but not to "the two day rally" or "the two days of music".
         let adjective = hyphenated || ((amount ?? 0) > 1 && !isPlural(position))
         let determiner = start != nil || (!adjective && !isWord(end, "of"))
-        emit(first..<end, type: .duration, value: unit.duration(amount), determiner: determiner, modifiers: !hyphenated)
+        let value = andAHalf ? unit.durationAndAHalf(amount ?? 0) : unit.duration(amount)
+        emit(first..<end, type: .duration, value: value, determiner: determiner, modifiers: !hyphenated)
         return end
     }
 

@@ -45,7 +45,8 @@ extension SentenceTimeFinder {
             }
         }
         if let (value, digits) = integer(index, allowOrdinal: true), digits <= 2, unit(index + 1) == .century, !isPlural(index + 1) {
-            emit(index..<(index + 2), value: TimexValue.pad(value - 1, 2))  // "the 20th century" → 19
+            // "the 20th century" → 19, with its article as the ordinal needs one.
+            emit((isWord(index - 1, "the") ? index - 1 : index)..<(index + 2), value: TimexValue.pad(value - 1, 2))
             return index + 2
         }
         return matchDuration(at: index)
