@@ -109,10 +109,10 @@ extension SentenceTimeFinder {
         guard let weekday = weekday(index) else { return index + 1 }
         // "Monday, Oct. 26": the date says which Monday.
         let afterComma = isMark(index + 1, ",") ? index + 2 : index + 1
-        if let month = month(afterComma), day(afterComma + 1) != nil {
+        if month(afterComma) != nil, day(afterComma + 1) != nil {
             // The date names the day; "next" belongs to the weekday, not to the month.
             let end = matchMonth(at: afterComma, shift: nil, start: start)
-            if taggedEnd == end, month > 0 { return end }
+            if taggedEnd == end { return end }
         }
         let day = weekdayDay(weekday, shift: shift, near: index)
         if case .partOfDay = calendar(index + 1) {
