@@ -93,6 +93,7 @@ struct TimeExpressionKindsTests {
         #expect(times("The airport reopened at 1800 UTC.").isEmpty)
         #expect(times("The Future of Work, a report, came out.").isEmpty)
         #expect(times("Now, he says, it looks like a rout.").isEmpty)
+        #expect(times("He said on CBS's ``60 Minutes'' that he would stay.").isEmpty)
     }
 
     @Test func sets() {

@@ -33,6 +33,8 @@ extension SentenceTimeFinder {
         let hyphenated = isMark(position, "-") && token(index).kind == .number
         if hyphenated { position += 1 }
         guard let unit = unit(position), !isNameWord(position) else { return index + 1 }
+        // "60 Minutes", "48 Hours": a capitalised unit after digits is a title.
+        if token(index).kind == .number, token(position).shape.contains(.capitalized) { return position + 1 }
         if isWord(position + 1, "old") { return position + 2 }  // "52 years old": an age
         if isWord(index, "a") || isWord(index, "an") {
             // "$2 million a year", "four flights a week": a rate, not a time; "a quarter of": a fraction.
