@@ -41,6 +41,7 @@ struct TimeExpressionKindsTests {
         let report = "Third-quarter profit rose to $5 million from $4 million a year earlier."
         #expect(tagged(report, "a year earlier") == "DATE 2022-Q2")
         #expect(tagged("He left the party a year ago.", "a year ago") == "DATE 2022")
+        #expect(tagged("He left the party headquarters a year ago.", "a year ago") == "DATE 2022")
         #expect(tagged("Profit fell 5% from the year-earlier period.", "the year-earlier period") == "DATE 2022-Q2")
     }
 

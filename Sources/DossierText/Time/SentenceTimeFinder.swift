@@ -151,7 +151,9 @@ struct SentenceTimeFinder {
         guard bytes.count >= word.count else { return false }
         var position = 0
         while position <= bytes.count - word.count {
-            if bytes[position] | 0x20 == word[0] {
+            // A word start: "third-quarter" counts, "headquarters" does not.
+            let startsWord = position == 0 || !((bytes[position - 1] | 0x20) >= 0x61 && (bytes[position - 1] | 0x20) <= 0x7A)
+            if startsWord, bytes[position] | 0x20 == word[0] {
                 var offset = 1
                 while offset < word.count, bytes[position + offset] | 0x20 == word[offset] { offset += 1 }
                 if offset == word.count { return true }
