@@ -82,20 +82,26 @@ struct Ingest: ParsableCommand {
 
 struct Annotate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the entities and times found in documents as annotation JSONL (one object per document).")
+        abstract: "Write the entities and times found in documents as annotation JSONL or as TimeML.",
+        discussion: """
+            jsonl (the default) writes one object per document to standard output.
+            timeml writes TimeML with a TIMEX3 tag around each time expression and the document date as the \
+            CREATION_TIME TIMEX3 t0: one <id>.tml file per document in the folder named by --output (created \
+            when missing), or standard output when exactly one document is read and no folder is named.
+            """)
 
     @Argument(help: "Text, JSONL or CSV files, folders or globs; '-' reads standard input.")
     var paths: [String] = ["-"]
 
-    @Option(name: .long, help: "The output format (jsonl).")
+    @Option(name: .long, help: "The output format.")
     var format: AnnotationFormat = .jsonl
 
+    @Option(name: [.short, .long], help: ArgumentHelp("With --format timeml: the folder for the <id>.tml files.", valueName: "DIR"))
+    var output: String?
+
     func run() throws {
-        throw ExitCode(CommandLineActions.annotate(paths: paths))
+        throw ExitCode(CommandLineActions.annotate(paths: paths, format: format, outputFolder: output))
     }
 }
 
-/// The formats `annotate` writes.
-enum AnnotationFormat: String, ExpressibleByArgument, CaseIterable {
-    case jsonl
-}
+extension AnnotationFormat: ExpressibleByArgument {}

@@ -38,7 +38,7 @@ struct TimeTaggerTests {
         #expect(value("He attended in 2017 and 2019.", "2019") == "2019")
         #expect(TestSupport.times("About 2000 people and 1,500 troops came; it cost $2019.").isEmpty)
         #expect(value("The armistice in 1953 ended it.", "1953") == "1953")
-        #expect(value("Music of the 1990s returned.", "1990s") == "199X")
+        #expect(value("Music of the 1990s returned.", "1990s") == "199")
     }
 
     @Test func weekdays() {

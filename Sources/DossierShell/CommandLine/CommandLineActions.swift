@@ -65,9 +65,16 @@ public enum CommandLineActions {
         }
     }
 
-    /// `dossier annotate [FILES|-]`: writes the annotation JSONL of each document, in input order.
-    public static func annotate(paths: [String]) -> Int32 {
+    /// `dossier annotate [FILES|-] [--format jsonl|timeml] [--output DIR]`: annotates each document, in
+    /// input order. JSONL goes to standard output, one line per document. TimeML is one document per
+    /// file: `<id>.tml` in `outputFolder` (created when missing), or standard output when exactly one
+    /// document was read and no folder is named.
+    public static func annotate(paths: [String], format: AnnotationFormat = .jsonl, outputFolder: String? = nil) -> Int32 {
         let formatter = DiagnosticFormatter()
+        if format == .jsonl, outputFolder != nil {
+            StandardStreams.messages(formatter.format(Diagnostic(.error, "--output is for --format timeml; annotation JSONL goes to standard output")))
+            return 1
+        }
         var outcome = ReadOutcome()
         // Arguments one by one, so documents come out in the order they were named.
         for path in paths {
@@ -79,17 +86,40 @@ public enum CommandLineActions {
                 for file in files.paths { outcome.append(InputFiles.read(file)) }
             }
         }
+        if format == .timeml, outputFolder == nil, outcome.documents.count != 1 {
+            for problem in outcome.problems { StandardStreams.messages(formatter.format(problem)) }
+            let message = "TimeML is one file per document and \(outcome.documents.count) documents were read: "
+                + "name a folder with --output DIR to write <id>.tml files there"
+            StandardStreams.messages(formatter.format(Diagnostic(.error, message)))
+            return 1
+        }
+        var files = outputFolder.map { TimeMLFolder(path: $0) }
+        if let folder = files, let problem = folder.create() {
+            StandardStreams.messages(formatter.format(problem))
+            return 1
+        }
         let pipeline = Pipeline()
         let batchSize = 512
         var start = 0
         while start < outcome.documents.count {
             let batch = Array(outcome.documents[start..<min(start + batchSize, outcome.documents.count)])
             for annotated in Parallel.map(batch, pipeline.annotate) {
-                StandardStreams.output(AnnotationJSONLines.line(for: annotated) + "\n")
+                switch format {
+                case .jsonl:
+                    StandardStreams.output(AnnotationJSONLines.line(for: annotated) + "\n")
+                case .timeml:
+                    let document = TimeMLWriter.document(for: annotated)
+                    if files == nil {
+                        StandardStreams.output(document)
+                    } else if let problem = files?.write(document, for: annotated.document.id) {
+                        outcome.problems.append(problem)
+                    }
+                }
             }
             start += batchSize
         }
         for problem in outcome.problems { StandardStreams.messages(formatter.format(problem)) }
+        if let files { StandardStreams.messages("wrote \(files.written) TimeML files to \(files.path)\n") }
         return outcome.problems.isEmpty ? 0 : 1
     }
 

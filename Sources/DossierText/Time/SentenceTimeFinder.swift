@@ -1,6 +1,10 @@
 import DossierCore
 
 /// Finds the time expressions of one sentence for `RuleBasedTimeTagger`.
+///
+/// The matchers (in the `SentenceTimeFinder+…` files) each start at one kind of token and return
+/// the index after what they tagged; `emit` widens the extent over the modifiers TimeML keeps
+/// ("the", "early", "nearly", "more than").
 struct SentenceTimeFinder {
     let text: AnalyzedText
     let gazetteer: Gazetteer
@@ -8,23 +12,50 @@ struct SentenceTimeFinder {
     let sentence: Int
     let documentDate: Day?
     private var output: [TimeExpression] = []
+    /// The index after the last tagged expression: extents never reach back over it.
+    private(set) var taggedEnd: Int
 
-    init(text: AnalyzedText, gazetteer: Gazetteer, range: Range<Int>, sentence: Int) {
+    /// The value of the latest date before the sentence whose year is known: what "that year" refers to.
+    let earlierDate: String?
+
+    init(text: AnalyzedText, gazetteer: Gazetteer, range: Range<Int>, sentence: Int, earlierDate: String? = nil) {
         self.text = text
+        self.earlierDate = earlierDate
         self.gazetteer = gazetteer
         self.range = range
         self.sentence = sentence
         documentDate = text.document.date
+        taggedEnd = range.lowerBound
     }
 
     // MARK: Token facts
 
-    private func token(_ index: Int) -> Token { text.tokens[index] }
-    private func calendar(_ index: Int) -> CalendarWord? { index < range.upperBound ? gazetteer.calendarWord(text.words[index]) : nil }
-    private func features(_ index: Int) -> WordFeatures { index >= range.lowerBound && index < range.upperBound ? gazetteer.features(text.words[index]) : [] }
+    func token(_ index: Int) -> Token { text.tokens[index] }
+    func calendar(_ index: Int) -> CalendarWord? {
+        index >= range.lowerBound && index < range.upperBound ? gazetteer.calendarWord(text.words[index]) : nil
+    }
+    func features(_ index: Int) -> WordFeatures {
+        index >= range.lowerBound && index < range.upperBound ? gazetteer.features(text.words[index]) : []
+    }
+
+    /// Whether token `index` is in the sentence and is `word`, in any case (`word` is lower-case ASCII).
+    func isWord(_ index: Int, _ word: StaticString) -> Bool {
+        guard index >= range.lowerBound, index < range.upperBound else { return false }
+        let bytes = token(index).bytes
+        guard bytes.count == word.utf8CodeUnitCount else { return false }
+        return word.withUTF8Buffer { expected in
+            for offset in 0..<bytes.count where text.bytes[bytes.lowerBound + offset] | 0x20 != expected[offset] { return false }
+            return true
+        }
+    }
+
+    /// Whether token `index` is in the sentence and is exactly `mark` (",", "-", "%").
+    func isMark(_ index: Int, _ mark: StaticString) -> Bool {
+        index >= range.lowerBound && index < range.upperBound && text.token(index, is: mark)
+    }
 
     /// The integer value of a token of plain digits ("25"), or of an ordinal ("25th") when `ordinal` allows.
-    private func integer(_ index: Int, allowOrdinal: Bool = false) -> (value: Int, digits: Int)? {
+    func integer(_ index: Int, allowOrdinal: Bool = false) -> (value: Int, digits: Int)? {
         guard index < range.upperBound, token(index).kind == .number else { return nil }
         var value = 0, digits = 0
         var position = token(index).bytes.lowerBound
@@ -43,22 +74,94 @@ struct SentenceTimeFinder {
         }
     }
 
-    private func month(_ index: Int) -> Int? {
+    /// A count written in digits ("3") or words ("three", "a", "an").
+    func count(_ index: Int) -> Int? {
+        if let (value, digits) = integer(index), digits <= 3 { return value }
+        if case .number(let value) = calendar(index) { return value }
+        return isWord(index, "a") || isWord(index, "an") ? 1 : nil
+    }
+
+    func month(_ index: Int) -> Int? {
         guard index < range.upperBound, token(index).shape.contains(.capitalized), case .month(let month) = calendar(index) else { return nil }
         return month
     }
 
-    private func day(_ index: Int) -> Int? {
+    func weekday(_ index: Int) -> Int? {
+        guard index < range.upperBound, token(index).shape.contains(.capitalized), case .weekday(let weekday) = calendar(index) else { return nil }
+        return weekday
+    }
+
+    func unit(_ index: Int) -> CalendarUnit? {
+        if case .unit(let unit) = calendar(index) { return unit }
+        return nil
+    }
+
+    /// Whether the unit word at `index` is written in the plural ("years").
+    func isPlural(_ index: Int) -> Bool {
+        let bytes = token(index).bytes
+        return text.bytes[bytes.upperBound - 1] | 0x20 == UInt8(ascii: "s") || isWord(index, "centuries")
+    }
+
+    func day(_ index: Int) -> Int? {
         guard let (value, digits) = integer(index, allowOrdinal: true), digits <= 2, (1...31).contains(value) else { return nil }
         return value
     }
 
-    private func year(_ index: Int) -> Int? {
+    func year(_ index: Int) -> Int? {
         guard let (value, digits) = integer(index), digits == 4, (1000...2100).contains(value) else { return nil }
         return value
     }
 
-    private var speaksOfFuture: Bool { range.contains { features($0).contains(.futureMarker) } }
+    /// The tense around `index`: the nearest tense word before it in the sentence, else the nearest
+    /// after it (-1 past, +1 future, 0 unknown). A past participle counts as past unless a future
+    /// word comes just before it ("will be closed").
+    func tense(near index: Int, within distance: Int = 12, after afterDistance: Int? = nil) -> Int {
+        var position = index - 1
+        while position >= max(range.lowerBound, index - distance) {
+            if let tense = tenseMark(at: position) { return tense }
+            position -= 1
+        }
+        position = index + 1
+        while position < min(range.upperBound, index + 1 + (afterDistance ?? distance)) {
+            if let tense = tenseMark(at: position) { return tense }
+            position += 1
+        }
+        return 0
+    }
+
+    private func tenseMark(at index: Int) -> Int? {
+        // "is held", "are expected": a passive present, no tense of its own.
+        if isWord(index - 1, "is") || isWord(index - 1, "are") || isWord(index - 1, "being") { return nil }
+        let word = calendar(index)
+        if case .tense(let tense) = word, tense > 0 { return tense }
+        let token = token(index)
+        let endsInED = token.kind == .word && token.shape.contains(.lowercase) && token.bytes.count >= 5
+            && text.bytes[token.bytes.upperBound - 1] == UInt8(ascii: "d") && text.bytes[token.bytes.upperBound - 2] == UInt8(ascii: "e")
+        guard endsInED || word == .tense(-1) else { return nil }
+        // "will be paid", "to be published": a participle after a future or an infinitive looks ahead.
+        if isWord(index - 1, "be"), isWord(index - 2, "to") || calendar(index - 2) == .tense(1) { return 1 }
+        if endsInED { for back in 1...3 where calendar(index - back) == .tense(1) { return 1 } }
+        return -1
+    }
+
+    /// Whether the document speaks of quarters ("third quarter", "third-quarter"): then "a year
+    /// earlier" is that quarter a year back. A byte search, run only for the rare phrases that ask.
+    var speaksOfQuarters: Bool {
+        let word = Array("quarter".utf8), bytes = text.bytes
+        guard bytes.count >= word.count else { return false }
+        var position = 0
+        while position <= bytes.count - word.count {
+            // A word start: "third-quarter" counts, "headquarters" does not.
+            let startsWord = position == 0 || !((bytes[position - 1] | 0x20) >= 0x61 && (bytes[position - 1] | 0x20) <= 0x7A)
+            if startsWord, bytes[position] | 0x20 == word[0] {
+                var offset = 1
+                while offset < word.count, bytes[position + offset] | 0x20 == word[offset] { offset += 1 }
+                if offset == word.count { return true }
+            }
+            position += 1
+        }
+        return false
+    }
 
     // MARK: Finding
 
@@ -71,10 +174,57 @@ struct SentenceTimeFinder {
         result.append(contentsOf: output)
     }
 
-    private mutating func emit(_ tokens: Range<Int>, type: TimexType = .date, value: String) {
+    /// Tags tokens `tokens`, first widening the extent back over the modifiers TimeML keeps in it.
+    mutating func emit(_ tokens: Range<Int>, type: TimexType = .date, value: String, determiner: Bool = true, modifiers: Bool = true) {
+        let start = modifiers ? extentStart(tokens.lowerBound, determiner: determiner) : tokens.lowerBound
         let range = type == .date ? TimexValue.range(of: value) : nil
+        let tokens = start..<tokens.upperBound
         output.append(TimeExpression(span: text.span(ofTokens: tokens), text: text.text(ofTokens: tokens), type: type,
                                      value: value, range: range, sentence: sentence))
+        taggedEnd = tokens.upperBound
+    }
+
+    /// The latest date with a known year, in this sentence or before it.
+    var latestDate: String? {
+        output.last { $0.type == .date && TimexValue.hasKnownYear($0.value) }?.value ?? earlierDate
+    }
+
+    /// Adds an expression whose span is not a run of whole tokens; `end` is the token after it.
+    mutating func appendExpression(_ expression: TimeExpression, end: Int) {
+        output.append(expression)
+        taggedEnd = end
+    }
+
+    /// The first token of the extent of an expression that starts at `index`: modifiers ("early",
+    /// "late", "mid", "nearly", "around", "more than", "at least", "up to", "the end of") and, when `determiner`,
+    /// "the" before a word in lower case.
+    func extentStart(_ index: Int, determiner: Bool) -> Int {
+        var start = index
+        while start - 1 >= taggedEnd {
+            let previous = start - 1
+            if isWord(previous, "early") || isWord(previous, "late") || isWord(previous, "mid") || isWord(previous, "nearly")
+                || isWord(previous, "earlier") || isWord(previous, "later") || isWord(previous, "another") || isWord(previous, "around")
+                || (isWord(previous, "more") && calendar(start) == .reference(.past)) {
+                start = previous
+                continue
+            }
+            if previous - 1 >= taggedEnd,
+               (isWord(previous, "than") && (isWord(previous - 1, "more") || isWord(previous - 1, "less") || isWord(previous - 1, "fewer")))
+                || (isWord(previous, "to") && isWord(previous - 1, "up")) || (isWord(previous, "least") && isWord(previous - 1, "at")) {
+                start = previous - 1
+                continue
+            }
+            // "the end of 1990", "the middle of October", "the beginning of this week"
+            if previous - 2 >= taggedEnd, isWord(previous, "of"), isWord(previous - 2, "the"),
+               isWord(previous - 1, "end") || isWord(previous - 1, "beginning") || isWord(previous - 1, "middle") || isWord(previous - 1, "start") {
+                start = previous - 2
+                break
+            }
+            // "the" belongs to "the past three years" and "the late 1990s", not to "the Oct. 23 attack".
+            if determiner, isWord(previous, "the"), token(start).shape.contains(.lowercase) { start = previous }
+            break
+        }
+        return start
     }
 
     /// Tags the expression starting at `index`, if any; returns the index after it.
@@ -82,160 +232,43 @@ struct SentenceTimeFinder {
         let token = token(index)
         if token.kind == .number { return matchNumber(at: index) }
         guard token.kind == .word else { return index + 1 }
+        if token.shape.contains(.hyphenated) { return matchHyphenated(at: index) }
         switch calendar(index) {
         case .month: return matchMonth(at: index, shift: nil, start: index)
-        case .weekday(let weekday) where token.shape.contains(.capitalized):
-            emit(index..<(index + 1), value: weekdayValue(weekday, shift: nil))
+        case .weekday where token.shape.contains(.capitalized): return matchWeekday(at: index, shift: nil, start: index)
+        case .dayOffset(let offset): return matchDayOffset(offset, at: index)
+        case .unitShift(let shift): return matchShift(shift, at: index)
+        case .number, .vagueCount: return matchDuration(at: index)
+        case .reference(let reference): return matchReference(reference.rawValue, at: index)
+        case .ordinal(let ordinal): return matchOrdinal(ordinal, at: index, start: index)
+        case .unit(let unit): return matchBareUnit(unit, at: index)
+        case .frequency(let unit):
+            emit(index..<(index + 1), type: .set, value: unit.duration(1), determiner: false)
             return index + 1
-        case .dayOffset(let offset):
-            emit(index..<(index + 1), value: documentDate.map { $0.adding(days: offset).iso } ?? "XXXX-XX-XX")
+        case .every: return matchSet(at: index)
+        case .season: return matchSeason(at: index, shift: nil, start: index)
+        case .holiday(let rule) where token.shape.contains(.capitalized): return matchHoliday(rule, at: index, shift: nil, start: index)
+        case .fiscal: return matchFiscal(at: index)
+        case .clock(let hour) where !isNameWord(index): return matchClock(hour: hour, minute: 0, at: index, end: index + 1)
+        case .weekend:
+            guard isWord(index - 1, "the") else { return index + 1 }
+            emit(index..<(index + 1), value: weekendValue(shift: nil, near: index))
             return index + 1
-        case .unitShift(let shift):
-            return matchShift(shift, at: index)
-        case .number(let count):
-            return matchDuration(count: count, at: index)
+        case .decadeName(let decade) where isWord(index - 1, "the") && token.shape.contains(.lowercase):
+            // "the nineties": of the document's century, or the 20th without a date.
+            let century = documentDate.map { $0.year / 100 * 100 } ?? 1900
+            let first = century + decade > (documentDate?.year ?? 2000) ? century - 100 + decade : century + decade
+            emit(index..<(index + 1), value: "\(first / 10)")
+            return index + 1
         default:
+            // The words that start these ("a", "an", "the", "that", "these") are short and start with "a"
+            // or "t": most words skip them at once.
+            let first = text.bytes[token.bytes.lowerBound] | 0x20
+            guard token.bytes.count <= 5, first == UInt8(ascii: "a") || first == UInt8(ascii: "t") else { return index + 1 }
+            if let end = matchVagueReference(at: index) { return end }
+            if isWord(index, "a") || isWord(index, "an") { return matchDuration(at: index) }
+            if isWord(index, "that") { return matchAnaphora(at: index) }
             return index + 1
         }
-    }
-
-    private mutating func matchNumber(at index: Int) -> Int {
-        let token = token(index)
-        // 2023-07-25
-        if token.bytes.count == 10, let day = Day(iso: String(decoding: text.bytes[token.bytes], as: UTF8.self)) {
-            emit(index..<(index + 1), value: day.iso)
-            return index + 1
-        }
-        // 25 July (2023)
-        if let day = day(index), let month = month(index + 1) {
-            if let year = year(index + 2) {
-                if Day(year: year, month: month, day: day) != nil {
-                    emit(index..<(index + 3), value: TimexValue.date(year: year, month: month, day: day))
-                    return index + 3
-                }
-            } else if Day(year: 2000, month: month, day: day) != nil {
-                emit(index..<(index + 2), value: TimexValue.date(year: documentDate?.year, month: month, day: day))
-                return index + 2
-            }
-        }
-        if let year = year(index), isYearInContext(index, year: year) {
-            emit(index..<(index + 1), value: TimexValue.year(year))
-            return index + 1
-        }
-        // 1990s
-        if token.bytes.count == 5, text.bytes[token.bytes.upperBound - 1] == UInt8(ascii: "s"),
-           text.bytes[token.bytes.upperBound - 2] == UInt8(ascii: "0") {
-            let digits = String(decoding: text.bytes[token.bytes.lowerBound..<(token.bytes.upperBound - 2)], as: UTF8.self)
-            if let prefix = Int(digits), (100...210).contains(prefix) {
-                emit(index..<(index + 1), value: "\(prefix)X")
-                return index + 1
-            }
-        }
-        if let (count, digits) = integer(index), digits <= 3 { return matchDuration(count: count, at: index) }
-        return index + 1
-    }
-
-    /// Whether a four-digit number reads as a year: not "2000 people", not "$2019", and old years after a preposition.
-    private func isYearInContext(_ index: Int, year: Int) -> Bool {
-        let next = index + 1
-        if next < range.upperBound {
-            if token(next).kind == .word, token(next).shape.contains(.lowercase), features(next).contains(.countNoun) { return false }
-            if token(next).kind == .symbol || text.token(next, is: "%") { return false }
-        }
-        if index > range.lowerBound, token(index - 1).kind == .symbol { return false }
-        if year < 1800 { return index > range.lowerBound && features(index - 1).contains(.temporalPreposition) }
-        return true
-    }
-
-    private mutating func matchMonth(at index: Int, shift: Int?, start: Int) -> Int {
-        guard let month = month(index) else { return index + 1 }
-        if let day = day(index + 1) {
-            let hasComma = index + 2 < range.upperBound && text.token(index + 2, is: ",")
-            if let year = year(index + (hasComma ? 3 : 2)), Day(year: year, month: month, day: day) != nil {
-                let end = index + (hasComma ? 4 : 3)
-                emit(start..<end, value: TimexValue.date(year: year, month: month, day: day))
-                return end
-            }
-            if Day(year: 2000, month: month, day: day) != nil {
-                emit(start..<(index + 2), value: TimexValue.date(year: documentDate?.year, month: month, day: day))
-                return index + 2
-            }
-        }
-        if let year = year(index + 1) {
-            emit(start..<(index + 2), value: TimexValue.month(month, year: year))
-            return index + 2
-        }
-        if month == 5, shift == nil, !features(index - 1).contains(.temporalPreposition) { return index + 1 }  // "May" the verb
-        var year = documentDate?.year
-        if let shift, let date = documentDate {
-            if shift < 0, month >= date.month { year = date.year - 1 }
-            if shift > 0, month <= date.month { year = date.year + 1 }
-        }
-        emit(start..<(index + 1), value: TimexValue.month(month, year: year))
-        return index + 1
-    }
-
-    private func weekdayValue(_ weekday: Int, shift: Int?) -> String {
-        guard let date = documentDate else { return "XXXX-WXX-\(weekday)" }
-        let future = shift.map { $0 > 0 } ?? speaksOfFuture
-        var offset = future ? (weekday - date.weekday + 7) % 7 : -((date.weekday - weekday + 7) % 7)
-        if let shift, offset == 0 { offset = shift > 0 ? 7 : -7 }
-        return date.adding(days: offset).iso
-    }
-
-    /// "last year", "this week", "next month", "last October", "next Tuesday".
-    private mutating func matchShift(_ shift: Int, at index: Int) -> Int {
-        let next = index + 1
-        guard next < range.upperBound else { return index + 1 }
-        if month(next) != nil { return matchMonth(at: next, shift: shift, start: index) }
-        if case .weekday(let weekday) = calendar(next), token(next).shape.contains(.capitalized) {
-            emit(index..<(next + 1), value: weekdayValue(weekday, shift: shift))
-            return next + 1
-        }
-        guard case .unit(let unit) = calendar(next), !text.token(index, is: "past"), !text.token(index, is: "previous"),
-              token(next).bytes.count == unit.rawValue.utf8.count else { return index + 1 }
-        let value: String
-        switch unit {
-        case .year:
-            value = documentDate.map { TimexValue.year($0.year + shift) } ?? "XXXX"
-        case .month:
-            value = documentDate.map { date in
-                let total = date.year * 12 + (date.month - 1) + shift
-                return TimexValue.month(total % 12 + 1, year: total / 12)
-            } ?? "XXXX-XX"
-        case .week:
-            value = documentDate.map { TimexValue.week(of: $0.adding(days: 7 * shift)) } ?? "XXXX-WXX"
-        case .day, .decade:
-            return index + 1
-        }
-        emit(index..<(next + 1), value: value)
-        return next + 1
-    }
-
-    /// "three years" → P3Y; "two weeks ago" → the week two weeks before the document date.
-    private mutating func matchDuration(count: Int, at index: Int) -> Int {
-        let next = index + 1
-        guard next < range.upperBound, case .unit(let unit) = calendar(next) else { return index + 1 }
-        let isAgo = next + 1 < range.upperBound && calendar(next + 1) == .ago
-        guard isAgo else {
-            emit(index..<(next + 1), type: .duration, value: "P\(count)\(unit.durationLetter)")
-            return next + 1
-        }
-        let value: String
-        if let date = documentDate {
-            switch unit {
-            case .day: value = date.adding(days: -count).iso
-            case .week: value = TimexValue.week(of: date.adding(days: -7 * count))
-            case .month:
-                let total = date.year * 12 + (date.month - 1) - count
-                value = TimexValue.month(total % 12 + 1, year: total / 12)
-            case .year: value = TimexValue.year(date.year - count)
-            case .decade: value = TimexValue.year(date.year - 10 * count)
-            }
-        } else {
-            value = unit == .day ? "XXXX-XX-XX" : unit == .week ? "XXXX-WXX" : unit == .month ? "XXXX-XX" : "XXXX"
-        }
-        emit(index..<(next + 2), value: value)
-        return next + 2
     }
 }
