@@ -28,6 +28,12 @@ struct TimeTaggerTests {
         #expect(value("It happens next March.", "next March", date: date) == "2024-03")
     }
 
+    @Test func aPlanLooksAheadInThePastTense() {
+        let sentence = "He was scheduled to visit South Africa for the BRICS summit in August but decided to cancel the plan."
+        #expect(value(sentence, "August", date: date) == "2023-08")
+        #expect(value("The warrant was issued in March.", "March", date: date) == "2023-03")
+    }
+
     @Test func mayTheVerbIsNoMonth() {
         #expect(TestSupport.times("He May come. They may go.").isEmpty)
         #expect(value("It opened in May.", "May", date: date) == "2023-05")

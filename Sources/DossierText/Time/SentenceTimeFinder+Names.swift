@@ -10,7 +10,7 @@ extension SentenceTimeFinder {
         if shift == 0 { return date.year }  // "this September"
         // "by May", "until June": a deadline, ahead whatever the verb's tense.
         let deadline = isWord(index - 1, "by") || isWord(index - 1, "until")
-        let direction = shift ?? (deadline ? 1 : tense(near: index, within: 6, after: 4))
+        let direction = shift ?? (deadline || followsPlan(index) ? 1 : tense(near: index, within: 6, after: 4))
         if direction < 0, month > date.month || (shift != nil && month == date.month) { return date.year - 1 }
         if direction > 0, month < date.month || (shift != nil && month == date.month) { return date.year + 1 }
         // No tense: the coming such month when it is at most four months ahead ("payable Jan. 2" in
@@ -83,6 +83,20 @@ extension SentenceTimeFinder {
         var offset = future ? (weekday - date.weekday + 7) % 7 : -((date.weekday - weekday + 7) % 7)
         if let shift, offset == 0 { offset = shift > 0 ? 7 : -7 }
         return date.adding(days: offset)
+    }
+
+    /// Whether a plan opens the clause before `index`: "was scheduled to visit South Africa for the
+    /// BRICS summit in August" looks ahead although "was" is past.
+    private func followsPlan(_ index: Int) -> Bool {
+        var position = index - 1
+        while position > max(range.lowerBound, index - 12), token(position).kind != .punctuation {
+            if isWord(position, "to"), isWord(position - 1, "scheduled") || isWord(position - 1, "planned")
+                || isWord(position - 1, "slated") || isWord(position - 1, "intends") || isWord(position - 1, "plans") {
+                return true
+            }
+            position -= 1
+        }
+        return false
     }
 
     /// Whether the words before `index` look ahead whatever the verb's tense: "until Tuesday",
