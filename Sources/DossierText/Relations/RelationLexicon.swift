@@ -9,6 +9,9 @@ import Foundation
 public struct RelationLexicon: Sendable {
     private var vocabulary = Vocabulary()
     private var words: [RelationWord] = []
+    /// The lexicon's identifier of each word of the gazetteer (`Vocabulary.unknown` for the many
+    /// that are no relation words), so tokens the gazetteer already looked up are not hashed again.
+    private var idOfGazetteerWord: [Int32] = []
 
     /// The lexicon shipped with DossierText; loaded once.
     public static let bundled: RelationLexicon = {
@@ -65,6 +68,25 @@ public struct RelationLexicon: Sendable {
         let id = vocabulary.insert(KeyNormalizer.key(of: word))
         while words.count <= Int(id) { words.append(RelationWord()) }
         return id
+    }
+
+    /// The lexicon with its words indexed by `gazetteer`'s word identifiers as well.
+    public func indexed(by gazetteer: Gazetteer) -> RelationLexicon {
+        var lexicon = self
+        lexicon.idOfGazetteerWord = [Int32](repeating: Vocabulary.unknown, count: gazetteer.vocabulary.count)
+        for id in 0..<Int32(vocabulary.count) {
+            let gazetteerID = gazetteer.vocabulary.id(of: vocabulary.key(id))
+            if gazetteerID >= 0 { lexicon.idOfGazetteerWord[Int(gazetteerID)] = id }
+        }
+        return lexicon
+    }
+
+    /// The identifier of token `index` of `text`: from the gazetteer's identifier when the
+    /// gazetteer knows the word, else looked up from its bytes.
+    func wordID(ofToken index: Int, in text: AnalyzedText, bytes: UnsafeBufferPointer<UInt8>, key: inout [UInt8]) -> Int32 {
+        let gazetteerID = text.words[index]
+        if gazetteerID >= 0 && Int(gazetteerID) < idOfGazetteerWord.count { return idOfGazetteerWord[Int(gazetteerID)] }
+        return wordID(of: bytes, text.tokens[index].bytes, key: &key)
     }
 
     /// The identifier of the word whose text is `bytes[range]`, or `Vocabulary.unknown`.

@@ -14,7 +14,7 @@ public struct RuleBasedRelationExtractor: RelationExtractor {
 
     /// An extractor over the given lexicons (the bundled ones by default).
     public init(lexicon: RelationLexicon = .bundled, gazetteer: Gazetteer = .bundled) {
-        self.lexicon = lexicon
+        self.lexicon = lexicon.indexed(by: gazetteer)
         self.gazetteer = gazetteer
     }
 

@@ -23,7 +23,7 @@ struct SentenceReading {
         key.reserveCapacity(32)
         wordIDs = text.bytes.withUnsafeBufferPointer { bytes in
             range.map { index in
-                text.tokens[index].kind == .word ? lexicon.wordID(of: bytes, text.tokens[index].bytes, key: &key) : Vocabulary.unknown
+                text.tokens[index].kind == .word ? lexicon.wordID(ofToken: index, in: text, bytes: bytes, key: &key) : Vocabulary.unknown
             }
         }
         argumentOfToken = [Int32](repeating: -1, count: range.count)
