@@ -119,19 +119,8 @@ struct PersonIndex {
                 let word = Substring(part)
                 guard word.unicodeScalars.count > 1, word.unicodeScalars.first?.properties.isUppercase == true else { continue }
             }
-            body(key(of: part))
+            body(NameKey.of(part))
         }
-    }
-
-    /// FNV-1a over the lower-cased bytes of a word.
-    private static func key(of word: Substring.UTF8View.SubSequence) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        if word.allSatisfy({ $0 < 0x80 }) {
-            for byte in word { hash = (hash ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) &* 0x100_0000_01b3 }
-        } else {
-            for byte in Substring(word).lowercased().utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        }
-        return hash
     }
 
     /// The one full name every word of the candidate belongs to, if there is exactly one.

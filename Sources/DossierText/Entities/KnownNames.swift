@@ -8,7 +8,7 @@ import DossierCore
 struct KnownNames {
     private typealias Writing = (evidence: EntityEvidence, kind: EntityKind, entity: String)
     private let candidates: [EntityCandidate]
-    private var best: [String: Writing]?
+    private var best: [UInt64: Writing]?
 
     init(_ candidates: [EntityCandidate]) {
         self.candidates = candidates
@@ -17,14 +17,14 @@ struct KnownNames {
     /// The kind and entity of the best-evidenced candidate written like `candidate`, when its evidence is stronger.
     mutating func best(for candidate: EntityCandidate) -> (kind: EntityKind, entity: String)? {
         if best == nil { best = Self.table(of: candidates) }
-        guard let found = best?[candidate.text.lowercased()], found.evidence > candidate.evidence else { return nil }
+        guard let found = best?[NameKey.of(candidate.text)], found.evidence > candidate.evidence else { return nil }
         return (found.kind, found.entity)
     }
 
-    private static func table(of candidates: [EntityCandidate]) -> [String: Writing] {
-        var table: [String: Writing] = [:]
+    private static func table(of candidates: [EntityCandidate]) -> [UInt64: Writing] {
+        var table: [UInt64: Writing] = [:]
         for candidate in candidates where candidate.evidence > .weak {
-            let key = candidate.text.lowercased()
+            let key = NameKey.of(candidate.text)
             if let earlier = table[key], earlier.evidence >= candidate.evidence { continue }
             table[key] = (candidate.evidence, candidate.kind, candidate.entity)
         }
