@@ -82,7 +82,7 @@ struct Ingest: ParsableCommand {
 
 struct Annotate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the entities and times found in documents as annotation JSONL or as TimeML.",
+        abstract: "Write the entities, times and relations found in documents as annotation JSONL, or the times as TimeML.",
         discussion: """
             jsonl (the default) writes one object per document to standard output.
             timeml writes TimeML with a TIMEX3 tag around each time expression and the document date as the \
