@@ -80,8 +80,8 @@ struct RelationGoldTests {
             """)
         if ProcessInfo.processInfo.environment["DOSSIER_RELATION_ERRORS"] != nil { print(misses.joined(separator: "\n")) }
         #expect(score.precision >= 0.7)
-        // A floor under what the rules reach today (0.433), so a change that loses relations fails.
-        #expect(score.recall >= 0.41)
+        // A floor under what the rules reach today (0.439), so a change that loses relations fails.
+        #expect(score.recall >= 0.42)
         withKnownIssue("recall is below the issue's 0.7: many gold relations need coreference (\"the attack\"), metonymy (\"Moscow\" for Russia) or world knowledge") {
             #expect(score.recall >= 0.7)
         }

@@ -75,6 +75,12 @@ struct RelationExtractorTests {
         #expect(relations("Emmanuel Macron visited the G20 summit.").isEmpty)
     }
 
+    @Test func capitalsActForTheirCountries() {
+        #expect(relations("Western nations imposed sanctions on Moscow.") == ["Western nations sanction Russia asserted"])
+        #expect(relations("Beijing criticized Washington.") == ["China criticize United States asserted"])
+        #expect(relations("Emmanuel Macron visited Moscow.") == ["Emmanuel Macron visit Moscow asserted"])
+    }
+
     @Test func undatedDocumentsKeepUnknownParts() {
         #expect(relations("Emmanuel Macron will visit China in October.", date: nil) == ["Emmanuel Macron visit China planned XXXX-10"])
     }

@@ -11,11 +11,23 @@ public struct RuleBasedRelationExtractor: RelationExtractor {
     public let lexicon: RelationLexicon
     /// The gazetteer that tells demonyms.
     public let gazetteer: Gazetteer
+    /// The capitals that stand for their countries as actors.
+    public let capitals: CapitalCities
 
     /// An extractor over the given lexicons (the bundled ones by default).
-    public init(lexicon: RelationLexicon = .bundled, gazetteer: Gazetteer = .bundled) {
+    public init(lexicon: RelationLexicon = .bundled, gazetteer: Gazetteer = .bundled, capitals: CapitalCities = .bundled) {
         self.lexicon = lexicon.indexed(by: gazetteer)
         self.gazetteer = gazetteer
+        self.capitals = capitals
+    }
+
+    /// A capital acting ("Moscow said") or acted upon as a government ("sanctions on Moscow") is its
+    /// country; a capital one visits, or that is attacked, stays the city.
+    private func actor(_ argument: RelationArgument, asObjectOf predicate: RelationPredicate? = nil) -> RelationArgument {
+        let placePredicates: Set<RelationPredicate> = [.visit, .host, .attend, .attack, .lead, .join]
+        guard argument.kind == .location, predicate.map({ !placePredicates.contains($0) }) ?? true,
+              let country = capitals.country(ofCapital: argument.name) else { return argument }
+        return RelationArgument(name: country, kind: .location, span: argument.span)
     }
 
     public func relations(in text: AnalyzedText, mentions: [Mention], times: [TimeExpression]) -> [Relation] {
@@ -56,7 +68,8 @@ public struct RuleBasedRelationExtractor: RelationExtractor {
                 guard seen.insert(key).inserted else { continue }
                 // "in 2017 and 2019": one relation for each of coordinated dates.
                 for time in nearestDates(to: text.tokens[found.trigger].span.start, in: times, sentence: sentenceIndex, text: text) {
-                    relations.append(Relation(subject: found.subject.argument, predicate: found.predicate, object: found.object.argument,
+                    relations.append(Relation(subject: actor(found.subject.argument), predicate: found.predicate,
+                                              object: actor(found.object.argument, asObjectOf: found.predicate),
                                               time: time?.value, timeRange: time?.range, modality: found.modality,
                                               isNegated: found.isNegated, sentence: sentenceIndex, evidence: sentence.span))
                 }
