@@ -30,6 +30,8 @@ public struct RuleBasedRelationExtractor: RelationExtractor {
         return RelationArgument(name: country, kind: .location, span: argument.span)
     }
 
+    /// The relations of the document, sentence by sentence; a sentence without a named entity or
+    /// without a trigger word is skipped unread.
     public func relations(in text: AnalyzedText, mentions: [Mention], times: [TimeExpression]) -> [Relation] {
         var relations: [Relation] = []
         var mentionCursor = 0
