@@ -95,9 +95,6 @@ public struct RelationLexicon: Sendable {
         return key.withUnsafeBufferPointer { vocabulary.id(of: $0) }
     }
 
-    /// The identifier of `word`, or `Vocabulary.unknown`.
-    func wordID(of word: String) -> Int32 { vocabulary.id(ofWord: word) }
-
     /// What the lexicon knows about word `id`.
     func word(_ id: Int32) -> RelationWord? { id >= 0 && Int(id) < words.count ? words[Int(id)] : nil }
 }

@@ -56,7 +56,6 @@ struct SentenceReading {
         let overlapping = Set(candidate.tokens.compactMap(argumentIndex(at:)))
         if !overlapping.isEmpty {
             arguments = arguments.enumerated().filter { !overlapping.contains($0.offset) }.map(\.element)
-            reindex()
         }
         let position = arguments.firstIndex { $0.tokens.lowerBound > candidate.tokens.lowerBound } ?? arguments.endIndex
         arguments.insert(candidate, at: position)
@@ -93,13 +92,15 @@ struct SentenceReading {
     func isPossessiveEnding(_ index: Int) -> Bool { range.contains(index) && text.tokens[index].shape.contains(.possessive) }
     func isComma(_ index: Int) -> Bool { range.contains(index) && text.token(index, is: ",") }
 
-    /// A lower-case word the lexicon does not know: most often a noun or an adjective.
+    /// A lower-case content word that is no adverb and no trigger verb: most often a noun or an adjective.
     func isPlainLowercaseWord(_ index: Int) -> Bool {
-        if isAdverb(index) { return false }
-        let token = text.tokens[index]
-        return token.kind == .word && !token.shape.contains(.capitalized) && !token.shape.contains(.allCaps) && word(index).map {
-            $0.cues.isEmpty && $0.verb == nil
-        } ?? true
+        isLowercaseContentWord(index) && !isAdverb(index) && word(index)?.verb == nil
+    }
+
+    /// Whether token `index` calls something off: "cancelled", or the "off" of "called off".
+    func cancels(at index: Int) -> Bool {
+        let cues = cues(index)
+        return cues.contains(.cancel) || cues.contains(.off) && self.cues(index - 1).contains(.callVerb)
     }
 
     /// Whether token `index` is an adverb: a known one, or a lower-case word ending in "-ly".
@@ -169,8 +170,7 @@ struct SentenceReading {
     func isSubjectCandidate(_ position: Int) -> Bool {
         switch objectPosition(of: position) {
         case nil: return true
-        case .afterVerb?: return false
-        case .afterPreposition?: return false
+        case .afterVerb?, .afterPreposition?: return false
         case .afterClauseOpener?: return isFollowedByVerb(arguments[position].tokens.upperBound)
         }
     }

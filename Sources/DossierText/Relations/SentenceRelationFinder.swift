@@ -60,6 +60,8 @@ struct SentenceRelationFinder {
                          objects: objects.map { reading.arguments[$0] }, modalityReading: modalityReading, earlier: earlier)
     }
 
+    /// A relation from each subject to each object, with the modality the verb group reads, or the
+    /// one an infinitive inherits from the verb governing it (`earlier` holds that verb's relations).
     private func relations(at index: Int, _ trigger: RelationTrigger, subjects: [ArgumentCandidate], objects: [ArgumentCandidate],
                            modalityReading: ModalityReading, earlier: [Int: [ClauseRelation]]) -> [ClauseRelation] {
         var modality = modalityReading.modality ?? .asserted
@@ -81,8 +83,7 @@ struct SentenceRelationFinder {
         var isFinalAttribution = false
         // "Callamard encouraged the CIA to …", "urged the embassy": the addressee is the object.
         if reading.cues(index).contains(.directive), let addressee = argument(startingNear: next) {
-            let speakers = subjectsBefore(index)
-            return statements(at: index, speakers: speakers, topics: [addressee])
+            return statements(at: index, speakers: subjectsBefore(index), topics: [addressee])
         }
         if (reading.isComma(previous) || range.contains(previous) && reading.isQuote(previous)), let inverted = argument(startingNear: next) {
             speakers = [personAfterTitle(inverted) ?? inverted]
@@ -127,11 +128,9 @@ struct SentenceRelationFinder {
 
     /// A `state` relation from each speaker to each topic, with the modality of the reporting verb.
     private func statements(at index: Int, speakers: [Int], topics: [Int]) -> [ClauseRelation] {
-        let modality = modality(at: index, RelationTrigger(predicate: .state, form: .past, objectPrepositions: []))
-        return pairs(speakers.map { reading.arguments[$0] }, topics.map { reading.arguments[$0] }).map {
-            ClauseRelation(trigger: index, predicate: .state, subject: $0, object: $1, modality: modality.modality ?? .asserted,
-                           isNegated: modality.isNegated)
-        }
+        let trigger = RelationTrigger(predicate: .state, form: .past, objectPrepositions: [])
+        return relations(at: index, trigger, subjects: speakers.map { reading.arguments[$0] }, objects: topics.map { reading.arguments[$0] },
+                         modalityReading: modality(at: index, trigger), earlier: [:])
     }
 
     // MARK: Nouns
@@ -141,10 +140,8 @@ struct SentenceRelationFinder {
         if RelationPredicate.symmetric.contains(trigger.predicate), reading.cues(index + 1).contains(.between) {
             let sides = objectsAfter(index, trigger, onlyPrepositional: true)
             guard sides.count == 2 else { return [] }
-            let modalityReading = modality(at: index, trigger)
-            return [ClauseRelation(trigger: index, predicate: trigger.predicate, subject: reading.arguments[sides[0]],
-                                   object: reading.arguments[sides[1]], modality: modalityReading.modality ?? .asserted,
-                                   isNegated: modalityReading.isNegated)]
+            return relations(at: index, trigger, subjects: [reading.arguments[sides[0]]], objects: [reading.arguments[sides[1]]],
+                             modalityReading: modality(at: index, trigger), earlier: [:])
         }
         let subjects = nominalSubjects(of: index)
         guard !subjects.isEmpty else { return [] }
@@ -165,11 +162,8 @@ struct SentenceRelationFinder {
             return [ClauseRelation(trigger: index, predicate: .cooperate, subject: reading.arguments[subjects[0]],
                                    object: reading.arguments[subjects[1]], modality: .asserted, isNegated: false)]
         }
-        let modalityReading = modality(at: index, trigger)
-        return pairs(subjects.map { reading.arguments[$0] }, objects).map {
-            ClauseRelation(trigger: index, predicate: trigger.predicate, subject: $0, object: $1,
-                           modality: modalityReading.modality ?? .asserted, isNegated: modalityReading.isNegated)
-        }
+        return relations(at: index, trigger, subjects: subjects.map { reading.arguments[$0] }, objects: objects,
+                         modalityReading: modality(at: index, trigger), earlier: [:])
     }
 
     /// Who the noun's action belongs to: its possessor ("Putin's visit", "his visit"), a name
@@ -430,7 +424,7 @@ struct SentenceRelationFinder {
             }
             if reading.isPunctuation(cursor) { break }
             let cues = reading.cues(cursor)
-            if let governing = reading.trigger(at: cursor), !governing.isNoun, cursor != index {
+            if let governing = reading.trigger(at: cursor), !governing.isNoun {
                 if reading.cues(index - 1).contains(.infinitive) || reading.cues(cursor + 1).contains(.infinitive) {
                     result.governingTrigger = cursor
                 }
@@ -440,7 +434,7 @@ struct SentenceRelationFinder {
                 if reading.cues(cursor - 1).contains(.decision) { result.isCanceled = true } else { result.isNegated = true }
             }
             if cues.contains(.refusal) { result.isNegated = true }
-            if cues.contains(.cancel) || cues.contains(.off) && reading.cues(cursor - 1).contains(.callVerb) { result.isCanceled = true }
+            if reading.cancels(at: cursor) { result.isCanceled = true }
             if cues.contains(.future) { result.isPlanned = true }
             if cues.contains(.planning) && reading.cues(reading.nextIgnoringQuotes(cursor)).contains(.infinitive) { result.isPlanned = true }
             if cues.contains(.plannedAdjective) && trigger.isNoun { result.isPlanned = true }
@@ -462,14 +456,13 @@ struct SentenceRelationFinder {
             if cues.contains(.contrast) { sawContrast = true }
             if cues.contains(.hypothetical) && cues.contains(.clauseBoundary) && !passedClauseBoundary { result.isHypothetical = true }
             if reading.isPunctuation(later) || cues.contains(.clauseBoundary) && !cues.contains(.hypothetical) { passedClauseBoundary = true }
-            let cancels = cues.contains(.cancel) || cues.contains(.off) && reading.cues(later - 1).contains(.callVerb)
-            if cancels && (sawContrast || reading.cues(later - 1).contains(.be)) { result.isCanceled = true }
+            if reading.cancels(at: later) && (sawContrast || reading.cues(later - 1).contains(.be)) { result.isCanceled = true }
         }
         return result
     }
 
-    /// Marks asserted relations inside what a statement reports, and all asserted relations of a
-    /// sentence with "according to" or "reportedly", as reported.
+    /// Marks the asserted relations of a sentence that reports a statement, or that says
+    /// "according to" or "reportedly", as reported.
     private func markReportedSpeech(in relations: [ClauseRelation]) -> [ClauseRelation] {
         let hasReportingCue = range.contains { reading.cues($0).contains(.reported) }
         let hasStatement = relations.contains { $0.predicate == .state }
