@@ -34,14 +34,7 @@ extension SentenceNameFinder {
 
     /// The country of the demonym starting at `start`, and its length in tokens.
     func demonym(at start: Int) -> (country: String, length: Int)? {
-        guard features(start).contains(.demonym) else { return nil }
-        var found: (String, Int)?
-        gazetteer.forEachName(in: text.words, from: start, to: range.upperBound) { length, indices in
-            if let entry = indices.lazy.map({ gazetteer.entry($0) }).first(where: { $0.category == .demonym }) {
-                found = (entry.canonical, length)
-            }
-        }
-        return found
+        gazetteer.demonym(in: text.words, at: start, before: range.upperBound)
     }
 
     /// Role phrases ("the Russian leader", "the Chinese president"): weak person candidates the

@@ -196,6 +196,19 @@ public struct Gazetteer: Sendable {
         names.forEachMatch(in: words, from: start, to: end, body)
     }
 
+    /// The country of the longest demonym starting at `start` (before `end`) — "Russian", "North
+    /// Korean" — and its length in tokens.
+    func demonym(in words: [Int32], at start: Int, before end: Int) -> (country: String, length: Int)? {
+        guard features(words[start]).contains(.demonym) else { return nil }
+        var found: (country: String, length: Int)?
+        forEachName(in: words, from: start, to: end) { length, indices in
+            if let entry = indices.lazy.map({ self.entry($0) }).first(where: { $0.category == .demonym }) {
+                found = (entry.canonical, length)
+            }
+        }
+        return found
+    }
+
     /// The length of the longest title starting at `start` (before `end`), or 0.
     func titleLength(in words: [Int32], from start: Int, to end: Int) -> Int {
         var longest = 0

@@ -37,6 +37,8 @@ public struct RuleBasedRelationExtractor: RelationExtractor {
         var mentionCursor = 0
         var salientPerson: RelationArgument?
         var chargeTarget: ArgumentCandidate?
+        // Grouped once: each sentence and each of its relations look at its own times only.
+        let timesBySentence = Dictionary(grouping: times, by: \.sentence)
         for (sentenceIndex, sentenceTokens) in text.sentenceTokenRanges.enumerated() where !sentenceTokens.isEmpty {
             let sentence = text.sentences[sentenceIndex]
             let firstMention = mentionCursor
@@ -56,7 +58,8 @@ public struct RuleBasedRelationExtractor: RelationExtractor {
                                       isPronoun: false)
                 }
             })
-            for time in times where time.sentence == sentenceIndex {
+            let sentenceTimes = timesBySentence[sentenceIndex] ?? []
+            for time in sentenceTimes {
                 if let tokens = tokenRange(of: time.span, in: text, within: sentenceTokens) { reading.markTime(tokens) }
             }
             addDelegations(to: &reading)
@@ -69,7 +72,7 @@ public struct RuleBasedRelationExtractor: RelationExtractor {
                 let key = "\(found.subject.argument.name)\u{1}\(found.predicate)\u{1}\(found.object.argument.name)"
                 guard seen.insert(key).inserted else { continue }
                 // "in 2017 and 2019": one relation for each of coordinated dates.
-                for time in nearestDates(to: text.tokens[found.trigger].span.start, in: times, sentence: sentenceIndex, text: text) {
+                for time in nearestDates(to: text.tokens[found.trigger].span.start, in: sentenceTimes, text: text) {
                     relations.append(Relation(subject: actor(found.subject.argument), predicate: found.predicate,
                                               object: actor(found.object.argument, asObjectOf: found.predicate),
                                               time: time?.value, timeRange: time?.range, modality: found.modality,
@@ -107,7 +110,7 @@ public struct RuleBasedRelationExtractor: RelationExtractor {
             let isDemonym = gazetteer.features(reading.text.words[previous]).contains(.demonym)
             guard isDemonym || reading.argumentIndex(at: previous) != nil else { continue }
             let tokens = previous..<(index + 1)
-            let name = reading.text.text(ofTokens: previous..<previous + 1) + " delegation"
+            let name = reading.text.text(ofToken: previous) + " delegation"
             reading.add(ArgumentCandidate(tokens: tokens, argument: RelationArgument(name: name, kind: .group,
                                                                                     span: reading.text.span(ofTokens: tokens)),
                                           isPronoun: false))
@@ -129,10 +132,10 @@ public struct RuleBasedRelationExtractor: RelationExtractor {
         }
     }
 
-    /// The DATE or TIME expression of the sentence nearest to `offset`, with those coordinated with
-    /// it ("2017 and 2019"); `[nil]` when the sentence has none.
-    private func nearestDates(to offset: Int, in times: [TimeExpression], sentence: Int, text: AnalyzedText) -> [TimeExpression?] {
-        let dates = times.filter { $0.sentence == sentence && ($0.type == .date || $0.type == .time) }
+    /// The DATE or TIME expression among a sentence's `times` nearest to `offset`, with those
+    /// coordinated with it ("2017 and 2019"); `[nil]` when the sentence has none.
+    private func nearestDates(to offset: Int, in times: [TimeExpression], text: AnalyzedText) -> [TimeExpression?] {
+        let dates = times.filter { $0.type == .date || $0.type == .time }
         // The clause's date first (no comma between it and the trigger), else the sentence's.
         let byDistance = dates.indices.sorted { distance(dates[$0], offset) < distance(dates[$1], offset) }
         guard let nearest = byDistance.first(where: { !isCommaBetween(offset, dates[$0], in: text) }) ?? byDistance.first else {
@@ -171,22 +174,10 @@ public struct RuleBasedRelationExtractor: RelationExtractor {
             && gazetteer.features(reading.text.words[index]).contains(.demonym) && reading.text.tokens[index].isCapitalizedWord {
             let previous = reading.text.text(ofToken: index - 1).lowercased()
             guard previous == "on" || previous == "against" || previous == "into",
-                  let country = gazetteer.country(ofDemonymAt: index, in: reading.text) else { continue }
+                  let country = gazetteer.demonym(in: reading.text.words, at: index, before: index + 1)?.country else { continue }
             reading.add(ArgumentCandidate(tokens: index..<(index + 1),
                                           argument: RelationArgument(name: country, kind: .location, span: reading.text.tokens[index].span),
                                           isPronoun: false))
         }
-    }
-}
-
-extension Gazetteer {
-    /// The country of the one-word demonym at token `index` ("Russian" → "Russia").
-    func country(ofDemonymAt index: Int, in text: AnalyzedText) -> String? {
-        var country: String?
-        forEachName(in: text.words, from: index, to: index + 1) { length, entries in
-            guard length == 1 else { return }
-            country = entries.lazy.map { entry($0) }.first { $0.category == .demonym }?.canonical
-        }
-        return country
     }
 }
