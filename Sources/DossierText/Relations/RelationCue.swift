@@ -33,10 +33,9 @@ struct RelationCue: OptionSet, Hashable, Sendable {
     static let relativePronoun = RelationCue(rawValue: 1 << 27)
     static let lightVerb = RelationCue(rawValue: 1 << 28)
     static let delegation = RelationCue(rawValue: 1 << 29)
-    static let planNoun = RelationCue(rawValue: 1 << 30)
-    static let between = RelationCue(rawValue: 1 << 31)
-    static let with = RelationCue(rawValue: 1 << 32)
-    static let directive = RelationCue(rawValue: 1 << 33)
+    static let between = RelationCue(rawValue: 1 << 30)
+    static let with = RelationCue(rawValue: 1 << 31)
+    static let directive = RelationCue(rawValue: 1 << 32)
 
     /// The cues by the names the TSV uses.
     static let names: [String: RelationCue] = [
@@ -47,7 +46,7 @@ struct RelationCue: OptionSet, Hashable, Sendable {
         "personPronoun": .personPronoun, "preposition": .preposition, "infinitive": .infinitive, "agent": .agent,
         "of": .of, "for": .for, "from": .from, "coordinator": .coordinator, "clauseBoundary": .clauseBoundary,
         "contrast": .contrast, "relativePronoun": .relativePronoun, "lightVerb": .lightVerb,
-        "delegation": .delegation, "planNoun": .planNoun, "between": .between, "with": .with, "directive": .directive,
+        "delegation": .delegation, "between": .between, "with": .with, "directive": .directive,
     ]
 
     /// Whether the word has any of `cues`.
