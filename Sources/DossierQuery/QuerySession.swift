@@ -33,6 +33,7 @@ public final class QuerySession {
     }
 
     private var bindings: [String: Binding] = [:]
+    private var parameterStore = ParameterStore()
     private let postings: Postings
 
     /// Creates a session over `index` with no bindings.
@@ -49,6 +50,36 @@ public final class QuerySession {
 
     /// Forgets every `let` binding.
     public func removeAllBindings() { bindings.removeAll() }
+
+    // MARK: Parameters
+
+    /// The script parameters the session knows (declared by `param`, or set), sorted by name.
+    public var parameters: [ScriptParameter] { parameterStore.parameters }
+
+    /// Sets the parameter `name` to the value `text` gives, checked against its declared type; a
+    /// parameter not declared yet takes the type the text reads as (`@name`, `2023-07`, `42`, text),
+    /// and its declaration checks it again. A value set this way wins over a declaration's default.
+    public func setParameter(_ name: String, to text: String) throws(ParameterValue.Problem) {
+        try parameterStore.set(name, to: text)
+    }
+
+    /// Forgets the value set for `name`, so its default applies again. Returns whether it existed.
+    @discardableResult
+    public func unsetParameter(_ name: String) -> Bool { parameterStore.unset(name) }
+
+    /// Forgets every parameter.
+    public func removeAllParameters() { parameterStore.removeAll() }
+
+    /// Takes the parameters of `other` (a session over another workspace), replacing these.
+    public func takeParameters(from other: QuerySession) { parameterStore = other.parameterStore }
+
+    /// Checks that an entity value names exactly one entity of the corpus; the diagnostic (an unknown
+    /// or ambiguous name, with candidates) has no range, for the caller to place.
+    public func checkEntity(_ value: ParameterValue) throws(Diagnostic) {
+        try ParameterStore.check(value, at: SourceRange(at: SourceLocation(line: 1, column: 1, offset: 0))) { literal throws(Diagnostic) in
+            _ = try Checker(index: index, bindings: [:]).resolve(literal)
+        }
+    }
 
     /// Runs every statement of `text` in order and gives their results.
     ///
@@ -71,7 +102,7 @@ public final class QuerySession {
                     handle: (StatementResult) -> Void) throws(Diagnostic) {
         do throws(Diagnostic) {
             for tokens in Parser.statementTokens(in: text, firstLine: firstLine) {
-                let statement = try Parser.parseStatement(tokens, in: text)
+                let statement = try Parser.parseStatement(try parameterStore.substitute(tokens), in: text)
                 if let result = try execute(statement) { handle(result) }
             }
         } catch {
@@ -85,9 +116,10 @@ public final class QuerySession {
     public func check(_ text: String, sourceName: String = "<query>") throws(Diagnostic) -> [PipelineType] {
         var types = bindings.mapValues(\.type)
         var results: [PipelineType] = []
+        var parameters = parameterStore
         do throws(Diagnostic) {
             for tokens in Parser.statementTokens(in: text) {
-                let statement = try Parser.parseStatement(tokens, in: text)
+                let statement = try Parser.parseStatement(try parameters.substitute(tokens), in: text)
                 switch statement.kind {
                 case .pipeline(let pipeline):
                     results.append(try Checker(index: index, bindings: types).check(pipeline).type)
@@ -95,8 +127,8 @@ public final class QuerySession {
                     let type = try Checker(index: index, bindings: types).check(pipeline).type
                     types[name.name] = type
                     results.append(type)
-                case .parameter(let keyword):
-                    throw QuerySession.parameterDiagnostic(keyword)
+                case .parameter(let declaration):
+                    try parameters.declare(declaration, resolve: resolver)
                 }
             }
         } catch {
@@ -142,18 +174,19 @@ public final class QuerySession {
             let value = try evaluator().run(plan)
             bindings[name.name] = Binding(type: plan.type, value: value)
             return StatementResult(range: statement.range, boundName: name.name, result: value.result(in: index))
-        case .parameter(let keyword):
-            throw QuerySession.parameterDiagnostic(keyword)
+        case .parameter(let declaration):
+            try parameterStore.declare(declaration, resolve: resolver)
+            return nil
         }
+    }
+
+    /// Resolves an entity literal against the corpus, for checking entity parameters.
+    private var resolver: (EntityLiteral) throws(Diagnostic) -> Void {
+        { [index] literal throws(Diagnostic) in _ = try Checker(index: index, bindings: [:]).resolve(literal) }
     }
 
     private func evaluator() -> Evaluator {
         Evaluator(index: index, postings: postings, bindings: bindings.mapValues(\.value), isCancelled: isCancelled,
                   fullTextSearch: fullTextSearch, sentenceSearch: sentenceSearch)
-    }
-
-    private static func parameterDiagnostic(_ keyword: Identifier) -> Diagnostic {
-        Diagnostic(.error, "script parameters ('param') are not supported yet", range: keyword.range,
-                   help: .init("bind the value with 'let' instead"))
     }
 }

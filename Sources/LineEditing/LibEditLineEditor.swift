@@ -11,7 +11,7 @@ public final class LibEditLineEditor: LineEditor {
     private let history: OpaquePointer
     private let historyPath: String?
     private var prompt: [CChar] = [0]
-    private var completionProvider: ((String) -> [String])?
+    private var completionProvider: ((String) -> CompletionMatches)?
 
     /// Opens an editor on the terminal, loading history from `historyPath` (and saving to it) when given.
     ///
@@ -79,8 +79,14 @@ public final class LibEditLineEditor: LineEditor {
     }
 
     /// Sets what Tab offers.
-    public func setCompletionProvider(_ provider: @escaping (String) -> [String]) {
+    public func setCompletionProvider(_ provider: @escaping (String) -> CompletionMatches) {
         completionProvider = provider
+    }
+
+    /// Whether the terminal has a line waiting to be read: the rest of a paste, or keys typed ahead.
+    public var hasPendingInput: Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) > 0 && descriptor.revents & Int16(POLLIN) != 0
     }
 
     /// Completes the word before the cursor: replaces it by the one candidate, or by the candidates'
@@ -91,13 +97,15 @@ public final class LibEditLineEditor: LineEditor {
         guard let provider = completionProvider, let info = el_line(editor)?.pointee else { return UInt8(CC_ERROR) }
         let length = info.cursor - info.buffer
         let before = String(decoding: UnsafeBufferPointer(start: UnsafeRawPointer(info.buffer).assumingMemoryBound(to: UInt8.self), count: length), as: UTF8.self)
-        let word = Completion.lastWord(of: before)
-        let candidates = provider(before)
+        let matches = provider(before)
+        let (word, candidates) = (matches.word, matches.candidates)
         guard !candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
         let common = Completion.commonPrefix(of: candidates)
         if candidates.count == 1 || common.count > word.count {
             el_deletestr(editor, Int32(word.unicodeScalars.count))
-            el_insertstr(editor, candidates.count == 1 ? candidates[0] + " " : common)
+            // A folder is completed further inside it, so no space follows it.
+            let only = candidates[0]
+            el_insertstr(editor, candidates.count == 1 ? (only.hasSuffix("/") ? only : only + " ") : common)
             return UInt8(CC_REFRESH)
         }
         if candidates.count > 1 {

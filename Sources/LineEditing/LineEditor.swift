@@ -21,10 +21,14 @@ public protocol LineEditor: AnyObject {
     /// Remembers `line` so the user can recall it.
     func addToHistory(_ line: String)
 
-    /// Sets what the Tab key offers; the provider gets the text before the cursor and returns
-    /// the candidate words that could replace the last word of it. It is called on the thread
-    /// that called ``readLine(prompt:)``, while that call waits for input.
-    func setCompletionProvider(_ provider: @escaping (String) -> [String])
+    /// Sets what the Tab key offers; the provider gets the text before the cursor and returns the
+    /// text at its end to replace and the candidates. It is called on the thread that called
+    /// ``readLine(prompt:)``, while that call waits for input.
+    func setCompletionProvider(_ provider: @escaping (String) -> CompletionMatches)
+
+    /// Whether another line has already arrived and waits to be read (the rest of a paste), so
+    /// the shell can read on before running what it has.
+    var hasPendingInput: Bool { get }
 }
 
 extension LineEditor {
@@ -32,5 +36,8 @@ extension LineEditor {
     public func addToHistory(_ line: String) {}
 
     /// Streams complete nothing.
-    public func setCompletionProvider(_ provider: @escaping (String) -> [String]) {}
+    public func setCompletionProvider(_ provider: @escaping (String) -> CompletionMatches) {}
+
+    /// Streams are read as scripts, which never run a statement early.
+    public var hasPendingInput: Bool { false }
 }

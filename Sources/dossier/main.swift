@@ -9,6 +9,7 @@ struct Dossier: ParsableCommand {
         commandName: "dossier",
         abstract: "Who did what to whom, and when, across a pile of news.",
         discussion: "With no subcommand, opens the shell on a workspace, or on the bundled demo corpus when none is named.",
+        version: "dossier " + DossierVersion.description,
         subcommands: [Shell.self, Run.self, Query.self, Ingest.self, Annotate.self],
         defaultSubcommand: Shell.self)
 }
@@ -35,16 +36,40 @@ struct Shell: ParsableCommand {
     }
 }
 
+/// `--param NAME=VALUE`, repeated: values for the script's `param` declarations.
+struct ParameterOptions: ParsableArguments {
+    @Option(name: .customLong("param"), help: ArgumentHelp("A value for a parameter the script declares with 'param' (repeat for more).",
+                                                         valueName: "NAME=VALUE"))
+    var parameters: [String] = []
+}
+
 struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run a saved script (.dq); '-' reads it from standard input.")
+    static let configuration = CommandConfiguration(
+        abstract: "Run a saved script (.dq); '-' reads it from standard input.",
+        discussion: """
+            The exit status is 0 when every statement ran and 1 when one failed: the error is shown with its place,             and a last line says where the script stopped and how many statements ran.
+            With --expect FILE the script's transcript (each statement after the prompt, then what it printed) is             compared with FILE instead of printed: the status is 0 when they match, 1 with a unified diff when not.             --update-expected writes FILE from this run instead.
+            """)
 
     @Argument(help: "The script to run.")
     var script: String
 
     @OptionGroup var options: QueryOptions
+    @OptionGroup var parameters: ParameterOptions
+
+    @Option(name: .long, help: ArgumentHelp("Compare the script's transcript with this file instead of printing it.", valueName: "FILE"))
+    var expect: String?
+
+    @Flag(name: .long, help: "With --expect: write the transcript to the file instead of comparing.")
+    var updateExpected = false
+
+    func validate() throws {
+        if updateExpected, expect == nil { throw ValidationError("--update-expected needs --expect FILE: the file to write.") }
+    }
 
     func run() throws {
-        throw ExitCode(CommandLineActions.run(script: script, workspace: options.workspace, format: options.format))
+        throw ExitCode(CommandLineActions.run(script: script, workspace: options.workspace, format: options.format,
+                                              parameters: parameters.parameters, expect: expect, updateExpected: updateExpected))
     }
 }
 
@@ -55,9 +80,10 @@ struct Query: ParsableCommand {
     var text: String
 
     @OptionGroup var options: QueryOptions
+    @OptionGroup var parameters: ParameterOptions
 
     func run() throws {
-        throw ExitCode(CommandLineActions.query(text, workspace: options.workspace, format: options.format))
+        throw ExitCode(CommandLineActions.query(text, workspace: options.workspace, format: options.format, parameters: parameters.parameters))
     }
 }
 

@@ -100,8 +100,8 @@ import Testing
         let diagnostic = try #require(Fixture.diagnostic("mentions | where entity == @xi"))
         #expect(diagnostic.message == "'@xi' is ambiguous: 2 entities go by that name")
         #expect(diagnostic.range?.start.column == 28)
-        #expect(diagnostic.notes == ["candidate: Xi Jinping (person, 3 mentions)", "candidate: Xi Mingze (person, 0 mentions)"])
-        #expect(diagnostic.help?.message == #"write the full name, as in @"Xi Jinping""#)
+        #expect(diagnostic.notes == [#"@"Xi Jinping" (person, 3 mentions)"#, #"@"Xi Mingze" (person, 0 mentions)"#])
+        #expect(diagnostic.help?.message == #"write one of the literals below, as in @"Xi Jinping""#)
     }
 
     @Test func comparisonAcrossTypes() throws {
@@ -125,8 +125,7 @@ import Testing
         #expect(diagnostic.range?.start.column == 33)
     }
 
-    @Test func stagesAndSourcesNotBuiltYet() {
-        #expect(Fixture.diagnostic("param who: entity = @putin")?.message == "script parameters ('param') are not supported yet")
+    @Test func unknownSourcesSuggestTheNearest() {
         #expect(Fixture.diagnostic("documnets | count")?.help?.message == "did you mean 'documents'?")
     }
 

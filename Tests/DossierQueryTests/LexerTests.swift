@@ -63,11 +63,11 @@ import Testing
     }
 
     @Test func strayCharacter() {
-        guard case .invalid(let diagnostic) = Lexer.tokens(in: "documents $")[1].kind else {
+        guard case .invalid(let diagnostic) = Lexer.tokens(in: "documents ~")[1].kind else {
             Issue.record("expected an invalid token")
             return
         }
-        #expect(diagnostic.message == "unexpected character '$'")
+        #expect(diagnostic.message == "unexpected character '~'")
     }
 }
 

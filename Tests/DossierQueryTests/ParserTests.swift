@@ -133,11 +133,20 @@ import Testing
 
     @Test func parameterIsParsed() throws {
         let program = try Parser.parse("param who: entity = @putin")
-        guard case .parameter(let keyword) = program.statements[0].kind else {
+        guard case .parameter(let declaration) = program.statements[0].kind else {
             Issue.record("expected a parameter")
             return
         }
-        #expect(keyword.name == "param")
+        #expect(declaration.name.name == "who")
+        #expect(declaration.type == .name(Identifier(name: "entity", range: declaration.typeRange)))
+        #expect(declaration.defaultValue?.text == "@putin")
+        let choices = try Parser.parse("param unit: [day, week, month]")
+        guard case .parameter(let unit) = choices.statements[0].kind, case .choices(let words) = unit.type else {
+            Issue.record("expected a parameter with choices")
+            return
+        }
+        #expect(words.map(\.name) == ["day", "week", "month"])
+        #expect(unit.defaultValue == nil)
     }
 
     @Test func syntaxErrors() {

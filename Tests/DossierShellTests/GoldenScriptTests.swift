@@ -5,11 +5,13 @@ import Foundation
 import Testing
 @testable import DossierShell
 
-/// Golden scripts: each `Golden/NAME.dq` runs on a workspace of the two seed articles, and what it
-/// prints (results, then a line `exit N`, then the messages) must equal `Golden/NAME.expected`.
+/// Golden scripts: each `Golden/NAME.dq` runs on a workspace of the two seed articles, and its
+/// transcript (each statement after the prompt, then what it printed, messages and errors
+/// included) must equal `Golden/NAME.expected`: the check `dossier run NAME.dq --expect
+/// NAME.expected` makes, through the same ``ExpectedOutput``.
 ///
 /// After an intended change of output, `DOSSIER_UPDATE_GOLDEN=1 swift test --filter Golden` rewrites
-/// the expected files; review their diff before committing.
+/// the expected files (as `--update-expected` does); review their diff before committing.
 @Suite("Golden scripts")
 struct GoldenScriptTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
@@ -37,18 +39,21 @@ struct GoldenScriptTests {
     @Test(arguments: scripts)
     func scriptPrintsWhatItsExpectedFileSays(name: String) throws {
         let script = Self.folder.appendingPathComponent(name)
-        let expectedFile = script.deletingPathExtension().appendingPathExtension("expected")
+        let expectedFile = script.deletingPathExtension().appendingPathExtension("expected").path
         let workspace = try Self.seedWorkspace()
         defer { try? FileManager.default.removeItem(atPath: workspace.folder) }
-        var output = "", messages = ""
-        let session = ShellSession(output: { output += $0 }, messages: { messages += $0 })
-        try session.open(path: workspace.path, createIfMissing: false)
-        let status = ScriptRunner(session: session).run(text: try String(contentsOf: script, encoding: .utf8), sourceName: name)
-        let actual = output + "exit \(status)\n" + messages
+        var problems = ""
+        let recording = try #require(ExpectedOutput.record(try String(contentsOf: script, encoding: .utf8), sourceName: name,
+                                                           messages: { problems += $0 },
+                                                           open: { (try? $0.open(path: workspace.path, createIfMissing: false)) != nil }),
+                                     "\(name) could not start: \(problems)")
         if ProcessInfo.processInfo.environment["DOSSIER_UPDATE_GOLDEN"] == "1" {
-            try actual.write(to: expectedFile, atomically: true, encoding: .utf8)
+            try ExpectedOutput.update(expectedFile, with: recording.transcript)
         }
-        let expected = try String(contentsOf: expectedFile, encoding: .utf8)
-        #expect(actual == expected, "\(name) printed:\n\(actual)")
+        let comparison = ExpectedOutput.compare(recording.transcript, withFileAt: expectedFile)
+        if case .differs(let diff) = comparison { Issue.record("\(name) printed something else:\n\(diff)") }
+        #expect(comparison == .matches)
+        // A script named for an error stops at it; the others run to the end.
+        #expect(recording.status == (name.contains("-error-") ? 1 : 0), "\(name) ended with status \(recording.status)")
     }
 }

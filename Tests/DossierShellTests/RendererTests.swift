@@ -28,7 +28,7 @@ struct RendererTests {
         let count = ResultSet.scalar(name: "count", value: .integer(173))
         #expect(TableRenderer().render(count) == "173\n")
         #expect(CSVRenderer().render(count) == "count\n173\n")
-        #expect(JSONRenderer().render(count) == "173\n")
+        #expect(JSONRenderer().render(count) == "[\n  {\"count\": 173}\n]\n")
     }
 
     @Test func csvQuotesWhatNeedsQuoting() {
@@ -101,7 +101,7 @@ struct DotCommandTests {
         } catch {
             #expect(error.message == "unknown mode 'xml'")
             #expect(error.range?.start.line == 4 && error.range?.start.column == 7)
-            #expect(error.notes == ["the modes are: table, csv, json, markdown"])
+            #expect(error.notes == ["the modes are: table, line, csv, json, markdown"])
         }
         do {
             _ = try DotCommand.parse(".opne w.sqlite")

@@ -40,15 +40,15 @@ struct ShellSessionTests {
         let (session, _) = Self.session()
         try session.open(path: folder + "/w.sqlite", createIfMissing: true)
         _ = session.execute(.command(".ingest " + Self.seeds.map { "\"\($0)\"" }.joined(separator: " "), line: 1), source: "", sourceName: "<input>")
-        #expect(session.completions(for: ".mo") == [".mode"])
-        #expect(session.completions(for: ".mode j") == ["json"])
-        #expect(session.completions(for: "docu") == ["document", "documents"])
-        #expect(session.completions(for: "documents | mentioning @vlad") == ["@\"Vladimir Putin\""])
-        #expect(session.completions(for: "documents | mentioning @\"Vla") == ["@\"Vladimir Putin\""])
-        #expect(session.completions(for: "entities | where kind in [pers") == ["person"])
-        #expect(session.completions(for: "relations | where predicate == vis") == ["visit"])
-        #expect(session.completions(for: "documents | sort da") == ["date"])
-        #expect(session.completions(for: "entities | where ki").contains("kind"))
+        #expect(session.completions(for: ".mo").candidates == [".mode"])
+        #expect(session.completions(for: ".mode j").candidates == ["json"])
+        #expect(session.completions(for: "docu").candidates == ["documents"])
+        #expect(session.completions(for: "documents | mentioning @vlad").candidates == ["@\"Vladimir Putin\""])
+        #expect(session.completions(for: "documents | mentioning @\"Vla").candidates == ["@\"Vladimir Putin\""])
+        #expect(session.completions(for: "entities | where kind in [pers").candidates == ["person"])
+        #expect(session.completions(for: "relations | where predicate == vis").candidates == ["visit"])
+        #expect(session.completions(for: "documents | sort da").candidates == ["date", "day"])
+        #expect(session.completions(for: "entities | where ki").candidates.contains("kind"))
     }
 
     @Test func modeChangesHowResultsPrint() throws {
@@ -81,7 +81,7 @@ struct ShellSessionTests {
               |
             2 | .mode xml
               |       ^^^
-              = note: the modes are: table, csv, json, markdown
+              = note: the modes are: table, line, csv, json, markdown
 
             """)
     }

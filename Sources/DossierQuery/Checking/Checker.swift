@@ -13,6 +13,7 @@ struct Checker {
     func check(_ pipeline: QueryPipeline) throws(Diagnostic) -> Plan {
         var (source, type) = try checkSource(pipeline.source)
         var stages: [PlannedStage] = []
+        var bound = TimeBound()
         for (position, stage) in pipeline.stages.enumerated() {
             if case .render(let word) = stage.kind {
                 guard position == pipeline.stages.count - 1 else {
@@ -21,9 +22,10 @@ struct Checker {
                 }
                 return Plan(source: source, stages: stages, type: type, presentation: try presentation(word, of: stage, carrying: type))
             }
-            let (planned, next) = try checkStage(stage, carrying: type)
+            let (planned, next) = try checkStage(stage, carrying: type, within: bound)
             stages.append(contentsOf: planned)
             type = next
+            bound = bound.after(stage)
         }
         return Plan(source: source, stages: stages, type: type)
     }
@@ -56,30 +58,24 @@ struct Checker {
         }
     }
 
-    /// The entity row an entity literal names, or a diagnostic that lists the candidates.
+    /// The entity row an entity literal names, or a diagnostic that lists the candidates, each with
+    /// a literal that names exactly it.
     func resolve(_ literal: EntityLiteral) throws(Diagnostic) -> Int32 {
+        if let kindWord = literal.kind { return try resolve(literal, kind: kindWord) }
         var lookup = index.lookUpEntity(named: literal.name)
         if case .notFound = lookup, literal.name.contains("_") {
             let spaced = index.lookUpEntity(named: literal.name.replacingUnderscores())
             if case .notFound = spaced {} else { lookup = spaced }
         }
-        let written = literal.name.allSatisfy { Lexer.isIdentifierContinuation($0.unicodeScalars.first!) || $0 == "-" || $0 == "'" }
-            ? "@\(literal.name)" : "@\"\(literal.name)\""
+        let written = EntityLiteral.text(name: literal.name)
         switch lookup {
         case .found(let row):
             return row
         case .ambiguous(let rows):
-            let names = index.entities.names
-            let first = names[Int(rows[0])]
-            throw Diagnostic(.error, "'\(written)' is ambiguous: \(rows.count) entities go by that name", range: literal.range,
-                                 help: .init("write the full name, as in @\"\(first)\""),
-                                 notes: rows.prefix(8).map { row in
-                                     let entity = Int(row)
-                                     return "candidate: \(names[entity]) (\(index.entities.kinds[entity].rawValue), \(index.entities.mentionCounts[entity]) mentions)"
-                                 })
+            throw ambiguous(written, rows, at: literal.range)
         case .notFound(let suggestions):
             var diagnostic = Diagnostic(.error, "unknown entity '\(written)'", range: literal.range)
-            if let best = suggestions.first { diagnostic.help = .init("did you mean @\"\(best)\"?") }
+            if let best = suggestions.first { diagnostic.help = .init("did you mean \(EntityLiteral.text(name: best))?") }
             diagnostic.notes = suggestions.isEmpty
                 ? ["no entity in the corpus has that name or alias, or one close to it"]
                 : ["candidates: " + suggestions.joined(separator: ", ")]
@@ -87,9 +83,64 @@ struct Checker {
         }
     }
 
+    /// `@name:kind`: the one entity of that kind that goes by the name, preferring the one whose
+    /// canonical name is written exactly so (two entities of a kind never share a canonical name).
+    private func resolve(_ literal: EntityLiteral, kind kindWord: Identifier) throws(Diagnostic) -> Int32 {
+        guard let kind = EntityKind(rawValue: kindWord.name.lowercased()) else {
+            throw notACase(kindWord.name, at: kindWord.range, of: .kind)
+        }
+        var named = index.entities(named: literal.name)
+        if named.isEmpty, literal.name.contains("_") { named = index.entities(named: literal.name.replacingUnderscores()) }
+        var candidates = named.filter { index.entities.kinds[Int($0)] == kind }
+        if candidates.count > 1 {
+            let exact = candidates.filter { index.entities.names[Int($0)] == literal.name }
+            if !exact.isEmpty { candidates = exact }
+        }
+        let written = EntityLiteral.text(name: literal.name, kind: kind)
+        if candidates.count == 1 { return candidates[0] }
+        if candidates.count > 1 { throw ambiguous(written, candidates, at: literal.range) }
+        var diagnostic = Diagnostic(.error, "unknown entity '\(written)': no \(kind.rawValue) goes by '\(literal.name)'", range: literal.range)
+        if named.isEmpty {
+            if case .notFound(let suggestions) = index.lookUpEntity(named: literal.name), let best = suggestions.first {
+                diagnostic.help = .init("did you mean \(EntityLiteral.text(name: best))?")
+            }
+        } else {
+            diagnostic.help = .init("write one of the literals below")
+            diagnostic.notes = candidateNotes(named)
+        }
+        throw diagnostic
+    }
+
+    /// "'@dover' is ambiguous", with one note per candidate: the literal that names exactly it, its
+    /// kind and how often it is mentioned, most mentioned first.
+    private func ambiguous(_ written: String, _ rows: [Int32], at range: SourceRange) -> Diagnostic {
+        let sorted = rows.sorted { index.entities.mentionCounts[Int($0)] > index.entities.mentionCounts[Int($1)] }
+        return Diagnostic(.error, "'\(written)' is ambiguous: \(rows.count) entities go by that name", range: range,
+                          help: .init("write one of the literals below, as in \(exactLiteral(for: sorted[0]))"), notes: candidateNotes(sorted))
+    }
+
+    /// `@"Boris Johnson" (person, 31 mentions)` for each of the first eight candidates.
+    private func candidateNotes(_ rows: [Int32]) -> [String] {
+        var notes = rows.prefix(8).map { row in
+            let entity = Int(row)
+            let count = index.entities.mentionCounts[entity]
+            return "\(exactLiteral(for: row)) (\(index.entities.kinds[entity].rawValue), \(count) mention\(count == 1 ? "" : "s"))"
+        }
+        if rows.count > 8 { notes.append("and \(rows.count - 8) more") }
+        return notes
+    }
+
+    /// A literal that names exactly the entity `row`: its canonical name, with its kind when the name
+    /// alone names several.
+    func exactLiteral(for row: Int32) -> String {
+        let name = index.entities.names[Int(row)]
+        if case .found(let found) = index.lookUpEntity(named: name), found == row { return EntityLiteral.text(name: name) }
+        return EntityLiteral.text(name: name, kind: index.entities.kinds[Int(row)])
+    }
+
     // MARK: Stages
 
-    private func checkStage(_ stage: Stage, carrying type: PipelineType) throws(Diagnostic) -> ([PlannedStage], PipelineType) {
+    private func checkStage(_ stage: Stage, carrying type: PipelineType, within bound: TimeBound) throws(Diagnostic) -> ([PlannedStage], PipelineType) {
         let word = stage.name.name
         guard case .rows(let rows) = type else {
             throw Diagnostic(.error, "'\(word)' needs rows, but the pipeline carries \(type)", range: stage.name.range,
@@ -183,7 +234,7 @@ struct Checker {
                 throw needs(stage, "rows with a time", carrying: rows, navigation: rows == .source(.entities) ? .mentions : nil,
                             notes: rows.isTable ? ["the table has no Date or TimeRange column"] : [])
             }
-            return ([.timeline(accessor, try timelineUnit(unit), range: stage.range)], .rows(.table(Timeline.fields)))
+            return ([.timeline(accessor, try timelineUnit(unit), within: bound, range: stage.range)], .rows(.table(Timeline.fields)))
 
         case .cooccur(let kindWord, let unitWord, let minimum):
             guard case .source(let kind) = rows, [.documents, .sentences, .entities].contains(kind) else {
@@ -385,6 +436,14 @@ struct Checker {
             return try bindBinary(operation, left, right, operatorRange: operatorRange, in: rows)
         case .call(let name, let arguments):
             return try bindCall(name, arguments, in: rows)
+        case .null:
+            throw Diagnostic(.error, "'null' stands for a missing value; it has no type of its own here", range: expression.range,
+                             help: .init("test for it with 'is null' or 'is not null', or pick a value with coalesce(…)"))
+        case .negate(let operand):
+            return try bindNegation(operand, in: rows)
+        case .isNull(let operand, let negated):
+            let (bound, _) = try bind(operand, in: rows)
+            return (.isNull(bound, negated: negated), .bool)
         }
     }
 
@@ -404,7 +463,11 @@ struct Checker {
             try requireBool(rightType, right, for: operation.description)
             return (operation == .and ? .and(leftBound, rightBound) : .or(leftBound, rightBound), .bool)
 
+        case .add, .subtract, .multiply, .divide:
+            return try bindArithmetic(operation, left, right, in: rows)
+
         case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
+            if let nullTest = try bindNullComparison(operation, left, right, in: rows) { return nullTest }
             var leftOperand = try operand(left, in: rows)
             var rightOperand = try operand(right, in: rows)
             (leftOperand, rightOperand) = (preferringCase(leftOperand, over: rightOperand), preferringCase(rightOperand, over: leftOperand))
@@ -588,48 +651,14 @@ struct Checker {
         return diagnostic
     }
 
-    private func bindCall(_ name: Identifier, _ arguments: [Expression], in rows: RowType) throws(Diagnostic) -> (BoundExpression, FieldType) {
-        guard let function = Function(rawValue: name.name) else {
-            var diagnostic = Diagnostic(.error, "unknown function '\(name.name)'", range: name.range,
-                                        notes: ["the functions are: " + Function.allCases.map { "\($0.rawValue)()" }.joined(separator: ", ")])
-            if let suggestion = EditDistance.nearest(to: name.name, in: Function.allCases.map(\.rawValue)) {
-                diagnostic.help = .init("did you mean '\(suggestion)'?")
-            }
-            throw diagnostic
-        }
-        guard arguments.count == 1 else {
-            throw Diagnostic(.error, "'\(function.rawValue)' takes one argument, but was given \(arguments.count)", range: name.range)
-        }
-        let (argument, type) = try bind(arguments[0], in: rows)
-        let result: FieldType
-        switch function {
-        case .year, .month:
-            guard type.isTimeBearing else {
-                throw Diagnostic(.error, "'\(function.rawValue)' needs a Date, but \(describe(arguments[0])) is \(article(type))", range: arguments[0].range)
-            }
-            result = .int
-        case .lower, .upper:
-            guard type.isTextual else {
-                throw Diagnostic(.error, "'\(function.rawValue)' needs a String, but \(describe(arguments[0])) is \(article(type))", range: arguments[0].range)
-            }
-            result = .string
-        case .len:
-            guard type.isTextual || { if case .list = type { true } else { false } }() else {
-                throw Diagnostic(.error, "'len' needs a String or a list, but \(describe(arguments[0])) is \(article(type))", range: arguments[0].range)
-            }
-            result = .int
-        }
-        return (.call(function, [argument]), result)
-    }
-
     // MARK: Wording
 
-    private func article(_ type: FieldType) -> String {
+    func article(_ type: FieldType) -> String {
         let name = type.description
         return (name.first.map { "AEIOU".contains($0) } ?? false ? "an " : "a ") + name
     }
 
-    private func describe(_ expression: Expression) -> String {
+    func describe(_ expression: Expression) -> String {
         switch expression.kind {
         case .name(let name): "'\(name)'"
         case .string(let value): "\"\(value)\""

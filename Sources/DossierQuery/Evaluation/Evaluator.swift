@@ -40,15 +40,7 @@ struct Evaluator {
         var carried: Carried
         switch plan.source {
         case .all(let kind):
-            let count = switch kind {
-            case .documents: index.documents.count
-            case .entities: index.entities.count
-            case .mentions: index.mentions.count
-            case .sentences: index.sentences.count
-            case .relations: index.relations.count
-            case .times: index.times.count
-            }
-            carried = .rows(kind, (0..<Int32(count)).map { $0 })
+            carried = .rows(kind, (0..<Int32(index.rowCount(of: kind))).map { $0 })
         case .entity(let row):
             carried = .rows(.entities, [row])
         case .binding(let name):
@@ -71,13 +63,18 @@ struct Evaluator {
             let evaluator = ExpressionEvaluator(index: index, table: [])
             var kept: [Int32] = []
             for (position, row) in rows.enumerated() {
-                if position & 0xFFFF == 0xFFFF, isCancelled() { throw Evaluator.cancelled }
+                try checkCancellation(at: position)
                 if evaluator.test(condition, row: Int(row)) == true { kept.append(row) }
             }
             return .rows(kind, kept)
         case (.filter(let condition), .table(let fields, let rows)):
             let evaluator = ExpressionEvaluator(index: index, table: rows)
-            return .table(fields, rows.indices.filter { evaluator.test(condition, row: $0) == true }.map { rows[$0] })
+            var kept: [[Value]] = []
+            for position in rows.indices {
+                try checkCancellation(at: position)
+                if evaluator.test(condition, row: position) == true { kept.append(rows[position]) }
+            }
+            return .table(fields, kept)
 
         case (.mentioning(let entities), .rows(.sentences, let rows)):
             var common = sentencesMentioning(entities[0])
@@ -146,11 +143,11 @@ struct Evaluator {
 
         case (.sort(let keys), .rows(let kind, let rows)):
             let evaluator = ExpressionEvaluator(index: index, table: [])
-            let order = Evaluator.sortedPositions(count: rows.count, keys: keys) { evaluator.evaluate($0, row: Int(rows[$1])) }
+            let order = try sortedPositions(count: rows.count, keys: keys) { evaluator.evaluate($0, row: Int(rows[$1])) }
             return .rows(kind, order.map { rows[$0] })
         case (.sort(let keys), .table(let fields, let rows)):
             let evaluator = ExpressionEvaluator(index: index, table: rows)
-            let order = Evaluator.sortedPositions(count: rows.count, keys: keys) { evaluator.evaluate($0, row: $1) }
+            let order = try sortedPositions(count: rows.count, keys: keys) { evaluator.evaluate($0, row: $1) }
             return .table(fields, order.map { rows[$0] })
 
         case (.take(let count), .rows(let kind, let rows)):
@@ -188,15 +185,17 @@ struct Evaluator {
             return .rows(target, Evaluator.sortedUnique(targets))
 
         case (.kwic(let width), .rows(.mentions, let rows)):
-            return .table(KeywordInContext.fields, KeywordInContext.rows(for: rows, width: width, in: index))
+            let table = try inSlices(of: rows) { KeywordInContext.rows(for: $0, width: width, in: index) }
+            return .table(KeywordInContext.fields, table)
 
         case (.kwicWord(let word, let kind, let width), .rows(_, let rows)):
-            return .table(KeywordInContext.fields, KeywordInContext.rows(matching: word, in: rows, of: kind, width: width, in: index))
+            let table = try inSlices(of: rows) { KeywordInContext.rows(matching: word, in: $0, of: kind, width: width, in: index) }
+            return .table(KeywordInContext.fields, table)
 
-        case (.timeline(let accessor, let unit, let range), _):
+        case (.timeline(let accessor, let unit, let bound, let range), _):
             var times: [Value] = []
             try forEachRow(of: carried) { evaluator, row in times.append(evaluator.evaluate(.field(accessor), row: row)) }
-            guard let rows = Timeline.rows(for: times, by: unit) else {
+            guard let rows = Timeline.rows(for: times, by: unit, within: bound) else {
                 throw Diagnostic(.error, "the timeline would have more than \(Timeline.bucketLimit) buckets", range: range,
                                  help: .init("count by a longer unit, or narrow the rows with 'during'"))
             }
@@ -219,15 +218,40 @@ struct Evaluator {
         case .rows(_, let rows):
             let evaluator = ExpressionEvaluator(index: index, table: [])
             for (position, row) in rows.enumerated() {
-                if position & 0xFFFF == 0xFFFF, isCancelled() { throw Evaluator.cancelled }
+                try checkCancellation(at: position)
                 body(evaluator, Int(row))
             }
         case .table(_, let rows):
             let evaluator = ExpressionEvaluator(index: index, table: rows)
-            for row in rows.indices { body(evaluator, row) }
+            for row in rows.indices {
+                try checkCancellation(at: row)
+                body(evaluator, row)
+            }
         case .value:
             break
         }
+    }
+
+    // MARK: Cancellation
+
+    /// Throws "cancelled" when the caller asked to stop; asks once every 1024 positions of a loop, so
+    /// a scan stops within a fraction of a second however costly each row is.
+    func checkCancellation(at position: Int) throws(Diagnostic) {
+        if position & 0x3FF == 0x3FF, isCancelled() { throw Evaluator.cancelled }
+    }
+
+    /// `transform` of `rows` in slices of 64, asking between slices whether to stop: for stages whose
+    /// rows cost much each (`kwic width 1000`).
+    private func inSlices(of rows: [Int32], _ transform: ([Int32]) -> [[Value]]) throws(Diagnostic) -> [[Value]] {
+        var table: [[Value]] = []
+        var start = 0
+        while start < rows.count {
+            if isCancelled() { throw Evaluator.cancelled }
+            let end = min(start + 64, rows.count)
+            table += transform(Array(rows[start..<end]))
+            start = end
+        }
+        return table
     }
 
     // MARK: Fast paths
@@ -377,20 +401,36 @@ struct Evaluator {
     }
 
     /// The positions `0..<count` in sorted order: by each key in turn, missing values last whatever
-    /// the direction, ties kept in their original order.
-    static func sortedPositions(count: Int, keys: [PlannedSortKey], value: (BoundExpression, Int) -> Value) -> [Int] {
-        let columns = keys.map { key in (0..<count).map { value(key.expression, $0) } }
-        return (0..<count).sorted { a, b in
-            for (key, column) in zip(keys, columns) {
-                let (x, y) = (column[a], column[b])
-                if x.isNull || y.isNull {
-                    if x.isNull && y.isNull { continue }
-                    return y.isNull
-                }
-                let order = Value.order(x, y)
-                if order != 0 { return key.descending ? order > 0 : order < 0 }
+    /// the direction, ties kept in their original order. Stops with "cancelled" when asked to.
+    func sortedPositions(count: Int, keys: [PlannedSortKey], value: (BoundExpression, Int) -> Value) throws(Diagnostic) -> [Int] {
+        var columns: [[Value]] = []
+        for key in keys {
+            var column: [Value] = []
+            column.reserveCapacity(count)
+            for position in 0..<count {
+                try checkCancellation(at: position)
+                column.append(value(key.expression, position))
             }
-            return a < b
+            columns.append(column)
+        }
+        var comparisons = 0
+        do {
+            return try (0..<count).sorted { a, b in
+                comparisons += 1
+                try checkCancellation(at: comparisons)
+                for (key, column) in zip(keys, columns) {
+                    let (x, y) = (column[a], column[b])
+                    if x.isNull || y.isNull {
+                        if x.isNull && y.isNull { continue }
+                        return y.isNull
+                    }
+                    let order = Value.order(x, y)
+                    if order != 0 { return key.descending ? order > 0 : order < 0 }
+                }
+                return a < b
+            }
+        } catch {
+            throw Evaluator.cancelled
         }
     }
 }

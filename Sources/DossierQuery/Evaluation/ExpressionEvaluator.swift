@@ -28,7 +28,13 @@ struct ExpressionEvaluator {
         case .not, .and, .or, .compare, .member, .contains, .matches, .time:
             return test(expression, row: row).map(Value.bool) ?? .null
         case .call(let function, let arguments):
-            return call(function, evaluate(arguments[0], row: row))
+            return call(function, arguments.map { evaluate($0, row: row) })
+        case .arithmetic(let operation, let left, let right):
+            return Arithmetic.apply(operation, evaluate(left, row: row), evaluate(right, row: row))
+        case .negate(let operand):
+            return Arithmetic.negate(evaluate(operand, row: row))
+        case .isNull(let operand, let negated):
+            return .bool(evaluate(operand, row: row).isNull != negated)
         }
     }
 
@@ -169,21 +175,6 @@ struct ExpressionEvaluator {
             }
         default:
             return false
-        }
-    }
-
-    private func call(_ function: Function, _ argument: Value) -> Value {
-        switch (function, argument) {
-        case (_, .null): return .null
-        case (.year, .date(let day)): return .int(day.year)
-        case (.year, .timeRange(let range)): return .int(range.start.year)
-        case (.month, .date(let day)): return .int(day.month)
-        case (.month, .timeRange(let range)): return .int(range.start.month)
-        case (.lower, _): return .string(argument.displayText.lowercased())
-        case (.upper, _): return .string(argument.displayText.uppercased())
-        case (.len, .list(let elements)): return .int(elements.count)
-        case (.len, _): return .int(argument.displayText.count)
-        default: return .null
         }
     }
 }

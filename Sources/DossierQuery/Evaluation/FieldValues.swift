@@ -2,6 +2,18 @@ import DossierCore
 import DossierStore
 
 extension CorpusIndex {
+    /// The number of rows of a kind: documents, entities, ….
+    public func rowCount(of kind: RowKind) -> Int {
+        switch kind {
+        case .documents: documents.count
+        case .entities: entities.count
+        case .mentions: mentions.count
+        case .sentences: sentences.count
+        case .relations: relations.count
+        case .times: times.count
+        }
+    }
+
     /// The value of a document field.
     func value(of field: DocumentField, document row: Int) -> Value {
         switch field {

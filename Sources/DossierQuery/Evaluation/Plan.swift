@@ -13,11 +13,6 @@ enum FieldAccessor: Hashable, Sendable {
     case column(Int)
 }
 
-/// The functions expressions can call.
-enum Function: String, CaseIterable, Sendable {
-    case year, month, lower, upper, len
-}
-
 /// A type-checked expression whose names are resolved to columns and whose literals are values.
 indirect enum BoundExpression {
     case field(FieldAccessor)
@@ -35,6 +30,12 @@ indirect enum BoundExpression {
     case matches(BoundExpression, Regex<AnyRegexOutput>)
     case time(TimeRelation, BoundExpression, TimeRange)
     case call(Function, [BoundExpression])
+    /// `+ - * /` on numbers, dates and text.
+    case arithmetic(BinaryOperator, BoundExpression, BoundExpression)
+    /// `-EXPR`
+    case negate(BoundExpression)
+    /// `EXPR is null`, or `is not null` when `negated`: true or false, never unknown.
+    case isNull(BoundExpression, negated: Bool)
 }
 
 /// A sort key after checking.
@@ -69,8 +70,8 @@ enum PlannedStage {
     case kwic(width: Int)
     /// `kwic "word"` on documents or sentences.
     case kwicWord(String, RowKind, width: Int)
-    /// Counts rows per unit of time between the first and last, read through the accessor.
-    case timeline(FieldAccessor, Granularity, range: SourceRange)
+    /// Counts rows per unit of time, read through the accessor, over the bound an earlier time stage kept.
+    case timeline(FieldAccessor, Granularity, within: TimeBound, range: SourceRange)
     case cooccur(CooccurrenceOptions)
     case graph
 }

@@ -60,6 +60,12 @@ public struct Lexer {
         case ">":
             if peek() == "=" { advance(); return make(.greaterOrEqual) }
             return make(.greater)
+        case "+": return make(.plus)
+        case "-": return make(.minus)
+        case "*": return make(.star)
+        case "/": return make(.slash)
+        case "$":
+            return lexParameter(start: start, first: first)
         case "\"":
             return lexString(openedAt: start, first: first, prefix: 1)
         case "@":
@@ -145,11 +151,26 @@ public struct Lexer {
         return QueryToken(kind: .entity(String(written.dropFirst())), text: written, range: range)
     }
 
+    /// `$name`: a script parameter.
+    private mutating func lexParameter(start: SourceLocation, first: Int) -> QueryToken {
+        while let next = peek(), Lexer.isIdentifierContinuation(next) { advance() }
+        let written = text(from: first)
+        let range = SourceRange(start: start, end: location)
+        guard written.count > 1, Lexer.isIdentifierStart(written.unicodeScalars.dropFirst().first!) else {
+            return QueryToken(kind: .invalid(Diagnostic(.error, "expected a parameter name after '$'", range: range,
+                                                        help: .init("write $name for the parameter declared by 'param name: TYPE'"))),
+                              text: written, range: range)
+        }
+        return QueryToken(kind: .parameter(String(written.dropFirst())), text: written, range: range)
+    }
+
     private mutating func lexNumber(start: SourceLocation, first: Int) -> QueryToken {
         while let next = peek(), Lexer.isDigit(next) { advance() }
         var isTime = false
         var isFloat = false
-        if peek() == "-" || (peek().map(Lexer.isIdentifierStart) ?? false) || (peek() == "." && peek(1) == ".") {
+        // A '-' after four digits goes on a time literal (2023-07); after other numbers it subtracts.
+        let isYear = position - first == 4
+        if (peek() == "-" && isYear) || (peek().map(Lexer.isIdentifierStart) ?? false) || (peek() == "." && peek(1) == ".") {
             isTime = true
             while let next = peek() {
                 if Lexer.isIdentifierContinuation(next) || next == "-" {

@@ -6,10 +6,10 @@ import DossierCore
 /// or a bracket is open; `;` also ends a statement. Use ``Parser/parse(_:)`` for a whole text, or
 /// a ``QuerySession`` to run statement by statement.
 public struct Parser {
-    private let tokens: [QueryToken]
+    let tokens: [QueryToken]
     private let text: String
-    private var position = 0
-    private var previousEnd: SourceLocation
+    var position = 0
+    var previousEnd: SourceLocation
 
     /// The stage names of the language, for suggestions and completion.
     public static let stageNames = [
@@ -20,7 +20,7 @@ public struct Parser {
 
     /// Words that cannot be used as names in expressions.
     static let reservedWords: Set<String> = [
-        "and", "or", "not", "in", "contains", "matches", "during", "overlaps", "before", "after", "as", "asc", "desc",
+        "and", "or", "not", "in", "contains", "matches", "during", "overlaps", "before", "after", "as", "asc", "desc", "is",
     ]
 
     /// Parses every statement of `text`, stopping at the first error.
@@ -80,7 +80,7 @@ public struct Parser {
         return statements
     }
 
-    private init(tokens: [QueryToken], text: String) {
+    init(tokens: [QueryToken], text: String) {
         self.tokens = tokens
         self.text = text
         previousEnd = tokens.first?.range.start ?? SourceLocation(line: 1, column: 1, offset: 0)
@@ -115,9 +115,8 @@ public struct Parser {
             return Statement(kind: .binding(name: name, pipeline: pipeline), range: SourceRange(start: start, end: previousEnd))
         }
         if current.isWord("param") {
-            let keyword = identifier(advance())
-            while current.kind != .end { advance() }
-            return Statement(kind: .parameter(keyword: keyword), range: SourceRange(start: start, end: previousEnd))
+            let declaration = try parseParameterDeclaration(keyword: advance())
+            return Statement(kind: .parameter(declaration), range: SourceRange(start: start, end: previousEnd))
         }
         let pipeline = try parsePipeline()
         return Statement(kind: .pipeline(pipeline), range: pipeline.range)
@@ -130,9 +129,9 @@ public struct Parser {
         case .identifier:
             let name = identifier(advance())
             source = Source(kind: .name(name), range: name.range)
-        case .entity(let name):
-            let token = advance()
-            source = Source(kind: .entity(EntityLiteral(name: name, range: token.range)), range: token.range)
+        case .entity:
+            let literal = parseEntityLiteral()
+            source = Source(kind: .entity(literal), range: literal.range)
         case .pipe:
             throw error("a pipeline starts with a source, not with '|'", at: current,
                         help: "start with a source such as 'documents', 'entities', 'mentions' or '@name'")
@@ -180,11 +179,11 @@ public struct Parser {
             var literals: [EntityLiteral] = []
             repeat {
                 if !literals.isEmpty { advance() }
-                guard case .entity(let entity) = current.kind else {
+                guard case .entity = current.kind else {
                     throw error("'mentioning' takes entity literals such as @putin or @\"Xi Jinping\"", at: current.kind == .end ? nameToken : current,
                                 help: current.kind == .identifier ? "write '@\(current.text)'" : nil)
                 }
-                literals.append(EntityLiteral(name: entity, range: advance().range))
+                literals.append(parseEntityLiteral())
             } while current.kind == .comma
             kind = .mentioning(literals)
         case "search":
@@ -298,7 +297,7 @@ public struct Parser {
         throw Diagnostic(.error, "malformed time literal '\(token.text)'", range: token.range, notes: notes)
     }
 
-    private static func timeLiteralProblem(_ text: String) -> String? {
+    static func timeLiteralProblem(_ text: String) -> String? {
         if let dots = text.firstRange(of: "..") {
             let first = String(text[..<dots.lowerBound]), last = String(text[dots.upperBound...])
             if TimeRange(literal: first) == nil { return timeLiteralProblem(first) }
@@ -400,7 +399,8 @@ public struct Parser {
     }
 
     private mutating func parseComparison() throws(Diagnostic) -> Expression {
-        let left = try parsePrimary()
+        let left = try parseArithmetic()
+        if current.isWord("is") { return try parseNullTest(of: left) }
         let operation: BinaryOperator
         switch current.kind {
         case .equal: operation = .equal
@@ -426,11 +426,11 @@ public struct Parser {
         if current.kind == .end {
             throw Diagnostic(.error, "expected a value after '\(operatorToken.text)'", range: operatorToken.range)
         }
-        let right = try parsePrimary()
+        let right = try parseArithmetic()
         return Expression(kind: .binary(operation, left, right, operatorRange: operatorToken.range), range: left.range.union(right.range))
     }
 
-    private mutating func parsePrimary() throws(Diagnostic) -> Expression {
+    mutating func parsePrimary() throws(Diagnostic) -> Expression {
         let token = current
         switch token.kind {
         case .identifier:
@@ -441,6 +441,7 @@ public struct Parser {
             if token.text == "true" || token.text == "false" {
                 return Expression(kind: .bool(token.text == "true"), range: token.range)
             }
+            if token.text == "null" { return Expression(kind: .null, range: token.range) }
             if current.kind == .leftParenthesis {
                 advance()
                 var arguments: [Expression] = []
@@ -469,9 +470,9 @@ public struct Parser {
         case .time:
             advance()
             return Expression(kind: .time(try Parser.timeRange(token)), range: token.range)
-        case .entity(let name):
-            advance()
-            return Expression(kind: .entity(EntityLiteral(name: name, range: token.range)), range: token.range)
+        case .entity:
+            let literal = parseEntityLiteral()
+            return Expression(kind: .entity(literal), range: literal.range)
         case .leftBracket:
             advance()
             var elements: [Expression] = []
@@ -498,24 +499,27 @@ public struct Parser {
 
     // MARK: Tokens
 
-    private var current: QueryToken { tokens[position] }
+    var current: QueryToken { tokens[position] }
+
+    /// The token after the current one (the end token at the end).
+    var next: QueryToken { tokens[min(position + 1, tokens.count - 1)] }
 
     @discardableResult
-    private mutating func advance() -> QueryToken {
+    mutating func advance() -> QueryToken {
         let token = tokens[position]
         if position < tokens.count - 1 { position += 1 }
         previousEnd = token.range.end
         return token
     }
 
-    private func identifier(_ token: QueryToken) -> Identifier { Identifier(name: token.text, range: token.range) }
+    func identifier(_ token: QueryToken) -> Identifier { Identifier(name: token.text, range: token.range) }
 
-    private func error(_ message: String, at token: QueryToken, help: String? = nil) -> Diagnostic {
+    func error(_ message: String, at token: QueryToken, help: String? = nil) -> Diagnostic {
         let range = token.kind == .end ? SourceRange(at: previousEnd) : token.range
         return Diagnostic(.error, message, range: range, help: help.map { Diagnostic.Help($0) })
     }
 
-    private func slice(_ range: SourceRange) -> String {
+    func slice(_ range: SourceRange) -> String {
         let utf8 = text.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: range.start.offset)
         let end = utf8.index(utf8.startIndex, offsetBy: range.end.offset)

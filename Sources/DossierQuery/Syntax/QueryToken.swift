@@ -46,6 +46,16 @@ public struct QueryToken: Hashable, Sendable, CustomStringConvertible {
         case greater
         /// `>=`
         case greaterOrEqual
+        /// `+`
+        case plus
+        /// `-`
+        case minus
+        /// `*`
+        case star
+        /// `/`
+        case slash
+        /// `$name`: a script parameter, with its name.
+        case parameter(String)
         /// The end of a line.
         case newline
         /// The end of the text.

@@ -14,16 +14,20 @@ public struct Identifier: Hashable, Sendable {
     }
 }
 
-/// An entity literal, `@putin` or `@"Xi Jinping"`, before it is resolved against the corpus.
+/// An entity literal, `@putin`, `@"Xi Jinping"` or `@Dover:location`, before it is resolved against the corpus.
 public struct EntityLiteral: Hashable, Sendable {
     /// The name after the `@`, with quotes removed.
     public var name: String
-    /// Where the literal was written, `@` included.
+    /// The kind written after the name (`@Dover:location`), which picks one of several entities
+    /// that go by the name; `nil` when none is written.
+    public var kind: Identifier?
+    /// Where the literal was written, `@` and kind included.
     public var range: SourceRange
 
     /// Creates an entity literal.
-    public init(name: String, range: SourceRange) {
+    public init(name: String, kind: Identifier? = nil, range: SourceRange) {
         self.name = name
+        self.kind = kind
         self.range = range
     }
 }
@@ -73,8 +77,8 @@ public struct Statement: Hashable, Sendable {
         case pipeline(QueryPipeline)
         /// `let NAME = PIPELINE`: the result is bound to a name later statements use as a source.
         case binding(name: Identifier, pipeline: QueryPipeline)
-        /// `param NAME: TYPE = DEFAULT`: a script parameter (parsed, not supported yet).
-        case parameter(keyword: Identifier)
+        /// `param NAME: TYPE = DEFAULT`: a script parameter, used as `$NAME`.
+        case parameter(ParameterDeclaration)
     }
 
     /// What the statement is.
@@ -263,6 +267,14 @@ public enum BinaryOperator: Hashable, Sendable, CustomStringConvertible {
     case matches
     /// `during`, `overlaps`, `before`, `after`
     case time(TimeRelation)
+    /// `+`: numbers, text joined, a date and a number of days
+    case add
+    /// `-`: numbers, a date less a number of days, the days between two dates
+    case subtract
+    /// `*`
+    case multiply
+    /// `/`, always a Float; dividing by zero gives a missing value
+    case divide
 
     /// The operator as written.
     public var description: String {
@@ -279,6 +291,18 @@ public enum BinaryOperator: Hashable, Sendable, CustomStringConvertible {
         case .contains: "contains"
         case .matches: "matches"
         case .time(let relation): relation.rawValue
+        case .add: "+"
+        case .subtract: "-"
+        case .multiply: "*"
+        case .divide: "/"
+        }
+    }
+
+    /// Whether the operator is arithmetic (`+ - * /`).
+    var isArithmetic: Bool {
+        switch self {
+        case .add, .subtract, .multiply, .divide: true
+        default: false
         }
     }
 
@@ -315,6 +339,12 @@ public struct Expression: Hashable, Sendable {
         case not(Expression)
         /// `LEFT OP RIGHT`, with where the operator was written.
         case binary(BinaryOperator, Expression, Expression, operatorRange: SourceRange)
+        /// `null`: the missing value, compared with `==`, `!=` or written `is null`.
+        case null
+        /// `-EXPR`
+        case negate(Expression)
+        /// `EXPR is null`, or `EXPR is not null` when `negated`.
+        case isNull(Expression, negated: Bool)
         /// `name(arguments)`
         case call(Identifier, [Expression])
     }

@@ -21,28 +21,75 @@ public enum CommandLineActions {
         return REPL(session: session, editor: editor, messages: StandardStreams.messages).run()
     }
 
-    /// `dossier run SCRIPT.dq`: runs a saved script (`-` reads standard input).
-    public static func run(script: String, workspace: String?, format: OutputFormat) -> Int32 {
+    /// `dossier run SCRIPT.dq`: runs a saved script (`-` reads standard input), with `parameters`
+    /// (`NAME=VALUE`) checked against its `param` declarations before anything runs.
+    ///
+    /// With `expect`, the script's transcript is compared with that file instead of being printed:
+    /// the status is 0 when they match and 1 with a unified diff when not; `updateExpected` writes
+    /// the file instead.
+    public static func run(script: String, workspace: String?, format: OutputFormat, parameters: [String] = [],
+                           expect: String? = nil, updateExpected: Bool = false) -> Int32 {
         let text: String
         if script == "-" {
             text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         } else {
             guard let data = FileManager.default.contents(atPath: script) else {
-                StandardStreams.messages(DiagnosticFormatter().format(Diagnostic(.error, "the script cannot be read", sourceName: script)))
+                let reason = FileManager.default.fileExists(atPath: script) ? "the script cannot be read" : "no such script"
+                StandardStreams.messages(DiagnosticFormatter().format(Diagnostic(.error, reason, sourceName: script)))
                 return 1
             }
             text = String(decoding: data, as: UTF8.self)
         }
-        let session = ShellSession(format: format, output: StandardStreams.output, messages: StandardStreams.messages)
-        guard open(workspace, in: session, createIfMissing: false) else { return 1 }
-        return ScriptRunner(session: session).run(text: text, sourceName: script == "-" ? "<stdin>" : script)
+        let sourceName = script == "-" ? "<stdin>" : script
+        if let expect {
+            return check(text, sourceName: sourceName, against: expect, update: updateExpected, workspace: workspace, format: format,
+                         parameters: parameters)
+        }
+        return runText(text, sourceName: sourceName, workspace: workspace, format: format, parameters: parameters)
     }
 
     /// `dossier query 'TEXT'`: runs query text given on the command line.
-    public static func query(_ text: String, workspace: String?, format: OutputFormat) -> Int32 {
+    public static func query(_ text: String, workspace: String?, format: OutputFormat, parameters: [String] = []) -> Int32 {
+        runText(text, sourceName: "<query>", workspace: workspace, format: format, parameters: parameters)
+    }
+
+    private static func runText(_ text: String, sourceName: String, workspace: String?, format: OutputFormat, parameters: [String]) -> Int32 {
         let session = ShellSession(format: format, output: StandardStreams.output, messages: StandardStreams.messages)
-        guard open(workspace, in: session, createIfMissing: false) else { return 1 }
-        return ScriptRunner(session: session).run(text: text, sourceName: "<query>")
+        guard open(workspace, in: session, createIfMissing: false),
+              ParameterArguments(parameters).apply(to: session, script: text, sourceName: sourceName) else { return 1 }
+        return ScriptRunner(session: session).run(text: text, sourceName: sourceName)
+    }
+
+    /// `dossier run SCRIPT --expect FILE [--update-expected]`.
+    private static func check(_ text: String, sourceName: String, against expected: String, update: Bool,
+                              workspace: String?, format: OutputFormat, parameters: [String]) -> Int32 {
+        guard let recording = ExpectedOutput.record(text, sourceName: sourceName, parameters: ParameterArguments(parameters), format: format,
+                                                    messages: StandardStreams.messages,
+                                                    open: { open(workspace, in: $0, createIfMissing: false) }) else { return 1 }
+        if update {
+            do {
+                try ExpectedOutput.update(expected, with: recording.transcript)
+            } catch {
+                StandardStreams.messages(DiagnosticFormatter().format(error))
+                return 1
+            }
+            let lines = recording.transcript.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+            StandardStreams.messages("wrote the output of \(sourceName) to \(expected) (\(Plural.count(lines, "line")))\n")
+            return 0
+        }
+        switch ExpectedOutput.compare(recording.transcript, withFileAt: expected) {
+        case .matches:
+            StandardStreams.messages("\(sourceName): the output matches \(expected)\n")
+            return 0
+        case .differs(let diff):
+            StandardStreams.messages(diff + "\(sourceName): the output differs from \(expected); --update-expected accepts the new output\n")
+            return 1
+        case .missing:
+            StandardStreams.messages(DiagnosticFormatter().format(Diagnostic(
+                .error, "there is no expected output to compare with", sourceName: expected,
+                help: .init("write it from this run with --update-expected, then review it"))))
+            return 1
+        }
     }
 
     /// `dossier ingest WORKSPACE PATH…`: adds documents, creating the workspace when missing.
@@ -53,11 +100,11 @@ public enum CommandLineActions {
             // On a terminal, a line that counts up shows a long ingest is alive; logs stay clean.
             let showsProgress = isatty(STDERR_FILENO) == 1
             let report = try store.ingest(paths: paths, progress: { report in
-                if showsProgress { StandardStreams.messages("\r\(report.added) documents added, \(report.alreadyPresent) already present …") }
+                if showsProgress { StandardStreams.messages("\r\(Plural.count(report.added, "document")) added, \(report.alreadyPresent) already present …") }
             })
             if showsProgress { StandardStreams.messages("\r\u{1B}[K") }
             for problem in report.problems { StandardStreams.messages(formatter.format(problem)) }
-            StandardStreams.messages(report.summary + "; \(workspace) has \(try store.documentCount()) documents.\n")
+            StandardStreams.messages(report.summary + "; \(workspace) has \(Plural.count(try store.documentCount(), "document")).\n")
             return report.isClean ? 0 : 1
         } catch {
             StandardStreams.messages(formatter.format(error))

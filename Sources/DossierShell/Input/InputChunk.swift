@@ -27,17 +27,24 @@ public struct StatementAssembler {
     /// Whether a statement has begun and awaits more lines (the shell shows a continuation prompt).
     public var isInsideStatement: Bool { !pending.isEmpty }
 
-    /// Takes line `number`; returns the chunks that are now ready to run.
-    public mutating func add(_ line: String, number: Int) -> [InputChunk] {
+    /// The lines of the statement begun so far.
+    public var pendingText: String { pending.joined(separator: "\n") }
+
+    /// Takes line `number`; returns the chunks that are now ready to run. When `moreInputWaiting`
+    /// (the rest of a paste has arrived), an interactive assembler waits for the next line before
+    /// running a complete statement, as a script would, so a pasted line that begins with `|`
+    /// continues it.
+    public mutating func add(_ line: String, number: Int, moreInputWaiting: Bool = false) -> [InputChunk] {
+        let eager = runsEagerly && !moreInputWaiting
         let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
         var ready: [InputChunk] = []
         if !pending.isEmpty {
             let unfinished = needsContinuation(pending.joined(separator: "\n"))
             let continues = trimmed.hasPrefix("|") || unfinished
             let isFiller = trimmed.isEmpty || trimmed.hasPrefix("#")
-            if continues || (isFiller && !runsEagerly) {
+            if continues || (isFiller && !eager) {
                 pending.append(line)
-                if runsEagerly || endsWithSemicolon(line) { ready += flushIfComplete() }
+                if eager || endsWithSemicolon(line) { ready += flushIfComplete() }
                 return ready
             }
             ready += flush()
@@ -47,7 +54,7 @@ public struct StatementAssembler {
         } else if !(trimmed.isEmpty || trimmed.hasPrefix("#")) {
             pending = [line]
             pendingFirstLine = number
-            if runsEagerly || endsWithSemicolon(line) { ready += flushIfComplete() }
+            if eager || endsWithSemicolon(line) { ready += flushIfComplete() }
         }
         return ready
     }

@@ -3,20 +3,29 @@ enum Chart {
     /// The longest bar, in characters.
     static let barWidth = 40
 
-    /// One bar per value, as long as the value relative to the largest; empty for missing or negative values.
-    static func bars(_ values: [Cell]) -> [String] {
+    /// One bar per value, as long as the value relative to the largest (which gets `width`
+    /// characters); empty for missing or negative values.
+    static func bars(_ values: [Cell], width: Int = barWidth) -> [String] {
         let numbers = values.map(number)
         let largest = numbers.compactMap { $0 }.max() ?? 0
         return numbers.map { value in
             guard let value, value > 0, largest > 0 else { return "" }
-            return String(repeating: "█", count: max(1, Int((value / largest * Double(barWidth)).rounded())))
+            return String(repeating: "█", count: max(1, Int((value / largest * Double(width)).rounded())))
         }
     }
 
     /// The values as one line of block characters, lowest to highest; a space for a missing value.
-    static func sparkline(_ values: [Cell]) -> String {
+    /// With more values than `width`, each character stands for a run of neighbouring values and
+    /// shows the largest of them.
+    static func sparkline(_ values: [Cell], width: Int? = nil) -> String {
         let levels = Array("▁▂▃▄▅▆▇█")
-        let numbers = values.map(number)
+        var numbers = values.map(number)
+        if let width, width > 0, numbers.count > width {
+            numbers = (0..<width).map { slot in
+                let run = numbers[(slot * numbers.count / width)..<((slot + 1) * numbers.count / width)]
+                return run.compactMap { $0 }.max()
+            }
+        }
         let present = numbers.compactMap { $0 }
         guard let low = present.min(), let high = present.max() else { return "" }
         let line = numbers.map { value -> Character in
@@ -27,14 +36,18 @@ enum Chart {
         return String(line) + "\n"
     }
 
-    /// One line per row: `from —label→ to (weight)`.
-    static func graph(_ rows: [[Cell]], from: Int, to: Int, label: Int?, weight: Int?, fit: (String) -> String) -> String {
+    /// One line per row: `from —label→ to (weight)`; a `nil` row is the place of rows left out, `…`.
+    static func graph(_ rows: [[Cell]?], from: Int, to: Int, label: Int?, weight: Int?, fit: (String) -> String) -> String {
         var output = ""
         for row in rows {
+            guard let row else {
+                output += "…\n"
+                continue
+            }
             let arrow = label.map { " —\(fit(row[$0].text))→ " } ?? " → "
             output += fit(row[from].text) + arrow + fit(row[to].text) + (weight.map { " (\(row[$0].text))" } ?? "") + "\n"
         }
-        return output + "(\(rows.count) edge\(rows.count == 1 ? "" : "s"))\n"
+        return output
     }
 
     private static func number(_ cell: Cell) -> Double? {

@@ -1,6 +1,7 @@
 import DossierCore
 
-/// JSON: a table is an array of objects, one per row, one row per line; a scalar is its bare value.
+/// JSON: an array of objects, one per row, one row per line. A scalar is a one-row table, as in
+/// CSV: `[{"count": 173}]`.
 public struct JSONRenderer: ResultRenderer {
     /// Creates a renderer.
     public init() {}
@@ -8,8 +9,8 @@ public struct JSONRenderer: ResultRenderer {
     /// Renders `result` as JSON.
     public func render(_ result: ResultSet) -> String {
         switch result {
-        case .scalar(_, let value):
-            return Self.json(value) + "\n"
+        case .scalar(let name, let value):
+            return render(.table(columns: [name], rows: [[value]]))
         case .table(let columns, let rows, _):
             guard !rows.isEmpty else { return "[]\n" }
             let keys = columns.map(Self.quoted)

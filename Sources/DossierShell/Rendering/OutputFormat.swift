@@ -2,18 +2,27 @@
 public enum OutputFormat: String, CaseIterable, Sendable {
     /// Aligned columns for people.
     case table
+    /// One `column = value` line per value, rows apart: for long fields.
+    case line
     /// RFC 4180 CSV with a header row.
     case csv
-    /// A JSON array of objects, one per row (a bare value for a scalar).
+    /// A JSON array of objects, one per row.
     case json
     /// A Markdown table, for notes and notebooks.
     case markdown
 
-    /// The renderer for this format.
-    public var renderer: any ResultRenderer {
-        switch self {
-        case .table: TableRenderer()
-        case .csv: CSVRenderer()
+    /// The renderer for this format with default settings and no width limit.
+    public var renderer: any ResultRenderer { renderer(DisplaySettings(), terminalWidth: nil) }
+
+    /// The renderer for this format under `settings`, for output to a terminal `terminalWidth`
+    /// columns wide (`nil` for a pipe or a file).
+    public func renderer(_ settings: DisplaySettings, terminalWidth: Int?) -> any ResultRenderer {
+        let rows = settings.rowLimit(terminalWidth: terminalWidth)
+        let width = settings.widthLimit(terminalWidth: terminalWidth)
+        return switch self {
+        case .table: TableRenderer(totalWidth: width, maximumRows: rows, showsHeaders: settings.showsHeaders)
+        case .line: LineRenderer(totalWidth: width, maximumRows: rows)
+        case .csv: CSVRenderer(showsHeaders: settings.showsHeaders)
         case .json: JSONRenderer()
         case .markdown: MarkdownRenderer()
         }

@@ -40,8 +40,7 @@ struct QueryEngine {
         switch result {
         case .scalar(let value): return value.displayText
         case .rows(let table):
-            let noun = table.rowKind?.rawValue ?? "rows"
-            return "\(table.rows.count) \(table.rows.count == 1 && noun.hasSuffix("s") ? String(noun.dropLast()) : noun)"
+            return Plural.count(table.rows.count, table.rowKind.map(Plural.singular(of:)) ?? "row")
         }
     }
 
@@ -54,7 +53,7 @@ struct QueryEngine {
         let sources = RowKind.allCases.map(\.rawValue) + ["docs"]
         let fields = RowKind.allCases.flatMap(\.fields).map(\.name)
         let words = ["and", "or", "not", "in", "contains", "matches", "overlaps", "as", "asc", "desc", "by", "width", "with", "min", "let",
-                     "year", "month", "lower", "upper", "len", "sentence", "document", "true", "false"]
+                     "param", "is", "null", "sentence", "document", "true", "false"] + Function.allCases.map(\.rawValue)
         let cases = [FieldType.kind, .predicate, .modality, .timexType].flatMap { $0.enumerationCases ?? [] }
         return Array(Set(sources + Parser.stageNames + fields + words + cases + session.boundNames)).sorted()
     }

@@ -5,6 +5,10 @@ import LineEditing
 ///
 /// When the input is not a terminal (a pipe or a redirected file) there are no prompts and the
 /// input runs as a script: the first error stops it with exit status 1.
+///
+/// Lines that arrive together (a paste, or a statement of several lines recalled from history)
+/// are read as a script reads them: a statement runs once the next line shows it is not continued
+/// by `|`, so a pasted script runs as it would from a file.
 public struct REPL {
     private let session: ShellSession
     private let editor: any LineEditor
@@ -23,34 +27,43 @@ public struct REPL {
             return ScriptRunner(session: session).run(lines: EditorLines(editor: editor), sourceName: "<stdin>")
         }
         let place = session.isDemo ? "the demo corpus" : (session.workspacePath ?? "no workspace")
-        messages("Dossier — \(place), \(session.documentCount) documents. Type .help for help, .quit to leave.\n")
+        messages("Dossier — \(place), \(Plural.count(session.documentCount, "document")). Type .help for help, .quit to leave.\n")
         let session = self.session
-        editor.setCompletionProvider { text in session.completions(for: text) }
         var assembler = StatementAssembler(interactive: true, needsContinuation: QueryEngine.needsContinuation)
+        var pendingText = ""
+        editor.setCompletionProvider { text in
+            session.completions(for: pendingText.isEmpty ? text : pendingText + "\n" + text)
+        }
+        // Every line typed so far, one entry per line, so a diagnostic's line number is its place here.
         var typed: [String] = []
         Interrupts.install()
         session.isCancelled = { Interrupts.isPending }
         session.showsProgress = true
+        if Terminal.isTerminal(1) { session.terminalWidth = { Terminal.columns() } }
         reading: while true {
-            let line: String
-            switch editor.readLine(prompt: assembler.isInsideStatement ? "   ...> " : "dossier> ") {
-            case .line(let text): line = text
+            let input: String
+            switch editor.readLine(prompt: assembler.isInsideStatement ? Prompt.continuation : Prompt.primary) {
+            case .line(let text): input = text
             case .interrupted:
                 // Ctrl-C drops the line (and an unfinished statement), as shells do.
                 assembler.discard()
+                pendingText = ""
                 messages("^C\n")
                 continue reading
             case .end: break reading
             }
-            typed.append(line)
-            for chunk in assembler.add(line, number: typed.count) {
-                let entry: String
-                switch chunk {
-                case .command(let text, _): entry = text
-                case .statements(let text, _): entry = text
+            // A statement recalled from history may hold several lines: each counts as one.
+            let lines = input.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for (position, line) in lines.enumerated() {
+                typed.append(line)
+                let moreWaiting = position < lines.count - 1 || editor.hasPendingInput
+                let chunks = assembler.add(line, number: typed.count, moreInputWaiting: moreWaiting)
+                pendingText = assembler.pendingText
+                for chunk in chunks {
+                    editor.addToHistory(Self.historyEntry(chunk))
+                    Interrupts.clear()
+                    if session.execute(chunk, source: typed.joined(separator: "\n"), sourceName: "<input>") == .quit { return 0 }
                 }
-                editor.addToHistory(entry)
-                if session.execute(chunk, source: typed.joined(separator: "\n"), sourceName: "<input>") == .quit { return 0 }
             }
         }
         for chunk in assembler.finish() where session.execute(chunk, source: typed.joined(separator: "\n"), sourceName: "<input>") == .quit {
@@ -58,6 +71,13 @@ public struct REPL {
         }
         messages("\n")
         return 0
+    }
+
+    private static func historyEntry(_ chunk: InputChunk) -> String {
+        switch chunk {
+        case .command(let text, _): text
+        case .statements(let text, _): text
+        }
     }
 }
 
@@ -69,4 +89,3 @@ struct EditorLines: IteratorProtocol {
         return nil
     }
 }
-

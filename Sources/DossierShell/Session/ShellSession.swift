@@ -1,6 +1,6 @@
 import DossierCore
+import DossierQuery
 import DossierStore
-import DossierText
 import Foundation
 import LineEditing
 
@@ -15,36 +15,65 @@ public enum ExecutionStatus: Hashable, Sendable {
 }
 
 /// The state behind the shell, scripts and `dossier query`: the open workspace, its index and query
-/// session, and the output mode. Results go to `output`; messages and diagnostics to `messages`,
-/// so piping results elsewhere never mixes them with chatter.
+/// session (with `let` bindings and script parameters), how results print and where they go.
+/// Results go to `output` (or the file `.output` names); messages and diagnostics to `messages`, so
+/// piping results elsewhere never mixes them with chatter.
+///
+/// Nothing here depends on a terminal: the REPL tells the session the terminal's width and how
+/// Ctrl-C is noticed, and a notebook kernel can set its own.
 public final class ShellSession {
     /// How results print.
     public var format: OutputFormat
+    /// How many rows and columns table and line modes show, and whether headers print.
+    public var display = DisplaySettings()
+    /// The width of the terminal results go to, asked before each result; `nil` when they go to a
+    /// pipe or a file, which get every row and column unless `.maxrows` or `.width` says otherwise.
+    public var terminalWidth: () -> Int? = { nil }
+    /// Whether each chunk of input is printed, after a prompt, before what it prints: the transcript
+    /// `dossier run --expect` compares.
+    public var echoesInput = false
+    /// Whether each chunk's running time is printed (`.timer on`).
+    public var showsTimer = false
     /// The open workspace's path, or `nil` for none.
     public private(set) var workspacePath: String?
     /// Whether the open workspace is the bundled demo corpus (read-only).
     public private(set) var isDemo = false
+    /// The last error reported, for a script runner to say where it stopped.
+    public private(set) var lastError: Diagnostic?
     private var workspace: Workspace?
-    private var engine: QueryEngine
+    private(set) var engine: QueryEngine
+    /// The workspace file's data version when its index was loaded.
+    private var loadedDataVersion: Int?
     /// Whether long commands (`.ingest`) show a progress line; set for a person at a terminal.
     public var showsProgress = false
-    /// Polled while a query runs; when it returns `true` the query stops with "cancelled".
+    /// Polled while a query runs and while results print; when it returns `true` the query stops
+    /// with "cancelled" and printing stops with a note.
     public var isCancelled: () -> Bool = { false } {
         didSet { engine.session.isCancelled = isCancelled }
     }
-    private let output: (String) -> Void
-    private let messages: (String) -> Void
+    private let standardOutput: (String) -> Void
+    let messages: (String) -> Void
+    /// The file `.output` sends results to, if any.
+    private var redirection: OutputFile?
+    /// The file `.once` named for the next statement's results.
+    private var pendingOnce: String?
+    /// How deep `.read` files are nested.
+    var readDepth = 0
 
     /// Creates a session with no workspace open.
     public init(format: OutputFormat = .table, output: @escaping (String) -> Void, messages: @escaping (String) -> Void) {
         self.format = format
-        self.output = output
+        self.standardOutput = output
         self.messages = messages
         self.engine = QueryEngine()
     }
 
     /// The number of documents in the open workspace.
     public var documentCount: Int { engine.index.documents.count }
+
+    /// The query session statements run in: its `let` bindings and script parameters. It is
+    /// replaced when another workspace opens (the parameters carry over, the bindings do not).
+    public var querySession: QuerySession { engine.session }
 
     /// Opens the bundled demo corpus, building its workspace on first use.
     public func openDemo() throws(Diagnostic) {
@@ -59,28 +88,62 @@ public final class ShellSession {
         if !existed { messages("Created an empty workspace at \(path); add documents with .ingest PATH…\n") }
     }
 
-    private func use(_ workspace: Workspace, isDemo: Bool) throws(Diagnostic) {
+    func use(_ workspace: Workspace, isDemo: Bool) throws(Diagnostic) {
+        // Read before loading, so a change committed while the index loads is noticed next time.
+        let version = try workspace.dataVersion()
         let engine = try QueryEngine(workspace: workspace)
+        engine.session.takeParameters(from: self.engine.session)
         self.workspace = workspace
         self.workspacePath = workspace.path
         self.isDemo = isDemo
         self.engine = engine
+        self.loadedDataVersion = version
         engine.session.isCancelled = isCancelled
+    }
+
+    /// The open workspace, for commands that write to it or describe it.
+    var openWorkspace: Workspace? { workspace }
+
+    /// Reloads the index when another process committed to the workspace file since it was loaded
+    /// (SQLite's data version changed), and says so; the names bound by `let` are cleared, since they
+    /// refer to rows of the old index.
+    func reloadIfChangedElsewhere() throws(Diagnostic) {
+        guard let workspace, let loadedDataVersion, try workspace.dataVersion() != loadedDataVersion else { return }
+        let before = documentCount
+        let bindings = engine.session.boundNames
+        try use(workspace, isDemo: isDemo)
+        let added = documentCount - before
+        let change = added > 0 ? "\(added) document\(added == 1 ? " was" : "s were") added" : "it was changed"
+        messages("The workspace changed on disk (\(change) by another process); reloaded its index, now \(documentCount) document\(documentCount == 1 ? "" : "s").\n")
+        if !bindings.isEmpty { messages("The names bound by let were cleared: \(bindings.joined(separator: ", ")).\n") }
     }
 
     /// Runs one chunk. `source` is the whole text the chunk came from (a script's, or everything
     /// typed so far) so diagnostics can quote it; it is built only when there is an error to
     /// report. `sourceName` names it in diagnostics.
     public func execute(_ chunk: InputChunk, source: @autoclosure () -> String, sourceName: String) -> ExecutionStatus {
+        if echoesInput { standardOutput(Prompt.echo(chunk)) }
+        lastError = nil
+        let started = ContinuousClock.now
+        defer {
+            if showsTimer { messages("run time: \(Self.seconds(since: started)) s\n") }
+        }
         do {
             switch chunk {
             case .command(let line, let number):
-                return try execute(DotCommand.parse(line, lineNumber: number))
+                let command = try DotCommand.parse(line, lineNumber: number)
+                if command.readsTheIndex { try reloadIfChangedElsewhere() }
+                return try execute(command, source: source(), sourceName: sourceName)
             case .statements(let text, let firstLine):
-                let renderer = format.renderer
+                try reloadIfChangedElsewhere()
+                let destination = try takeDestination()
+                defer { destination.file?.close() }
+                let renderer = format.renderer(display, terminalWidth: destination.isScreen ? terminalWidth() : nil)
+                var stopped = false
                 try engine.run(text, sourceName: sourceName, firstLine: firstLine) { outcome in
                     switch outcome {
-                    case .result(let result): output(renderer.render(result))
+                    case .result(let result) where !stopped: stopped = !write(renderer.render(result), to: destination)
+                    case .result: break
                     case .binding(let name, let summary): messages("\(name) = \(summary)\n")
                     }
                 }
@@ -92,63 +155,157 @@ public final class ShellSession {
         }
     }
 
-    /// Renders a diagnostic to the message stream.
+    /// Renders a diagnostic to the message stream; a cancelled query is one word.
     public func report(_ diagnostic: Diagnostic, source: String? = nil) {
+        lastError = diagnostic
+        if diagnostic.message == "cancelled", diagnostic.range == nil {
+            messages("cancelled\n")
+            return
+        }
         messages(DiagnosticFormatter().format(diagnostic, source: source))
     }
 
-    private func execute(_ command: DotCommand) throws(Diagnostic) -> ExecutionStatus {
-        switch command {
-        case .help:
-            output(ShellHelp.text)
-        case .quit:
-            return .quit
-        case .mode(nil):
-            output(format.rawValue + "\n")
-        case .mode(let format?):
-            self.format = format
-        case .open(nil):
-            try openDemo()
-            messages("Opened the demo corpus (\(documentCount) documents).\n")
-        case .open(let path?):
-            try open(path: path, createIfMissing: true)
-            messages("Opened \(path) (\(documentCount) documents).\n")
-        case .ingest(let paths):
-            guard let workspace, !isDemo else {
-                throw Diagnostic(.error, "no workspace to ingest into: the demo corpus is read-only",
-                                 help: .init("open or create one first: .open my-workspace.sqlite"))
-            }
-            let showsProgress = self.showsProgress
-            let report = try workspace.ingest(paths: paths, progress: { [messages] report in
-                if showsProgress { messages("\r\(report.added) documents added, \(report.alreadyPresent) already present …") }
-            }, isCancelled: isCancelled)
-            if showsProgress { messages("\r\u{1B}[K") }
-            for problem in report.problems { self.report(problem) }
-            let bindings = engine.session.boundNames
-            try use(workspace, isDemo: false)
-            if !bindings.isEmpty {
-                messages("The workspace changed, so the names bound by let were cleared: \(bindings.joined(separator: ", ")).\n")
-            }
-            messages(report.summary + "; the workspace has \(documentCount) documents.\n")
-            return report.isClean ? .success : .failure
-        }
-        return .success
+    /// Prints a result as a table in the current mode, to the current destination.
+    func show(_ result: ResultSet) throws(Diagnostic) {
+        let destination = try takeDestination()
+        defer { destination.file?.close() }
+        _ = write(format.renderer(display, terminalWidth: destination.isScreen ? terminalWidth() : nil).render(result), to: destination)
     }
 
-    /// What Tab offers for the text before the cursor.
-    public func completions(for textBeforeCursor: String) -> [String] {
-        let trimmed = textBeforeCursor.drop(while: { $0 == " " })
-        let word = Completion.lastWord(of: textBeforeCursor)
-        if trimmed.hasPrefix("."), !trimmed.contains(" ") {
-            return (DotCommand.summaries.map(\.name) + [".exit"]).filter { $0.hasPrefix(word) }
+    /// What Tab offers for `text`, the statement typed so far up to the cursor.
+    public func completions(for text: String) -> CompletionMatches {
+        ShellCompleter(engine: engine).matches(for: text)
+    }
+
+    /// Prints a command's answer (`.mode`, `.help`) where results go, `.once` aside.
+    func showText(_ text: String) {
+        if let redirection {
+            do { try redirection.write(text) } catch { report(error) }
+        } else {
+            standardOutput(text)
         }
-        if trimmed.hasPrefix(".mode ") { return OutputFormat.allCases.map(\.rawValue).filter { $0.hasPrefix(word) } }
-        if word.hasPrefix("@") {
-            let prefix = word.dropFirst().lowercased().replacingOccurrences(of: "\"", with: "")
-            let names = engine.index.entities.names.filter { $0.lowercased().hasPrefix(prefix) }
-            return Array(Set(names.map { $0.contains(" ") ? "@\"\($0)\"" : "@\($0)" })).sorted().prefix(200).map { $0 }
+    }
+
+    // MARK: Where results go
+
+    /// Where one statement's results go: the screen (standard output), or a file.
+    struct Destination {
+        /// The file, when results go to one; closed after the statement when it is a `.once` file.
+        var file: OutputFile?
+        /// Whether `file` is the `.output` file, which stays open.
+        var isLasting = false
+        var isScreen: Bool { file == nil }
+    }
+
+    /// The destination of the next statement's results: a `.once` file (used up), the `.output`
+    /// file, or the screen.
+    private func takeDestination() throws(Diagnostic) -> Destination {
+        if let path = pendingOnce {
+            pendingOnce = nil
+            return Destination(file: try OutputFile(path: path))
         }
-        return engine.keywords.filter { $0.hasPrefix(word) && $0 != word }
+        if let redirection { return Destination(file: redirection, isLasting: true) }
+        return Destination()
+    }
+
+    /// Writes result text; to the screen in pieces of lines, stopping when the user cancels.
+    /// Returns whether everything was written.
+    private func write(_ text: String, to destination: Destination) -> Bool {
+        if let file = destination.file {
+            do {
+                try file.write(text)
+            } catch {
+                report(error)
+            }
+            return true
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard text.hasSuffix("\n"), lines.count > Self.linesPerPiece else {
+            standardOutput(text)
+            return true
+        }
+        var written = 0
+        while written < lines.count - 1 {
+            if isCancelled() {
+                messages("\n(output stopped by Ctrl-C after \(written) of \(lines.count - 1) lines)\n")
+                return false
+            }
+            let end = min(written + Self.linesPerPiece, lines.count - 1)
+            standardOutput(lines[written..<end].joined(separator: "\n") + "\n")
+            written = end
+        }
+        return true
+    }
+
+    private static let linesPerPiece = 200
+
+    /// Sends results to `path` from now on (`.output FILE`), or back to the screen (`nil`).
+    func redirect(to path: String?) throws(Diagnostic) {
+        redirection?.close()
+        redirection = nil
+        if let path { redirection = try OutputFile(path: path) }
+    }
+
+    /// Sends the next statement's results to `path` (`.once FILE`).
+    func redirectOnce(to path: String) throws(Diagnostic) {
+        // Fail now, not at the next statement, when the file cannot be written.
+        try OutputFile(path: path).close()
+        pendingOnce = path
+    }
+
+    /// The file results go to, if any (`.output`).
+    var redirectionPath: String? { redirection?.path }
+
+    private static func seconds(since start: ContinuousClock.Instant) -> String {
+        let duration = ContinuousClock.now - start
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return String(format: "%.3f", seconds)
+    }
+}
+
+/// A file results are written to (`.output`, `.once`), created or replaced when opened.
+final class OutputFile {
+    let path: String
+    private let handle: FileHandle
+
+    init(path: String) throws(Diagnostic) {
+        let expanded = Paths.expandingTilde(path)
+        guard FileManager.default.createFile(atPath: expanded, contents: nil), let handle = FileHandle(forWritingAtPath: expanded) else {
+            throw Diagnostic(.error, "cannot write to '\(path)'", sourceName: path,
+                             help: .init("check that its folder exists and can be written to"))
+        }
+        self.path = path
+        self.handle = handle
+    }
+
+    func write(_ text: String) throws(Diagnostic) {
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+        } catch {
+            throw Diagnostic(.error, "writing to '\(path)' failed: \(error.localizedDescription)", sourceName: path)
+        }
+    }
+
+    func close() { try? handle.close() }
+}
+
+/// Paths as a user types them.
+enum Paths {
+    /// `path` with a leading `~` or `~/` replaced by the home folder.
+    static func expandingTilde(_ path: String) -> String {
+        if path == "~" { return homeFolder }
+        if path.hasPrefix("~/") { return (homeFolder as NSString).appendingPathComponent(String(path.dropFirst(2))) }
+        return path
+    }
+}
+
+extension DotCommand {
+    /// Whether the command reads the index, so a change made by another process is loaded first.
+    var readsTheIndex: Bool {
+        switch self {
+        case .sources, .fields, .stats, .read, .ingest: true
+        default: false
+        }
     }
 }
 
@@ -157,5 +314,12 @@ extension Error {
     func inSource(_ sourceName: String) -> Diagnostic {
         if let diagnostic = self as? Diagnostic { return diagnostic.sourceName == nil ? diagnostic.inSource(sourceName) : diagnostic }
         return Diagnostic(.error, String(describing: self), sourceName: sourceName)
+    }
+}
+
+extension ShellSession {
+    /// Reports any error as a diagnostic.
+    func report(_ error: any Error) {
+        report((error as? Diagnostic) ?? Diagnostic(.error, String(describing: error)), source: nil)
     }
 }

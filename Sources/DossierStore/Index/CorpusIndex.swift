@@ -214,6 +214,11 @@ public struct CorpusIndex: Sendable {
         return .ambiguous(candidates.sorted { entities.mentionCounts[Int($0)] > entities.mentionCounts[Int($1)] })
     }
 
+    /// Every entity that goes by `name` (a canonical name or an alias, ignoring case), in row order.
+    public func entities(named name: String) -> [Int32] {
+        (entitiesByName[name.lowercased()] ?? []).sorted()
+    }
+
     /// Up to five canonical names for `key`: first of the entities whose canonical name contains it
     /// or is close to it in spelling, then of those with an alias close to it ("putn" → Vladimir Putin).
     private func suggestions(for key: String) -> [String] {

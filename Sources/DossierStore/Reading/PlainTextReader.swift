@@ -2,7 +2,8 @@ import DossierCore
 import Foundation
 
 /// Reads a plain-text article: the whole file is one document whose id is the file name without
-/// its extension.
+/// its extension, and whose title is its first line when that is short, else its first sentence,
+/// cut at a word to at most ``titleLength`` characters.
 ///
 /// A file may open with a `date YYYY-MM-DD` header (after optional white space, on the same line
 /// as the text or a line of its own); it becomes the document date and is not part of the text.
@@ -25,8 +26,28 @@ public struct PlainTextReader: DocumentReader {
         guard !body.allSatisfy(\.isWhitespace) else {
             return ReadOutcome(problems: [.skipped("the file has no text", path: path, line: 1)])
         }
-        let document = Document(id: ReaderSupport.stem(of: path), date: header.date, source: (path as NSString).lastPathComponent, text: body)
+        let document = Document(id: ReaderSupport.stem(of: path), title: Self.title(of: body), date: header.date,
+                                source: (path as NSString).lastPathComponent, text: body)
         return ReadOutcome(documents: [document])
+    }
+
+    /// The longest title taken from a text, in characters.
+    public static let titleLength = 100
+
+    /// A title for an article that has none: its first line when that has at most ``titleLength``
+    /// characters; else the first sentence of that line when short enough (without its full stop);
+    /// else the line cut at the last space before ``titleLength`` characters, with "…".
+    public static func title(of text: String) -> String? {
+        guard let line = text.split(whereSeparator: \.isNewline).lazy.map({ $0.trimmingCharacters(in: .whitespaces) })
+            .first(where: { !$0.isEmpty }) else { return nil }
+        if line.count <= titleLength { return line }
+        let characters = Array(line)
+        for index in characters.indices.dropFirst(20).prefix(titleLength - 20)
+        where ".!?".contains(characters[index]) && index + 1 < characters.count && characters[index + 1] == " " {
+            return String(characters[..<(characters[index] == "." ? index : index + 1)])
+        }
+        let cut = characters[..<(titleLength - 1)].lastIndex(of: " ") ?? (titleLength - 1)
+        return String(characters[..<cut]).trimmingCharacters(in: .whitespaces) + "…"
     }
 }
 

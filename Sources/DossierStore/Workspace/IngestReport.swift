@@ -11,6 +11,9 @@ public struct IngestReport: Sendable {
     public var filesRead = 0
     /// Malformed records and unreadable files, each with its path and line.
     public var problems: [Diagnostic] = []
+    /// How many of ``problems`` are paths that named nothing to read (no such file or folder, a
+    /// pattern that matches nothing, an empty folder) rather than records.
+    public var pathProblems = 0
 
     /// Whether the ingest was cancelled before it read everything; the batches written are kept.
     public var wasCancelled = false
@@ -21,13 +24,16 @@ public struct IngestReport: Sendable {
     /// Whether every record was usable; the command line exits non-zero when not.
     public var isClean: Bool { problems.isEmpty && !wasCancelled }
 
-    /// One line: `added 171 documents (2 already present) from 3 files; 1 record skipped`, or
-    /// `cancelled after adding 256 documents from 1 file`.
+    /// One line: `added 171 documents (2 already present) from 3 files; 1 record skipped`,
+    /// `added 0 documents from 0 files; 1 path named nothing to read`, or `cancelled after adding 256
+    /// documents from 1 file`.
     public var summary: String {
         var text = (wasCancelled ? "cancelled after adding " : "added ") + "\(added) document\(added == 1 ? "" : "s")"
         if alreadyPresent > 0 { text += " (\(alreadyPresent) already present)" }
         text += " from \(filesRead) file\(filesRead == 1 ? "" : "s")"
-        if !problems.isEmpty { text += "; \(problems.count) record\(problems.count == 1 ? "" : "s") skipped" }
+        if pathProblems > 0 { text += "; \(pathProblems) path\(pathProblems == 1 ? "" : "s") named nothing to read" }
+        let records = problems.count - pathProblems
+        if records > 0 { text += "; \(records) record\(records == 1 ? "" : "s") skipped" }
         return text
     }
 }

@@ -13,10 +13,14 @@ public final class Workspace: Sendable {
     /// The workspace file.
     public let path: String
     private let database: DatabaseQueue
+    /// A second connection that only reads `PRAGMA data_version`, which changes when any other
+    /// connection (another process, or this workspace's own writes) commits to the file.
+    private let watcher: DatabaseQueue
 
-    private init(path: String, database: DatabaseQueue) {
+    private init(path: String, database: DatabaseQueue, watcher: DatabaseQueue) {
         self.path = path
         self.database = database
+        self.watcher = watcher
     }
 
     /// Opens the workspace at `path`, creating an empty one there when there is no file and
@@ -46,7 +50,10 @@ public final class Workspace: Sendable {
                 }
             }
             try migrator.migrate(database)
-            return Workspace(path: path, database: database)
+            var watching = Configuration()
+            watching.readonly = true
+            watching.label = "Dossier workspace watcher"
+            return Workspace(path: path, database: database, watcher: try DatabaseQueue(path: path, configuration: watching))
         } catch let diagnostic as Diagnostic {
             throw diagnostic
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
@@ -59,6 +66,22 @@ public final class Workspace: Sendable {
     /// The version of the workspace schema this Dossier writes; a workspace of a later version
     /// cannot be opened by it, so caches of built workspaces carry it in their names.
     public static var schemaVersion: Int { WorkspaceSchema.version }
+
+    /// SQLite's data version of the file: it changes whenever a change is committed to the file, by
+    /// another process or by this workspace. Compare it with the value read before ``loadIndex()`` to
+    /// know whether the index is stale.
+    public func dataVersion() throws(Diagnostic) -> Int {
+        do {
+            return try watcher.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        } catch {
+            throw Diagnostic(.error, "reading the workspace failed: \(Self.describe(error))", sourceName: path)
+        }
+    }
+
+    /// The size of the workspace file in bytes, or `nil` when it cannot be read.
+    public var fileSize: Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
+    }
 
     /// The number of documents in the workspace.
     public func documentCount() throws(Diagnostic) -> Int {
@@ -78,6 +101,7 @@ public final class Workspace: Sendable {
         let inputs = InputFiles(paths)
         var report = IngestReport()
         report.problems = inputs.problems
+        report.pathProblems = inputs.problems.count
         var pending: [Document] = []
         func stopsHere() -> Bool {
             report.wasCancelled = isCancelled()
