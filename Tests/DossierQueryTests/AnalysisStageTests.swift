@@ -21,6 +21,31 @@ struct AnalysisStageTests {
         #expect(try Fixture.column("count", of: "documents | during 2020 | timeline") == Array(repeating: "0", count: 12))
     }
 
+    @Test func timelineShowsALongEmptyStretchAsOneRow() throws {
+        func day(_ text: String) -> Value { .date(Day(iso: text)!) }
+        let rows = try #require(Timeline.rows(for: [day("1119-05-01"), day("2019-01-10"), day("2019-03-02"), .null], by: .month))
+        #expect(rows.map { $0.map(\.displayText) } == [
+            ["1119-05", "1"], ["1119-06..2018-12", "0"], ["2019-01", "1"], ["2019-02", "0"], ["2019-03", "1"],
+        ])
+        // Up to twelve empty months are shown one by one; thirteen are one row.
+        #expect(Timeline.rows(for: [day("2018-01-01"), day("2019-01-01")], by: .month)?.count == 13)
+        #expect(Timeline.rows(for: [day("2018-01-01"), day("2019-02-01")], by: .month)?.count == 14)
+        #expect(Timeline.rows(for: [day("2018-01-01"), day("2019-03-01")], by: .month)?.count == 3)
+    }
+
+    @Test func timelineSpansTheRangeOfAnEarlierDuring() throws {
+        let bound = TimeBound(lower: Day(iso: "2019-01-01"), upper: Day(iso: "2019-07-01"))
+        let rows = try #require(Timeline.rows(for: [.date(Day(iso: "2019-03-02")!)], by: .month, within: bound))
+        #expect(rows.map { $0.map(\.displayText) } == [
+            ["2019-01", "0"], ["2019-02", "0"], ["2019-03", "1"], ["2019-04", "0"], ["2019-05", "0"], ["2019-06", "0"],
+        ])
+        // Rows outside the range (a relation's own time, after navigating) still count.
+        let wider = try #require(Timeline.rows(for: [.date(Day(iso: "2021-03-02")!)], by: .year, within: bound))
+        #expect(wider.map { $0[0].displayText } == ["2019", "2020", "2021"])
+        #expect(try Fixture.column("bucket", of: "documents | during 2023-Q3 | timeline") == ["2023-07", "2023-08", "2023-09"])
+        #expect(try Fixture.column("bucket", of: "documents | after 2023-06 | timeline by quarter") == ["2023-Q3", "2023-Q4"])
+    }
+
     @Test func timelineChecksItsUnitAndItsRows() throws {
         let unit = try #require(Fixture.diagnostic("documents | timeline by mnth"))
         #expect(unit.message == "'timeline' counts by day, week, month, quarter or year, not 'mnth'")

@@ -38,7 +38,7 @@ public struct LineRenderer: ResultRenderer {
             }
             var output = blocks.joined(separator: "\n")
             if shown < rows.count {
-                output += "\n(\(rows.count) rows, \(shown) shown (.maxrows sets how many))\n"
+                output += "\n(\(rows.count) rows; \(shown) shown, .maxrows sets how many)\n"
             } else if rows.isEmpty {
                 output = "(0 rows)\n"
             }

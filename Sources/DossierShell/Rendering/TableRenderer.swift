@@ -105,7 +105,7 @@ public struct TableRenderer: ResultRenderer {
         }
         guard showsHeaders else { return output }
         var notes = ["\(rows.count) row\(rows.count == 1 ? "" : "s")"]
-        if omitted > 0 { notes[0] += ", \(rows.count - omitted) shown (.maxrows sets how many)" }
+        if omitted > 0 { notes.append("\(rows.count - omitted) shown, .maxrows sets how many") }
         if kept < columns.count {
             let hidden = columns[kept...].filter { !$0.isEmpty }
             if !hidden.isEmpty {

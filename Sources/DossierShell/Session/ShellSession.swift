@@ -293,9 +293,10 @@ final class OutputFile {
 enum Paths {
     /// `path` with a leading `~` or `~/` replaced by the home folder.
     static func expandingTilde(_ path: String) -> String {
-        if path == "~" { return homeFolder }
-        if path.hasPrefix("~/") { return (homeFolder as NSString).appendingPathComponent(String(path.dropFirst(2))) }
-        return path
+        guard path == "~" || path.hasPrefix("~/") else { return path }
+        var home = homeFolder
+        while home.count > 1, home.hasSuffix("/") { home.removeLast() }
+        return home + path.dropFirst()
     }
 }
 

@@ -1,0 +1,92 @@
+import DossierCore
+import Testing
+@testable import DossierQuery
+
+/// Missing values, arithmetic and functions in `where`, `select` and `sort`.
+@Suite struct ExpressionTests {
+    @Test func nullIsTestedWithIsNullAndEquality() throws {
+        #expect(try Fixture.column("id", of: "documents | where title is null") == ["doc-undated"])
+        #expect(try Fixture.column("id", of: "documents | where date is not null and source is null") == ["doc-brics"])
+        #expect(try Fixture.column("id", of: "documents | where title == null") == ["doc-undated"])
+        #expect(try Fixture.column("id", of: "documents | where null != date") == ["doc-beijing", "doc-icc", "doc-brics"])
+        #expect(try Fixture.column("missing", of: "documents | select date is null as missing") == ["false", "false", "false", "true"])
+        // An empty string is a value, not a missing one.
+        #expect(try Fixture.scalar(#"documents | where title == "" | count"#) == .int(0))
+    }
+
+    @Test func nullHasNoTypeOfItsOwn() throws {
+        let ordered = try #require(Fixture.diagnostic("documents | where date < null"))
+        #expect(ordered.message == "a missing value cannot be ordered with '<'")
+        #expect(ordered.help?.message == "test for it with 'is null' or 'is not null'")
+        #expect(Fixture.diagnostic("documents | select null as x")?.message == "'null' stands for a missing value; it has no type of its own here")
+        #expect(Fixture.diagnostic("documents | where title is nul")?.message == "expected 'null' after 'is'")
+        #expect(Fixture.diagnostic("documents | where null == null")?.message == "'null == null' compares nothing with nothing")
+    }
+
+    @Test func arithmeticFollowsPrecedenceAndParentheses() throws {
+        let table = try Fixture.table("documents | take 1 | select words + 1 * 2 as a, (words + 1) * 2 as b, words - 5 - 5 as c, -words as d, words / 2 as e")
+        #expect(table.rows[0] == [.int(17), .int(32), .int(5), .int(-15), .float(7.5)])
+        #expect(table.columns.map(\.type) == [.int, .int, .int, .int, .float])
+        #expect(try Fixture.column("id", of: "documents | where words * 2 > 29") == ["doc-beijing", "doc-brics"])
+        #expect(try Fixture.column("id", of: "documents | sort 0 - words, id | take 2") == ["doc-beijing", "doc-brics"])
+        #expect(try Fixture.column("x", of: "documents | take 1 | select 10-5 as x") == ["5"])
+        #expect(try Fixture.column("x", of: "documents | take 1 | select 2.5 * 2 as x") == ["5"])
+    }
+
+    @Test func arithmeticHasNoAnswerForMissingValuesAndDivisionByZero() throws {
+        #expect(try Fixture.table("documents | take 1 | select words / 0 as x").rows[0] == [.null])
+        #expect(try Fixture.table("documents | take 1 | select 9223372036854775807 + words as x").rows[0] == [.null])
+        #expect(try Fixture.column("later", of: "documents | select date + 10 as later") == ["2023-10-28", "2023-03-27", "2023-09-01", ""])
+    }
+
+    @Test func datesMoveByDaysAndSubtract() throws {
+        #expect(try Fixture.column("days", of: "documents | where date is not null | select date - 2023-01-01 as days") == ["290", "75", "233"])
+        #expect(try Fixture.column("id", of: "documents | where date - 30 > 2023-09-01") == ["doc-beijing"])
+        #expect(try Fixture.column("span", of: "entities | where name == \"Vladimir Putin\" | select last - first as span") == ["215"])
+    }
+
+    @Test func plusJoinsText() throws {
+        #expect(Fixture.diagnostic(#"entities | select name + kind"#)?.message == "'+' cannot combine a String and a Kind")
+        #expect(try Fixture.column("label", of: #"documents | take 1 | select id + "/" + title as label"#) == ["doc-beijing/Putin meets Xi in Beijing"])
+    }
+
+    @Test func arithmeticChecksItsTypes() throws {
+        let text = try #require(Fixture.diagnostic(#"documents | select words + "x""#))
+        #expect(text.message == "'+' cannot combine an Int and a String")
+        #expect(text.range?.start.column == 28)
+        #expect(Fixture.diagnostic("documents | select date * 2")?.message == "'*' cannot combine a Date and an Int")
+        #expect(Fixture.diagnostic("documents | select -title")?.message == "'-' needs a number, but 'title' is a String")
+        #expect(Fixture.diagnostic("documents | where words >")?.message == "expected a value after '>'")
+        #expect(Fixture.diagnostic("documents | select words +")?.message == "expected a value after '+'")
+    }
+
+    @Test func minusAfterAYearIsATimeLiteral() {
+        let tokens = Lexer.tokens(in: "2023-07 10-5 2023 - 1")
+        #expect(tokens.map(\.kind) == [.time, .integer(10), .minus, .integer(5), .integer(2023), .minus, .integer(1), .end])
+    }
+
+    @Test func textFunctions() throws {
+        let row = try Fixture.table(#"documents | take 1 | select lower(title) as a, upper(id) as b, len(title) as c, substr(title, 7, 5) as d, "#
+            + #"substr(title, -7) as e, left(title, 5) as f, right(title, 7) as g, replace(title, "Xi", "Jinping") as h, "#
+            + #"concat(id, ":", words) as i, position(title, "MEETS") as j, starts_with(title, "putin") as k, "#
+            + #"ends_with(title, "x") as l, trim("  x  ") as m"#).rows[0].map(\.displayText)
+        #expect(row == ["putin meets xi in beijing", "DOC-BEIJING", "25", "meets", "Beijing", "Putin", "Beijing",
+                        "Putin meets Jinping in Beijing", "doc-beijing:15", "7", "true", "false", "x"])
+    }
+
+    @Test func functionsOfMissingValuesAndNumbers() throws {
+        let undated = try Fixture.table("documents | where id == \"doc-undated\" | select year(date) as y, coalesce(title, id) as t, concat(title, \"!\") as c, upper(title) as u")
+        #expect(undated.rows[0] == [.null, .string("doc-undated"), .string("!"), .null])
+        let numbers = try Fixture.table("documents | take 1 | select abs(-words) as a, round(words / 4) as b, round(words / 7, 2) as c, quarter(date) as q, day(date) as d")
+        #expect(numbers.rows[0] == [.int(15), .float(4), .float(2.14), .int(4), .int(18)])
+    }
+
+    @Test func functionsCheckTheirArguments() throws {
+        let arity = try #require(Fixture.diagnostic("documents | select substr(title)"))
+        #expect(arity.message == "'substr' takes 2 or 3 arguments, but was given 1")
+        #expect(arity.help?.message == "write substr(text, start[, length])")
+        #expect(Fixture.diagnostic("documents | select left(title, \"x\")")?.message == "'left' needs a whole number (Int), but \"x\" is a String")
+        #expect(Fixture.diagnostic("documents | select coalesce(title, words)")?.message == "'coalesce' needs values of one type, but 'words' is an Int after a String")
+        #expect(Fixture.diagnostic("documents | select lowr(title)")?.help?.message == "did you mean 'lower'?")
+    }
+}
