@@ -72,6 +72,15 @@ struct StatementAssemblerTests {
         #expect(assembler.finish().isEmpty)
     }
 
+    @Test func interactiveInputWaitsWhileMoreLinesHaveArrived() {
+        var assembler = StatementAssembler(interactive: true, needsContinuation: Self.unfinished)
+        #expect(assembler.add("documents", number: 1, moreInputWaiting: true).isEmpty)
+        #expect(assembler.pendingText == "documents")
+        #expect(assembler.add("  | count", number: 2) == [.statements("documents\n  | count", firstLine: 1)])
+        #expect(assembler.add("entities", number: 3, moreInputWaiting: true).isEmpty)
+        #expect(assembler.add("mentions | count", number: 4) == [.statements("entities", firstLine: 3), .statements("mentions | count", firstLine: 4)])
+    }
+
     @Test func interactiveInputRunsEachCompleteLine() {
         var assembler = StatementAssembler(interactive: true, needsContinuation: Self.unfinished)
         #expect(assembler.add("documents | count", number: 1) == [.statements("documents | count", firstLine: 1)])
@@ -91,6 +100,26 @@ struct DotCommandTests {
         #expect(try DotCommand.parse(".open") == .open(path: nil))
         #expect(try DotCommand.parse(".ingest a.txt 'b c/*.jsonl'") == .ingest(paths: ["a.txt", "b c/*.jsonl"]))
         #expect(try DotCommand.parse(".exit") == .quit)
+        #expect(try DotCommand.parse(".read ~/a.dq") == .read(path: "~/a.dq"))
+        #expect(try DotCommand.parse(".schema") == .fields(source: nil))
+        #expect(try DotCommand.parse(".fields relations") == .fields(source: "relations"))
+        #expect(try DotCommand.parse(".maxrows 0") == .maximumRows(.unlimited))
+        #expect(try DotCommand.parse(".maxrows auto") == .maximumRows(.automatic))
+        #expect(try DotCommand.parse(".width 100") == .width(.exactly(100)))
+        #expect(try DotCommand.parse(".headers off") == .headers(false))
+        #expect(try DotCommand.parse(".timer on") == .timer(true))
+        #expect(try DotCommand.parse(".output") == .output(path: nil))
+        #expect(try DotCommand.parse(".once out.csv") == .once(path: "out.csv"))
+        #expect(try DotCommand.parse(".param") == .parameter(.list))
+        guard case .parameter(.set(let name, let value, let range)) = try DotCommand.parse(".param set $who Vladimir Putin") else {
+            Issue.record("expected .param set")
+            return
+        }
+        #expect(name == "who" && value == "Vladimir Putin" && range.start.column == 17)
+        #expect(throws: Diagnostic.self) { try DotCommand.parse(".maxrows many") }
+        #expect(throws: Diagnostic.self) { try DotCommand.parse(".headers maybe") }
+        #expect(throws: Diagnostic.self) { try DotCommand.parse(".param sett who x") }
+        #expect(throws: Diagnostic.self) { try DotCommand.parse(".once") }
     }
 
     @Test func pointsAtWhatIsWrong() {

@@ -31,7 +31,7 @@ public struct LineRenderer: ResultRenderer {
                     let label = String(repeating: " ", count: nameWidth - TextWidth.of(name)) + name + " = "
                     let lines = totalWidth.map { TextWidth.wrapped(cell.text, to: max(10, $0 - nameWidth - 3)) }
                         ?? cell.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-                    block += label + lines[0].trimmingTrailingSpaces() + "\n"
+                    block += (label + lines[0]).trimmingTrailingSpaces() + "\n"
                     for line in lines.dropFirst() { block += (indent + line).trimmingTrailingSpaces() + "\n" }
                 }
                 blocks.append(block)

@@ -22,7 +22,7 @@ struct ShellCompleter {
             let names = engine.session.parameters.map { "$" + $0.name }
             return CompletionMatches(word: word, candidates: names.filter { $0.hasPrefix(word) && $0 != word })
         }
-        return CompletionMatches(word: word, candidates: queryWords(in: text, word: word).filter { $0.hasPrefix(word) && $0 != word })
+        return CompletionMatches(word: word, candidates: Set(queryWords(in: text, word: word)).filter { $0.hasPrefix(word) && $0 != word }.sorted())
     }
 
     // MARK: Commands

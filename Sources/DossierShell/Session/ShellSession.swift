@@ -137,7 +137,7 @@ public final class ShellSession {
             case .statements(let text, let firstLine):
                 try reloadIfChangedElsewhere()
                 let destination = try takeDestination()
-                defer { destination.file?.close() }
+                defer { if !destination.isLasting { destination.file?.close() } }
                 let renderer = format.renderer(display, terminalWidth: destination.isScreen ? terminalWidth() : nil)
                 var stopped = false
                 try engine.run(text, sourceName: sourceName, firstLine: firstLine) { outcome in
@@ -168,7 +168,7 @@ public final class ShellSession {
     /// Prints a result as a table in the current mode, to the current destination.
     func show(_ result: ResultSet) throws(Diagnostic) {
         let destination = try takeDestination()
-        defer { destination.file?.close() }
+        defer { if !destination.isLasting { destination.file?.close() } }
         _ = write(format.renderer(display, terminalWidth: destination.isScreen ? terminalWidth() : nil).render(result), to: destination)
     }
 
