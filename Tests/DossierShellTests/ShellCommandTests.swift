@@ -7,17 +7,11 @@ import Testing
 /// The shell's commands and state on a workspace of the two seed articles.
 @Suite("Shell commands")
 struct ShellCommandTests {
-    final class Printed {
-        var output = ""
-        var messages = ""
-    }
-
     /// A session on a new workspace of the seeds, in a folder the caller removes.
-    static func session() throws -> (ShellSession, Printed, folder: String) {
+    static func session() throws -> (ShellSession, ShellSessionTests.Transcript, folder: String) {
         let folder = NSTemporaryDirectory() + "dossier-commands-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let printed = Printed()
-        let session = ShellSession(output: { printed.output += $0 }, messages: { printed.messages += $0 })
+        let (session, printed) = ShellSessionTests.session()
         try session.open(path: folder + "/w.sqlite", createIfMissing: true)
         let seeds = ShellSessionTests.seeds.map { "\"\($0)\"" }.joined(separator: " ")
         #expect(session.execute(.command(".ingest " + seeds, line: 1), source: "", sourceName: "<test>") == .success)
@@ -85,8 +79,7 @@ struct ShellCommandTests {
         let folder = NSTemporaryDirectory() + "dossier-commands-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let printed = Printed()
-        let session = ShellSession(output: { printed.output += $0 }, messages: { printed.messages += $0 })
+        let (session, printed) = ShellSessionTests.session()
         let path = folder + "/w.sqlite"
         _ = try Workspace.open(at: path, createIfMissing: true).ingest(paths: [ShellSessionTests.seeds[0]])
         try session.open(path: path, createIfMissing: false)
