@@ -6,8 +6,8 @@ extension Checker {
     /// between two dates.
     func bindArithmetic(_ operation: BinaryOperator, _ left: Expression, _ right: Expression,
                         in rows: RowType) throws(Diagnostic) -> (BoundExpression, FieldType) {
-        let (leftBound, leftType) = try bindOperand(left, in: rows)
-        let (rightBound, rightType) = try bindOperand(right, in: rows)
+        let (leftBound, leftType) = try bindDayAsDate(left, in: rows)
+        let (rightBound, rightType) = try bindDayAsDate(right, in: rows)
         let result: FieldType?
         switch (operation, leftType, rightType) {
         case (.divide, _, _) where leftType.isNumeric && rightType.isNumeric: result = .float
@@ -33,8 +33,9 @@ extension Checker {
         return (.arithmetic(operation, leftBound, rightBound), result)
     }
 
-    /// An operand of arithmetic: a time literal of one day is a Date there (`date - 2019-01-01`).
-    private func bindOperand(_ expression: Expression, in rows: RowType) throws(Diagnostic) -> (BoundExpression, FieldType) {
+    /// An operand of arithmetic or `coalesce`: a time literal of one day is a Date there
+    /// (`date - 2019-01-01`, `coalesce(date, 1970-01-01)`).
+    func bindDayAsDate(_ expression: Expression, in rows: RowType) throws(Diagnostic) -> (BoundExpression, FieldType) {
         if case .time(let range) = expression.kind, range.granularity == .day, range.end.number == range.start.number + 1 {
             return (.constant(.date(range.start)), .date)
         }

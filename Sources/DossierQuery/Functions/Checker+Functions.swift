@@ -29,7 +29,7 @@ extension Checker {
         var bound: [BoundExpression] = []
         var types: [FieldType] = []
         for argument in arguments {
-            let (value, type) = try bind(argument, in: rows)
+            let (value, type) = function == .coalesce ? try bindDayAsDate(argument, in: rows) : try bind(argument, in: rows)
             bound.append(value)
             types.append(type)
         }
