@@ -42,6 +42,7 @@ import Testing
         #expect(throws: ParameterValue.Problem.self) { try ParameterType.choice(["day", "week"]).value(from: "month") }
         #expect(try ParameterType.entity.value(from: "Xi Jinping").literal == #"@"Xi Jinping""#)
         #expect(try ParameterType.entity.value(from: "@Dover:location").literal == "@Dover:location")
+        #expect(try ParameterType.entity.value(from: "@Xi Jinping").literal == #"@"Xi Jinping""#)
         #expect(try ParameterType.string.value(from: #"say "hi""#).literal == #""say \"hi\"""#)
         #expect(try ParameterType.string.value(from: #""arrest warrant""#).literal == #""arrest warrant""#)
         #expect(ParameterType.inferred(from: "2023-07").type == .time)

@@ -26,11 +26,25 @@ struct DossierBinary {
     let cache: String
     let folder: String
 
-    init() throws {
+    /// A new folder with its own cache; with `sharedCache`, the demo workspace is read from that
+    /// cache instead (built once for many tests).
+    init(sharedCache: String? = nil) throws {
         folder = NSTemporaryDirectory() + "dossier-e2e-" + UUID().uuidString
-        cache = folder + "/cache"
+        cache = sharedCache ?? folder + "/cache"
         try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
+
+    /// A cache folder holding the demo workspace, built on first use and shared by the tests that
+    /// only read it.
+    static let demoCache: String = {
+        let cache = NSTemporaryDirectory() + "dossier-e2e-demo-cache-" + UUID().uuidString
+        if let builder = try? DossierBinary(sharedCache: cache) {
+            _ = try? builder.run(["query", "documents | count"])
+            builder.remove()
+        }
+        return cache
+    }()
 
     func path(_ name: String) -> String { folder + "/" + name }
 

@@ -53,6 +53,12 @@ struct EndToEndTests {
         #expect(outcome.output == "173\n")
         #expect(outcome.messages.contains(" --> analysis.dq:4:19\n"), "\(outcome.messages)")
         #expect(outcome.messages.contains("4 | documents | where titel contains \"Putin\"\n  |                   ^^^^^"))
+        // The last line says the output above is not all there was to be.
+        #expect(outcome.messages.hasSuffix(
+            "stopped at analysis.dq:4 by the error above; the 2 statements before it ran, the 1 statement after it did not run\n"))
+        let piped = try dossier.run([], input: "documents | count\ndocuments | titel\ndocuments | count\n")
+        #expect(piped.status == 1 && piped.output == "173\n")
+        #expect(piped.messages.hasSuffix("stopped at <stdin>:2 by the error above; the input after it did not run\n"))
     }
 
     @Test func aMalformedInputIsReportedAndTheRestIngested() throws {

@@ -73,13 +73,11 @@ public enum ParameterType: Hashable, Sendable, CustomStringConvertible {
         func fail(_ reason: String) -> ParameterValue.Problem { ParameterValue.Problem(reason: reason) }
         switch self {
         case .entity:
-            if trimmed.hasPrefix("@") {
-                guard Parser.entityLiteral(in: trimmed) != nil else {
-                    throw fail("'\(trimmed)' is not an entity literal; write @name, @\"Full Name\" or the name alone")
-                }
+            if trimmed.hasPrefix("@"), Parser.entityLiteral(in: trimmed) != nil {
                 return ParameterValue(type: self, literal: trimmed, text: text)
             }
-            let name = ParameterValue.unquoted(trimmed)
+            // A name as written, with or without an '@' before it (`Xi Jinping`, `@Xi Jinping`).
+            let name = ParameterValue.unquoted(trimmed.hasPrefix("@") ? String(trimmed.dropFirst()) : trimmed)
             guard !name.isEmpty else { throw fail("an entity parameter needs a name") }
             return ParameterValue(type: self, literal: EntityLiteral.text(name: name), text: text)
         case .time:

@@ -126,7 +126,7 @@ public final class ShellSession {
         lastError = nil
         let started = ContinuousClock.now
         defer {
-            if showsTimer { messages("run time: \(Self.seconds(since: started)) s\n") }
+            if showsTimer, case .statements = chunk { messages("run time: \(Self.seconds(since: started)) s\n") }
         }
         do {
             switch chunk {
@@ -208,8 +208,9 @@ public final class ShellSession {
         return Destination()
     }
 
-    /// Writes result text; to the screen in pieces of lines, stopping when the user cancels.
-    /// Returns whether everything was written.
+    /// Writes result text; to the screen in pieces of whole lines (at most ``linesPerPiece`` lines
+    /// and ``bytesPerPiece`` bytes, so a slow terminal takes each in a moment), stopping when the
+    /// user cancels. Returns whether everything was written.
     private func write(_ text: String, to destination: Destination) -> Bool {
         if let file = destination.file {
             do {
@@ -219,25 +220,31 @@ public final class ShellSession {
             }
             return true
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard text.hasSuffix("\n"), lines.count > Self.linesPerPiece else {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        guard text.hasSuffix("\n"), lines.count > Self.linesPerPiece || text.utf8.count > Self.bytesPerPiece else {
             standardOutput(text)
             return true
         }
         var written = 0
-        while written < lines.count - 1 {
+        while written < lines.count {
             if isCancelled() {
-                messages("\n(output stopped by Ctrl-C after \(written) of \(lines.count - 1) lines)\n")
+                messages("\n(output stopped by Ctrl-C after \(written) of \(lines.count) lines)\n")
                 return false
             }
-            let end = min(written + Self.linesPerPiece, lines.count - 1)
-            standardOutput(lines[written..<end].joined(separator: "\n") + "\n")
+            var end = written
+            var bytes = 0
+            while end < lines.count, end - written < Self.linesPerPiece, bytes < Self.bytesPerPiece {
+                bytes += lines[lines.startIndex + end].utf8.count + 1
+                end += 1
+            }
+            standardOutput(lines[(lines.startIndex + written)..<(lines.startIndex + end)].joined(separator: "\n") + "\n")
             written = end
         }
         return true
     }
 
     private static let linesPerPiece = 200
+    private static let bytesPerPiece = 16_384
 
     /// Sends results to `path` from now on (`.output FILE`), or back to the screen (`nil`).
     func redirect(to path: String?) throws(Diagnostic) {
