@@ -138,7 +138,7 @@ public final class QuerySession {
     }
 
     /// Whether the shell should read another line before running `text`: a bracket or a string is
-    /// still open, or the text ends with `|`.
+    /// still open, or the text ends with `|` or `,`.
     public static func needsContinuation(_ text: String) -> Bool {
         var depth = 0
         var last: QueryToken.Kind?
@@ -152,7 +152,7 @@ public final class QuerySession {
             }
             last = token.kind
         }
-        return depth > 0 || last == .pipe
+        return depth > 0 || last == .pipe || last == .comma
     }
 
     // MARK: Running

@@ -66,10 +66,13 @@ import Testing
     }
 
     @Test func textFunctions() throws {
-        let row = try Fixture.table(#"documents | take 1 | select lower(title) as a, upper(id) as b, len(title) as c, substr(title, 7, 5) as d, "#
-            + #"substr(title, -7) as e, left(title, 5) as f, right(title, 7) as g, replace(title, "Xi", "Jinping") as h, "#
-            + #"concat(id, ":", words) as i, position(title, "MEETS") as j, starts_with(title, "putin") as k, "#
-            + #"ends_with(title, "x") as l, trim("  x  ") as m"#).rows[0].map(\.displayText)
+        // A line that ends with ',' goes on, so a long select list spans lines.
+        let row = try Fixture.table(#"""
+            documents | take 1 | select lower(title) as a, upper(id) as b, len(title) as c, substr(title, 7, 5) as d,
+              substr(title, -7) as e, left(title, 5) as f, right(title, 7) as g, replace(title, "Xi", "Jinping") as h,
+              concat(id, ":", words) as i, position(title, "MEETS") as j, starts_with(title, "putin") as k,
+              ends_with(title, "x") as l, trim("  x  ") as m
+            """#).rows[0].map(\.displayText)
         #expect(row == ["putin meets xi in beijing", "DOC-BEIJING", "25", "meets", "Beijing", "Putin", "Beijing",
                         "Putin meets Jinping in Beijing", "doc-beijing:15", "7", "true", "false", "x"])
     }

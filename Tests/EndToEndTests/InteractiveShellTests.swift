@@ -70,6 +70,8 @@ struct InteractiveShellTests {
         try shell.waitFor("relations          ")
         try shell.enter(".fields relations")
         try shell.waitFor("evidence   String")
+        try shell.enter(".schema")
+        try shell.waitFor("times      end        Int")
         try shell.enter(".stats")
         let screen = try shell.waitFor("entities   2,367: 854 person, 571 other, 509 organization")
         #expect(screen.contains("documents  173"))

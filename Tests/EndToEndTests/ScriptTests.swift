@@ -119,6 +119,8 @@ struct ScriptTests {
         #expect(try query("entities | where kind == person | select upper(left(name, 3)) as abbreviation, len(name) - 1 as n | sort n desc | take 1")
             == "abbreviation,n\nVLA,13\n")
         #expect(try query(#"documents | select concat(substr(id, 1, 3), "…", right(id, 4)) as short | sort short"#) == "short\n000…5170\n003…714a\n")
+        // A timeline spans the range of the `during` before it, empty quarters included.
+        #expect(try query("documents | during 2023 | timeline by quarter") == "bucket,count\n2023-Q1,0\n2023-Q2,0\n2023-Q3,1\n2023-Q4,0\n")
         // A plain-text file's first line gives it a title.
         #expect(try query("documents | where title is null | count") == "count\n0\n")
         #expect(try query("documents | where starts_with(title, \"Russian President\") | count") == "count\n2\n")

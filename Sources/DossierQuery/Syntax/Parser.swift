@@ -2,7 +2,7 @@ import DossierCore
 
 /// Parses query text into statements and pipelines with a source range on every node.
 ///
-/// Statements end at a line break, unless the next line begins with `|`, the line ends with `|`,
+/// Statements end at a line break, unless the next line begins with `|`, the line ends with `|` or `,`,
 /// or a bracket is open; `;` also ends a statement. Use ``Parser/parse(_:)`` for a whole text, or
 /// a ``QuerySession`` to run statement by statement.
 public struct Parser {
@@ -60,7 +60,7 @@ public struct Parser {
             case .end:
                 break
             case .newline:
-                if depth > 0 || current.isEmpty || current.last?.kind == .pipe || nextSignificant(after: index)?.kind == .pipe {
+                if depth > 0 || current.isEmpty || current.last?.kind == .pipe || current.last?.kind == .comma || nextSignificant(after: index)?.kind == .pipe {
                     continue
                 }
                 finish()
