@@ -73,8 +73,7 @@ extension ExpressionEvaluator {
             case .float(let value):
                 var scale = 1.0
                 for _ in 0..<digits { scale *= 10 }
-                let rounded = (value * scale).rounded() / scale
-                return arguments.count == 2 ? .float(rounded) : .float(rounded)
+                return .float((value * scale).rounded() / scale)
             default: return .null
             }
         case .coalesce, .concat:
