@@ -36,9 +36,10 @@ struct DossierBinary {
     }
 
     /// A cache folder holding the demo workspace, built on first use and shared by the tests that
-    /// only read it.
+    /// only read it. Its name is fixed, so test runs reuse it: the workspace's own name carries the
+    /// corpus fingerprint and the extraction and schema versions, so a stale one is never opened.
     static let demoCache: String = {
-        let cache = NSTemporaryDirectory() + "dossier-e2e-demo-cache-" + UUID().uuidString
+        let cache = NSTemporaryDirectory() + "dossier-e2e-demo-cache"
         if let builder = try? DossierBinary(sharedCache: cache) {
             _ = try? builder.run(["query", "documents | count"])
             builder.remove()

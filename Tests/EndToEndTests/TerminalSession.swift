@@ -29,8 +29,12 @@ final class TerminalSession {
 
     deinit { close() }
 
-    /// Ends the terminal and its tmux server.
-    func close() { _ = try? run(["kill-server"]) }
+    /// Ends the terminal and its tmux server, and removes the server's socket.
+    func close() {
+        _ = try? run(["kill-server"])
+        let folder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        try? FileManager.default.removeItem(atPath: "\(folder)/tmux-\(getuid())/\(socket)")
+    }
 
     /// Presses keys: text is typed as it is; tmux key names (`Enter`, `Tab`, `Up`, `C-c`) are pressed.
     func press(_ keys: String...) throws {
