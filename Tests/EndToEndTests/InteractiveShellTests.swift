@@ -4,10 +4,17 @@ import Testing
 /// The interactive shell in a pseudo-terminal (tmux), on the demo corpus unless a test says otherwise.
 @Suite("interactive shell", .serialized, .enabled(if: TerminalSession.isAvailable, "tmux is not installed"))
 struct InteractiveShellTests {
+    /// The shell on the demo corpus, at its first prompt; the caller closes it and removes its folder.
     static func shell(arguments: [String] = [], width: Int = 100) throws -> TerminalSession {
-        let session = try TerminalSession(try DossierBinary(sharedCache: DossierBinary.demoCache), arguments: arguments, width: width)
-        try session.waitForPrompt(1)
-        return session
+        let dossier = try DossierBinary(sharedCache: DossierBinary.demoCache)
+        do {
+            let session = try TerminalSession(dossier, arguments: arguments, width: width)
+            try session.waitForPrompt(1)
+            return session
+        } catch {
+            dossier.remove()
+            throw error
+        }
     }
 
     @Test func ctrlCCancelsARunningQueryAtOnce() throws {
