@@ -105,4 +105,98 @@ struct CorpusEntityResolverTests {
         #expect(first.entities.aliases == second.entities.aliases)
         #expect(first.mentions.entities == second.mentions.entities)
     }
+
+    // MARK: Entities of unknown kind and stray typings
+
+    /// A document whose text is its id, then `name` repeated `count` times, each a mention of `kind`.
+    private static func repeated(_ id: String, _ name: String, _ kind: EntityKind, times count: Int) -> AnnotatedDocument {
+        let prefix = "(\(id)) "  // no two documents have the same text
+        let text = prefix + Array(repeating: name, count: count).joined(separator: ". ") + "."
+        var mentions: [(String, String, EntityKind, Int)] = []
+        var offset = prefix.unicodeScalars.count
+        for _ in 0..<count {
+            mentions.append((name, name, kind, offset))
+            offset += name.unicodeScalars.count + 2
+        }
+        return WorkspaceTests.annotated(id, text, mentions: mentions)
+    }
+
+    @Test(arguments: [false, true])
+    func aSurnameOfUnknownKindJoinsThePersonWhicheverCameFirst(fullNameFirst: Bool) throws {
+        let full = Self.document("full", "Donald Trump spoke. Trump left.", [("Donald Trump", "Donald Trump", .person), ("Trump", "Donald Trump", .person)])
+        let bare = Self.document("bare", "Unfortunately, Trump is late.", [("Trump", "Trump", .other)])
+        let index = try Self.index(adding: fullNameFirst ? [[full], [bare]] : [[bare], [full]])
+        #expect(index.entities.names == ["Donald Trump"])
+        #expect(index.entities.kinds == [.person])
+        #expect(index.entities.mentionCounts == [3])
+    }
+
+    @Test func anEntityOfUnknownKindJoinsTheOneTypedEntityOfItsName() throws {
+        let typed = Self.repeated("typed", "Mars", .location, times: 2)
+        let untyped = Self.repeated("untyped", "Mars", .other, times: 3)
+        let index = try Self.index(adding: [[untyped], [typed]])
+        #expect(index.entities.names == ["Mars"])
+        #expect(index.entities.kinds == [.location])
+        #expect(index.entities.mentionCounts == [5])
+    }
+
+    @Test func anEntityOfUnknownKindStaysApartFromTwoTypedOnes() throws {
+        let country = Self.repeated("country", "Jordan", .location, times: 2)
+        let person = Self.repeated("person", "Jordan", .person, times: 1)
+        let untyped = Self.repeated("untyped", "Jordan", .other, times: 1)
+        let index = try Self.index(adding: [[country, person], [untyped]])
+        #expect(index.entities.names.count == 3)
+        #expect(Set(index.entities.kinds) == [.location, .person, .other])
+    }
+
+    @Test func aWordMentionedMoreOftenThanThePersonItEndsIsNoSurname() throws {
+        // "House" said more often than the one "Blue House" typed a person: a word, not a surname.
+        let person = Self.repeated("person", "Blue House", .person, times: 1)
+        let word = Self.repeated("word", "House", .other, times: 3)
+        let index = try Self.index(adding: [[person], [word]])
+        #expect(Set(index.entities.names) == ["Blue House", "House"])
+    }
+
+    @Test func aStrayTypingJoinsTheKindItsNameHasMost() throws {
+        let college = Self.repeated("college", "University College London", .organization, times: 3)
+        let stray = Self.repeated("stray", "University College London", .person, times: 1)
+        let index = try Self.index(adding: [[stray], [college]])
+        #expect(index.entities.names == ["University College London"])
+        #expect(index.entities.kinds == [.organization])
+        #expect(index.entities.mentionCounts == [4])
+        // Too few to tell: both stay.
+        let even = try Self.index(adding: [[Self.repeated("a", "Magyar Nemzet", .organization, times: 1)],
+                                           [Self.repeated("b", "Magyar Nemzet", .person, times: 1)]])
+        #expect(even.entities.names.count == 2)
+    }
+
+    @Test func aCityAndATeamOfOneNameStayApartButAnAcronymDoesNot() throws {
+        let city = Self.repeated("city", "New York", .location, times: 4)
+        let team = Self.repeated("team", "New York", .organization, times: 1)
+        #expect(try Self.index(adding: [[city], [team]]).entities.names.count == 2)
+        let agency = Self.repeated("agency", "NASA", .organization, times: 4)
+        let place = Self.repeated("place", "NASA", .location, times: 1)
+        let index = try Self.index(adding: [[place], [agency]])
+        #expect(index.entities.names == ["NASA"])
+        #expect(index.entities.kinds == [.organization])
+    }
+
+    @Test func theRulesAsPureFunctions() {
+        typealias Entity = CorpusEntityResolver.Entity
+        let entities = [
+            Entity(number: 1, name: "Trump", kind: .other, mentions: 2),
+            Entity(number: 2, name: "Donald Trump", kind: .person, mentions: 76),
+            Entity(number: 3, name: "Mars", kind: .other, mentions: 8),
+            Entity(number: 4, name: "Mars", kind: .location, mentions: 3),
+            Entity(number: 5, name: "House", kind: .other, mentions: 24),
+            Entity(number: 6, name: "Blue House", kind: .person, mentions: 2),
+            Entity(number: 7, name: "Automatic Identification System", kind: .person, mentions: 1),
+            Entity(number: 8, name: "Automatic Identification System", kind: .organization, mentions: 18),
+            Entity(number: 9, name: "Georgia", kind: .location, mentions: 9),
+            Entity(number: 10, name: "Georgia", kind: .organization, mentions: 1),
+        ]
+        let merges = CorpusEntityResolver.merges(among: entities).map { [$0.from, $0.into] }
+        #expect(merges == [[1, 2], [3, 4], [7, 8]])
+    }
 }
+

@@ -4,11 +4,9 @@ import Testing
 
 @Suite("Entity cues and resolution")
 struct EntityResolutionCueTests {
-    func mentions(_ text: String) -> [Mention] {
-        TestSupport.pipeline.annotate(Document(id: "t", text: text)).mentions
-    }
+    func mentions(_ text: String) -> [Mention] { TestSupport.mentionValues(text) }
 
-    func mention(_ text: String, _ name: String) -> Mention? { mentions(text).first { $0.text == name } }
+    func mention(_ text: String, _ name: String) -> Mention? { TestSupport.mention(name, in: text) }
 
     @Test func rolePhrasesResolveToTheirHolder() {
         let text = "Russian President Vladimir Petrov met Chinese President Wang Tao. The Russian leader praised the Chinese president."

@@ -46,6 +46,16 @@ enum TestSupport {
         pipeline.annotate(Document(id: "t", date: date, text: text)).mentions.map { ($0.text, $0.kind, $0.entity) }
     }
 
+    /// The mentions of `text`, whole.
+    static func mentionValues(_ text: String) -> [Mention] {
+        pipeline.annotate(Document(id: "t", text: text)).mentions
+    }
+
+    /// The first mention of `text` written `name`.
+    static func mention(_ name: String, in text: String) -> Mention? {
+        mentionValues(text).first { $0.text == name }
+    }
+
     /// The times of `text` as (text, value).
     static func times(_ text: String, date: Day? = nil) -> [(text: String, value: String)] {
         pipeline.annotate(Document(id: "t", date: date, text: text)).times.map { ($0.text, $0.value) }

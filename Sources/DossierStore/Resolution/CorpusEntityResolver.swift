@@ -1,5 +1,4 @@
 import DossierCore
-import GRDB
 
 /// Resolves entities across the corpus: a document that only says "Putin" or "ICC" makes an entity
 /// of that name, which this merges into the one entity of the workspace with the full name.
@@ -8,12 +7,23 @@ import GRDB
 ///   or has it as an alias ("Putin" → "Vladimir Putin").
 /// - An acronym organization merges into the one organization that has it as an alias, or, when
 ///   none has, into the one whose initials spell it ("ICC" → "International Criminal Court").
+/// - An entity of unknown kind (`other`: "Trump" where nothing in its document said what it is)
+///   merges into the one entity of a known kind with the same name; failing that, a one-word one
+///   is taken for a surname or an acronym, as above ("Trump" → "Donald Trump"), when the entity it
+///   would join is mentioned more often than it (a capitalised word mentioned more often than a
+///   person with that surname, "House" and "Blue House", is more likely a word than a surname).
+/// - A name of several words, or an acronym, that the corpus gives two kinds (a person and an
+///   organization: "University College London" typed a person once, an organization four times)
+///   is one entity of the kind it has at least three times as many mentions as: the stray typing
+///   merges into it. A place and an organization of one name stay apart ("New York" the city and
+///   the team), unless the name is an acronym.
 ///
 /// With two or more candidates the entity stays apart: a surname shared by two people names
-/// neither. Only one-word entities merge, and only into entities of several words, so no merge
-/// feeds another: the outcome does not depend on the order documents were ingested in (as long as
-/// a candidate that makes a name ambiguous arrives before the name is merged), and resolving again
-/// changes nothing.
+/// neither. Merges go from entities of unknown kind, from stray typings, and from one-word entities
+/// to entities of several words, and no merge undoes another: resolving again changes nothing, and
+/// the outcome does not depend on the order documents were ingested in as long as a candidate that
+/// makes a name ambiguous arrives before the name is merged (the rules that compare mention counts
+/// read the counts at the time a batch is added).
 public enum CorpusEntityResolver {
     /// An entity as the resolver sees it.
     public struct Entity: Hashable, Sendable {
@@ -25,13 +35,16 @@ public enum CorpusEntityResolver {
         public var kind: EntityKind
         /// Its other names.
         public var aliases: [String]
+        /// How many mentions it has.
+        public var mentions: Int
 
         /// Creates an entity.
-        public init(number: Int64, name: String, kind: EntityKind, aliases: [String] = []) {
+        public init(number: Int64, name: String, kind: EntityKind, aliases: [String] = [], mentions: Int = 1) {
             self.number = number
             self.name = name
             self.kind = kind
             self.aliases = aliases
+            self.mentions = mentions
         }
 
         /// Whether the entity is a one-word person or an acronym organization, which may be short
@@ -39,6 +52,23 @@ public enum CorpusEntityResolver {
         var mayBeShort: Bool {
             guard CorpusEntityResolver.words(of: name).count == 1 else { return false }
             return kind == .person || (kind == .organization && CorpusEntityResolver.isAcronym(name))
+        }
+
+        /// Whether nothing said what kind of thing the entity is.
+        var isUntyped: Bool { kind == .other }
+
+        /// The kind whose keys a one-word entity of unknown kind is looked up among: an acronym is
+        /// taken for an organization, another word for a person's surname.
+        var kindItMayBeShortFor: EntityKind? {
+            guard isUntyped, CorpusEntityResolver.words(of: name).count == 1 else { return nil }
+            return CorpusEntityResolver.isAcronym(name) ? .organization : .person
+        }
+
+        /// Whether the entity's name is specific enough that two kinds of it are one thing typed
+        /// twice: a person, organization or place of several words, or an acronym.
+        var mayBeMistyped: Bool {
+            [.person, .organization, .location].contains(kind)
+                && (CorpusEntityResolver.words(of: name).count > 1 || CorpusEntityResolver.isAcronym(name))
         }
     }
 
@@ -56,17 +86,57 @@ public enum CorpusEntityResolver {
         public var into: Int64
     }
 
-    /// The merges the rules call for among `entities`, in the order of `from`.
+    /// The merges the rules call for among `entities`, rule by rule as the doc comment lists them
+    /// (entities of unknown kind, stray typings, one-word entities), each in the order of `from`.
     public static func merges(among entities: [Entity]) -> [Merge] {
         var holders: [EntityKind: [String: [(entity: Int64, byAlias: Bool)]]] = [:]
+        var typedByName: [String: [Entity]] = [:]
         for entity in entities {
             for key in keys(of: entity) { holders[entity.kind, default: [:]][key.text, default: []].append((entity.number, key.byAlias)) }
+            if !entity.isUntyped { typedByName[folded(entity.name), default: []].append(entity) }
         }
-        return entities.sorted { $0.number < $1.number }.compactMap { entity in
+        let byNumber = Dictionary(entities.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+        let ordered = entities.sorted { $0.number < $1.number }
+        let untyped: [Merge] = ordered.filter(\.isUntyped).compactMap { entity in
+            if let into = typedTarget(of: entity, among: (typedByName[folded(entity.name)] ?? []).map(\.number)) {
+                return Merge(from: entity.number, into: into)
+            }
+            guard let kind = entity.kindItMayBeShortFor else { return nil }
+            let into = target(of: entity, as: kind, among: holders[kind]?[folded(entity.name)] ?? [])
+            return into.flatMap { byNumber[$0] }.flatMap { mentionedMoreOften($0, than: entity) ? Merge(from: entity.number, into: $0.number) : nil }
+        }
+        let mistyped: [Merge] = ordered.compactMap { entity in
+            guard entity.mayBeMistyped else { return nil }
+            return kindTarget(of: entity, among: typedByName[folded(entity.name)] ?? []).map { Merge(from: entity.number, into: $0) }
+        }
+        let short: [Merge] = ordered.compactMap { entity in
             guard entity.mayBeShort else { return nil }
             let found = holders[entity.kind]?[folded(entity.name)] ?? []
-            return target(of: entity, among: found).map { Merge(from: entity.number, into: $0) }
+            return target(of: entity, as: entity.kind, among: found).map { Merge(from: entity.number, into: $0) }
         }
+        return untyped + mistyped + short
+    }
+
+    /// The one entity of a known kind named like `entity`, or `nil` when there is none or more than one
+    /// ("Jordan" the country and "Jordan" the person).
+    static func typedTarget(of entity: Entity, among named: [Int64]) -> Int64? {
+        let candidates = Set(named).subtracting([entity.number])
+        return candidates.count == 1 ? candidates.first : nil
+    }
+
+    /// Whether `holder` has more mentions than `entity`, so that `entity` may be short for it.
+    static func mentionedMoreOften(_ holder: Entity, than entity: Entity) -> Bool { holder.mentions > entity.mentions }
+
+    /// The entity of another kind with the same name that `entity` is a stray typing of: the one
+    /// with the most mentions, when that is at least three times as many as `entity` has and the
+    /// two kinds are no place and organization of a name other than an acronym.
+    static func kindTarget(of entity: Entity, among named: [Entity]) -> Int64? {
+        let others = named.filter { $0.number != entity.number && $0.kind != entity.kind && $0.mayBeMistyped }
+        guard let best = others.max(by: { ($0.mentions, -$0.number) < ($1.mentions, -$1.number) }),
+              best.mentions >= 3 * entity.mentions else { return nil }
+        let kinds: Set<EntityKind> = [entity.kind, best.kind]
+        guard kinds != [.location, .organization] || isAcronym(entity.name) else { return nil }
+        return best.number
     }
 
     /// The keys an entity of several words offers one-word entities of its kind: a person's surname
@@ -88,94 +158,16 @@ public enum CorpusEntityResolver {
         return Set(byAlias.map { Key(text: $0.key, byAlias: $0.value) })
     }
 
-    /// The one entity `entity` is short for among the holders of its name as a key, or `nil` when
-    /// there is none or more than one. For an organization, alias holders are asked before initials.
-    private static func target(of entity: Entity, among holders: [(entity: Int64, byAlias: Bool)]) -> Int64? {
+    /// The one entity `entity` is short for among the holders of its name as a key of `kind`, or `nil`
+    /// when there is none or more than one. For an organization, alias holders are asked before initials.
+    static func target(of entity: Entity, as kind: EntityKind, among holders: [(entity: Int64, byAlias: Bool)]) -> Int64? {
         var candidates = Set(holders.map(\.entity))
-        if entity.kind == .organization {
+        if kind == .organization {
             let byAlias = Set(holders.filter(\.byAlias).map(\.entity))
             if !byAlias.isEmpty { candidates = byAlias }
         }
         candidates.remove(entity.number)
         return candidates.count == 1 ? candidates.first : nil
-    }
-
-    // MARK: In the workspace
-
-    /// Gives every entity of the workspace its keys and applies the rules to all of them (for a
-    /// workspace made before resolution existed).
-    static func resolveAll(in db: Database) throws {
-        let numbers = try Int64.fetchAll(db, sql: "SELECT number FROM entities WHERE kind IN ('person', 'organization')")
-        try resolve(in: db, touching: Set(numbers))
-    }
-
-    /// Applies the rules after a batch that wrote the entities `touched` (new ones, and old ones that
-    /// gained mentions or aliases): their keys are brought up to date, then each one-word entity
-    /// among them, or named by one of their keys, merges into the one entity it is short for. The
-    /// mentions and relation arguments of a merged entity point to the entity that absorbs it, which
-    /// takes its name and aliases as aliases.
-    static func resolve(in db: Database, touching touched: Set<Int64>) throws {
-        var short: [Int64: Entity] = [:]
-        for number in touched.sorted() {
-            guard let entity = try entity(number, in: db) else { continue }
-            if entity.mayBeShort {
-                short[number] = entity
-            } else {
-                // Only a key the entity did not offer before can make a one-word entity resolvable now.
-                for key in try refreshKeys(of: entity, in: db) {
-                    for other in try shortEntities(named: key.text, kind: entity.kind, in: db) { short[other.number] = other }
-                }
-            }
-        }
-        let findHolders = try db.cachedStatement(sql: "SELECT entity, by_alias FROM entity_keys WHERE key = ? AND kind = ?")
-        for entity in short.values.sorted(by: { $0.number < $1.number }) {
-            let holders = try Row.fetchAll(findHolders, arguments: [folded(entity.name), entity.kind.rawValue])
-                .map { (entity: $0[0] as Int64, byAlias: $0[1] as Bool) }
-            guard let into = target(of: entity, among: holders) else { continue }
-            try merge(entity, into: into, in: db)
-        }
-    }
-
-    private static func entity(_ number: Int64, in db: Database) throws -> Entity? {
-        let findEntity = try db.cachedStatement(sql: "SELECT name, kind FROM entities WHERE number = ?")
-        guard let row = try Row.fetchOne(findEntity, arguments: [number]),
-              let kind = EntityKind(rawValue: row[1]), kind == .person || kind == .organization else { return nil }
-        let findAliases = try db.cachedStatement(sql: "SELECT alias FROM entity_aliases WHERE entity = ?")
-        return Entity(number: number, name: row[0], kind: kind, aliases: try String.fetchAll(findAliases, arguments: [number]))
-    }
-
-    /// Stores the keys `entity` offers now that it did not before, and gives them. Keys are never
-    /// taken back: names and aliases only grow.
-    private static func refreshKeys(of entity: Entity, in db: Database) throws -> Set<Key> {
-        let findKeys = try db.cachedStatement(sql: "SELECT key, by_alias FROM entity_keys WHERE entity = ?")
-        let stored = Set(try Row.fetchAll(findKeys, arguments: [entity.number]).map { Key(text: $0[0], byAlias: $0[1]) })
-        let fresh = keys(of: entity).subtracting(stored)
-        let insertKey = try db.cachedStatement(sql: "INSERT OR REPLACE INTO entity_keys (key, kind, entity, by_alias) VALUES (?, ?, ?, ?)")
-        for key in fresh {
-            try insertKey.execute(arguments: [key.text, entity.kind.rawValue, entity.number, key.byAlias])
-        }
-        return fresh
-    }
-
-    /// The one-word entities of `kind` whose folded name is `key`.
-    private static func shortEntities(named key: String, kind: EntityKind, in db: Database) throws -> [Entity] {
-        let findNumbers = try db.cachedStatement(sql: "SELECT number FROM entities WHERE lower(name) = ? AND kind = ?")
-        let numbers = try Int64.fetchAll(findNumbers, arguments: [key, kind.rawValue])
-        return try numbers.compactMap { try entity($0, in: db) }.filter(\.mayBeShort)
-    }
-
-    private static func merge(_ entity: Entity, into: Int64, in db: Database) throws {
-        let arguments: StatementArguments = [into, entity.number]
-        try db.execute(sql: "UPDATE mentions SET entity = ? WHERE entity = ?", arguments: arguments)
-        try db.execute(sql: "UPDATE relations SET subject = ? WHERE subject = ?", arguments: arguments)
-        try db.execute(sql: "UPDATE relations SET object = ? WHERE object = ?", arguments: arguments)
-        try db.execute(sql: "INSERT OR IGNORE INTO entity_aliases (entity, alias) SELECT ?, alias FROM entity_aliases WHERE entity = ?",
-                       arguments: arguments)
-        try db.execute(sql: "INSERT OR IGNORE INTO entity_aliases (entity, alias) VALUES (?, ?)", arguments: [into, entity.name])
-        try db.execute(sql: "DELETE FROM entity_aliases WHERE entity = ? AND alias = (SELECT name FROM entities WHERE number = ?)",
-                       arguments: [into, into])
-        try db.execute(sql: "DELETE FROM entities WHERE number = ?", arguments: [entity.number])
-        if let absorbing = try self.entity(into, in: db) { _ = try refreshKeys(of: absorbing, in: db) }
     }
 
     // MARK: Words

@@ -24,8 +24,8 @@ public struct DocumentEntityResolver: EntityResolver {
     /// The mentions of the document, in text order.
     public func resolve(_ candidates: [EntityCandidate], in text: AnalyzedText) -> [Mention] {
         let aliases = acronymAliases(candidates, in: text)
-        let people = PersonIndex(candidates, in: text)
         var known = KnownNames(candidates)
+        let people = PersonIndex(Self.retypedByBetterWriting(candidates, known: &known), in: text)
         let roles = RoleIndex(candidates)
         let singulars = Set(candidates.filter { $0.kind == .event || $0.kind == .organization }.map(\.entity))
         var mentions: [Mention] = []
@@ -55,6 +55,21 @@ public struct DocumentEntityResolver: EntityResolver {
             mentions.append(Mention(span: candidate.span, text: candidate.text, kind: kind, entity: entity, sentence: candidate.sentence))
         }
         return mentions
+    }
+
+    /// The candidates, a name of several words typed on its spelling alone taking the kind and entity of
+    /// its better-evidenced writing elsewhere ("Vladimir Putin" at a sentence start, "President
+    /// Vladimir Putin" later), so that the people index has every person the document names in full.
+    private static func retypedByBetterWriting(_ candidates: [EntityCandidate], known: inout KnownNames) -> [EntityCandidate] {
+        var result = candidates
+        for (index, candidate) in candidates.enumerated()
+        where candidate.tokens.count >= 2 && candidate.kind != .person && candidate.evidence == .capitalization {
+            if let (kind, entity) = known.best(for: candidate) {
+                result[index].kind = kind
+                result[index].entity = entity
+            }
+        }
+        return result
     }
 
     /// "Name (ACRONYM)": the acronym, as written, mapped to the name's kind and entity.
@@ -93,6 +108,8 @@ struct PersonIndex {
     init(_ candidates: [EntityCandidate], in text: AnalyzedText) {
         var indexOfName: [String: Int32] = [:]
         for candidate in candidates where candidate.kind == .person && candidate.evidence > .weak && candidate.tokens.count >= 2 {
+            // "Bin Salman", "Von der Leyen": a surname with its particle names nobody in full.
+            guard PersonIndex.forEachPart(of: candidate.entity, { _ in }) >= 2 else { continue }
             let nameIndex: Int32
             if let known = indexOfName[candidate.entity] {
                 nameIndex = known
@@ -107,20 +124,36 @@ struct PersonIndex {
         }
     }
 
+    /// The keys of the particles inside names ("van", "der", "al", "bin"), which stand for nobody.
+    private static let particleKeys = Set(CalendarLexicon.nameParticles.map { NameKey.of($0) })
+
     /// Calls `body` with the key of each word of a name that can stand for it ("Vladimir",
-    /// "Putin"): longer than one letter and capitalised; keys ignore case.
-    static func forEachPart(of name: String, _ body: (UInt64) -> Void) {
+    /// "Putin"): longer than one letter and capitalised, no particle; keys ignore case. A word
+    /// joined to its particle ("al-Assadi") stands for the name with and without it. Gives the
+    /// number of such words.
+    @discardableResult
+    static func forEachPart(of name: String, _ body: (UInt64) -> Void) -> Int {
+        var words = 0
         for part in name.utf8.split(separator: UInt8(ascii: " ")) {
             guard let first = part.first else { continue }
+            if let hyphen = part.firstIndex(of: UInt8(ascii: "-")), particleKeys.contains(NameKey.of(part[part.startIndex..<hyphen])),
+               let next = part[part.index(after: hyphen)...].first, next >= 0x41, next <= 0x5A {
+                words += 1
+                body(NameKey.of(part))
+                body(NameKey.of(part[part.index(after: hyphen)...]))
+                continue
+            }
             if first < 0x80 {
-                guard part.count > 1, first >= 0x41, first <= 0x5A else { continue }
+                guard part.count > 1, first >= 0x41, first <= 0x5A, !particleKeys.contains(NameKey.of(part)) else { continue }
             } else {
                 // Rare: a name word that starts with a letter outside ASCII.
                 let word = Substring(part)
                 guard word.unicodeScalars.count > 1, word.unicodeScalars.first?.properties.isUppercase == true else { continue }
             }
+            words += 1
             body(NameKey.of(part))
         }
+        return words
     }
 
     /// The one full name every word of the candidate belongs to, if there is exactly one.

@@ -20,7 +20,9 @@ extension SentenceNameFinder {
         if name.count == 1, !weak, isAcronym(name.lowerBound) { return .organization }
         if context.isSportsReport, name.count == 1, isSpeaker(name) { return .person }  // "said Hill", "Hill told"
         if context.isSportsReport, name.count == 1 || isAllCaps(name) { return weak && !isFollowedByNumber(name) ? .other : .organization }
-        let particles = name.filter { isLowercaseWord($0) }.count  // "Joost van der Westhuizen"
+        // "the Grateful Dead", "the Red Hot Chili Peppers": people's names take no article; bands and firms do.
+        if name.count >= 2, mayBePerson, !weak, !isAllCaps(name), followsArticle(name.lowerBound) { return .organization }
+        let particles = name.filter { isLowercaseWord($0) && !isParticleName($0) }.count  // "Joost van der Westhuizen"
         if (2...3).contains(name.count - particles), mayBePerson, !weak, !isAllCaps(name) { return .person }
         return .other
     }

@@ -34,7 +34,7 @@ struct SentenceNameFinder {
         breaksNames = Array(repeating: false, count: range.count)
         claimed = Array(repeating: false, count: range.count)
         var words = 0, capitalized = 0, letterWords = 0, capitals = 0, lowercase = 0, capitalizedFunctionWords = 0
-        var run = 0, longestRun = 0, numbers = 0
+        var run = 0, longestRun = 0, numbers = 0, lowercaseContentWords = 0
         for index in range {
             if text.tokens[index].kind == .number { numbers += 1 }
             run = text.tokens[index].isCapitalizedWord ? run + 1 : 0
@@ -44,7 +44,15 @@ struct SentenceNameFinder {
             let shape = text.tokens[index].shape
             letterWords += 1
             if shape.contains(.allCaps) { capitals += 1 }
-            if shape.contains(.lowercase) { lowercase += 1 }
+            if shape.contains(.lowercase) {
+                lowercase += 1
+                // A headline in title case keeps only short function words in lower case ("of", "van"):
+                // "They met Frans van der Berg" is no headline.
+                let features = gazetteer.features(text.words[index])
+                if text.tokens[index].bytes.count >= 3, features.isDisjoint(with: [.functionWord, .connector, .nameParticle]) {
+                    lowercaseContentWords += 1
+                }
+            }
             if shape.contains(.capitalized), gazetteer.features(text.words[index]).contains(.functionWord) { capitalizedFunctionWords += 1 }
             guard text.tokens[index].bytes.count >= 4 else { continue }
             words += 1
@@ -57,7 +65,7 @@ struct SentenceNameFinder {
         // A list of names ("Romania - Cosmin Contra ( 31st ) , Mihai Tararache") has no run of three capitalised words.
         // A results line ("Warwickshire 195 , Surrey 429-7 ( C. Lewis 80 …") has numbers a headline lacks.
         isTitleCase = words >= 3 && capitalized * 4 >= words * 3 && (lowercase == 0 && longestRun >= 3 || capitalizedFunctionWords > 0)
-            && numbers <= 2
+            && numbers <= 2 && lowercaseContentWords == 0
     }
 
     // MARK: Token facts
@@ -77,11 +85,28 @@ struct SentenceNameFinder {
         }
     }
 
-    /// Whether the token can be part of a capitalised name.
+    /// Whether the token can be part of a capitalised name ("Assadi", or "al-Assadi" with its particle).
     func isNameToken(_ index: Int) -> Bool {
         let token = token(index)
-        return token.isCapitalizedWord && !claimed[slot(index)] && !breaksNames[slot(index)] && !isCalendarName(index)
+        return (token.isCapitalizedWord || isParticleName(index)) && !claimed[slot(index)] && !breaksNames[slot(index)]
+            && !isCalendarName(index)
     }
+
+    /// A name word after a particle and a hyphen, written in lower case ("al-Assadi", "el-Sisi", "bin-Salman").
+    func isParticleName(_ index: Int) -> Bool {
+        let token = token(index)
+        guard token.kind == .word, token.shape.contains(.lowercase), token.shape.contains(.hyphenated) else { return false }
+        var hyphen = token.bytes.lowerBound
+        while hyphen < token.bytes.upperBound, bytes[hyphen] != UInt8(ascii: "-") { hyphen += 1 }
+        guard hyphen + 1 < token.bytes.upperBound, bytes[hyphen + 1] >= UInt8(ascii: "A"), bytes[hyphen + 1] <= UInt8(ascii: "Z")
+        else { return false }
+        let particle = bytes[token.bytes.lowerBound..<hyphen]
+        return SentenceNameFinder.hyphenParticles.contains { $0.elementsEqual(particle) }
+    }
+
+    /// Particles joined to a name by a hyphen ("al-", "el-", "ad-", "bin-", "ibn-").
+    static let hyphenParticles: [[UInt8]] = ["al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "ud", "ul", "bin", "ibn", "abu"]
+        .map { Array($0.utf8) }
 
     /// Whether `index` starts the sentence or a quotation or clause inside it: only punctuation other
     /// than a comma or a closing mark comes right before it.
@@ -95,6 +120,7 @@ struct SentenceNameFinder {
     /// The head word kind of the token, and whether it was written in the plural.
     func head(at index: Int) -> (kind: EntityKind, plural: Bool)? {
         if let kind = headKind(features(index)) { return (kind, false) }
+        if features(index).contains(.organizationHeadInCapitals), token(index).shape.contains(.allCaps) { return (.organization, false) }
         let byteRange = token(index).bytes
         guard byteRange.count > 3, bytes[byteRange.upperBound - 1] == UInt8(ascii: "s") else { return nil }
         var key: [UInt8] = []
@@ -225,6 +251,12 @@ struct SentenceNameFinder {
         return position > token.bytes.lowerBound && bytes[position] >= UInt8(ascii: "a") && bytes[position] <= UInt8(ascii: "z")
     }
 
+    /// Whether a compound ending in a lower-case word ends the name before it ("Moon Jae-in called"),
+    /// rather than modifying a name after it ("Ontario-based Magna"): no capitalised word follows.
+    func endsName(_ index: Int) -> Bool {
+        index + 1 >= range.upperBound || !token(index + 1).isCapitalizedWord
+    }
+
     /// Runs of capitalised tokens, joined across connectors when a head word or the gazetteer licenses it.
     func chunks() -> [Range<Int>] {
         var runs: [Range<Int>] = []
@@ -232,9 +264,10 @@ struct SentenceNameFinder {
         while index < range.upperBound {
             guard isNameToken(index) else { index += 1; continue }
             var end = index + 1
-            // "Ontario-based Magna": a compound ending in a lower-case word stands alone.
+            // "Ontario-based Magna": a compound ending in a lower-case word stands alone, unless it
+            // ends a name ("Moon Jae-in", "Ban Ki-moon").
             if !isModifierCompound(index) {
-                while end < range.upperBound, isNameToken(end), !isModifierCompound(end) { end += 1 }
+                while end < range.upperBound, isNameToken(end), !isModifierCompound(end) || endsName(end) { end += 1 }
             }
             runs.append(index..<end)
             index = end
@@ -309,7 +342,9 @@ struct SentenceNameFinder {
             emit(name, kind: isPerson ? .person : kind, evidence: isPerson ? .firstName : .headWord)
             return
         }
-        if name.count >= 2, features(start).contains(.clubPrefix), !modifiersOnly {
+        // "AS Roma", but not "As President Trump": a short prefix counts in capitals only.
+        if name.count >= 2, features(start).contains(.clubPrefix), !modifiersOnly,
+           token(start).bytes.count > 2 || token(start).shape.contains(.allCaps) {
             emit(name, kind: .organization, evidence: .headWord)  // "Real Madrid", "Dynamo Moscow"
             return
         }
@@ -321,7 +356,17 @@ struct SentenceNameFinder {
             emit(name, kind: kind, evidence: .headWord)
             return
         }
+        if !modifiersOnly, name.count >= 2, isSentenceInitialNonName(start) {
+            classify((start + 1)..<end, modifiersOnly: false)  // "Regarding Trump's call", "Unfortunately Smith"
+            return
+        }
         if let title = lastTitle(in: name) {
+            // "Foreign Minister Julie Bishop": a known person's name may end with a title word.
+            if let known = knownPersonEnding(name, from: start + 1, through: title.lowerBound) {
+                if known.lowerBound > start { classify(start..<known.lowerBound, modifiersOnly: true) }
+                classifyPerson(known, role: titleEnding(at: known.lowerBound).map(role(ofTitle:)))
+                return
+            }
             if title.lowerBound > start { classify(start..<title.lowerBound, modifiersOnly: true) }
             if title.upperBound < end { classifyPerson(title.upperBound..<end, role: role(ofTitle: title)) }
             return
@@ -345,6 +390,23 @@ struct SentenceNameFinder {
         }
         if name.count >= 2, features(start).contains(.eventPrefix) {
             emit(name, kind: .event, evidence: .headWord)  // "Typhoon Haiyan", "Operation Desert Storm"
+            return
+        }
+        if let (place, person, entry, role) = placeBeforePerson(name) {
+            // "Senator from Vermont Bernie Sanders", "President of the United States Donald Trump".
+            emit(place, kind: .location, entity: entry.canonical, evidence: .gazetteer, category: entry.category)
+            classifyPerson(person, role: role)
+            return
+        }
+        if let (person, role) = personAfterPrepositionalName(name) {
+            // "Speaker of the House Nancy Pelosi": the House is where the title is held. Without a
+            // title, one word before the name is the end of a longer one ("Joint Chiefs of Staff").
+            if role != nil {
+                classify(start..<person.lowerBound, modifiersOnly: true)
+            } else if person.lowerBound - start >= 2 {
+                classify(start..<person.lowerBound, modifiersOnly: false)
+            }
+            classifyPerson(person, role: role)
             return
         }
         if start > range.lowerBound, let title = titleEnding(at: start) {
@@ -381,7 +443,10 @@ struct SentenceNameFinder {
     }
 
     mutating func classifyPerson(_ name: Range<Int>, role: PersonRole? = nil) {
-        if let entry = gazetteerEntry(for: name), entry.category.entityKind != nil {
+        if let entry = gazetteerEntry(for: name), entry.category == .person {
+            // "Russian President Vladimir Putin": the known person, with the role the title gives.
+            emit(name, kind: .person, entity: entry.canonical, evidence: .title, category: .person, role: role)
+        } else if let entry = gazetteerEntry(for: name), entry.category.entityKind != nil {
             emitGazetteerName(name, entry)
         } else if gazetteerEntry(for: name)?.category == .demonym {
             return

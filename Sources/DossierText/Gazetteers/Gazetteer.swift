@@ -1,7 +1,7 @@
 import DossierCore
 import Foundation
 
-/// The lexicon the extractors share: place, organisation and group names, demonyms, titles,
+/// The lexicon the extractors share: place, organisation, group and person names, demonyms, titles,
 /// head words, first names, function words, abbreviations and calendar words.
 ///
 /// Every word gets an identifier in one `Vocabulary`; names and titles are tries over those
@@ -12,7 +12,8 @@ public struct Gazetteer: Sendable {
     public static let tableNames = ["abbreviations", "countries", "cities", "regions", "places", "organizations", "groups",
                                     "demonyms", "titles", "organization-heads", "event-heads", "function-words", "first-names", "surnames",
                                     "location-heads", "club-prefixes", "sports", "not-person-words", "location-prepositions",
-                                    "document-heads", "actor-nouns", "speech-verbs", "event-prefixes"]
+                                    "document-heads", "actor-nouns", "speech-verbs", "event-prefixes", "known-people",
+                                    "known-organizations", "known-first-names"]
 
     /// The tokenizer the tables were read with (and that texts must be read with).
     public let tokenizer: Tokenizer
@@ -24,6 +25,8 @@ public struct Gazetteer: Sendable {
     private var titles = PhraseTable()
     /// The named entries, indexed by the values stored in `names`.
     private(set) var entries: [GazetteerEntry] = []
+    /// Each entry's index in `entries`, while the tables are read.
+    private var indexOfEntry: [GazetteerEntry: Int32] = [:]
 
     /// The gazetteer built from the tables bundled with DossierText; loaded once.
     public static let bundled: Gazetteer = {
@@ -53,12 +56,22 @@ public struct Gazetteer: Sendable {
         tokenizer = Tokenizer(abbreviations: Abbreviations(abbreviationTable.firstColumn,
                                                            mayEndSentence: abbreviationTable.firstColumn(flagged: "final")))
         let nameTables: [(String, GazetteerCategory)] = [("countries", .country), ("cities", .city), ("regions", .region),
-                                                         ("places", .place), ("organizations", .organization), ("groups", .group)]
+                                                         ("places", .place), ("organizations", .organization), ("groups", .group),
+                                                         ("known-organizations", .organization), ("known-people", .person)]
+        indexOfEntry.reserveCapacity(32_768)
         for (name, category) in nameTables {
             for (canonical, aliases) in table(name).namesWithAliases {
-                for alias in [canonical] + aliases { addName(alias, canonical: canonical, category: category) }
+                for alias in [canonical] + aliases {
+                    let words = addName(alias, canonical: canonical, category: category)
+                    // The last word of a known person's name is a surname ("Putin"), which confirms a
+                    // name that starts with a first name.
+                    if category == .person, words.count >= 2, let last = words.last {
+                        addFeatures(.surname, to: last)
+                    }
+                }
             }
         }
+        indexOfEntry = [:]
         for (country, demonyms) in table("demonyms").namesWithAliases {
             for demonym in demonyms {
                 addName(demonym, canonical: country, category: .demonym)
@@ -68,7 +81,11 @@ public struct Gazetteer: Sendable {
         }
         for title in table("titles").firstColumn { titles.insert(wordIDs(of: title), value: 0) }
         let organizationHeads = table("organization-heads"), eventHeads = table("event-heads")
-        for word in organizationHeads.firstColumn { addFeatures(.organizationHead, toWord: word) }
+        for word in organizationHeads.firstColumn {
+            // A head written in capitals ("XI", "AG") is one only in capitals: "Xi Jinping" is no team.
+            let inCapitals = word.count <= 3 && word.allSatisfy { $0.isUppercase }
+            addFeatures(inCapitals ? .organizationHeadInCapitals : .organizationHead, toWord: word)
+        }
         for word in organizationHeads.firstColumn(flagged: "cue") { addFeatures(.organizationCue, toWord: word) }
         for word in eventHeads.firstColumn { addFeatures(.eventHead, toWord: word) }
         for word in eventHeads.firstColumn(flagged: "cue") { addFeatures(.eventCue, toWord: word) }
@@ -82,7 +99,7 @@ public struct Gazetteer: Sendable {
         for word in table("sports").firstColumn { addFeatures(.sport, toWord: word) }
         for word in table("not-person-words").firstColumn { addFeatures(.notPersonName, toWord: word) }
         for word in table("location-prepositions").firstColumn { addFeatures(.locationPreposition, toWord: word) }
-        for word in table("first-names").firstColumn { addFeatures(.firstName, toWord: word) }
+        for word in table("first-names").firstColumn + table("known-first-names").firstColumn { addFeatures(.firstName, toWord: word) }
         for word in table("surnames").firstColumn { addFeatures(.surname, toWord: word) }
         for word in CalendarLexicon.futureMarkers { addFeatures(.futureMarker, toWord: word) }
         for word in CalendarLexicon.countNouns { addFeatures(.countNoun, toWord: word) }
@@ -130,20 +147,43 @@ public struct Gazetteer: Sendable {
         for id in wordIDs(of: word) { addFeatures(features, to: id) }
     }
 
-    private mutating func addName(_ alias: String, canonical: String, category: GazetteerCategory) {
+    /// Adds a name; gives the identifiers of its words.
+    @discardableResult
+    private mutating func addName(_ alias: String, canonical: String, category: GazetteerCategory) -> [Int32] {
         let alias = alias.hasPrefix("the ") ? String(alias.dropFirst(4)) : alias
         let words = wordIDs(of: alias)
-        let letters = alias.unicodeScalars.filter { $0.properties.isAlphabetic }
-        let acronym = letters.count >= 2 && !letters.contains { $0.properties.isLowercase } && !alias.contains(" ")
+        let acronym = Gazetteer.isAcronym(alias)
         let entry = GazetteerEntry(canonical: canonical, category: category, matchesOnlyInCapitals: acronym)
         let index: Int32
-        if let existing = entries.firstIndex(of: entry) {
-            index = Int32(existing)
+        if let existing = indexOfEntry[entry] {
+            index = existing
         } else {
             index = Int32(entries.count)
             entries.append(entry)
+            indexOfEntry[entry] = index
         }
         names.insert(words, value: index)
+        return words
+    }
+
+    /// Whether a name is one word of two letters or more, none in lower case ("WHO", "G20"): it then
+    /// matches only in capitals.
+    private static func isAcronym(_ name: String) -> Bool {
+        var letters = 0
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "a")...UInt8(ascii: "z"): return false
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): letters += 1
+            case 0x80...: return isAcronymOutsideASCII(name)
+            default: break
+            }
+        }
+        return letters >= 2
+    }
+
+    private static func isAcronymOutsideASCII(_ name: String) -> Bool {
+        let letters = name.unicodeScalars.filter { $0.properties.isAlphabetic }
+        return letters.count >= 2 && !letters.contains { $0.properties.isLowercase } && !name.contains(" ")
     }
 
     // MARK: Lookups

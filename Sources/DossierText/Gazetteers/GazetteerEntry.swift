@@ -14,6 +14,8 @@ public enum GazetteerCategory: String, CaseIterable, Hashable, Sendable {
     case organization
     /// A bloc or collective actor ("the West").
     case group
+    /// A known person ("Vladimir Putin"), with the other names they go by.
+    case person
     /// A demonym ("Russian"); it names its country but is no mention by itself.
     case demonym
 
@@ -23,6 +25,7 @@ public enum GazetteerCategory: String, CaseIterable, Hashable, Sendable {
         case .country, .city, .region, .place: .location
         case .organization: .organization
         case .group: .group
+        case .person: .person
         case .demonym: nil
         }
     }
@@ -36,7 +39,8 @@ public enum GazetteerCategory: String, CaseIterable, Hashable, Sendable {
         case .group: 3
         case .city: 4
         case .region: 5
-        case .demonym: 6
+        case .person: 6
+        case .demonym: 7
         }
     }
 }

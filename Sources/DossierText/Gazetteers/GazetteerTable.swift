@@ -4,11 +4,16 @@ struct GazetteerTable {
     let rows: [[Substring]]
 
     /// Parses TSV text; lines starting with `#` are comments.
+    ///
+    /// Lines and columns are split on their bytes: the tables hold tens of thousands of names, and
+    /// splitting by `Character` made reading them the larger part of loading the gazetteer.
     init(_ text: String) {
-        rows = text.split(whereSeparator: \.isNewline).compactMap { line in
-            let trimmed = line.drop(while: { $0 == " " })
-            guard !trimmed.isEmpty, trimmed.first != "#" else { return nil }
-            return line.split(separator: "\t", omittingEmptySubsequences: false)
+        let newline = UInt8(ascii: "\n"), tab = UInt8(ascii: "\t"), space = UInt8(ascii: " ")
+        rows = text.utf8.split(separator: newline).compactMap { bytes in
+            var line = bytes
+            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            guard let first = line.first(where: { $0 != space }), first != UInt8(ascii: "#") else { return nil }
+            return line.split(separator: tab, omittingEmptySubsequences: false).map { Substring($0) }
         }
     }
 

@@ -49,4 +49,6 @@ public struct WordFeatures: OptionSet, Hashable, Sendable {
     public static let speechVerb = WordFeatures(rawValue: 1 << 20)
     /// Starts an event's name ("Typhoon Haiyan", "Operation Desert Storm").
     public static let eventPrefix = WordFeatures(rawValue: 1 << 21)
+    /// Ends an organisation's name when written in capitals ("XI", "AG"): "Xi" alone is no head.
+    public static let organizationHeadInCapitals = WordFeatures(rawValue: 1 << 22)
 }
