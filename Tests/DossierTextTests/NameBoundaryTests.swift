@@ -90,3 +90,32 @@ struct NameBoundaryTests {
         #expect(mention("Fans of AS Roma sang.", "AS Roma")?.kind == .organization)
     }
 }
+
+/// Role phrases that name no nationality, and roles given after a name.
+@Suite("Plain role phrases")
+struct PlainRolePhraseTests {
+    func mention(_ text: String, _ name: String) -> Mention? { TestSupport.mention(name, in: text) }
+
+    @Test func aPlaceWithATitle() {
+        let text = "Senator from Vermont Bernie Sanders spoke. The Vermont senator left early; the senator from Vermont was tired."
+        #expect(mention(text, "The Vermont senator")?.entity == "Bernie Sanders")
+        #expect(mention(text, "the senator")?.entity == "Bernie Sanders")
+    }
+
+    @Test func aBareTitleNamesItsOneHolder() {
+        let one = "President Ana Kovac opened the session. Later the president left."
+        #expect(mention(one, "the president")?.entity == "Ana Kovac")
+        #expect(mention(one, "the president")?.kind == .person)
+        let two = "President Ana Kovac met President Ivan Orlov. Later the president left."
+        #expect(mention(two, "the president") == nil)
+        #expect(mention("Later the president left.", "the president") == nil)
+        // A title before a name is no role phrase.
+        #expect(mention("Yesterday the foreign minister Ivan Orlov spoke.", "Ivan Orlov")?.kind == .person)
+    }
+
+    @Test func anAppositionGivesTheRole() {
+        let text = "Ali Rezai, Iran's supreme leader, spoke. Hassan Tabari, the Turkish foreign minister, listened. The Iranian supreme leader left."
+        #expect(mention(text, "The Iranian supreme leader")?.entity == "Ali Rezai")
+        #expect(mention(text, "Hassan Tabari")?.kind == .person)
+    }
+}

@@ -2,7 +2,8 @@
 /// says so ("Russian President Vladimir Putin" → president of Russia). A role phrase ("the Russian
 /// leader") carries the role it refers to, and the resolver finds the person who holds it.
 public struct PersonRole: Hashable, Sendable {
-    /// The country, by its canonical gazetteer name, or `nil` when the text names none.
+    /// The country (or other place) the role is held for, by its canonical gazetteer name, or `nil`
+    /// when the text names none ("the senator from Vermont": Vermont).
     public var country: String?
     /// The title in lower case ("president", "foreign minister").
     public var title: String
@@ -18,8 +19,9 @@ public struct PersonRole: Hashable, Sendable {
                                             "supreme leader", "head of state", "emir", "sultan", "general secretary"]
 
     /// Whether a role phrase with this role ("the Russian leader") can refer to a person holding `held`.
+    /// A phrase that names no country ("the president") refers to the role in any country.
     func refers(to held: PersonRole) -> Bool {
-        guard country == held.country else { return false }
+        guard country == nil || country == held.country else { return false }
         if title == held.title { return true }
         // "the Russian leader" for a president, "the Russian president" for someone introduced as leader.
         let leaders = PersonRole.leaderTitles

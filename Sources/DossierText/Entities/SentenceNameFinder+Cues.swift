@@ -114,17 +114,44 @@ extension SentenceNameFinder {
 
     /// ", an aide to …", ", the foreign minister", ", a senior adviser": a title shortly after a comma,
     /// reached only through lower-case words that are articles or modifiers (not ", under professor …").
-    func hasTitleAfter(_ end: Int) -> Bool {
-        guard end + 1 < range.upperBound, text.token(end, is: ","), isLowercaseWord(end + 1) else { return false }
+    func hasTitleAfter(_ end: Int) -> Bool { titleAfter(end) != nil }
+
+    /// The title of `hasTitleAfter(_:)`, and the country a demonym or a place with "'s" before it
+    /// names (", the Turkish foreign minister", ", Iran's supreme leader,").
+    func titleAfter(_ end: Int) -> (title: Range<Int>, country: String?)? {
+        guard end + 1 < range.upperBound, text.token(end, is: ",") else { return nil }
         var index = end + 1
-        while index < min(range.upperBound, end + 5) {
-            if titleLength[slot(index)] > 0 { return true }
-            guard token(index).kind == .word, !token(index).shape.contains(.possessive) else { return false }
+        var country: String?
+        while index < min(range.upperBound, end + 6) {
+            if titleLength[slot(index)] > 0 {
+                return (index..<(index + titleLength[slot(index)]), country)
+            }
+            if token(index).isCapitalizedWord, country == nil, let place = placeOrDemonym(at: index) {
+                country = place.country  // "Iran's", "Turkish"
+                index = place.end
+                continue
+            }
+            guard isLowercaseWord(index), !token(index).shape.contains(.possessive) else { return nil }
             let isArticle = text.token(index, is: "a") || text.token(index, is: "an") || text.token(index, is: "the")
-            if features(index).contains(.functionWord), !isArticle { return false }
+            if features(index).contains(.functionWord), !isArticle { return nil }
             index += 1
         }
-        return false
+        return nil
+    }
+
+    /// A demonym ("Turkish") or a place with a possessive ending ("Iran's") at `index`: the country
+    /// or place it names, and where it ends.
+    func placeOrDemonym(at index: Int) -> (country: String, end: Int)? {
+        if let (country, length) = demonym(at: index) { return (country, index + length) }
+        var found: (country: String, end: Int)?
+        gazetteer.forEachName(in: text.words, from: index, to: range.upperBound) { length, indices in
+            let after = index + length
+            guard after < range.upperBound, token(after).shape.contains(.possessive),
+                  let entry = indices.lazy.map({ gazetteer.entry($0) }).first(where: { $0.category.entityKind == .location })
+            else { return }
+            found = (entry.canonical, after + 1)
+        }
+        return found
     }
 
     /// "Tass news agency", "the agency KCNA".

@@ -67,6 +67,53 @@ extension SentenceNameFinder {
         }
     }
 
+    /// Role phrases without a demonym: "the president", "the Vermont senator", "the senator from
+    /// Vermont". Like those with one, they are weak person candidates the resolver gives to the one
+    /// person the document gives that role, or drops.
+    mutating func findPlainRolePhrases() {
+        var index = range.lowerBound
+        while index + 1 < range.upperBound {
+            guard text.token(index, is: "the") || text.token(index, is: "The"), !claimed[slot(index + 1)] else {
+                index += 1
+                continue
+            }
+            var titleStart = index + 1
+            var country: String?
+            if token(titleStart).isCapitalizedWord, let place = place(at: titleStart) {
+                (country, titleStart) = (place.country, place.end)  // "the Vermont senator"
+            }
+            guard titleStart < range.upperBound, isLowercaseWord(titleStart), titleLength[slot(titleStart)] > 0 else {
+                index += 1
+                continue
+            }
+            let title = titleStart..<(titleStart + titleLength[slot(titleStart)])
+            let after = title.upperBound
+            if after < range.upperBound, token(after).isCapitalizedWord || token(after).shape.contains(.possessive) {
+                index = after  // "the foreign minister Sergey Lavrov": a title before a name
+                continue
+            }
+            if country == nil, after + 1 < range.upperBound, text.token(after, is: "from") || text.token(after, is: "of") {
+                let placeStart = text.token(after + 1, is: "the") ? after + 2 : after + 1
+                if placeStart < range.upperBound, token(placeStart).isCapitalizedWord { country = place(at: placeStart)?.country }
+            }
+            emit(index..<title.upperBound, kind: .person, evidence: .weak,
+                 role: PersonRole(country: country, title: text.text(ofTokens: title).lowercased()))
+            index = title.upperBound
+        }
+    }
+
+    /// A place of the gazetteer at `index` ("Vermont", "United States"): its canonical name and where it ends.
+    func place(at index: Int) -> (country: String, end: Int)? {
+        guard gazetteer.startsName(text.words[index]) else { return nil }
+        var found: (country: String, end: Int)?
+        gazetteer.forEachName(in: text.words, from: index, to: range.upperBound) { length, indices in
+            if let entry = indices.lazy.map({ gazetteer.entry($0) }).first(where: { $0.category.entityKind == .location && !$0.matchesOnlyInCapitals }) {
+                found = (entry.canonical, index + length)
+            }
+        }
+        return found
+    }
+
     /// The number of tokens of a demonym at the start of `name` ("North Korean"), or `nil`.
     func leadingDemonymLength(_ name: Range<Int>) -> Int? {
         guard features(name.lowerBound).contains(.demonym) else { return nil }

@@ -163,6 +163,7 @@ struct SentenceNameFinder {
             findInHeadline()
         } else {
             findRolePhrasesAndActors()
+            findPlainRolePhrases()
             findLowercaseNames()
             findLowercaseAcronymDefinitions()
             for chunk in chunks() { classify(chunk) }
@@ -413,7 +414,12 @@ struct SentenceNameFinder {
             classifyPerson(name, role: role(ofTitle: title))
             return
         }
-        if hasTitleAfter(end) || hasCountryInParentheses(after: end) || hasAgeAfter(end) {
+        if let (title, country) = titleAfter(end) {
+            // "Ali Khamenei, Iran's supreme leader,": the role the apposition gives.
+            classifyPerson(name, role: PersonRole(country: country, title: text.text(ofTokens: title).lowercased()))
+            return
+        }
+        if hasCountryInParentheses(after: end) || hasAgeAfter(end) {
             classifyPerson(name)
             return
         }
