@@ -144,14 +144,16 @@ struct PersonIndex {
                 continue
             }
             if first < 0x80 {
-                guard part.count > 1, first >= 0x41, first <= 0x5A, !particleKeys.contains(NameKey.of(part)) else { continue }
+                guard part.count > 1, first >= 0x41, first <= 0x5A else { continue }
             } else {
                 // Rare: a name word that starts with a letter outside ASCII.
                 let word = Substring(part)
                 guard word.unicodeScalars.count > 1, word.unicodeScalars.first?.properties.isUppercase == true else { continue }
             }
+            let key = NameKey.of(part)
+            guard !particleKeys.contains(key) else { continue }
             words += 1
-            body(NameKey.of(part))
+            body(key)
         }
         return words
     }

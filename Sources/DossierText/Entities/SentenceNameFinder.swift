@@ -204,7 +204,7 @@ struct SentenceNameFinder {
             // A name partly in lower case has a lower-case word first or second ("international criminal court",
             // "Islamic state"); testing that first keeps capitalised names out of the slower lookup.
             let mayStart = isLowercaseWord(index) || token(index).isCapitalizedWord && isLowercaseWord(index + 1)
-            guard mayStart, gazetteer.startsName(text.words[index]) else {
+            guard mayStart, features(index).contains(.startsLowercaseName) else {
                 index += 1
                 continue
             }

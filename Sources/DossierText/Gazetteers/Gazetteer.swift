@@ -60,9 +60,13 @@ public struct Gazetteer: Sendable {
                                                          ("known-organizations", .organization), ("known-people", .person)]
         indexOfEntry.reserveCapacity(32_768)
         for (name, category) in nameTables {
+            // Names written by hand may be found in lower case; those of the known tables, derived in
+            // bulk, only as written with capitals.
+            let mayBeLowercase = (name == "organizations" || name == "groups")
             for (canonical, aliases) in table(name).namesWithAliases {
                 for alias in [canonical] + aliases {
                     let words = addName(alias, canonical: canonical, category: category)
+                    if mayBeLowercase, words.count >= 2, let first = words.first { addFeatures(.startsLowercaseName, to: first) }
                     // The last word of a known person's name is a surname ("Putin"), which confirms a
                     // name that starts with a first name.
                     if category == .person, words.count >= 2, let last = words.last {

@@ -51,4 +51,7 @@ public struct WordFeatures: OptionSet, Hashable, Sendable {
     public static let eventPrefix = WordFeatures(rawValue: 1 << 21)
     /// Ends an organisation's name when written in capitals ("XI", "AG"): "Xi" alone is no head.
     public static let organizationHeadInCapitals = WordFeatures(rawValue: 1 << 22)
+    /// Starts an organisation's or group's name that may be written in lower case ("international
+    /// criminal court", "Islamic state"): a cheap test before looking such names up.
+    public static let startsLowercaseName = WordFeatures(rawValue: 1 << 23)
 }
