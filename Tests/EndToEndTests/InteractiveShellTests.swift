@@ -30,7 +30,7 @@ struct InteractiveShellTests {
         // The shell goes on with the next query.
         try shell.enter("documents | count")
         #expect(try shell.waitFor("\n173\n").contains("173"))
-        #expect(!screen.contains("5675"))
+        #expect(!screen.contains("5691"))
     }
 
     @Test func ctrlCStopsPrintingALongResult() throws {
@@ -42,7 +42,7 @@ struct InteractiveShellTests {
         try shell.waitFor("document,left,match,right", timeout: 30)
         try shell.press("C-c")
         let screen = try shell.waitFor("(output stopped by Ctrl-C after", timeout: 10)
-        #expect(screen.contains("of 5676 lines)"))
+        #expect(screen.contains("of 5692 lines)"))
         try shell.waitForPrompt(4, timeout: 10)
     }
 
@@ -50,7 +50,7 @@ struct InteractiveShellTests {
         let shell = try Self.shell(width: 80)
         defer { shell.close(); shell.dossier.remove() }
         try shell.enter("entities")
-        var screen = try shell.waitFor("(2367 rows; 40 shown, .maxrows sets how many)")
+        var screen = try shell.waitFor("(2346 rows; 40 shown, .maxrows sets how many)")
         try shell.enter("documents | select id, title, url, text")
         try shell.waitForPrompt(3)
         try shell.enter("documents | during 2019 | timeline by week | render bar")
@@ -126,7 +126,7 @@ struct InteractiveShellTests {
         let shell = try Self.shell()
         defer { shell.close(); shell.dossier.remove() }
         try shell.paste("documents\n  | where words > 1000\n  | count\n# a comment\nentities\n| where kind == event\n| count\n")
-        let screen = try shell.waitFor("\n48\n")
+        let screen = try shell.waitFor("\n51\n")
         #expect(screen.contains("\n4\n"))
         #expect(!screen.contains("error"))
     }
