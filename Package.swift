@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 // Dossier: a typed analysis library for news corpora under a line-edited shell.
 // Layers, top to bottom (arrows only point down; see ../shared/design/ARCHITECTURE.md):
-//   dossier (thin executable) → DossierShell → DossierQuery → DossierStore → DossierText → DossierCore
+//   dossier (thin executable) → DossierNotebook → DossierShell → DossierQuery → DossierStore → DossierText → DossierCore
 import PackageDescription
 
 let package = Package(
@@ -49,10 +49,15 @@ let package = Package(
         .target(
             name: "DossierShell",
             dependencies: ["DossierCore", "DossierText", "DossierStore", "DossierQuery", "LineEditing", "DossierDemoCorpus"]),
+        // Notebooks: the Jupyter kernel (the messaging protocol over ZeroMQ's wire protocol), tables and
+        // charts as notebook outputs, and running notebooks headless.
+        .target(
+            name: "DossierNotebook",
+            dependencies: ["DossierCore", "DossierStore", "DossierQuery", "DossierShell", "LineEditing"]),
         // The thin command-line executable.
         .executableTarget(
             name: "dossier",
-            dependencies: ["DossierShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["DossierShell", "DossierNotebook", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Benchmarks: annotation throughput, ingest, query latency.
         .executableTarget(
             name: "dossier-bench",
@@ -71,6 +76,9 @@ let package = Package(
         .testTarget(
             name: "DossierTests",
             dependencies: ["Dossier", "DossierCore", "DossierText", "DossierStore", "DossierQuery", "DossierDemoCorpus"]),
+        .testTarget(
+            name: "DossierNotebookTests",
+            dependencies: ["DossierNotebook", "DossierShell", "DossierCore", "DossierQuery", "DossierStore", "DossierDemoCorpus"]),
         .testTarget(name: "EndToEndTests", dependencies: ["dossier"]),
     ],
     swiftLanguageModes: [.v6]

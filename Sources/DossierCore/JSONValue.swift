@@ -28,7 +28,8 @@ public indirect enum JSONValue: Hashable, Sendable {
         }
     }
 
-    /// `text` as a quoted JSON string, with quotes, backslashes and control characters escaped.
+    /// `text` as a quoted JSON string, with quotes, backslashes and control characters escaped as
+    /// Python's `json` module escapes them (`\n`, `\b`, `\u001b`), so notebooks written here match Jupyter's.
     public static func quoted(_ text: String) -> String {
         var output = "\""
         for scalar in text.unicodeScalars {
@@ -38,6 +39,8 @@ public indirect enum JSONValue: Hashable, Sendable {
             case "\n": output += "\\n"
             case "\r": output += "\\r"
             case "\t": output += "\\t"
+            case "\u{8}": output += "\\b"
+            case "\u{C}": output += "\\f"
             case _ where scalar.value < 0x20:
                 let hex = String(scalar.value, radix: 16)
                 output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex

@@ -166,6 +166,7 @@ public final class QuerySession {
             var result = value.result(in: index)
             if case .rows(var table) = result {
                 table.presentation = plan.presentation
+                table.presentationIsExplicit = plan.presentationIsExplicit
                 result = .rows(table)
             }
             return StatementResult(range: statement.range, boundName: nil, result: result)

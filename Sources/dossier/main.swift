@@ -1,4 +1,5 @@
 import ArgumentParser
+import DossierNotebook
 import DossierShell
 
 /// `dossier`: the shell, scripts, queries, ingest and annotation from the command line.
@@ -10,7 +11,7 @@ struct Dossier: ParsableCommand {
         abstract: "Who did what to whom, and when, across a pile of news.",
         discussion: "With no subcommand, opens the shell on a workspace, or on the bundled demo corpus when none is named.",
         version: "dossier " + DossierVersion.description,
-        subcommands: [Shell.self, Run.self, Query.self, Ingest.self, Annotate.self],
+        subcommands: [Shell.self, Run.self, Query.self, Ingest.self, Annotate.self, Notebook.self],
         defaultSubcommand: Shell.self)
 }
 
@@ -131,3 +132,82 @@ struct Annotate: ParsableCommand {
 }
 
 extension AnnotationFormat: ExpressibleByArgument {}
+
+
+/// `dossier notebook …`: Dossier in Jupyter, and notebooks run without it.
+struct Notebook: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run notebooks of DQL cells, and the Jupyter kernel that runs them in JupyterLab, Notebook, VS Code and jupyter console.",
+        subcommands: [RunNotebook.self, InstallKernel.self, KernelProcess.self])
+}
+
+struct RunNotebook: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Execute a notebook's cells in order and write their outputs (nbformat 4), without Jupyter.",
+        discussion: """
+            Cells run as in the Dossier kernel: one workspace, let names and parameters kept from cell to cell, \
+            results as HTML tables, Vega-Lite charts with SVG pictures, and text. The run stops at the first cell \
+            that fails (unless the cell is tagged raises-exception) and exits with status 1; the notebook is written \
+            either way. Without -o the notebook is updated in place; -o - writes it to standard output.
+            """)
+
+    @Argument(help: "The notebook (.ipynb).")
+    var notebook: String
+
+    @Option(name: [.short, .long], help: "The workspace file (default: the bundled demo corpus).")
+    var workspace: String?
+
+    @OptionGroup var parameters: ParameterOptions
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Where to write the executed notebook ('-': standard output; default: in place).",
+                                                    valueName: "OUTPUT"))
+    var output: String?
+
+    func run() throws {
+        throw ExitCode(NotebookCommands.run(notebook: notebook, workspace: workspace, parameters: parameters.parameters, output: output))
+    }
+}
+
+struct InstallKernel: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "install-kernel",
+        abstract: "Install the Dossier kernel for Jupyter (a kernel specification for the current user).",
+        discussion: """
+            Writes kernels/NAME/kernel.json into Jupyter's data folder ($JUPYTER_DATA_DIR, else ~/.local/share/jupyter \
+            or ~/Library/Jupyter), or under PREFIX/share/jupyter with --prefix (a virtual environment's folder). The \
+            kernel starts this dossier executable.
+            """)
+
+    @Option(name: .long, help: "The kernel's name.")
+    var name = "dossier"
+
+    @Option(name: .long, help: "The name Jupyter shows (default: Dossier, with the workspace's file name when one is given).")
+    var displayName: String?
+
+    @Option(name: [.short, .long], help: "The workspace the kernel opens (default: the bundled demo corpus; .open switches).")
+    var workspace: String?
+
+    @Option(name: .long, help: "Install under PREFIX/share/jupyter instead of for the current user.")
+    var prefix: String?
+
+    func run() throws {
+        throw ExitCode(NotebookCommands.installKernel(name: name, displayName: displayName, workspace: workspace, prefix: prefix))
+    }
+}
+
+struct KernelProcess: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kernel",
+        abstract: "The Jupyter kernel itself, as Jupyter starts it from the kernel specification.")
+
+    @Option(name: [.customShort("f"), .long], help: "The connection file Jupyter wrote.")
+    var connectionFile: String
+
+    @Option(name: [.short, .long], help: "The workspace the kernel opens (default: the bundled demo corpus).")
+    var workspace: String?
+
+    func run() throws {
+        throw ExitCode(NotebookCommands.kernel(connectionFile: connectionFile, workspace: workspace))
+    }
+}

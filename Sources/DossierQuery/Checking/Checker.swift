@@ -20,7 +20,8 @@ struct Checker {
                     throw Diagnostic(.error, "'render' must be the last stage", range: stage.name.range,
                                      help: .init("move '| \(sliceName(stage))' to the end of the pipeline"))
                 }
-                return Plan(source: source, stages: stages, type: type, presentation: try presentation(word, of: stage, carrying: type))
+                return Plan(source: source, stages: stages, type: type, presentation: try presentation(word, of: stage, carrying: type),
+                            presentationIsExplicit: true)
             }
             let (planned, next) = try checkStage(stage, carrying: type, within: bound)
             stages.append(contentsOf: planned)

@@ -83,4 +83,6 @@ struct Plan {
     var type: PipelineType
     /// How the result asks to be shown (`render`).
     var presentation: Presentation = .table
+    /// Whether a `render` stage chose ``presentation``.
+    var presentationIsExplicit = false
 }

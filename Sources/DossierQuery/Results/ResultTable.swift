@@ -25,13 +25,18 @@ public struct ResultTable: Hashable, Sendable {
     public var rowKind: RowKind?
     /// How the pipeline asked the table to be shown (`render`).
     public var presentation: Presentation
+    /// Whether the pipeline ended with `render`, so ``presentation`` is what it asked for rather than
+    /// the default table (a notebook draws timelines and graphs unless asked for a table).
+    public var presentationIsExplicit: Bool
 
     /// Creates a table.
-    public init(columns: [Column], rows: [[Value]], rowKind: RowKind? = nil, presentation: Presentation = .table) {
+    public init(columns: [Column], rows: [[Value]], rowKind: RowKind? = nil, presentation: Presentation = .table,
+                presentationIsExplicit: Bool = false) {
         self.columns = columns
         self.rows = rows
         self.rowKind = rowKind
         self.presentation = presentation
+        self.presentationIsExplicit = presentationIsExplicit
     }
 
     /// The values of the column named `name`, or `nil` when there is no such column.

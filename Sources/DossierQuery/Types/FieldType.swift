@@ -71,7 +71,7 @@ public indirect enum FieldType: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Whether the type is `Int` or `Float`.
-    var isNumeric: Bool { self == .int || self == .float }
+    package var isNumeric: Bool { self == .int || self == .float }
 
     /// Whether values of the type lie in time (`Date`, `TimeRange`).
     var isTimeBearing: Bool { self == .date || self == .timeRange }

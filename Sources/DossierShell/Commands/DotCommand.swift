@@ -2,8 +2,9 @@ import DossierCore
 
 /// A shell command: a line that starts with `.`.
 public enum DotCommand: Hashable, Sendable {
-    /// `.help` — what the shell and the language offer.
-    case help
+    /// `.help [TOPIC]` — what the shell and the language offer, or what one word means (a command,
+    /// source, stage, field, function, enumeration case, `let` name, `$parameter` or `@entity`).
+    case help(topic: String?)
     /// `.open [WORKSPACE]` — open (or create) a workspace; with no path, the demo corpus.
     case open(path: String?)
     /// `.ingest PATH…` — add files, folders or globs to the open workspace.
@@ -49,7 +50,7 @@ public enum DotCommand: Hashable, Sendable {
 
     /// Every command's name and a line about it, for `.help` and completion.
     public static let summaries: [(name: String, usage: String, summary: String)] = [
-        (".help", ".help", "show this help"),
+        (".help", ".help [TOPIC]", "show this help, or what a command, source, stage, field, function, @entity or $parameter is"),
         (".open", ".open [WORKSPACE]", "open a workspace file (created when missing); without one, the demo corpus"),
         (".ingest", ".ingest PATH…", "add text, JSONL or CSV files, folders or globs to the open workspace"),
         (".read", ".read FILE", "run a script's statements and commands; it stops at its first error"),
@@ -92,7 +93,7 @@ public enum DotCommand: Hashable, Sendable {
         }
         switch name.text {
         case ".help", ".h":
-            return .help
+            return .help(topic: arguments.isEmpty ? nil : arguments.map(\.text).joined(separator: " "))
         case ".quit", ".exit", ".q":
             try expectNoArguments()
             return .quit

@@ -37,7 +37,7 @@ public struct DisplaySettings: Hashable, Sendable {
     public init() {}
 
     /// The row limit for output to a terminal `terminalWidth` columns wide, or (`nil`) to something else.
-    func rowLimit(terminalWidth: Int?) -> Int? {
+    package func rowLimit(terminalWidth: Int?) -> Int? {
         switch maximumRows {
         case .automatic: terminalWidth == nil ? nil : Self.defaultMaximumRows
         case .unlimited: nil
@@ -46,7 +46,7 @@ public struct DisplaySettings: Hashable, Sendable {
     }
 
     /// The width limit for output to a terminal `terminalWidth` columns wide, or (`nil`) to something else.
-    func widthLimit(terminalWidth: Int?) -> Int? {
+    package func widthLimit(terminalWidth: Int?) -> Int? {
         switch width {
         case .automatic: terminalWidth
         case .unlimited: nil

@@ -29,7 +29,7 @@ public struct JSONRenderer: ResultRenderer {
         case .integer(let value): .integer(value)
         case .number(let value): .number(value)
         case .boolean(let value): .boolean(value)
-        case .text(let value): .string(value)
+        case .text(let value), .time(_, let value): .string(value)
         case .list(let values): .array(values.map(jsonValue))
         }
     }

@@ -17,9 +17,13 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// The renderer for this format under `settings`, for output to a terminal `terminalWidth`
     /// columns wide (`nil` for a pipe or a file).
     public func renderer(_ settings: DisplaySettings, terminalWidth: Int?) -> any ResultRenderer {
-        let rows = settings.rowLimit(terminalWidth: terminalWidth)
-        let width = settings.widthLimit(terminalWidth: terminalWidth)
-        return switch self {
+        renderer(settings, rowLimit: settings.rowLimit(terminalWidth: terminalWidth), widthLimit: settings.widthLimit(terminalWidth: terminalWidth))
+    }
+
+    /// The renderer for this format under `settings`, showing at most `rows` rows in at most `width`
+    /// columns (`nil`: no limit).
+    package func renderer(_ settings: DisplaySettings, rowLimit rows: Int?, widthLimit width: Int?) -> any ResultRenderer {
+        switch self {
         case .table: TableRenderer(totalWidth: width, maximumRows: rows, showsHeaders: settings.showsHeaders)
         case .line: LineRenderer(totalWidth: width, maximumRows: rows)
         case .csv: CSVRenderer(showsHeaders: settings.showsHeaders)

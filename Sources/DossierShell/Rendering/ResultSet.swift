@@ -1,3 +1,4 @@
+import DossierCore
 import DossierQuery
 import Foundation
 
@@ -15,6 +16,9 @@ public enum Cell: Hashable, Sendable {
     case text(String)
     /// Several values, such as an entity's aliases.
     case list([Cell])
+    /// A day or a range of days, shown as `text` (`2019-03-14`, `2019-03`, `2019-Q1`), with the days
+    /// it covers for renderers that place it on a time axis.
+    case time(TimeRange, text: String)
 
     /// The value as a person reads it; empty for null.
     public var text: String {
@@ -25,6 +29,7 @@ public enum Cell: Hashable, Sendable {
         case .boolean(let value): value ? "true" : "false"
         case .text(let value): value
         case .list(let values): values.map(\.text).joined(separator: ", ")
+        case .time(_, let text): text
         }
     }
 

@@ -64,7 +64,7 @@ public struct TableRenderer: ResultRenderer {
 
     /// The first and last rows of `rows` when there are more than `limit`, with a `nil` row between
     /// them; and how many were left out.
-    static func elide<Row>(_ rows: [Row], keeping limit: Int?) -> (rows: [Row?], omitted: Int) {
+    package static func elide<Row>(_ rows: [Row], keeping limit: Int?) -> (rows: [Row?], omitted: Int) {
         guard let limit, rows.count > limit else { return (rows.map { $0 }, 0) }
         let head = (limit + 1) / 2
         let tail = limit - head

@@ -17,7 +17,7 @@ public struct ParameterArguments: Sendable {
 
     /// Checks the script `text` (named `sourceName`) and the arguments, and sets the values in
     /// `session`. Reports each problem found first and returns `false`.
-    func apply(to session: ShellSession, script text: String, sourceName: String) -> Bool {
+    package func apply(to session: ShellSession, script text: String, sourceName: String) -> Bool {
         let chunks = ScriptRunner.chunks(of: ScriptRunner.lines(of: text))
         var scan = ParameterScan(known: Set(session.querySession.parameters.map(\.name)))
         do throws(Diagnostic) {

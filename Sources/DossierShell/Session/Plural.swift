@@ -1,9 +1,9 @@
 import DossierQuery
 
 /// Counted nouns: "1 document", "2 documents", "1 entity".
-enum Plural {
+package enum Plural {
     /// `count` and the noun, singular for one.
-    static func count(_ count: Int, _ singular: String, plural: String? = nil) -> String {
+    package static func count(_ count: Int, _ singular: String, plural: String? = nil) -> String {
         "\(count) " + (count == 1 ? singular : plural ?? Self.plural(of: singular))
     }
 

@@ -26,12 +26,13 @@ struct QueryEngine {
 
     /// Runs every statement of `text`, handing each outcome over as soon as it is ready, so a
     /// script's earlier output appears before a later statement's error.
-    func run(_ text: String, sourceName: String, firstLine: Int, handle: (Outcome) -> Void) throws(Diagnostic) {
+    /// With `drawing`, tables the query did not `render` are drawn as ``drawing(of:)`` suggests.
+    func run(_ text: String, sourceName: String, firstLine: Int, drawing: Bool = false, handle: (Outcome) -> Void) throws(Diagnostic) {
         try session.run(text, sourceName: sourceName, firstLine: firstLine) { statement in
             if let name = statement.boundName {
                 handle(.binding(name: name, summary: Self.summary(of: statement.result)))
             } else {
-                handle(.result(Self.resultSet(statement.result)))
+                handle(.result(Self.resultSet(statement.result, drawing: drawing)))
             }
         }
     }
@@ -58,10 +59,13 @@ struct QueryEngine {
         return Array(Set(sources + Parser.stageNames + fields + words + cases + session.boundNames)).sorted()
     }
 
-    static func resultSet(_ result: QueryResult) -> ResultSet {
+    /// The result as cells; with `drawing`, a table the query did not `render` takes the presentation
+    /// ``drawing(of:)`` suggests.
+    static func resultSet(_ result: QueryResult, drawing: Bool = false) -> ResultSet {
         switch result {
         case .rows(let table):
-            return .table(columns: table.columns.map(\.name), rows: table.rows.map { $0.map(cell) }, presentation: table.presentation)
+            return .table(columns: table.columns.map(\.name), rows: table.rows.map { $0.map(cell) },
+                          presentation: drawing ? Self.drawing(of: table) : table.presentation)
         case .scalar(let value):
             // `count` is the one stage whose result is a single value.
             return .scalar(name: "count", value: cell(value))
@@ -76,7 +80,21 @@ struct QueryEngine {
         case .bool(let flag): .boolean(flag)
         case .string(let text): .text(text)
         case .list(let values): .list(values.map(cell))
-        case .date, .timeRange, .kind, .predicate, .modality, .timexType, .entity, .document: .text(value.displayText)
+        case .date(let day): .time(.day(day), text: value.displayText)
+        case .timeRange(let range): .time(range, text: value.displayText)
+        case .kind, .predicate, .modality, .timexType, .entity, .document: .text(value.displayText)
         }
+    }
+
+    /// How a table is drawn where drawing is cheap (a notebook) when the query did not say with
+    /// `render`: a timeline (a time column and a count) as bars over time, a `graph` table (two
+    /// Entity columns) as a network; every other table as a table.
+    static func drawing(of table: ResultTable) -> Presentation {
+        guard table.presentation == .table, !table.presentationIsExplicit else { return table.presentation }
+        let types = table.columns.map(\.type)
+        if types.count == 2, types[0] == .timeRange, types[1].isNumeric { return .bar(value: 1) }
+        // The `graph` stage's columns, also what `count by subject, predicate, object` gives.
+        if types == [.entity, .predicate, .entity, .int] { return .graph(from: 0, to: 2, label: 1, weight: 3) }
+        return .table
     }
 }

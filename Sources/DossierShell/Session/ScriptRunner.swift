@@ -70,14 +70,14 @@ public struct ScriptRunner {
     }
 
     /// The lines of a script, without a last empty line after its final line break.
-    static func lines(of text: String) -> [String] {
+    package static func lines(of text: String) -> [String] {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
         if lines.last == "" { lines.removeLast() }
         return lines
     }
 
     /// The chunks (statements and commands) the lines make, without running them.
-    static func chunks(of lines: [String]) -> [InputChunk] {
+    package static func chunks(of lines: [String]) -> [InputChunk] {
         var assembler = StatementAssembler(interactive: false, needsContinuation: QueryEngine.needsContinuation)
         var chunks: [InputChunk] = []
         for (position, line) in lines.enumerated() { chunks += assembler.add(line, number: position + 1) }

@@ -43,6 +43,7 @@ struct ShellCompleter {
         case ".open", ".read", ".ingest", ".output", ".once":
             return CompletionMatches(word: word, candidates: Self.paths(matching: word))
         case ".mode" where position == 0: return offer(OutputFormat.allCases.map(\.rawValue))
+        case ".help" where position == 0: return offer(Array(Set(HelpTopic.words(engine: engine))).sorted())
         case ".headers", ".timer": return position == 0 ? offer(["on", "off"]) : offer([])
         case ".maxrows", ".width": return position == 0 ? offer(["auto", "0"]) : offer([])
         case ".fields" where position == 0, ".schema" where position == 0: return offer(RowKind.allCases.map(\.rawValue) + engine.session.boundNames)

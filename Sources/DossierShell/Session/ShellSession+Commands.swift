@@ -7,8 +7,15 @@ extension ShellSession {
     /// Runs a dot-command; `source` and `sourceName` are the text and name its line came from.
     func execute(_ command: DotCommand, source: String, sourceName: String) throws(Diagnostic) -> ExecutionStatus {
         switch command {
-        case .help:
+        case .help(nil):
             showText(ShellHelp.text(for: engine))
+        case .help(let topic?):
+            guard let text = HelpTopic.text(for: topic, engine: engine) else {
+                var diagnostic = Diagnostic(.error, "no help for '\(topic)'", notes: ["'.help' alone lists the commands, sources, stages and functions"])
+                if let nearest = EditDistance.nearest(to: topic, in: HelpTopic.words(engine: engine)) { diagnostic.help = .init("did you mean '\(nearest)'?") }
+                throw diagnostic
+            }
+            showText(text)
         case .quit:
             return .quit
         case .mode(nil):

@@ -20,7 +20,8 @@ public enum ExecutionStatus: Hashable, Sendable {
 /// piping results elsewhere never mixes them with chatter.
 ///
 /// Nothing here depends on a terminal: the REPL tells the session the terminal's width and how
-/// Ctrl-C is noticed, and a notebook kernel can set its own.
+/// Ctrl-C is noticed; a notebook sets its own, and takes results and diagnostics as values
+/// (``presentsResult``, ``reportsDiagnostic``) to show them as tables, charts and errors.
 public final class ShellSession {
     /// How results print.
     public var format: OutputFormat
@@ -51,6 +52,15 @@ public final class ShellSession {
     public var isCancelled: () -> Bool = { false } {
         didSet { engine.session.isCancelled = isCancelled }
     }
+    /// Takes the results meant for the screen (statements' results and the tables of `.sources`,
+    /// `.stats` and the like) instead of printing them as text; results sent to a file by `.output`
+    /// or `.once` are still written as text. A notebook sets it to show tables and charts. Tables the
+    /// query did not `render` come with the drawing a notebook gives them: a timeline as bars, a
+    /// graph as a network.
+    public var presentsResult: ((ResultSet) -> Void)?
+    /// Told each diagnostic, with the source text it points into, instead of printing it to the
+    /// messages: a notebook shows the one that stops a cell as the cell's error.
+    public var reportsDiagnostic: ((Diagnostic, _ source: String?) -> Void)?
     private let standardOutput: (String) -> Void
     let messages: (String) -> Void
     /// The file `.output` sends results to, if any.
@@ -138,11 +148,13 @@ public final class ShellSession {
                 try reloadIfChangedElsewhere()
                 let destination = try takeDestination()
                 defer { if !destination.isLasting { destination.file?.close() } }
+                let presenter = destination.isScreen ? presentsResult : nil
                 let renderer = format.renderer(display, terminalWidth: destination.isScreen ? terminalWidth() : nil)
                 var stopped = false
-                try engine.run(text, sourceName: sourceName, firstLine: firstLine) { outcome in
+                try engine.run(text, sourceName: sourceName, firstLine: firstLine, drawing: presenter != nil) { outcome in
                     switch outcome {
-                    case .result(let result) where !stopped: stopped = !write(renderer.render(result), to: destination)
+                    case .result(let result) where !stopped:
+                        if let presenter { presenter(result) } else { stopped = !write(renderer.render(result), to: destination) }
                     case .result: break
                     case .binding(let name, let summary): messages("\(name) = \(summary)\n")
                     }
@@ -158,6 +170,7 @@ public final class ShellSession {
     /// Renders a diagnostic to the message stream; a cancelled query is one word.
     public func report(_ diagnostic: Diagnostic, source: String? = nil) {
         lastError = diagnostic
+        if let reportsDiagnostic { return reportsDiagnostic(diagnostic, source) }
         if diagnostic.message == "cancelled", diagnostic.range == nil {
             messages("cancelled\n")
             return
@@ -169,12 +182,19 @@ public final class ShellSession {
     func show(_ result: ResultSet) throws(Diagnostic) {
         let destination = try takeDestination()
         defer { if !destination.isLasting { destination.file?.close() } }
+        if destination.isScreen, let presentsResult { return presentsResult(result) }
         _ = write(format.renderer(display, terminalWidth: destination.isScreen ? terminalWidth() : nil).render(result), to: destination)
     }
 
     /// What Tab offers for `text`, the statement typed so far up to the cursor.
     public func completions(for text: String) -> CompletionMatches {
         ShellCompleter(engine: engine).matches(for: text)
+    }
+
+    /// What `.help WORD` says about `word` (a command, source, stage, field, function, enumeration
+    /// case, `let` name, `$parameter` or `@entity`), or `nil` when it has no help.
+    public func help(for word: String) -> String? {
+        HelpTopic.text(for: word, engine: engine)
     }
 
     /// Prints a command's answer (`.mode`, `.help`) where results go, `.once` aside.

@@ -56,7 +56,7 @@ public enum TimeMLWriter {
     }
 
     /// `text` made safe for XML content and attribute values.
-    static func escaped(_ text: String) -> String {
+    package static func escaped(_ text: String) -> String {
         var output = ""
         appendEscaped(text.unicodeScalars[...], to: &output)
         return output
