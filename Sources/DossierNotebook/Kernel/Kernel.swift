@@ -72,7 +72,6 @@ final class Kernel: @unchecked Sendable {
 
         let session = NotebookSession(log: log)
         startupProblem = session.open(workspace: workspace)
-        if let startupProblem { log(DiagnosticFormatter().format(startupProblem, source: nil)) }
         let parent = getppid()
         let watchesParent = ProcessInfo.processInfo.environment["JPY_PARENT_PID"] != nil
         while true {

@@ -42,10 +42,7 @@ struct NotebookRunner {
         func absolute(_ path: String) -> String { path.hasPrefix("/") ? path : (here as NSString).appendingPathComponent(path) }
         let destination = output == "-" ? nil : absolute(output ?? path)
         let session = NotebookSession(log: messages)
-        if let problem = session.open(workspace: workspace.map(absolute)) {
-            messages(DiagnosticFormatter().format(problem, source: nil))
-            return 1
-        }
+        guard session.open(workspace: workspace.map(absolute)) == nil else { return 1 }
         let folder = (absolute(path) as NSString).deletingLastPathComponent
         FileManager.default.changeCurrentDirectoryPath(folder)
         defer { FileManager.default.changeCurrentDirectoryPath(here) }

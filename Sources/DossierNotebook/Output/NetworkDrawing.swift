@@ -26,6 +26,9 @@ struct NetworkDrawing {
     /// The most edges drawn whatever the limit: more would be a hairball, and slow to lay out.
     static let mostEdges = 300
 
+    /// How strongly every node is pulled to the middle, per unit of distance.
+    static let gravity = 0.25
+
     static let width = 720.0
     static let height = 480.0
 
@@ -76,7 +79,9 @@ struct NetworkDrawing {
                     var (ex, ey) = (x[first] - x[second], y[first] - y[second])
                     var distance = (ex * ex + ey * ey).squareRoot()
                     if distance < 0.01 { (ex, ey, distance) = (0.01, 0, 0.01) }
-                    let push = ideal * ideal / distance
+                    // Far apart, the push fades quickly, so unconnected clusters settle near each other.
+                    let reach = 1.5 * ideal
+                    let push = ideal * ideal / distance * (distance > reach ? (reach / distance) * (reach / distance) : 1)
                     dx[first] += ex / distance * push; dy[first] += ey / distance * push
                     dx[second] -= ex / distance * push; dy[second] -= ey / distance * push
                 }
@@ -89,9 +94,10 @@ struct NetworkDrawing {
                 dx[edge.to] += ex / distance * pull; dy[edge.to] += ey / distance * pull
             }
             for node in 0..<count {
-                // A weak pull to the middle keeps separate clusters on the page.
-                dx[node] -= x[node] * 0.02 * ideal / 10
-                dy[node] -= y[node] * 0.02 * ideal / 10
+                // A pull to the middle keeps separate clusters near each other, so that fitting the
+                // drawing to the page does not shrink each of them to a dot.
+                dx[node] -= x[node] * Self.gravity
+                dy[node] -= y[node] * Self.gravity
                 let length = max(0.01, (dx[node] * dx[node] + dy[node] * dy[node]).squareRoot())
                 x[node] += dx[node] / length * min(length, temperature)
                 y[node] += dy[node] / length * min(length, temperature)

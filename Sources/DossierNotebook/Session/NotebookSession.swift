@@ -44,18 +44,9 @@ final class NotebookSession {
         shell.isCancelled = { Interrupts.isPending }
     }
 
-    /// Opens `workspace`, or the demo corpus when it is `nil`; a problem is returned as its text.
+    /// Opens `workspace`, or the demo corpus when it is `nil`; a problem goes to the log and is returned.
     func open(workspace: String?) -> Diagnostic? {
-        do {
-            if let workspace {
-                try shell.open(path: workspace, createIfMissing: false)
-            } else {
-                try shell.openDemo()
-            }
-            return nil
-        } catch {
-            return error
-        }
+        CommandLineActions.open(workspace, in: shell, createIfMissing: false) ? nil : shell.lastError
     }
 
     /// Checks `--param NAME=VALUE` values against the `param` declarations of `script` (the notebook's

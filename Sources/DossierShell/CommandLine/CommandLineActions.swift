@@ -180,7 +180,8 @@ public enum CommandLineActions {
         return outcome
     }
 
-    private static func open(_ workspace: String?, in session: ShellSession, createIfMissing: Bool) -> Bool {
+    /// Opens `workspace` (the demo corpus when `nil`) in `session`; a problem is reported through the session.
+    package static func open(_ workspace: String?, in session: ShellSession, createIfMissing: Bool) -> Bool {
         do {
             if let workspace {
                 try session.open(path: workspace, createIfMissing: createIfMissing)
