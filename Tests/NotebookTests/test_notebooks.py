@@ -153,7 +153,9 @@ def test_charts_are_valid_vega_lite_with_an_svg_picture():
                 assert root.tag == "{http://www.w3.org/2000/svg}svg"
                 marks = root.findall(".//{http://www.w3.org/2000/svg}rect[@fill='#4c78a8']") \
                     + root.findall(".//{http://www.w3.org/2000/svg}circle")
-                drawn = [value for value in specification["data"]["values"] if value["value"]]
+                line = specification["mark"]["type"] == "line"
+                drawn = [value for value in specification["data"]["values"]
+                         if value["value"] is not None and (line or value["value"] > 0)]
                 assert len(marks) == len(drawn), f"{path.name}: the SVG draws {len(marks)} marks for {len(drawn)} values"
     assert charts >= 3
 
@@ -294,7 +296,7 @@ def test_completion_and_inspection_are_the_shells(kernel):
 
 
 SLOW_QUERY = " or ".join(f'text matches "(\\\\w+\\\\s+){{6}}\\\\w+{ending}\\\\b.*\\\\b{word}\\\\b"'
-                         for ending, word in [("ed", "of"), ("ly", "to"), ("ion", "in"), ("er", "at"), ("al", "on")] * 3)
+                         for ending, word in [("ed", "of"), ("ly", "to"), ("ion", "in"), ("er", "at"), ("al", "on")] * 2)
 
 
 def test_an_interrupt_cancels_the_running_query_and_the_kernel_goes_on(kernel):
@@ -313,7 +315,9 @@ def test_an_interrupt_cancels_the_running_query_and_the_kernel_goes_on(kernel):
 def test_jupyter_console_runs_cells():
     console = subprocess.run(
         [sys.executable, "-m", "jupyter_console", "--kernel", "dossier", "--simple-prompt",
-         "--ZMQTerminalInteractiveShell.confirm_exit=False", "--ZMQTerminalInteractiveShell.kernel_timeout=120"],
+         "--ZMQTerminalInteractiveShell.kernel_timeout=120"],
         input="documents | count\nentities | where kind == person | top 2 by mentions\n", capture_output=True, text=True, timeout=180)
-    assert "Out[1]: 173" in console.stdout, console.stdout + console.stderr
+    # Results come back as the execute_result's plain text, under Out[N].
+    assert "Out[1]: \n173\n" in console.stdout, console.stdout + console.stderr
+    assert "Out[2]: \nname             kind    mentions  documents\n" in console.stdout, console.stdout
     assert "(2 rows)" in console.stdout, console.stdout

@@ -27,7 +27,9 @@ struct NotebookRunner {
         do {
             document = try NotebookDocument(path: path)
         } catch {
-            messages(DiagnosticFormatter().format(error, source: nil))
+            // Quote the line a malformed file goes wrong on.
+            let text = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+            messages(DiagnosticFormatter().format(error, source: text))
             return 1
         }
         if let language = document.language, language != "dql" {
