@@ -208,6 +208,11 @@ def test_html_tables_are_well_formed():
 
 # The kernel as a client drives it.
 
+# A filter that takes a second or more over the demo corpus's sentences, and one that takes many.
+SLOW_CLAUSE = 'text matches "(\\\\w+\\\\s+){6}\\\\w+ed\\\\b.*\\\\bof\\\\b"'
+SLOW_QUERY = " or ".join(f'text matches "(\\\\w+\\\\s+){{6}}\\\\w+{ending}\\\\b.*\\\\b{word}\\\\b"'
+                         for ending, word in [("ed", "of"), ("ly", "to"), ("ion", "in"), ("er", "at"), ("al", "on")] * 2)
+
 @pytest.fixture()
 def kernel():
     manager, client = start_new_kernel(kernel_name="dossier", startup_timeout=120)
@@ -255,7 +260,8 @@ def test_cells_share_names_parameters_and_settings(kernel):
 
 
 def test_an_error_shows_its_place_and_stops_the_cells_queued_after_it(kernel):
-    failing = kernel.execute("documents | count\ndocuments | where titel contains \"Putin\"\ndocuments | count")
+    # The first statement takes a moment, so the second request is surely queued when the error comes.
+    failing = kernel.execute(f"sentences | where {SLOW_CLAUSE} | count\ndocuments | where titel contains \"Putin\"\ndocuments | count")
     queued = kernel.execute("documents | count")
     replies = {}
     while len(replies) < 2:
@@ -295,21 +301,18 @@ def test_completion_and_inspection_are_the_shells(kernel):
     assert kernel.get_shell_msg(timeout=30)["content"]["status"] == "incomplete"
 
 
-SLOW_QUERY = " or ".join(f'text matches "(\\\\w+\\\\s+){{6}}\\\\w+{ending}\\\\b.*\\\\b{word}\\\\b"'
-                         for ending, word in [("ed", "of"), ("ly", "to"), ("ion", "in"), ("er", "at"), ("al", "on")] * 2)
 
 
 def test_an_interrupt_cancels_the_running_query_and_the_kernel_goes_on(kernel):
     message_id = kernel.execute(f"sentences | where {SLOW_QUERY} | count")
     time.sleep(1.5)
-    started = time.monotonic()
     kernel.manager.interrupt_kernel()  # SIGINT, as the kernel specification's interrupt_mode says
+    # The query takes many seconds; interrupted, it ends as "cancelled" instead of with its count.
     reply = kernel.get_shell_msg(timeout=60)
     assert reply["parent_header"]["msg_id"] == message_id
     assert reply["content"]["status"] == "error" and reply["content"]["ename"] == "Cancelled", reply["content"]
-    assert time.monotonic() - started < 5
     reply, outputs = run_cell(kernel, "documents | count")
-    assert outputs[0]["data"]["text/plain"] == "173\n"
+    assert reply["status"] == "ok" and outputs and outputs[0]["data"]["text/plain"] == "173\n", (reply, outputs)
 
 
 def test_jupyter_console_runs_cells():

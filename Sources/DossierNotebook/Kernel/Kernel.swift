@@ -224,19 +224,27 @@ final class Kernel: @unchecked Sendable {
             reply = [("status", .string("error"))] + reply
                 + [("ename", .string(name)), ("evalue", .string(value)), ("traceback", .array(traceback.map(JSONValue.string)))]
         }
+        // After an error, the cells queued behind it (Run All) are not run; a request sent once the
+        // client has the error reply is a new one, so the queue is taken before the reply goes out.
+        var aborted: [(peer: ZMTPPeer, message: JupyterMessage)] = []
+        if case .failure = outcome, content["stop_on_error"]?.boolean ?? true { aborted = takeQueuedExecutions() }
         self.reply(request, on: peer, content: .object(reply))
         publish("status", .object([("execution_state", .string("idle"))]), parent: request)
-        if case .failure = outcome, content["stop_on_error"]?.boolean ?? true { abortQueuedExecutions() }
+        abort(aborted)
     }
 
-    /// After an error, the cells already queued behind it (Run All) are not run: each is told "aborted".
-    private func abortQueuedExecutions() {
-        let aborted = queueCondition.withLock {
+    /// The execute requests waiting in the queue, taken out of it.
+    private func takeQueuedExecutions() -> [(peer: ZMTPPeer, message: JupyterMessage)] {
+        queueCondition.withLock {
             let executions = queue.filter { $0.message.type == "execute_request" }
             queue.removeAll { $0.message.type == "execute_request" }
             return executions
         }
-        for (peer, request) in aborted {
+    }
+
+    /// Tells each of `requests` that it was not run.
+    private func abort(_ requests: [(peer: ZMTPPeer, message: JupyterMessage)]) {
+        for (peer, request) in requests {
             answer(request, on: peer, busy: true) {
                 .object([("status", .string("aborted")), ("execution_count", .null)])
             }

@@ -42,8 +42,10 @@ enum VegaLiteChart {
             size.append(("height", .integer(240)))
             switch series.mark {
             case .bar:
-                mark = .object([("type", .string("bar")), ("tooltip", .boolean(true))])
-                encoding = [("x", timeAxis), ("x2", .object([("field", .string("end"))])), ("y", valueAxis), ("tooltip", tooltip)]
+                mark = .object([("type", .string("bar")), ("stroke", .string("white")), ("strokeWidth", .number(0.5)), ("tooltip", .boolean(true))])
+                // A bar spans its bucket's days (x to x2) and rises from zero (y2).
+                encoding = [("x", timeAxis), ("x2", .object([("field", .string("end"))])), ("y", valueAxis),
+                            ("y2", .object([("datum", .integer(0))])), ("tooltip", tooltip)]
             case .line:
                 mark = .object([("type", .string("line")), ("point", .boolean(true)), ("tooltip", .boolean(true))])
                 encoding = [("x", timeAxis), ("y", valueAxis), ("tooltip", tooltip)]
