@@ -126,4 +126,24 @@ struct ShellCommandTests {
         _ = Self.run("param who: entity = @putin", in: session)
         #expect(candidates("$w") == ["$who"])
     }
+
+    @Test func helpExplainsOneWordOrSuggestsTheNearest() throws {
+        let (session, printed, folder) = try Self.session()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(Self.run(".help top\n.help .once\n.help $nobody", in: session) == [.success, .success, .failure])
+        #expect(printed.output == """
+            | top N by F
+              T → T
+              the N rows with the largest F, largest first
+            .once FILE
+              send the next statement's results to FILE
+
+            """)
+        #expect(printed.messages.contains("error: no help for '$nobody'"))
+        #expect(Self.run(".help evidense", in: session) == [.failure])
+        #expect(printed.messages.contains("help: did you mean 'evidence'?"))
+        #expect(session.completions(for: ".help kwi").candidates == ["kwic"])
+        #expect(Self.run(".help", in: session) == [.success])
+        #expect(printed.output.contains(".help [TOPIC]"))
+    }
 }
