@@ -245,6 +245,11 @@ def run_cell(client, code, timeout=120):
 def test_cells_share_names_parameters_and_settings(kernel):
     info = kernel.kernel_info(reply=True)["content"]
     assert info["language_info"]["name"] == "dql" and info["protocol_version"] == "5.3"
+    # The heartbeat channel echoes, so Jupyter knows the kernel is alive.
+    deadline = time.monotonic() + 10
+    while not kernel.hb_channel.is_beating() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert kernel.is_alive() and kernel.hb_channel.is_beating()
     reply, outputs = run_cell(kernel, "let march = documents | during 2019-03\nparam who: entity = @putin")
     assert reply["status"] == "ok" and outputs == [{"output_type": "stream", "name": "stdout", "text": "march = 8 documents\n"}]
     reply, outputs = run_cell(kernel, ".maxrows 2\nmarch | select title | sort title")
