@@ -36,7 +36,8 @@ struct NotebookFileTests {
     @Test func jsonIsWrittenAsPythonWritesIt() {
         let value: JSONValue = .object([("z", .array([])), ("a", .object([("y", .string("é\t\u{8}")), ("x", .number(0.5))])), ("m", .object([]))])
         #expect(value.pythonText() == "{\n \"a\": {\n  \"x\": 0.5,\n  \"y\": \"é\\t\\b\"\n },\n \"m\": {},\n \"z\": []\n}")
-        #expect(PythonText.float(1) == "1.0" && PythonText.float(0.1) == "0.1" && PythonText.float(1e-5) == "1e-05" && PythonText.float(1e16) == "1e+16")
+        let numbers: [Double] = [1, 0.1, 1e-5, 1e15, 1e16, 123456789012345.6]
+        #expect(numbers.map { JSONValue.number($0).pythonText() } == ["1.0", "0.1", "1e-05", "1000000000000000.0", "1e+16", "123456789012345.6"])
     }
 
     @Test func textSplitsIntoLinesAsPythonSplitsThem() {

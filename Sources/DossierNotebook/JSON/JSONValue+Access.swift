@@ -105,9 +105,8 @@ extension JSONValue {
             output += outer + "]"
         case .string(let text):
             output += Self.quoted(text)
-        case .number(let value):
-            output += PythonText.float(value)
-        case .integer, .boolean, .null:
+        case .number, .integer, .boolean, .null:
+            // Swift describes a Double as Python's repr does: shortest, positional from 1e-4 to 1e16.
             output += text
         }
     }
@@ -147,19 +146,4 @@ enum PythonText {
 
     /// The line breaks `str.splitlines` knows besides `\r`.
     private static let breaks: Set<UInt32> = [0x0A, 0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029]
-
-    /// A float as Python's `repr` writes it: the shortest text that reads back the same, with `.0`
-    /// on whole numbers and an exponent from 1e16 up and below 1e-4.
-    static func float(_ value: Double) -> String {
-        guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-Infinity" : "Infinity") }
-        let magnitude = abs(value)
-        if magnitude != 0, magnitude >= 1e16 || magnitude < 1e-4 {
-            // Swift writes 1e+16 and 1e-05 as Python does, but keeps a fraction's digits: 1.5e+16.
-            let text = "\(value)"
-            return text.contains("e") ? text : String(format: "%.17g", value)
-        }
-        var text = "\(value)"
-        if text.contains("e") { text = String(format: "%.17g", value) }
-        return text.contains(".") ? text : text + ".0"
-    }
 }
