@@ -81,4 +81,15 @@ static inline int dossier_history_save(History *history_state, const char *path)
     return history(history_state, &event, H_SAVE, path);
 }
 
+// The oldest entry, then each newer one (NULL past the newest): libedit lists newest first.
+static inline const char *dossier_history_last(History *history_state) {
+    HistEvent event;
+    return history(history_state, &event, H_LAST) == -1 ? NULL : event.str;
+}
+
+static inline const char *dossier_history_previous(History *history_state) {
+    HistEvent event;
+    return history(history_state, &event, H_PREV) == -1 ? NULL : event.str;
+}
+
 #endif

@@ -27,12 +27,10 @@ public final class QuerySession {
     /// match the words. Whoever holds the workspace sets it; without it `search` on sentences is an error.
     public var sentenceSearch: FullTextSearch?
 
-    private struct Binding {
-        var type: PipelineType
-        var value: Carried
-    }
-
-    private var bindings: [String: Binding] = [:]
+    /// The types and the values of the names bound by `let`, kept apart so a statement hands both
+    /// to the checker and the evaluator without copying them (a session may bind thousands).
+    private var bindingTypes: [String: PipelineType] = [:]
+    private var bindingValues: [String: Carried] = [:]
     private var parameterStore = ParameterStore()
     private let postings: Postings
 
@@ -43,13 +41,16 @@ public final class QuerySession {
     }
 
     /// The names bound by `let`, sorted.
-    public var boundNames: [String] { bindings.keys.sorted() }
+    public var boundNames: [String] { bindingTypes.keys.sorted() }
 
     /// What the name `name` is bound to, or `nil` when it is not bound.
-    public func typeOfBinding(named name: String) -> PipelineType? { bindings[name]?.type }
+    public func typeOfBinding(named name: String) -> PipelineType? { bindingTypes[name] }
 
     /// Forgets every `let` binding.
-    public func removeAllBindings() { bindings.removeAll() }
+    public func removeAllBindings() {
+        bindingTypes.removeAll()
+        bindingValues.removeAll()
+    }
 
     // MARK: Parameters
 
@@ -114,7 +115,7 @@ public final class QuerySession {
     /// - Returns: The type each statement ends with.
     @discardableResult
     public func check(_ text: String, sourceName: String = "<query>") throws(Diagnostic) -> [PipelineType] {
-        var types = bindings.mapValues(\.type)
+        var types = bindingTypes
         var results: [PipelineType] = []
         var parameters = parameterStore
         do throws(Diagnostic) {
@@ -140,25 +141,13 @@ public final class QuerySession {
     /// Whether the shell should read another line before running `text`: a bracket or a string is
     /// still open, or the text ends with `|` or `,`.
     public static func needsContinuation(_ text: String) -> Bool {
-        var depth = 0
-        var last: QueryToken.Kind?
-        for token in Lexer.tokens(in: text) {
-            if token.isIncomplete { return true }
-            switch token.kind {
-            case .leftParenthesis, .leftBracket: depth += 1
-            case .rightParenthesis, .rightBracket: depth = max(0, depth - 1)
-            case .newline, .end: continue
-            default: break
-            }
-            last = token.kind
-        }
-        return depth > 0 || last == .pipe || last == .comma
+        StatementContinuation.needsMoreLines(after: text)
     }
 
     // MARK: Running
 
     private func execute(_ statement: Statement) throws(Diagnostic) -> StatementResult? {
-        let checker = Checker(index: index, bindings: bindings.mapValues(\.type))
+        let checker = Checker(index: index, bindings: bindingTypes)
         switch statement.kind {
         case .pipeline(let pipeline):
             let plan = try checker.check(pipeline)
@@ -173,7 +162,8 @@ public final class QuerySession {
         case .binding(let name, let pipeline):
             let plan = try checker.check(pipeline)
             let value = try evaluator().run(plan)
-            bindings[name.name] = Binding(type: plan.type, value: value)
+            bindingTypes[name.name] = plan.type
+            bindingValues[name.name] = value
             return StatementResult(range: statement.range, boundName: name.name, result: value.result(in: index))
         case .parameter(let declaration):
             try parameterStore.declare(declaration, resolve: resolver)
@@ -187,7 +177,7 @@ public final class QuerySession {
     }
 
     private func evaluator() -> Evaluator {
-        Evaluator(index: index, postings: postings, bindings: bindings.mapValues(\.value), isCancelled: isCancelled,
+        Evaluator(index: index, postings: postings, bindings: bindingValues, isCancelled: isCancelled,
                   fullTextSearch: fullTextSearch, sentenceSearch: sentenceSearch)
     }
 }

@@ -12,6 +12,7 @@ public final class LibEditLineEditor: LineEditor {
     private let historyPath: String?
     private var prompt: [CChar] = [0]
     private var completionProvider: ((String) -> CompletionMatches)?
+    private var lastEntry: String?
 
     /// Opens an editor on the terminal, loading history from `historyPath` (and saving to it) when given.
     ///
@@ -71,11 +72,13 @@ public final class LibEditLineEditor: LineEditor {
         return .line(text)
     }
 
-    /// Adds `line` to the history and saves the history file, so a crash loses nothing.
+    /// Adds `line` to the history and appends it to the history file, so a crash loses nothing.
     public func addToHistory(_ line: String) {
         guard !line.allSatisfy(\.isWhitespace) else { return }
         dossier_history_enter(history, line)
-        if let historyPath { dossier_history_save(history, historyPath) }
+        // The history keeps no entry twice in a row; neither does the file.
+        if let historyPath, line != lastEntry { HistoryFile.append(line, to: historyPath) }
+        lastEntry = line
     }
 
     /// Sets what Tab offers.

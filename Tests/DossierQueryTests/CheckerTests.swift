@@ -121,8 +121,8 @@ import Testing
 
     @Test func invalidRegularExpressionPointsAtTheString() throws {
         let diagnostic = try #require(Fixture.diagnostic(#"documents | where title matches "(unclosed""#))
-        #expect(diagnostic.message == "invalid regular expression")
-        #expect(diagnostic.range?.start.column == 33)
+        #expect(diagnostic.message == "invalid regular expression: '(' is never closed")
+        #expect(diagnostic.range?.start.column == 34)  // under the '(' inside the string
     }
 
     @Test func unknownSourcesSuggestTheNearest() {

@@ -164,8 +164,10 @@ import Testing
         #expect(message("| count") == "a pipeline starts with a source, not with '|'")
         #expect(message("let x =") == "expected a pipeline after 'let x ='")
         #expect(message("documents | mentioning putin") == "'mentioning' takes entity literals such as @putin or @\"Xi Jinping\"")
-        #expect(message("documents | where (title == \"x\"") == "expected ')'")
-        #expect(message("documents | where kind in [person") == "expected ']' to close the list")
+        #expect(message("documents | where (title == \"x\"") == "'(' is never closed")
+        #expect(message("documents | where kind in [person") == "'[' is never closed")
+        #expect(message("documents | where (title == \"x\" x") == "expected ')'")
+        #expect(message("documents | where kind in [person x") == "expected ']' to close the list")
         #expect(message("let documents = entities") == "'documents' cannot be bound by 'let': it is a word of the language")
     }
 }

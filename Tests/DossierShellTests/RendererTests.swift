@@ -54,12 +54,8 @@ struct RendererTests {
 
 @Suite("StatementAssembler")
 struct StatementAssemblerTests {
-    static func unfinished(_ text: String) -> Bool {
-        text.trimmingTrailingSpaces().hasSuffix("|") || text.filter { $0 == "[" }.count > text.filter { $0 == "]" }.count
-    }
-
     @Test func joinsContinuationLinesAndSplitsCommands() {
-        var assembler = StatementAssembler(interactive: false, needsContinuation: Self.unfinished)
+        var assembler = StatementAssembler(interactive: false)
         var chunks: [InputChunk] = []
         let script = ["# a comment", "documents", "  | where date >= 2019-03", "", "| count", ".mode csv", "entities |", "  count", "mentions;"]
         for (index, line) in script.enumerated() { chunks += assembler.add(line, number: index + 1) }
@@ -82,7 +78,7 @@ struct StatementAssemblerTests {
     }
 
     @Test func interactiveInputRunsEachCompleteLine() {
-        var assembler = StatementAssembler(interactive: true, needsContinuation: Self.unfinished)
+        var assembler = StatementAssembler(interactive: true)
         #expect(assembler.add("documents | count", number: 1) == [.statements("documents | count", firstLine: 1)])
         #expect(assembler.add("entities | where kind in [person,", number: 2).isEmpty)
         #expect(assembler.isInsideStatement)

@@ -8,6 +8,14 @@ struct Checker {
     let index: CorpusIndex
     /// The types of the names bound by `let`.
     let bindings: [String: PipelineType]
+    /// How deep ``bind(_:in:)`` has recursed: plans and the evaluator recurse as deep as the
+    /// expressions they are made from, so the checker refuses a tree deeper than it can take.
+    private let depth = ExpressionDepth()
+
+    /// The deepest expression tree the checker binds. The parser limits nesting to
+    /// ``Parser/maximumNesting`` and keeps chains of `and`/`or` shallow, so parsed text meets this
+    /// limit only with very long chains at many levels; it guards every stage after the parser.
+    static let maximumDepth = 256
 
     /// Checks `pipeline` and gives the plan that runs it.
     func check(_ pipeline: QueryPipeline) throws(Diagnostic) -> Plan {
@@ -221,14 +229,14 @@ struct Checker {
                 guard case .source(let kind) = rows, !word.allSatisfy(\.isWhitespace) else {
                     throw Diagnostic(.error, "'kwic' needs a word to look for, not an empty string", range: stage.range)
                 }
-                return ([.kwicWord(word, kind, width: width?.value ?? 5)], .rows(.table(KeywordInContext.fields)))
+                return ([.kwicWord(word, kind, width: try kwicWidth(width))], .rows(.table(KeywordInContext.fields)))
             }
             guard rows == .source(.mentions) else {
                 let readsText = rows == .source(.documents) || rows == .source(.sentences)
                 throw needs(stage, "mentions", carrying: rows, navigation: rows.isTable ? nil : .mentions,
                             notes: readsText ? ["or look for a word in the \(rows): 'kwic \"word\"'"] : [])
             }
-            return ([.kwic(width: width?.value ?? 5)], .rows(.table(KeywordInContext.fields)))
+            return ([.kwic(width: try kwicWidth(width))], .rows(.table(KeywordInContext.fields)))
 
         case .timeline(let unit):
             guard let accessor = timeAccessor(of: rows) else {
@@ -241,7 +249,8 @@ struct Checker {
             guard case .source(let kind) = rows, [.documents, .sentences, .entities].contains(kind) else {
                 throw needs(stage, "documents, sentences or entities", carrying: rows, navigation: rows.isTable ? nil : .documents)
             }
-            var options = CooccurrenceOptions(source: kind, withinSentences: kind == .sentences, minimum: minimum?.value ?? 1)
+            var options = CooccurrenceOptions(source: kind, withinSentences: kind == .sentences, minimum: minimum?.value ?? 1,
+                                              range: stage.range)
             if let kindWord {
                 guard let entityKind = EntityKind(rawValue: kindWord.name) else {
                     throw notACase(kindWord.name, at: kindWord.range, of: .kind)
@@ -308,6 +317,17 @@ struct Checker {
         default:
             return .table
         }
+    }
+
+    /// The words of context `kwic` shows on each side: 5 unless written, at most ``KeywordInContext/maximumWidth``.
+    private func kwicWidth(_ literal: IntegerLiteral?) throws(Diagnostic) -> Int {
+        guard let literal else { return 5 }
+        guard literal.value <= KeywordInContext.maximumWidth else {
+            throw Diagnostic(.error, "'kwic' shows at most \(KeywordInContext.maximumWidth) words on each side, not \(literal.value)",
+                             range: literal.range, help: .init("write 'width \(KeywordInContext.maximumWidth)' or less"),
+                             notes: ["for whole texts, select the text: '| documents | select id, text'"])
+        }
+        return literal.value
     }
 
     /// The unit of `timeline by UNIT`: month when none is written.
@@ -397,6 +417,8 @@ struct Checker {
 
     /// Binds `expression` against the fields of `rows`, giving the bound expression and its type.
     func bind(_ expression: Expression, in rows: RowType) throws(Diagnostic) -> (BoundExpression, FieldType) {
+        try depth.enter(expression)
+        defer { depth.leave() }
         switch expression.kind {
         case .name(let name):
             guard let (accessor, type) = accessor(for: name, in: rows) else {
@@ -546,11 +568,11 @@ struct Checker {
                 throw Diagnostic(.error, "'\(operation)' needs a string literal on its right, such as \"Kyiv\"", range: right.range)
             }
             if operation == .contains { return (.contains(leftBound, pattern.lowercased()), .bool) }
-            do {
-                let regex = try Regex(pattern)
-                return (.matches(leftBound, regex), .bool)
+            do throws(RegexSyntaxError) {
+                return (.matches(leftBound, try LinearRegex(pattern)), .bool)
             } catch {
-                throw Diagnostic(.error, "invalid regular expression", range: right.range, notes: ["\(error)"])
+                let place = StringLiteralPlaces.range(of: error.offset..<(error.offset + 1), in: pattern, literal: right.range)
+                throw Diagnostic(.error, "invalid regular expression: \(error.message)", range: place, help: error.help.map { .init($0) })
             }
 
         case .time(let relation):
@@ -696,4 +718,18 @@ extension String {
     func replacingUnderscores() -> String {
         String(map { $0 == "_" ? " " : $0 })
     }
+}
+
+/// The depth of the expression being bound, shared by the checker's calls.
+private final class ExpressionDepth {
+    private var level = 0
+
+    func enter(_ expression: Expression) throws(Diagnostic) {
+        level += 1
+        guard level > Checker.maximumDepth else { return }
+        throw Diagnostic(.error, "the expression is nested too deeply", range: expression.range,
+                         notes: ["an expression may be at most \(Checker.maximumDepth) levels deep"])
+    }
+
+    func leave() { level -= 1 }
 }

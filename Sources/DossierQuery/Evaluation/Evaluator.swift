@@ -46,11 +46,46 @@ struct Evaluator {
         case .binding(let name):
             carried = bindings[name] ?? .rows(.entities, [])
         }
-        for stage in plan.stages {
+        var position = 0
+        while position < plan.stages.count {
             if isCancelled() { throw Evaluator.cancelled }
-            carried = try apply(stage, to: carried)
+            let following = plan.stages[(position + 1)...]
+            if let (fused, taken) = try applyFused(plan.stages[position], followedBy: following, to: carried) {
+                carried = fused
+                position += 1 + taken
+            } else {
+                carried = try apply(plan.stages[position], to: carried)
+                position += 1
+            }
         }
+        // A stage stopped early by a cancellation (a regular expression gives up mid-text) gives
+        // partial rows, which must not pass for a result.
+        if isCancelled() { throw Evaluator.cancelled }
         return carried
+    }
+
+    /// A stage whose table could be large, run together with the stages right after it that need
+    /// only a count or the first rows of it (`kwic | count`, `cooccur | top 10 by count`), so the
+    /// whole table is never made; `nil` when the stages do not combine so. Gives what they carry
+    /// and how many of the following stages it took in.
+    private func applyFused(_ stage: PlannedStage, followedBy following: ArraySlice<PlannedStage>,
+                            to carried: Carried) throws(Diagnostic) -> (Carried, Int)? {
+        guard case .rows(let kind, let rows) = carried, let next = following.first else { return nil }
+        switch (stage, next) {
+        case (.kwic, .count):
+            return (.value(.int(rows.count)), 1)
+        case (.kwicWord(let word, _, _), .count):
+            return (.value(.int(KeywordInContext.occurrenceCount(of: word, in: rows, of: kind, in: index))), 1)
+        case (.cooccur(let options), .count):
+            return (.value(.int(try cooccurrenceCount(of: rows, options))), 1)
+        case (.cooccur(let options), .take(let limit)):
+            return (.table(Cooccurrence.fields, try topCooccurrences(of: rows, options, by: [], limit: limit)), 1)
+        case (.cooccur(let options), .sort(let keys)):
+            guard case .take(let limit) = following.dropFirst().first else { return nil }
+            return (.table(Cooccurrence.fields, try topCooccurrences(of: rows, options, by: keys, limit: limit)), 2)
+        default:
+            return nil
+        }
     }
 
     private func apply(_ stage: PlannedStage, to carried: Carried) throws(Diagnostic) -> Carried {
@@ -60,7 +95,7 @@ struct Evaluator {
 
         case (.filter(let condition), .rows(let kind, let rows)):
             if let predicate = fastPredicate(condition) { return .rows(kind, rows.filter(predicate)) }
-            let evaluator = ExpressionEvaluator(index: index, table: [])
+            let evaluator = ExpressionEvaluator(index: index, table: [], isCancelled: isCancelled)
             var kept: [Int32] = []
             for (position, row) in rows.enumerated() {
                 try checkCancellation(at: position)
@@ -68,7 +103,7 @@ struct Evaluator {
             }
             return .rows(kind, kept)
         case (.filter(let condition), .table(let fields, let rows)):
-            let evaluator = ExpressionEvaluator(index: index, table: rows)
+            let evaluator = ExpressionEvaluator(index: index, table: rows, isCancelled: isCancelled)
             var kept: [[Value]] = []
             for position in rows.indices {
                 try checkCancellation(at: position)
@@ -142,11 +177,11 @@ struct Evaluator {
             return .table(fields + [Field(name: "count", type: .int)], sorted.map { $0 + [.int(counts[$0]!)] })
 
         case (.sort(let keys), .rows(let kind, let rows)):
-            let evaluator = ExpressionEvaluator(index: index, table: [])
+            let evaluator = ExpressionEvaluator(index: index, table: [], isCancelled: isCancelled)
             let order = try sortedPositions(count: rows.count, keys: keys) { evaluator.evaluate($0, row: Int(rows[$1])) }
             return .rows(kind, order.map { rows[$0] })
         case (.sort(let keys), .table(let fields, let rows)):
-            let evaluator = ExpressionEvaluator(index: index, table: rows)
+            let evaluator = ExpressionEvaluator(index: index, table: rows, isCancelled: isCancelled)
             let order = try sortedPositions(count: rows.count, keys: keys) { evaluator.evaluate($0, row: $1) }
             return .table(fields, order.map { rows[$0] })
 
@@ -216,13 +251,13 @@ struct Evaluator {
     private func forEachRow(of carried: Carried, _ body: (ExpressionEvaluator, Int) -> Void) throws(Diagnostic) {
         switch carried {
         case .rows(_, let rows):
-            let evaluator = ExpressionEvaluator(index: index, table: [])
+            let evaluator = ExpressionEvaluator(index: index, table: [], isCancelled: isCancelled)
             for (position, row) in rows.enumerated() {
                 try checkCancellation(at: position)
                 body(evaluator, Int(row))
             }
         case .table(_, let rows):
-            let evaluator = ExpressionEvaluator(index: index, table: rows)
+            let evaluator = ExpressionEvaluator(index: index, table: rows, isCancelled: isCancelled)
             for row in rows.indices {
                 try checkCancellation(at: row)
                 body(evaluator, row)

@@ -6,6 +6,8 @@ struct ExpressionEvaluator {
     let index: CorpusIndex
     /// The rows of the table being scanned, when the pipeline carries a table.
     let table: [[Value]]
+    /// Polled while a regular expression reads a long text.
+    var isCancelled: () -> Bool = { false }
 
     /// The value of `expression` on `row`: a corpus row number, or a position in `table`.
     func evaluate(_ expression: BoundExpression, row: Int) -> Value {
@@ -147,10 +149,10 @@ struct ExpressionEvaluator {
         }
     }
 
-    private func matches(_ value: Value, _ regex: Regex<AnyRegexOutput>) -> Bool {
+    private func matches(_ value: Value, _ regex: LinearRegex) -> Bool {
         switch value {
         case .string(let text), .entity(_, let text), .document(_, let text):
-            return (try? regex.firstMatch(in: text)) != nil
+            return regex.hasMatch(in: text, isCancelled: isCancelled) == true
         case .list(let elements):
             return elements.contains { matches($0, regex) }
         default:

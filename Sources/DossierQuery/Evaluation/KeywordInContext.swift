@@ -9,6 +9,12 @@ enum KeywordInContext {
         Field(name: "match", type: .string), Field(name: "right", type: .string),
     ]
 
+    /// The most words of context on each side (`kwic width N`).
+    static let maximumWidth = 50
+    /// The most characters of context on each side, whatever the words: a text without spaces is one
+    /// long word. Longer context is cut at its far end, marked with `…`.
+    static let maximumContext = 1_000
+
     /// One row per mention: its document, up to `width` words before it, the mention, and up to `width` words after.
     static func rows(for mentions: [Int32], width: Int, in index: CorpusIndex) -> [[Value]] {
         var cachedDocument: Int32 = -1
@@ -36,11 +42,32 @@ enum KeywordInContext {
     /// One row per place where `word` (one or more words, matched whole and ignoring case) occurs in
     /// the texts of `rows`, documents or sentences; the context stays inside the row's text.
     static func rows(matching word: String, in rows: [Int32], of kind: RowKind, width: Int, in index: CorpusIndex) -> [[Value]] {
+        var table: [[Value]] = []
+        forEachOccurrence(of: word, in: rows, of: kind, in: index) { document, scalars, lower, start, end, upper in
+            table.append([
+                .document(document, id: index.documents.ids[Int(document)]),
+                .string(words(in: scalars, before: start, count: width, from: lower)), .string(string(scalars[start..<end])),
+                .string(words(in: scalars, after: end, count: width, upTo: upper)),
+            ])
+        }
+        return table
+    }
+
+    /// How many rows `kwic "word"` gives, without making them.
+    static func occurrenceCount(of word: String, in rows: [Int32], of kind: RowKind, in index: CorpusIndex) -> Int {
+        var count = 0
+        forEachOccurrence(of: word, in: rows, of: kind, in: index) { _, _, _, _, _, _ in count += 1 }
+        return count
+    }
+
+    /// Calls `body` with the document, its scalars, the row's bounds in them and the occurrence's
+    /// bounds, for every whole-word occurrence of `word` in the texts of `rows`.
+    private static func forEachOccurrence(of word: String, in rows: [Int32], of kind: RowKind, in index: CorpusIndex,
+                                          _ body: (Int32, [Unicode.Scalar], Int, Int, Int, Int) -> Void) {
         let needle = word.unicodeScalars.map(folded)
-        guard !needle.isEmpty else { return [] }
+        guard !needle.isEmpty else { return }
         var cachedDocument: Int32 = -1
         var scalars: [Unicode.Scalar] = []
-        var table: [[Value]] = []
         for row in rows.map(Int.init) {
             let document = kind == .sentences ? index.sentences.documents[row] : Int32(row)
             if document != cachedDocument {
@@ -54,18 +81,13 @@ enum KeywordInContext {
                 let end = start + needle.count
                 if (start == lower || !isWordScalar(scalars[start - 1])) && (end == upper || !isWordScalar(scalars[end]))
                     && (0..<needle.count).allSatisfy({ folded(scalars[start + $0]) == needle[$0] }) {
-                    table.append([
-                        .document(document, id: index.documents.ids[Int(document)]),
-                        .string(words(in: scalars, before: start, count: width, from: lower)), .string(string(scalars[start..<end])),
-                        .string(words(in: scalars, after: end, count: width, upTo: upper)),
-                    ])
+                    body(document, scalars, lower, start, end, upper)
                     start = end
                 } else {
                     start += 1
                 }
             }
         }
-        return table
     }
 
     /// The scalar lower-cased when that gives one scalar, as case-insensitive matching compares them.
@@ -84,6 +106,8 @@ enum KeywordInContext {
     private static func words(in scalars: [Unicode.Scalar], before position: Int, count: Int, from lower: Int = 0) -> String {
         var words: [String] = []
         var cursor = position
+        let isCut = position - maximumContext > lower
+        let lower = max(lower, position - maximumContext)
         while words.count < count {
             while cursor > lower, scalars[cursor - 1].properties.isWhitespace { cursor -= 1 }
             if cursor == lower { break }
@@ -91,13 +115,15 @@ enum KeywordInContext {
             while cursor > lower, !scalars[cursor - 1].properties.isWhitespace { cursor -= 1 }
             words.append(string(scalars[cursor..<end]))
         }
-        return words.reversed().joined(separator: " ")
+        let context = words.reversed().joined(separator: " ")
+        return isCut && cursor == lower && !context.isEmpty ? "…" + context : context
     }
 
     /// Up to `count` whitespace-separated words that start after `position` and end by `upper`
     /// (the end of the text when `nil`), joined with spaces.
     private static func words(in scalars: [Unicode.Scalar], after position: Int, count: Int, upTo upper: Int? = nil) -> String {
-        let upper = upper ?? scalars.count
+        let isCut = position + maximumContext < (upper ?? scalars.count)
+        let upper = min(upper ?? scalars.count, position + maximumContext)
         var words: [String] = []
         var cursor = position
         while words.count < count {
@@ -107,7 +133,8 @@ enum KeywordInContext {
             while cursor < upper, !scalars[cursor].properties.isWhitespace { cursor += 1 }
             words.append(string(scalars[start..<cursor]))
         }
-        return words.joined(separator: " ")
+        let context = words.joined(separator: " ")
+        return isCut && cursor == upper && !context.isEmpty ? context + "…" : context
     }
 
     private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {

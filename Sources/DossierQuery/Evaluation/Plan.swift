@@ -27,7 +27,7 @@ indirect enum BoundExpression {
     case member(BoundExpression, BoundExpression)
     /// `contains`, with the needle lower-cased.
     case contains(BoundExpression, String)
-    case matches(BoundExpression, Regex<AnyRegexOutput>)
+    case matches(BoundExpression, LinearRegex)
     case time(TimeRelation, BoundExpression, TimeRange)
     case call(Function, [BoundExpression])
     /// `+ - * /` on numbers, dates and text.

@@ -10,6 +10,12 @@ public struct Parser {
     private let text: String
     var position = 0
     var previousEnd: SourceLocation
+    /// How many parentheses, brackets, calls and `not`s enclose the expression being parsed.
+    var nesting = 0
+
+    /// The deepest expressions may nest: parentheses, brackets, function calls and `not`s together.
+    /// Parsing, checking and evaluating recurse once per level, so the limit keeps the stack bounded.
+    public static let maximumNesting = 100
 
     /// The stage names of the language, for suggestions and completion.
     public static let stageNames = [
@@ -370,32 +376,54 @@ public struct Parser {
     }
 
     private mutating func parseOr() throws(Diagnostic) -> Expression {
-        var left = try parseAnd()
+        var operands = [try parseAnd()]
+        var operators: [SourceRange] = []
         while current.isWord("or") {
-            let operatorRange = advance().range
-            let right = try parseAnd()
-            left = Expression(kind: .binary(.or, left, right, operatorRange: operatorRange), range: left.range.union(right.range))
+            operators.append(advance().range)
+            operands.append(try parseAnd())
         }
-        return left
+        return Parser.chain(.or, operands[...], operators[...])
     }
 
     private mutating func parseAnd() throws(Diagnostic) -> Expression {
-        var left = try parseNot()
+        var operands = [try parseNot()]
+        var operators: [SourceRange] = []
         while current.isWord("and") {
-            let operatorRange = advance().range
-            let right = try parseNot()
-            left = Expression(kind: .binary(.and, left, right, operatorRange: operatorRange), range: left.range.union(right.range))
+            operators.append(advance().range)
+            operands.append(try parseNot())
         }
-        return left
+        return Parser.chain(.and, operands[...], operators[...])
+    }
+
+    /// `a and b and c …` as a balanced tree, so a long chain is only log2(n) deep for the checker
+    /// and the evaluator, which recurse on it (`and` and `or` are associative, also with unknowns);
+    /// up to three operands it is the usual left-nested tree. `operators[i]` joins operands i and i+1.
+    private static func chain(_ operation: BinaryOperator, _ operands: ArraySlice<Expression>,
+                              _ operators: ArraySlice<SourceRange>) -> Expression {
+        guard operands.count > 1 else { return operands[operands.startIndex] }
+        let middle = operands.startIndex + (operands.count + 1) / 2
+        let left = chain(operation, operands[..<middle], operators[..<(middle - 1)])
+        let right = chain(operation, operands[middle...], operators[middle...])
+        return Expression(kind: .binary(operation, left, right, operatorRange: operators[middle - 1]), range: left.range.union(right.range))
     }
 
     private mutating func parseNot() throws(Diagnostic) -> Expression {
         if current.isWord("not") {
             let keyword = advance()
+            try enterNesting(at: keyword)
             let operand = try parseNot()
+            nesting -= 1
             return Expression(kind: .not(operand), range: keyword.range.union(operand.range))
         }
         return try parseComparison()
+    }
+
+    /// Counts one more level of nesting, opened by `token`; past ``maximumNesting`` it is an error there.
+    mutating func enterNesting(at token: QueryToken) throws(Diagnostic) {
+        nesting += 1
+        guard nesting > Parser.maximumNesting else { return }
+        throw Diagnostic(.error, "the expression is nested too deeply", range: token.range,
+                         notes: ["parentheses, brackets, function calls and 'not' may nest at most \(Parser.maximumNesting) levels deep"])
     }
 
     private mutating func parseComparison() throws(Diagnostic) -> Expression {
@@ -443,7 +471,9 @@ public struct Parser {
             }
             if token.text == "null" { return Expression(kind: .null, range: token.range) }
             if current.kind == .leftParenthesis {
-                advance()
+                let open = advance()
+                try enterNesting(at: open)
+                defer { nesting -= 1 }
                 var arguments: [Expression] = []
                 if current.kind != .rightParenthesis {
                     repeat {
@@ -452,7 +482,8 @@ public struct Parser {
                     } while current.kind == .comma
                 }
                 guard current.kind == .rightParenthesis else {
-                    throw error("expected ')' to close the arguments of '\(token.text)'", at: current)
+                    throw current.kind == .end ? unclosed(open, by: ")")
+                        : error("expected ')' to close the arguments of '\(token.text)'", at: current)
                 }
                 let close = advance()
                 return Expression(kind: .call(identifier(token), arguments), range: token.range.union(close.range))
@@ -474,7 +505,8 @@ public struct Parser {
             let literal = parseEntityLiteral()
             return Expression(kind: .entity(literal), range: literal.range)
         case .leftBracket:
-            advance()
+            try enterNesting(at: advance())
+            defer { nesting -= 1 }
             var elements: [Expression] = []
             if current.kind != .rightBracket {
                 repeat {
@@ -482,13 +514,18 @@ public struct Parser {
                     elements.append(try parseOr())
                 } while current.kind == .comma
             }
-            guard current.kind == .rightBracket else { throw error("expected ']' to close the list", at: current) }
+            guard current.kind == .rightBracket else {
+                throw current.kind == .end ? unclosed(token, by: "]") : error("expected ']' to close the list", at: current)
+            }
             let close = advance()
             return Expression(kind: .list(elements), range: token.range.union(close.range))
         case .leftParenthesis:
-            advance()
+            try enterNesting(at: advance())
+            defer { nesting -= 1 }
             var inner = try parseOr()
-            guard current.kind == .rightParenthesis else { throw error("expected ')'", at: current) }
+            guard current.kind == .rightParenthesis else {
+                throw current.kind == .end ? unclosed(token, by: ")") : error("expected ')'", at: current)
+            }
             let close = advance()
             inner.range = token.range.union(close.range)
             return inner
@@ -510,6 +547,13 @@ public struct Parser {
         if position < tokens.count - 1 { position += 1 }
         previousEnd = token.range.end
         return token
+    }
+
+    /// A bracket the statement ends without closing, reported where it opened: a script's
+    /// following lines may have been read into the statement while it waited for the close.
+    func unclosed(_ opener: QueryToken, by closer: String) -> Diagnostic {
+        Diagnostic(.error, "'\(opener.text)' is never closed", range: opener.range,
+                   help: .init("add '\(closer)' to close it"))
     }
 
     func identifier(_ token: QueryToken) -> Identifier { Identifier(name: token.text, range: token.range) }

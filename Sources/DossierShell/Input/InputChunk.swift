@@ -1,3 +1,5 @@
+import DossierQuery
+
 /// A unit of shell input ready to run: one dot-command line, or the text of one or more statements.
 public enum InputChunk: Hashable, Sendable {
     /// A line that starts with `.`, such as `.mode csv`, and its line number (from 1).
@@ -15,13 +17,14 @@ public enum InputChunk: Hashable, Sendable {
 public struct StatementAssembler {
     private var pending: [String] = []
     private var pendingFirstLine = 0
+    /// Whether the pending statement is finished, kept line by line so a long statement is read in
+    /// linear time.
+    private var continuation = StatementContinuation()
     private let runsEagerly: Bool
-    private let needsContinuation: (String) -> Bool
 
     /// Creates an assembler; `interactive` runs statements as soon as they are complete.
-    public init(interactive: Bool, needsContinuation: @escaping (String) -> Bool) {
+    public init(interactive: Bool) {
         self.runsEagerly = interactive
-        self.needsContinuation = needsContinuation
     }
 
     /// Whether a statement has begun and awaits more lines (the shell shows a continuation prompt).
@@ -39,11 +42,11 @@ public struct StatementAssembler {
         let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
         var ready: [InputChunk] = []
         if !pending.isEmpty {
-            let unfinished = needsContinuation(pending.joined(separator: "\n"))
-            let continues = trimmed.hasPrefix("|") || unfinished
+            let continues = trimmed.hasPrefix("|") || continuation.needsMoreLines
             let isFiller = trimmed.isEmpty || trimmed.hasPrefix("#")
             if continues || (isFiller && !eager) {
                 pending.append(line)
+                continuation.add(line)
                 if eager || endsWithSemicolon(line) { ready += flushIfComplete() }
                 return ready
             }
@@ -54,6 +57,8 @@ public struct StatementAssembler {
         } else if !(trimmed.isEmpty || trimmed.hasPrefix("#")) {
             pending = [line]
             pendingFirstLine = number
+            continuation = StatementContinuation(firstLine: number)
+            continuation.add(line)
             if eager || endsWithSemicolon(line) { ready += flushIfComplete() }
         }
         return ready
@@ -66,7 +71,7 @@ public struct StatementAssembler {
     public mutating func discard() { pending = [] }
 
     private mutating func flushIfComplete() -> [InputChunk] {
-        needsContinuation(pending.joined(separator: "\n")) ? [] : flush()
+        continuation.needsMoreLines ? [] : flush()
     }
 
     private mutating func flush() -> [InputChunk] {

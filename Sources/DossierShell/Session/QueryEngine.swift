@@ -45,9 +45,6 @@ struct QueryEngine {
         }
     }
 
-    /// Whether `text` is an unfinished statement (an open bracket or string, a trailing `|`).
-    static func needsContinuation(_ text: String) -> Bool { QuerySession.needsContinuation(text) }
-
     /// The words Tab may complete: sources, stages, fields, keywords, enumeration cases (kinds,
     /// predicates, modalities, TIMEX3 types) and `let` names.
     var keywords: [String] {

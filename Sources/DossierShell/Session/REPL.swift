@@ -29,10 +29,10 @@ public struct REPL {
         let place = session.isDemo ? "the demo corpus" : (session.workspacePath ?? "no workspace")
         messages("Dossier — \(place), \(Plural.count(session.documentCount, "document")). Type .help for help, .quit to leave.\n")
         let session = self.session
-        var assembler = StatementAssembler(interactive: true, needsContinuation: QueryEngine.needsContinuation)
-        var pendingText = ""
+        var assembler = StatementAssembler(interactive: true)
+        // The statement begun so far is joined only when Tab asks, so a long statement is read in linear time.
         editor.setCompletionProvider { text in
-            session.completions(for: pendingText.isEmpty ? text : pendingText + "\n" + text)
+            session.completions(for: assembler.isInsideStatement ? assembler.pendingText + "\n" + text : text)
         }
         // Every line typed so far, one entry per line, so a diagnostic's line number is its place here.
         var typed: [String] = []
@@ -47,7 +47,6 @@ public struct REPL {
             case .interrupted:
                 // Ctrl-C drops the line (and an unfinished statement), as shells do.
                 assembler.discard()
-                pendingText = ""
                 messages("^C\n")
                 continue reading
             case .end: break reading
@@ -58,7 +57,6 @@ public struct REPL {
                 typed.append(line)
                 let moreWaiting = position < lines.count - 1 || editor.hasPendingInput
                 let chunks = assembler.add(line, number: typed.count, moreInputWaiting: moreWaiting)
-                pendingText = assembler.pendingText
                 for chunk in chunks {
                     editor.addToHistory(Self.historyEntry(chunk))
                     Interrupts.clear()

@@ -41,7 +41,7 @@ public struct ScriptRunner {
     private func run(lines: some IteratorProtocol<String>, sourceName: String, account: (Bool) -> String?) -> Int32 {
         var lines = lines
         var seen: [String] = []
-        var assembler = StatementAssembler(interactive: false, needsContinuation: QueryEngine.needsContinuation)
+        var assembler = StatementAssembler(interactive: false)
         func run(_ chunk: InputChunk) -> Int32? {
             switch session.execute(chunk, source: seen.joined(separator: "\n"), sourceName: sourceName) {
             case .success:
@@ -78,7 +78,7 @@ public struct ScriptRunner {
 
     /// The chunks (statements and commands) the lines make, without running them.
     package static func chunks(of lines: [String]) -> [InputChunk] {
-        var assembler = StatementAssembler(interactive: false, needsContinuation: QueryEngine.needsContinuation)
+        var assembler = StatementAssembler(interactive: false)
         var chunks: [InputChunk] = []
         for (position, line) in lines.enumerated() { chunks += assembler.add(line, number: position + 1) }
         return chunks + assembler.finish()

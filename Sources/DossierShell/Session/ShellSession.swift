@@ -162,9 +162,30 @@ public final class ShellSession {
                 return .success
             }
         } catch {
-            report(error.inSource(sourceName), source: source())
+            var diagnostic = error.inSource(sourceName)
+            if case .statements(let text, let firstLine) = chunk, let note = Self.swallowedLines(text, firstLine: firstLine, failingAt: diagnostic) {
+                diagnostic.notes.append(note)
+            }
+            report(diagnostic, source: source())
             return .failure
         }
+    }
+
+    /// For a statement that failed after a bracket or string left open at the end of a line made it
+    /// take in the lines after it: which opener, and which lines it took.
+    static func swallowedLines(_ text: String, firstLine: Int, failingAt diagnostic: Diagnostic) -> String? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var continuation = StatementContinuation(firstLine: firstLine)
+        for line in lines { continuation.add(String(line)) }
+        let lastLine = firstLine + lines.count - 1
+        guard let opener = continuation.firstCarriedOpener, opener.location.line < lastLine else { return nil }
+        let neverClosed = continuation.openOpener != nil
+        guard neverClosed || (diagnostic.range?.start.line ?? lastLine) > opener.location.line else { return nil }
+        let what = opener.text == "\"" ? "the string" : "the '\(opener.text)'"
+        let state = neverClosed ? "is never closed" : "was still open at the end of its line"
+        let taken = opener.location.line + 1 == lastLine ? "line \(lastLine) was" : "lines \(opener.location.line + 1)–\(lastLine) were"
+        return "\(what) opened at line \(opener.location.line), column \(opener.location.column) \(state), so \(taken) read "
+            + "as part of the statement that began at line \(firstLine)"
     }
 
     /// Renders a diagnostic to the message stream; a cancelled query is one word.
