@@ -43,10 +43,12 @@ struct PlainTextReaderTests {
         #expect(problem.description == "bad.txt:2:8: error: the date header '2023-13-01' is not a date of the form YYYY-MM-DD")
     }
 
-    @Test func reportsBytesThatAreNotUTF8() {
-        let outcome = PlainTextReader().read(Data([0x66, 0xFF, 0xFE]), path: "binary.txt")
-        #expect(outcome.documents.isEmpty)
-        #expect(outcome.problems.first?.message == "the file is not valid UTF-8 text")
+    @Test func keepsTextWithBytesThatAreNotUTF8AndSaysSo() {
+        let outcome = PlainTextReader().read(Data([0x66, 0x0A, 0x67, 0xFF, 0xFE, 0x68]), path: "binary.txt")
+        #expect(outcome.documents.map(\.text) == ["f\ng\u{FFFD}\u{FFFD}h"])
+        #expect(outcome.problems.map(\.description) == [
+            "binary.txt:2:2: warning: the record is not valid UTF-8: 2 byte sequences were read as U+FFFD",
+        ])
     }
 }
 
@@ -69,7 +71,7 @@ struct JSONLinesReaderTests {
         #expect(outcome.documents[1].date == Day(iso: "2019-01-04"))
         #expect(outcome.problems.map(\.description) == [
             "news.jsonl:2:1: error: the line is not valid JSON",
-            "news.jsonl:4:1: error: the line is not a JSON object",
+            "news.jsonl:4:1: error: the line is JSON, but an array, not an object with a \"text\"",
             "news.jsonl:5:1: error: the object has no \"text\"",
             "news.jsonl:7:1: error: \"date\" 'July' is not a date of the form YYYY-MM-DD",
         ])

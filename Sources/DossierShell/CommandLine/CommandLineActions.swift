@@ -95,11 +95,14 @@ public enum CommandLineActions {
     /// `dossier ingest WORKSPACE PATH…`: adds documents, creating the workspace when missing.
     public static func ingest(workspace: String, paths: [String]) -> Int32 {
         let formatter = DiagnosticFormatter()
+        // On a terminal, a line that counts up shows a long ingest is alive; logs stay clean.
+        let showsProgress = isatty(STDERR_FILENO) == 1
+        // The report as of the last batch, so an ingest stopped by an error still reports its records.
+        var latest = IngestReport()
         do {
             let store = try Workspace.open(at: workspace, createIfMissing: true)
-            // On a terminal, a line that counts up shows a long ingest is alive; logs stay clean.
-            let showsProgress = isatty(STDERR_FILENO) == 1
             let report = try store.ingest(paths: paths, progress: { report in
+                latest = report
                 if showsProgress { StandardStreams.messages("\r\(Plural.count(report.added, "document")) added, \(report.alreadyPresent) already present …") }
             })
             if showsProgress { StandardStreams.messages("\r\u{1B}[K") }
@@ -107,6 +110,8 @@ public enum CommandLineActions {
             StandardStreams.messages(report.summary + "; \(workspace) has \(Plural.count(try store.documentCount(), "document")).\n")
             return report.isClean ? 0 : 1
         } catch {
+            if showsProgress { StandardStreams.messages("\r\u{1B}[K") }
+            for problem in latest.problems { StandardStreams.messages(formatter.format(problem)) }
             StandardStreams.messages(formatter.format(error))
             return 1
         }
@@ -130,7 +135,7 @@ public enum CommandLineActions {
             } else {
                 let files = InputFiles([path])
                 outcome.problems += files.problems
-                for file in files.paths { outcome.append(InputFiles.read(file)) }
+                for file in files.paths { outcome.append(InputFiles.read(file, name: files.names[file])) }
             }
         }
         if format == .timeml, outputFolder == nil, outcome.documents.count != 1 {

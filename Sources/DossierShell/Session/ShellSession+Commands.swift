@@ -80,9 +80,20 @@ extension ShellSession {
                              help: .init("open or create one first: .open my-workspace.sqlite"))
         }
         let showsProgress = self.showsProgress
-        let report = try workspace.ingest(paths: paths, progress: { [messages] report in
-            if showsProgress { messages("\r\(Plural.count(report.added, "document")) added, \(report.alreadyPresent) already present …") }
-        }, isCancelled: isCancelled)
+        var latest = IngestReport()
+        let report: IngestReport
+        do {
+            report = try workspace.ingest(paths: paths, progress: { [messages] report in
+                latest = report
+                if showsProgress { messages("\r\(Plural.count(report.added, "document")) added, \(report.alreadyPresent) already present …") }
+            }, isCancelled: isCancelled)
+        } catch {
+            if showsProgress { messages("\r\u{1B}[K") }
+            for problem in latest.problems { self.report(problem) }
+            // What the batches before the error added is in the workspace: show it.
+            if latest.added > 0 { try? use(workspace, isDemo: false) }
+            throw error
+        }
         if showsProgress { messages("\r\u{1B}[K") }
         for problem in report.problems { self.report(problem) }
         let bindings = engine.session.boundNames

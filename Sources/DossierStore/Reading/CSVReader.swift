@@ -4,13 +4,14 @@ import Foundation
 /// Reads CSV with a header row naming the columns: `text` is required; `id`, `url`, `date`,
 /// `title` and `source` are used when present (the Wikinews file has `url,date,title,text`).
 ///
-/// A row without an `id` gets `FILE:ROW`, where ROW counts data rows from 1.
+/// A row without an `id` gets `NAME:ROW`, where NAME is the file's name without its extension (or
+/// its path in the folder ingested) and ROW counts data rows from 1.
 public struct CSVReader: DocumentReader {
     /// Creates a reader.
     public init() {}
 
     /// Reads every row of `data`.
-    public func read(_ data: Data, path: String) -> ReadOutcome {
+    public func read(_ data: Data, path: String, name: String) -> ReadOutcome {
         var outcome = ReadOutcome()
         let records = CSVParser.records(in: [UInt8](data))
         guard let headerRecord = records.first else {
@@ -22,10 +23,10 @@ public struct CSVReader: DocumentReader {
         let columns = Dictionary(header.enumerated().map { ($0.element.trimmingCharacters(in: .whitespaces).lowercased(), $0.offset) },
                                  uniquingKeysWith: { first, _ in first })
         guard let textColumn = columns["text"] else {
-            return ReadOutcome(problems: [.skipped("the header row has no 'text' column (it has: \(header.joined(separator: ", ")))",
-                                                   path: path, line: headerRecord.line)])
+            var names = header.joined(separator: ", ")
+            if names.count > 200 { names = String(names.prefix(200)) + "…" }
+            return ReadOutcome(problems: [.skipped("the header row has no 'text' column (it has: \(names))", path: path, line: headerRecord.line)])
         }
-        let stem = ReaderSupport.stem(of: path)
         for (rowNumber, record) in records.dropFirst().enumerated() {
             let fields: [String]
             switch record.fields {
@@ -54,13 +55,16 @@ public struct CSVReader: DocumentReader {
                 outcome.problems.append(.skipped("the row has no text", path: path, line: record.line))
                 continue
             }
-            outcome.documents.append(Document(
-                id: field("id") ?? "\(stem):\(rowNumber + 1)",
+            if let invalid = record.invalidUTF8 {
+                outcome.problems.append(ReaderSupport.invalidUTF8(invalid.count, path: path, line: invalid.line, column: invalid.column))
+            }
+            outcome.add(Document(
+                id: field("id") ?? "\(name):\(rowNumber + 1)",
                 title: field("title"),
                 date: date,
                 source: field("source") ?? ReaderSupport.defaultSource(url: field("url"), path: path),
                 url: field("url"),
-                text: text))
+                text: text), at: DocumentOrigin(path: path, line: record.line))
         }
         return outcome
     }

@@ -3,23 +3,31 @@ import Foundation
 
 /// Reads JSON Lines: one document per line, `{"id", "date", "title", "text", "url", "source"}`.
 ///
-/// `text` is required. A line without `id` gets `FILE:LINE`; `date` is `YYYY-MM-DD` or an ISO 8601
+/// `text` is required. A line without `id` gets `NAME:LINE` (NAME as ``CSVReader`` makes it); `date` is `YYYY-MM-DD` or an ISO 8601
 /// timestamp. Blank lines are skipped; a line that is not such an object is reported and skipped.
 public struct JSONLinesReader: DocumentReader {
     /// Creates a reader.
     public init() {}
 
     /// Reads every line of `data`.
-    public func read(_ data: Data, path: String) -> ReadOutcome {
+    public func read(_ data: Data, path: String, name: String) -> ReadOutcome {
         var outcome = ReadOutcome()
-        let stem = ReaderSupport.stem(of: path)
         var lineNumber = 0
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
-            switch document(from: Data(line), fallbackID: "\(stem):\(lineNumber)", path: path) {
-            case .success(let document): outcome.documents.append(document)
-            case .failure(let problem): outcome.problems.append(.skipped(problem.reason, path: path, line: lineNumber))
+            var json = Data(line)
+            let decoded = ReaderSupport.decodeUTF8(line)
+            if let invalid = decoded.invalid {
+                let column = ReaderSupport.place(ofByte: invalid.offset, in: [UInt8](line)).column
+                json = Data(decoded.text.utf8)
+                outcome.problems.append(ReaderSupport.invalidUTF8(invalid.count, path: path, line: lineNumber, column: column))
+            }
+            switch document(from: json, fallbackID: "\(name):\(lineNumber)", path: path) {
+            case .success(let document): outcome.add(document, at: DocumentOrigin(path: path, line: lineNumber))
+            case .failure(let problem):
+                if decoded.invalid != nil { outcome.problems.removeLast() }
+                outcome.problems.append(.skipped(problem.reason, path: path, line: lineNumber))
             }
         }
         return outcome
@@ -30,12 +38,20 @@ public struct JSONLinesReader: DocumentReader {
     private func document(from line: Data, fallbackID: String, path: String) -> Result<Document, Problem> {
         let object: Any
         do {
-            object = try JSONSerialization.jsonObject(with: line)
+            object = try JSONSerialization.jsonObject(with: line, options: .fragmentsAllowed)
         } catch {
             return .failure(Problem(reason: "the line is not valid JSON"))
         }
         guard let fields = object as? [String: Any] else {
-            return .failure(Problem(reason: "the line is not a JSON object"))
+            // What the line holds, by its first character (Foundation bridges true and 1 alike).
+            let what = switch line.first(where: { $0 != 32 && $0 != 9 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }) {
+            case UInt8(ascii: "n"): "null"
+            case UInt8(ascii: "\""): "a string"
+            case UInt8(ascii: "["): "an array"
+            case UInt8(ascii: "t"), UInt8(ascii: "f"): "true or false"
+            default: "a number"
+            }
+            return .failure(Problem(reason: "the line is JSON, but \(what), not an object with a \"text\""))
         }
         guard let text = fields["text"] as? String else {
             return .failure(Problem(reason: fields["text"] == nil ? "the object has no \"text\"" : "\"text\" is not a string"))

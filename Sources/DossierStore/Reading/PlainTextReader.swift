@@ -11,10 +11,14 @@ public struct PlainTextReader: DocumentReader {
     /// Creates a reader.
     public init() {}
 
-    /// Reads one document from `data`.
-    public func read(_ data: Data, path: String) -> ReadOutcome {
-        guard let text = String(data: data, encoding: .utf8) else {
-            return ReadOutcome(problems: [.skipped("the file is not valid UTF-8 text", path: path, line: 1)])
+    /// Reads one document from `data`, whose id is `name`.
+    public func read(_ data: Data, path: String, name: String) -> ReadOutcome {
+        var outcome = ReadOutcome()
+        let bytes = [UInt8](data)
+        let (text, invalid) = ReaderSupport.decodeUTF8(bytes)
+        if let invalid {
+            let place = ReaderSupport.place(ofByte: invalid.offset, in: bytes)
+            outcome.problems.append(ReaderSupport.invalidUTF8(invalid.count, path: path, line: place.line, column: place.column))
         }
         let header: DateHeader
         do {
@@ -26,9 +30,9 @@ public struct PlainTextReader: DocumentReader {
         guard !body.allSatisfy(\.isWhitespace) else {
             return ReadOutcome(problems: [.skipped("the file has no text", path: path, line: 1)])
         }
-        let document = Document(id: ReaderSupport.stem(of: path), title: Self.title(of: body), date: header.date,
-                                source: (path as NSString).lastPathComponent, text: body)
-        return ReadOutcome(documents: [document])
+        outcome.add(Document(id: name, title: Self.title(of: body), date: header.date, source: (path as NSString).lastPathComponent,
+                             text: body), at: DocumentOrigin(path: path, line: 1))
+        return outcome
     }
 
     /// The longest title taken from a text, in characters.

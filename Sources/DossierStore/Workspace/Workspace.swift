@@ -9,26 +9,41 @@ import GRDB
 /// Ingest is incremental (old documents are never processed again) and transactional: each batch
 /// of documents is written in one transaction, so an interrupted ingest leaves the workspace as it
 /// was before that batch.
+///
+/// Several programs may use one workspace at once. It is in SQLite's WAL mode, so readers (queries,
+/// the shell) never wait for a writer and see whole batches only; a second writer waits its turn
+/// (``defaultBusyTimeout``, then the batch is tried again up to ``busyRetries`` times) and after that
+/// reports that the workspace is busy. Whether a document is new is decided inside the write
+/// transaction, under a unique index on the SHA-256 of its text, so two ingests of the same texts
+/// running together add each text once.
 public final class Workspace: Sendable {
     /// The workspace file.
     public let path: String
-    private let database: DatabaseQueue
+    private let database: DatabasePool
     /// A second connection that only reads `PRAGMA data_version`, which changes when any other
     /// connection (another process, or this workspace's own writes) commits to the file.
     private let watcher: DatabaseQueue
+    private let busyTimeout: TimeInterval
 
-    private init(path: String, database: DatabaseQueue, watcher: DatabaseQueue) {
+    /// How long a write waits, by default, for another program's write to finish before it gives up once.
+    public static let defaultBusyTimeout: TimeInterval = 20
+    /// How many more times a batch is written after the wait ran out, before the ingest stops.
+    public static let busyRetries = 2
+
+    private init(path: String, database: DatabasePool, watcher: DatabaseQueue, busyTimeout: TimeInterval) {
         self.path = path
         self.database = database
         self.watcher = watcher
+        self.busyTimeout = busyTimeout
     }
 
     /// Opens the workspace at `path`, creating an empty one there when there is no file and
-    /// `createIfMissing` is set.
+    /// `createIfMissing` is set. A write waits up to `busyTimeout` seconds for another program's.
     ///
     /// - Throws: a ``Diagnostic`` when the file is missing (and not to be created), is not SQLite,
     ///   is a SQLite file of another program, or was made by a newer Dossier.
-    public static func open(at path: String, createIfMissing: Bool = false) throws(Diagnostic) -> Workspace {
+    public static func open(at path: String, createIfMissing: Bool = false,
+                            busyTimeout: TimeInterval = defaultBusyTimeout) throws(Diagnostic) -> Workspace {
         let exists = FileManager.default.fileExists(atPath: path)
         guard exists || createIfMissing else {
             throw Diagnostic(.error, "there is no workspace at '\(path)'", sourceName: path,
@@ -38,7 +53,8 @@ public final class Workspace: Sendable {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
             configuration.label = "Dossier workspace"
-            let database = try DatabaseQueue(path: path, configuration: configuration)
+            configuration.busyMode = .timeout(busyTimeout)
+            let database = try DatabasePool(path: path, configuration: configuration)
             let migrator = WorkspaceSchema.migrator
             try database.read { db in
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -53,11 +69,15 @@ public final class Workspace: Sendable {
             var watching = Configuration()
             watching.readonly = true
             watching.label = "Dossier workspace watcher"
-            return Workspace(path: path, database: database, watcher: try DatabaseQueue(path: path, configuration: watching))
+            watching.busyMode = .timeout(busyTimeout)
+            return Workspace(path: path, database: database, watcher: try DatabaseQueue(path: path, configuration: watching),
+                             busyTimeout: busyTimeout)
         } catch let diagnostic as Diagnostic {
             throw diagnostic
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw Diagnostic(.error, "'\(path)' is not a Dossier workspace (it is not a SQLite database)", sourceName: path)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw busy(path: path, waited: busyTimeout)
         } catch {
             throw Diagnostic(.error, "the workspace cannot be opened: \(Self.describe(error))", sourceName: path)
         }
@@ -90,11 +110,16 @@ public final class Workspace: Sendable {
 
     /// Reads `paths` (files, folders, glob patterns), annotates the new documents and adds them.
     ///
-    /// Malformed records are reported in the result and skipped; the rest is ingested.
+    /// Malformed records are reported in the result and skipped; the rest is ingested. A record
+    /// whose id the workspace (or an earlier record) already gives to a different text is reported
+    /// and skipped, naming both places.
     /// - Parameters:
-    ///   - progress: called after each batch with the report so far.
+    ///   - progress: called after each batch with the report so far, and once more before a write
+    ///     error stops the ingest, so a caller can say what was added before it.
     ///   - isCancelled: polled before each batch; when it returns `true` the ingest stops, keeping
     ///     the batches already written (each is whole) and marking the report cancelled.
+    /// - Throws: a ``Diagnostic`` when a batch cannot be written (the batches before it are kept and
+    ///   the diagnostic says how many documents they added), or the workspace stays busy.
     public func ingest(paths: [String], pipeline: Pipeline = Pipeline(), batchSize: Int = 256,
                        progress: (IngestReport) -> Void = { _ in },
                        isCancelled: () -> Bool = { false }) throws(Diagnostic) -> IngestReport {
@@ -102,28 +127,39 @@ public final class Workspace: Sendable {
         var report = IngestReport()
         report.problems = inputs.problems
         report.pathProblems = inputs.problems.count
-        var pending: [Document] = []
+        var pending = ReadOutcome()
+        var origins: [String: SeenDocument] = [:]
         func stopsHere() -> Bool {
             report.wasCancelled = isCancelled()
             return report.wasCancelled
         }
+        func writeBatch(_ count: Int) throws(Diagnostic) {
+            let batch = ReadOutcome(documents: Array(pending.documents.prefix(count)), origins: Array(pending.origins.prefix(count)))
+            do {
+                try ingestBatch(batch, pipeline: pipeline, seen: &origins, into: &report)
+            } catch {
+                progress(report)
+                throw error.noting(report)
+            }
+            pending.documents.removeFirst(count)
+            pending.origins.removeFirst(count)
+            progress(report)
+        }
         for path in inputs.paths {
             if stopsHere() { return report }
-            let outcome = InputFiles.read(path)
+            let outcome = InputFiles.read(path, name: inputs.names[path])
             report.filesRead += 1
             report.problems += outcome.problems
-            pending += outcome.documents
-            while pending.count >= batchSize {
+            pending.documents += outcome.documents
+            pending.origins += outcome.origins
+            while pending.documents.count >= batchSize {
                 if stopsHere() { return report }
-                try ingestBatch(Array(pending.prefix(batchSize)), pipeline: pipeline, into: &report)
-                pending.removeFirst(batchSize)
-                progress(report)
+                try writeBatch(batchSize)
             }
         }
-        if !pending.isEmpty {
+        if !pending.documents.isEmpty {
             if stopsHere() { return report }
-            try ingestBatch(pending, pipeline: pipeline, into: &report)
-            progress(report)
+            try writeBatch(pending.documents.count)
         }
         return report
     }
@@ -131,10 +167,15 @@ public final class Workspace: Sendable {
     /// Annotates `documents` and adds those the workspace does not have yet, in batches.
     public func ingest(documents: [Document], pipeline: Pipeline = Pipeline(), batchSize: Int = 256) throws(Diagnostic) -> IngestReport {
         var report = IngestReport()
+        var origins: [String: SeenDocument] = [:]
         var start = 0
         while start < documents.count {
             let end = min(start + batchSize, documents.count)
-            try ingestBatch(Array(documents[start..<end]), pipeline: pipeline, into: &report)
+            do {
+                try ingestBatch(ReadOutcome(documents: Array(documents[start..<end])), pipeline: pipeline, seen: &origins, into: &report)
+            } catch {
+                throw error.noting(report)
+            }
             start = end
         }
         return report
@@ -143,48 +184,94 @@ public final class Workspace: Sendable {
     /// Adds annotations made elsewhere (or by ``Pipeline``), skipping documents already present.
     public func add(_ annotated: [AnnotatedDocument]) throws(Diagnostic) -> IngestReport {
         var report = IngestReport()
-        let fresh = try newDocumentPositions(among: annotated.map(\.document), report: &report)
+        var origins: [String: SeenDocument] = [:]
+        let fresh = try newDocumentPositions(among: ReadOutcome(documents: annotated.map(\.document)), seen: &origins, report: &report)
         try write(fresh.map { annotated[$0] }, into: &report)
         return report
     }
 
-    private func ingestBatch(_ documents: [Document], pipeline: Pipeline, into report: inout IngestReport) throws(Diagnostic) {
-        let fresh = try newDocumentPositions(among: documents, report: &report).map { documents[$0] }
+    /// `batch` annotated (outside any transaction, so readers and other writers are not held up)
+    /// and written. `seen` has the origin of every id taken so far in this ingest.
+    private func ingestBatch(_ batch: ReadOutcome, pipeline: Pipeline, seen: inout [String: SeenDocument],
+                             into report: inout IngestReport) throws(Diagnostic) {
+        let fresh = try newDocumentPositions(among: batch, seen: &seen, report: &report).map { batch.documents[$0] }
         try write(Parallel.map(fresh, pipeline.annotate), into: &report)
     }
 
     /// The positions in `batch` of the documents whose id and text neither the workspace nor an
-    /// earlier document of the batch has.
-    private func newDocumentPositions(among batch: [Document], report: inout IngestReport) throws(Diagnostic) -> [Int] {
-        var seenIDs = Set<String>()
-        var seenTexts = Set<String>()
+    /// earlier document of the ingest has, so no time goes into annotating the others. A document
+    /// whose id is taken by a different text is a problem that names both places; one whose id or
+    /// text is there already is counted as present. ``write(_:into:)`` asks again, for real, inside
+    /// its transaction. `seen` maps each id taken in this ingest to its record and its text's digest.
+    private func newDocumentPositions(among batch: ReadOutcome, seen: inout [String: SeenDocument],
+                                      report: inout IngestReport) throws(Diagnostic) -> [Int] {
+        var batchTexts = Set<String>()
         var fresh: [Int] = []
         try run { db in
-            for (position, document) in batch.enumerated() {
-                let duplicateInBatch = seenIDs.contains(document.id) || seenTexts.contains(document.text)
-                let idPresent = try Bool.fetchOne(db, sql: "SELECT 1 FROM documents WHERE id = ?", arguments: [document.id]) ?? false
-                let textPresent = try idPresent || (String.fetchAll(db, sql: "SELECT text FROM documents WHERE content_hash = ?",
-                                                                   arguments: [ContentHash.of(document.text)]).contains(document.text))
-                if duplicateInBatch || idPresent || textPresent {
-                    report.alreadyPresent += 1
-                } else {
-                    seenIDs.insert(document.id)
-                    seenTexts.insert(document.text)
-                    fresh.append(position)
+            for (position, document) in batch.documents.enumerated() {
+                let origin = batch.origins.indices.contains(position) ? batch.origins[position] : nil
+                let digest = TextDigest.of(document.text)
+                if let earlier = seen[document.id] {
+                    if earlier.digest == digest {
+                        report.alreadyPresent += 1
+                    } else {
+                        report.problems.append(Self.idTaken(document.id, by: earlier.origin.map { "the record at \($0)" } ?? "an earlier document", at: origin))
+                    }
+                    continue
                 }
+                if let stored = try String.fetchOne(db, sql: "SELECT text FROM documents WHERE id = ?", arguments: [document.id]) {
+                    if stored == document.text {
+                        report.alreadyPresent += 1
+                    } else {
+                        report.problems.append(Self.idTaken(document.id, by: "a document already in the workspace", at: origin))
+                    }
+                    continue
+                }
+                if try batchTexts.contains(digest)
+                    || Bool.fetchOne(db, sql: "SELECT 1 FROM documents WHERE text_sha256 = ?", arguments: [digest]) == true {
+                    report.alreadyPresent += 1
+                    continue
+                }
+                seen[document.id] = SeenDocument(origin: origin, digest: digest)
+                batchTexts.insert(digest)
+                fresh.append(position)
             }
         }
         return fresh
     }
 
+    /// An id taken earlier in an ingest: where its record was, and its text's digest.
+    private struct SeenDocument {
+        var origin: DocumentOrigin?
+        var digest: String
+    }
+
+    /// "the id 'x' is already used by a different text", at the record that lost, naming the one that won.
+    private static func idTaken(_ id: String, by owner: String, at origin: DocumentOrigin?) -> Diagnostic {
+        var diagnostic = Diagnostic(.error, "the id '\(id)' is already used by \(owner) with a different text; this record is skipped",
+                                    sourceName: origin?.path)
+        if let origin { diagnostic.range = SourceRange(at: SourceLocation(line: origin.line, column: 1, offset: 0)) }
+        diagnostic.help = .init("give the record its own id; files found in folders are named by their path in the folder")
+        return diagnostic
+    }
+
     /// Writes annotated documents in one transaction: all of them, or none.
+    ///
+    /// Inside the transaction, which holds the write lock, each document is checked once more: one
+    /// whose id or text another program added since ``newDocumentPositions(among:seen:report:)``
+    /// looked is counted as present, and the unique indexes on ids and texts back the check.
     private func write(_ annotated: [AnnotatedDocument], into report: inout IngestReport) throws(Diagnostic) {
         guard !annotated.isEmpty else { return }
+        var added = 0
+        var present = 0
         try runWrite { db in
+            added = 0
+            present = 0
             var entityNumbers: [EntityKey: Int64] = [:]
             let insertDocument = try db.cachedStatement(sql: """
-                INSERT INTO documents (id, title, date, source, url, words, content_hash, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO documents (id, title, date, source, url, words, content_hash, text_sha256, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            let findDocument = try db.cachedStatement(sql: "SELECT 1 FROM documents WHERE id = ? OR text_sha256 = ?")
             let insertSentence = try db.cachedStatement(sql: "INSERT INTO sentences (document, position, start, end, text) VALUES (?, ?, ?, ?, ?)")
             let indexSentence = try db.cachedStatement(sql: "INSERT INTO sentence_search (rowid, text) VALUES (?, ?)")
             let findEntity = try db.cachedStatement(sql: "SELECT number FROM entities WHERE name = ? AND kind = ?")
@@ -219,10 +306,16 @@ public final class Workspace: Sendable {
             }
             for item in annotated {
                 let document = item.document
+                let digest = TextDigest.of(document.text)
+                if try Bool.fetchOne(findDocument, arguments: [document.id, digest]) == true {
+                    present += 1
+                    continue
+                }
                 try insertDocument.execute(arguments: [
                     document.id, document.title, document.date?.iso, document.source, document.url,
-                    WordCounter.count(in: document.text), ContentHash.of(document.text), document.text,
+                    WordCounter.count(in: document.text), ContentHash.of(document.text), digest, document.text,
                 ])
+                added += 1
                 let documentNumber = db.lastInsertedRowID
                 let slicer = CodePointSlicer(document.text)
                 for sentence in item.sentences {
@@ -261,7 +354,8 @@ public final class Workspace: Sendable {
             // before it is merged into its full name.
             try CorpusEntityResolver.resolve(in: db, touching: Set(entityNumbers.values))
         }
-        report.added += annotated.count
+        report.added += added
+        report.alreadyPresent += present
     }
 
     /// Loads the in-memory columns the query evaluator scans.
@@ -415,12 +509,27 @@ public final class Workspace: Sendable {
         }
     }
 
+    /// Runs `body` in a write transaction; while another program holds the write lock it waits
+    /// (its busy timeout), and tries the whole transaction again ``busyRetries`` times.
     private func runWrite(_ body: (Database) throws -> Void) throws(Diagnostic) {
-        do {
-            try database.write(body)
-        } catch {
-            throw Diagnostic(.error, "writing to the workspace failed, and the batch was rolled back: \(Self.describe(error))", sourceName: path)
+        var attempt = 0
+        while true {
+            do {
+                try database.write(body)
+                return
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                attempt += 1
+                if attempt > Self.busyRetries { throw Self.busy(path: path, waited: busyTimeout * Double(attempt)) }
+            } catch {
+                throw Diagnostic(.error, "writing to the workspace failed, and the batch was rolled back: \(Self.describe(error))", sourceName: path)
+            }
         }
+    }
+
+    /// The workspace stayed locked by another writer for the whole wait.
+    private static func busy(path: String, waited: TimeInterval) -> Diagnostic {
+        Diagnostic(.error, "the workspace is busy: another program kept writing to it for \(Int(waited.rounded())) seconds", sourceName: path,
+                   help: .init("try again when the other ingest is done"))
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -1,3 +1,4 @@
+import DossierCore
 import GRDB
 
 /// The workspace's SQLite schema and its migrations.
@@ -9,7 +10,7 @@ enum WorkspaceSchema {
     static let format = "dossier-workspace"
 
     /// The number of migrations: a workspace made with more cannot be opened by this Dossier.
-    static var version: Int { 2 }
+    static var version: Int { 3 }
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -125,6 +126,23 @@ enum WorkspaceSchema {
                 """)
             // Workspaces made before cross-document resolution get their keys, and are resolved once.
             try CorpusEntityResolver.resolveAll(in: db)
+        }
+        migrator.registerMigration("3: unique texts") { db in
+            // The SHA-256 of each text, in a unique index: the last word on "the workspace has this
+            // text already", which two ingests writing at once cannot both get past. A text that an
+            // earlier document already has (two ingests raced before this index existed) keeps no
+            // digest: the document stays, and NULLs do not collide in a unique index.
+            try db.execute(sql: "ALTER TABLE documents ADD COLUMN text_sha256 TEXT")
+            let numbers = try Int64.fetchAll(db, sql: "SELECT number FROM documents ORDER BY number")
+            let update = try db.makeStatement(sql: "UPDATE documents SET text_sha256 = ? WHERE number = ?")
+            var seen = Set<String>()
+            for number in numbers {
+                let text = try String.fetchOne(db, sql: "SELECT text FROM documents WHERE number = ?", arguments: [number]) ?? ""
+                let digest = TextDigest.of(text)
+                guard seen.insert(digest).inserted else { continue }
+                try update.execute(arguments: [digest, number])
+            }
+            try db.execute(sql: "CREATE UNIQUE INDEX documents_by_text_sha256 ON documents(text_sha256)")
         }
         return migrator
     }
