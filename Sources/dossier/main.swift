@@ -24,6 +24,9 @@ struct QueryOptions: ParsableArguments {
 
     @Option(name: .long, help: "How results print: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: OutputFormat = .table
+
+    @Flag(name: .long, help: "Let query text and scripts run commands that write (.ingest, .open); the interactive shell always may.")
+    var allowWrites = false
 }
 
 struct Shell: ParsableCommand {
@@ -33,7 +36,7 @@ struct Shell: ParsableCommand {
     @OptionGroup var options: QueryOptions
 
     func run() throws {
-        throw ExitCode(CommandLineActions.shell(workspace: options.workspace, format: options.format))
+        throw ExitCode(CommandLineActions.shell(workspace: options.workspace, format: options.format, allowWrites: options.allowWrites))
     }
 }
 
@@ -70,21 +73,33 @@ struct Run: ParsableCommand {
 
     func run() throws {
         throw ExitCode(CommandLineActions.run(script: script, workspace: options.workspace, format: options.format,
-                                              parameters: parameters.parameters, expect: expect, updateExpected: updateExpected))
+                                              parameters: parameters.parameters, expect: expect, updateExpected: updateExpected,
+                                              allowWrites: options.allowWrites))
     }
 }
 
 struct Query: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run query text given as an argument.")
 
-    @Argument(help: "The query, e.g. 'documents | count'.")
-    var text: String
+    // Every argument that is not an option is query text, so text that starts with '-' is a query
+    // (whose error points into it), not an unknown option.
+    @Argument(parsing: .allUnrecognized, help: "The query, e.g. 'documents | count'.")
+    var text: [String] = []
 
     @OptionGroup var options: QueryOptions
     @OptionGroup var parameters: ParameterOptions
 
+    func validate() throws {
+        if text.isEmpty { throw ValidationError("Give the query text, e.g. dossier query 'documents | count'.") }
+        // '--formt' is a mistyped option: no query begins with two dashes and a word.
+        if let option = text.first(where: { $0.hasPrefix("--") && $0.dropFirst(2).allSatisfy { $0.isLetter || $0 == "-" } && $0.count > 2 }) {
+            throw ValidationError("Unknown option '\(option)'")
+        }
+    }
+
     func run() throws {
-        throw ExitCode(CommandLineActions.query(text, workspace: options.workspace, format: options.format, parameters: parameters.parameters))
+        throw ExitCode(CommandLineActions.query(text.joined(separator: " "), workspace: options.workspace, format: options.format,
+                                                parameters: parameters.parameters, allowWrites: options.allowWrites))
     }
 }
 

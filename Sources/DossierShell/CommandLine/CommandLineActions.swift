@@ -8,8 +8,9 @@ import LineEditing
 /// Each returns the process exit status: 0 for success, 1 when something failed or was skipped.
 public enum CommandLineActions {
     /// `dossier [shell] [-w WORKSPACE]`: the interactive shell on a workspace or the demo corpus;
-    /// statements from standard input when it is not a terminal.
-    public static func shell(workspace: String?, format: OutputFormat) -> Int32 {
+    /// statements from standard input when it is not a terminal, which like a script may write
+    /// (`.ingest`, `.open`) only with `allowWrites`.
+    public static func shell(workspace: String?, format: OutputFormat, allowWrites: Bool = false) -> Int32 {
         let session = ShellSession(format: format, output: StandardStreams.output, messages: StandardStreams.messages)
         guard open(workspace, in: session, createIfMissing: true) else { return 1 }
         let editor: any LineEditor
@@ -17,6 +18,7 @@ public enum CommandLineActions {
             editor = libedit
         } else {
             editor = StreamLineReader()
+            session.allowsWrites = allowWrites
         }
         return REPL(session: session, editor: editor, messages: StandardStreams.messages).run()
     }
@@ -26,9 +28,9 @@ public enum CommandLineActions {
     ///
     /// With `expect`, the script's transcript is compared with that file instead of being printed:
     /// the status is 0 when they match and 1 with a unified diff when not; `updateExpected` writes
-    /// the file instead.
+    /// the file instead. The script may write (`.ingest`, `.open`, `.output`) only with `allowWrites`.
     public static func run(script: String, workspace: String?, format: OutputFormat, parameters: [String] = [],
-                           expect: String? = nil, updateExpected: Bool = false) -> Int32 {
+                           expect: String? = nil, updateExpected: Bool = false, allowWrites: Bool = false) -> Int32 {
         let text: String
         if script == "-" {
             text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
@@ -43,18 +45,22 @@ public enum CommandLineActions {
         let sourceName = script == "-" ? "<stdin>" : script
         if let expect {
             return check(text, sourceName: sourceName, against: expect, update: updateExpected, workspace: workspace, format: format,
-                         parameters: parameters)
+                         parameters: parameters, allowWrites: allowWrites)
         }
-        return runText(text, sourceName: sourceName, workspace: workspace, format: format, parameters: parameters)
+        return runText(text, sourceName: sourceName, workspace: workspace, format: format, parameters: parameters, allowWrites: allowWrites)
     }
 
-    /// `dossier query 'TEXT'`: runs query text given on the command line.
-    public static func query(_ text: String, workspace: String?, format: OutputFormat, parameters: [String] = []) -> Int32 {
-        runText(text, sourceName: "<query>", workspace: workspace, format: format, parameters: parameters)
+    /// `dossier query 'TEXT'`: runs query text given on the command line; it may write (`.ingest`,
+    /// `.open`, `.output`) only with `allowWrites`.
+    public static func query(_ text: String, workspace: String?, format: OutputFormat, parameters: [String] = [],
+                             allowWrites: Bool = false) -> Int32 {
+        runText(text, sourceName: "<query>", workspace: workspace, format: format, parameters: parameters, allowWrites: allowWrites)
     }
 
-    private static func runText(_ text: String, sourceName: String, workspace: String?, format: OutputFormat, parameters: [String]) -> Int32 {
+    private static func runText(_ text: String, sourceName: String, workspace: String?, format: OutputFormat, parameters: [String],
+                                allowWrites: Bool) -> Int32 {
         let session = ShellSession(format: format, output: StandardStreams.output, messages: StandardStreams.messages)
+        session.allowsWrites = allowWrites
         guard open(workspace, in: session, createIfMissing: false),
               ParameterArguments(parameters).apply(to: session, script: text, sourceName: sourceName) else { return 1 }
         return ScriptRunner(session: session).run(text: text, sourceName: sourceName)
@@ -62,10 +68,13 @@ public enum CommandLineActions {
 
     /// `dossier run SCRIPT --expect FILE [--update-expected]`.
     private static func check(_ text: String, sourceName: String, against expected: String, update: Bool,
-                              workspace: String?, format: OutputFormat, parameters: [String]) -> Int32 {
+                              workspace: String?, format: OutputFormat, parameters: [String], allowWrites: Bool) -> Int32 {
         guard let recording = ExpectedOutput.record(text, sourceName: sourceName, parameters: ParameterArguments(parameters), format: format,
                                                     messages: StandardStreams.messages,
-                                                    open: { open(workspace, in: $0, createIfMissing: false) }) else { return 1 }
+                                                    open: { session in
+                                                        session.allowsWrites = allowWrites
+                                                        return open(workspace, in: session, createIfMissing: false)
+                                                    }) else { return 1 }
         if update {
             do {
                 try ExpectedOutput.update(expected, with: recording.transcript)

@@ -47,6 +47,10 @@ public final class ShellSession {
     private var loadedDataVersion: Int?
     /// Whether long commands (`.ingest`) show a progress line; set for a person at a terminal.
     public var showsProgress = false
+    /// Whether commands that write or create files (`.ingest`, `.open PATH`, `.output FILE`,
+    /// `.once FILE`) may run. The interactive shell may; query text and scripts may not unless
+    /// asked (`--allow-writes`), so running someone's query cannot change a workspace or make files.
+    public var allowsWrites = true
     /// Polled while a query runs and while results print; when it returns `true` the query stops
     /// with "cancelled" and printing stops with a note.
     public var isCancelled: () -> Bool = { false } {
@@ -142,6 +146,7 @@ public final class ShellSession {
             switch chunk {
             case .command(let line, let number):
                 let command = try DotCommand.parse(line, lineNumber: number)
+                if !allowsWrites, let refusal = Self.refusal(of: command, line: line, lineNumber: number) { throw refusal }
                 if command.readsTheIndex { try reloadIfChangedElsewhere() }
                 return try execute(command, source: source(), sourceName: sourceName)
             case .statements(let text, let firstLine):
@@ -186,6 +191,20 @@ public final class ShellSession {
         let taken = opener.location.line + 1 == lastLine ? "line \(lastLine) was" : "lines \(opener.location.line + 1)–\(lastLine) were"
         return "\(what) opened at line \(opener.location.line), column \(opener.location.column) \(state), so \(taken) read "
             + "as part of the statement that began at line \(firstLine)"
+    }
+
+    /// Why `command` may not run where writes are not allowed, or `nil` when it may.
+    private static func refusal(of command: DotCommand, line: String, lineNumber: Int) -> Diagnostic? {
+        let what: String
+        switch command {
+        case .ingest: what = "'.ingest' adds documents to the workspace"
+        case .open(_?): what = "'.open' opens another workspace, and creates one when it is missing"
+        case .output(_?), .once: what = "'\(line.prefix { $0 != " " && $0 != "\t" })' writes results to a file"
+        default: return nil
+        }
+        let name = line.prefix { $0 != " " && $0 != "\t" }
+        return Diagnostic(.error, "\(what); query text and scripts only read", range: CommandWords.range(lineNumber, 1, name.count + 1),
+                          help: .init("run with --allow-writes to let them, or type it in the interactive shell"))
     }
 
     /// Renders a diagnostic to the message stream; a cancelled query is one word.

@@ -56,16 +56,18 @@ public final class Workspace: Sendable {
             configuration.busyMode = .timeout(busyTimeout)
             let database = try DatabasePool(path: path, configuration: configuration)
             let migrator = WorkspaceSchema.migrator
-            try database.read { db in
+            let needsMigration = try database.read { db in
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
-                guard tables.isEmpty || tables.contains("workspace_info") else {
+                // Only GRDB's table: another program is creating the workspace right now.
+                guard tables.allSatisfy({ $0 == "grdb_migrations" }) || tables.contains("workspace_info") else {
                     throw Diagnostic(.error, "'\(path)' is a SQLite database, but not a Dossier workspace", sourceName: path)
                 }
                 if try migrator.hasBeenSuperseded(db) {
                     throw Diagnostic(.error, "the workspace was made by a newer version of Dossier", sourceName: path)
                 }
+                return try !migrator.hasCompletedMigrations(db)
             }
-            try migrator.migrate(database)
+            if needsMigration { try migrate(database, with: migrator) }
             var watching = Configuration()
             watching.readonly = true
             watching.label = "Dossier workspace watcher"
@@ -80,6 +82,23 @@ public final class Workspace: Sendable {
             throw busy(path: path, waited: busyTimeout)
         } catch {
             throw Diagnostic(.error, "the workspace cannot be opened: \(Self.describe(error))", sourceName: path)
+        }
+    }
+
+    /// Brings the schema up to date. Another program may be creating or upgrading the same file at
+    /// the same moment: each migration is a transaction of its own, so one of ours can fail on what
+    /// the other just made ("table … already exists"); once the other is done nothing is left to do.
+    private static func migrate(_ database: DatabasePool, with migrator: DatabaseMigrator) throws {
+        var attempt = 0
+        while true {
+            do {
+                try migrator.migrate(database)
+                return
+            } catch let error as DatabaseError where error.resultCode != .SQLITE_BUSY && attempt < 10 {
+                attempt += 1
+                usleep(50_000)
+                if try database.read({ try migrator.hasCompletedMigrations($0) }) { return }
+            }
         }
     }
 
