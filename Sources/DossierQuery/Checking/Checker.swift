@@ -183,6 +183,13 @@ struct Checker {
             guard rows == .source(.documents) || rows == .source(.sentences) else {
                 throw needs(stage, "documents or sentences", carrying: rows, navigation: rows.isTable ? nil : .documents)
             }
+            do throws(SearchWords.Problem) {
+                _ = try SearchWords.expression(for: words)
+            } catch {
+                let place = error.length == 0 ? range  // nothing to point at inside: the whole string
+                    : StringLiteralPlaces.range(of: error.offset..<(error.offset + error.length), in: words, literal: range)
+                throw Diagnostic(.error, "the search words cannot be read: \(error.message)", range: place, notes: [SearchWords.syntaxNote])
+            }
             return ([.search(words, range: range)], type)
 
         case .count(let items):

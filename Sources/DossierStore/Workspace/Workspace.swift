@@ -415,37 +415,44 @@ public final class Workspace: Sendable {
         }
     }
 
-    /// The ids of the documents with a sentence that matches `words`, an SQLite FTS5 query: words
-    /// that must all occur (`arrest warrant`), `"quoted phrases"`, `OR`, `NOT`, `prefix*`.
+    /// The ids of the documents with a sentence that matches `words`, in FTS5's syntax (see
+    /// ``SearchWords``): words that must all occur (`arrest warrant`), `"quoted phrases"`, `OR`,
+    /// `AND`, `NOT`, parentheses, `prefix*`, `NEAR(a b, 5)`; punctuation inside a word is part of it.
     ///
-    /// - Throws: a ``Diagnostic`` that quotes SQLite's reason when the words are not a valid query.
+    /// - Throws: a ``Diagnostic`` that says what is wrong when the words are not a valid search.
     public func documents(matching words: String) throws(Diagnostic) -> [String] {
-        try search(words) { db in
+        try search(words) { db, expression in
             try String.fetchAll(db, sql: """
                 SELECT DISTINCT documents.id FROM sentence_search
                 JOIN sentences ON sentences.number = sentence_search.rowid
                 JOIN documents ON documents.number = sentences.document
                 WHERE sentence_search MATCH ? ORDER BY documents.number
-                """, arguments: [words])
+                """, arguments: [expression])
         }
     }
 
     /// The sentences that match `words` (see ``documents(matching:)``): each document's id and the
     /// sentence's position in it, in document order.
     public func sentences(matching words: String) throws(Diagnostic) -> [(document: String, position: Int)] {
-        try search(words) { db in
+        try search(words) { db, expression in
             try Row.fetchAll(db, sql: """
                 SELECT documents.id, sentences.position FROM sentence_search
                 JOIN sentences ON sentences.number = sentence_search.rowid
                 JOIN documents ON documents.number = sentences.document
                 WHERE sentence_search MATCH ? ORDER BY documents.number, sentences.position
-                """, arguments: [words]).map { (document: $0[0], position: $0[1]) }
+                """, arguments: [expression]).map { (document: $0[0], position: $0[1]) }
         }
     }
 
-    private func search<T>(_ words: String, _ body: (Database) throws -> T) throws(Diagnostic) -> T {
+    private func search<T>(_ words: String, _ body: (Database, String) throws -> T) throws(Diagnostic) -> T {
+        let expression: String
+        do throws(SearchWords.Problem) {
+            expression = try SearchWords.expression(for: words)
+        } catch {
+            throw Diagnostic(.error, "the search words cannot be read: \(error.message)", notes: [SearchWords.syntaxNote])
+        }
         do {
-            return try database.read(body)
+            return try database.read { db in try body(db, expression) }
         } catch let error as DatabaseError {
             throw Diagnostic(.error, "the search words cannot be read: \(error.message ?? error.description)",
                              notes: ["write words that must all occur, \"quoted phrases\", OR, NOT, or prefix*"])
