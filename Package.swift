@@ -58,24 +58,31 @@ let package = Package(
         .executableTarget(
             name: "dossier",
             dependencies: ["DossierShell", "DossierNotebook", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // The query fuzzer: a seeded generator of hostile query texts and what every text must
+        // come to; the test suite runs a slice of it (DossierTests' FuzzSliceTests).
+        .target(
+            name: "DossierFuzzing",
+            dependencies: ["DossierCore", "DossierStore", "DossierQuery", "DossierShell", "DossierDemoCorpus"]),
+        // Runs the fuzzer for as long as asked, or under libFuzzer (README: "Fuzzing the query front end").
+        .executableTarget(name: "dossier-fuzz", dependencies: ["DossierFuzzing"]),
         // Benchmarks: annotation throughput, ingest, query latency.
         .executableTarget(
             name: "dossier-bench",
-            dependencies: ["Dossier", "DossierCore", "DossierText", "DossierStore", "DossierQuery", "DossierDemoCorpus"]),
+            dependencies: ["Dossier", "DossierCore", "DossierText", "DossierStore", "DossierQuery", "DossierShell", "LineEditing", "DossierDemoCorpus"]),
 
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
         .testTarget(name: "DossierTextTests", dependencies: ["DossierText", "DossierCore"]),
         .testTarget(
             name: "DossierStoreTests",
             dependencies: ["DossierStore", "DossierCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "DossierQueryTests", dependencies: ["DossierQuery", "DossierCore", "DossierStore"]),
+        .testTarget(name: "DossierQueryTests", dependencies: ["DossierQuery", "DossierCore", "DossierStore", "DossierFuzzing"]),
         .testTarget(
             name: "DossierShellTests",
             dependencies: ["DossierShell", "DossierCore", "DossierStore", "DossierDemoCorpus", "LineEditing"],
             resources: [.copy("Golden")]),
         .testTarget(
             name: "DossierTests",
-            dependencies: ["Dossier", "DossierCore", "DossierText", "DossierStore", "DossierQuery", "DossierDemoCorpus"]),
+            dependencies: ["Dossier", "DossierCore", "DossierText", "DossierStore", "DossierQuery", "DossierDemoCorpus", "DossierFuzzing"]),
         .testTarget(
             name: "DossierNotebookTests",
             dependencies: ["DossierNotebook", "DossierShell", "DossierCore", "DossierQuery", "DossierStore", "DossierDemoCorpus"]),

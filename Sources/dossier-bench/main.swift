@@ -1,6 +1,7 @@
 // dossier-bench: prints Dossier's speed on a corpus generated from the demo articles.
 //
 //   swift run -c release dossier-bench [--megabytes 20] [--documents 20000]
+//   swift run -c release dossier-bench --hostile     # inputs that once ran without bound (Hostile.swift)
 //
 // Figures, never assertions: annotation throughput on one core and on all cores, ingest rate,
 // index load time, query latency, and peak memory. Timings belong here, not in tests.
@@ -11,6 +12,7 @@ import Foundation
 struct Settings {
     var megabytes = 20.0
     var documents = 20_000
+    var hostile = false
 
     init(arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -18,8 +20,9 @@ struct Settings {
             switch argument {
             case "--megabytes": megabytes = iterator.next().flatMap(Double.init) ?? megabytes
             case "--documents": documents = iterator.next().flatMap(Int.init) ?? documents
+            case "--hostile": hostile = true
             default:
-                print("usage: dossier-bench [--megabytes N] [--documents N]")
+                print("usage: dossier-bench [--megabytes N] [--documents N] | --hostile")
                 exit(2)
             }
         }
@@ -47,6 +50,10 @@ func peakMemoryMegabytes() -> Double {
 func format(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
 
 let settings = Settings(arguments: CommandLine.arguments)
+if settings.hostile {
+    try runHostileBenchmarks()
+    exit(0)
+}
 var demo = ReadOutcome()
 for file in DemoCorpus.files { demo.append(InputFiles.read(file.path)) }
 let demoBytes = demo.documents.reduce(0) { $0 + $1.text.utf8.count }

@@ -1,4 +1,5 @@
 import DossierCore
+import DossierFuzzing
 import Testing
 @testable import DossierQuery
 
@@ -109,18 +110,5 @@ struct LinearRegexTests {
         #expect(try Fixture.scalar(#"documents | where title matches "^(Putin|ICC) " | count"#) == .int(2))
         #expect(try Fixture.scalar(#"documents | where text matches "(.*a){20}" | count"#) == .int(0))
         #expect(try Fixture.scalar(#"entities | where name matches "(?i)^xi\\b" | count"#) == .int(2))
-    }
-}
-
-/// A small seeded generator, so the random tests try the same cases on every run.
-struct SplitMix: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

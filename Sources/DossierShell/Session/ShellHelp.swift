@@ -17,6 +17,7 @@ enum ShellHelp {
         return """
             Commands:
             \(commands.joined(separator: "\n"))
+            In scripts and 'dossier query', .ingest and .open WORKSPACE need --allow-writes.
 
             Queries are pipelines: a source, then stages joined by '|'.
               Sources and their fields (.fields SOURCE gives their types):
