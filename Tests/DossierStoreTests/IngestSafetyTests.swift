@@ -21,7 +21,8 @@ struct IngestSafetyTests {
                                           pipeline: Pipeline())
         #expect(report.added == 3)
         #expect(report.problems.map(\.description) == [
-            "\(folder.file("long.txt")):1:1: warning: 1 NUL character in the text stored as U+FFFD",
+            // A plain-text article's first line is its title, NUL and all.
+            "\(folder.file("long.txt")):1:1: warning: 1 NUL character in the text and 1 NUL character in the title stored as U+FFFD",
             "\(folder.file("rows.csv")):2:1: warning: 1 NUL character in the text and 1 NUL character in the title stored as U+FFFD",
             "\(folder.file("lines.jsonl")):1:1: warning: 1 NUL character in the text stored as U+FFFD",
         ])
@@ -240,5 +241,19 @@ final class ConcurrentOutcomes: @unchecked Sendable {
         defer { condition.unlock() }
         while finished.count + errors.count < count { condition.wait() }
         if let error = errors.first { throw error }
+    }
+}
+
+@Suite("Workspace files")
+struct WorkspaceFileTests {
+    @Test func aClosedWorkspaceIsWholeInItsFileAlone() throws {
+        let folder = try TemporaryFolder()
+        let workspace = try Workspace.open(at: folder.file("building.sqlite"), createIfMissing: true)
+        _ = try workspace.add([WorkspaceTests.annotated("a", "One."), WorkspaceTests.annotated("b", "Two.")])
+        try workspace.close()
+        // Renamed without its -wal file, as the demo workspace is: before close(), its batches
+        // stayed in the -wal file and the renamed workspace had no documents.
+        try FileManager.default.moveItem(atPath: folder.file("building.sqlite"), toPath: folder.file("done.sqlite"))
+        #expect(try Workspace.open(at: folder.file("done.sqlite")).documentCount() == 2)
     }
 }

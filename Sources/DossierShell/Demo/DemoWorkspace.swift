@@ -7,8 +7,9 @@ import Foundation
 /// The workspace of the bundled demo corpus, built on first use into a cache folder and reused.
 ///
 /// The file's name carries a fingerprint of the corpus, the extraction version and the workspace
-/// schema version, so a newer Dossier builds a fresh one and an older one never opens a newer file. It is built under a temporary name and renamed into place when
-/// complete, so an interrupted build never leaves a half-written workspace behind.
+/// schema version, so a newer Dossier builds a fresh one and an older one never opens a newer file. It is built under a temporary name, closed (so its
+/// write-ahead log is in the file) and renamed into place when complete, so an interrupted build
+/// never leaves a half-written workspace behind.
 public enum DemoWorkspace {
     /// The cache folder: `$DOSSIER_CACHE`, else `$XDG_CACHE_HOME/dossier`, else `~/.cache/dossier`.
     public static var cacheFolder: String {
@@ -27,7 +28,13 @@ public enum DemoWorkspace {
     /// - Parameter announce: told when a build starts, so the user knows why the first start waits.
     public static func open(announce: (String) -> Void = { _ in }) throws(Diagnostic) -> Workspace {
         let path = self.path
-        if FileManager.default.fileExists(atPath: path) { return try Workspace.open(at: path) }
+        if FileManager.default.fileExists(atPath: path) {
+            let workspace = try Workspace.open(at: path)
+            if try workspace.documentCount() > 0 { return workspace }
+            // An empty one was moved into place before its batches reached the file: build it again.
+            try? workspace.close()
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
         do {
             try FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true)
         } catch {
@@ -36,12 +43,16 @@ public enum DemoWorkspace {
         announce("Building the demo workspace (171 Wikinews articles and 2 seed articles) in \(path) …\n")
         let partial = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         try? FileManager.default.removeItem(atPath: partial)
+        defer { for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: partial + suffix) } }
         do {
-            let report = try Workspace.open(at: partial, createIfMissing: true).ingest(paths: DemoCorpus.files.map(\.path))
+            let building = try Workspace.open(at: partial, createIfMissing: true)
+            let report = try building.ingest(paths: DemoCorpus.files.map(\.path))
             guard report.isClean else {
                 throw Diagnostic(.error, "the bundled demo corpus has malformed records: "
                                  + report.problems.map(\.description).joined(separator: "; "))
             }
+            // Everything into the file itself (not its -wal beside it) before the file is renamed.
+            try building.close()
             try FileManager.default.moveItem(atPath: partial, toPath: path)
         } catch let diagnostic as Diagnostic {
             try? FileManager.default.removeItem(atPath: partial)

@@ -102,6 +102,21 @@ public final class Workspace: Sendable {
         }
     }
 
+    /// Closes the workspace's connections, after moving everything written into the file itself.
+    ///
+    /// In WAL mode, committed batches may still sit in the `-wal` file beside the workspace; once it
+    /// is closed the file holds them all, so it can be copied or renamed alone (the demo workspace is
+    /// built under a temporary name and renamed). The workspace must not be used after this.
+    public func close() throws(Diagnostic) {
+        do {
+            try database.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            try watcher.close()
+            try database.close()
+        } catch {
+            throw Diagnostic(.error, "the workspace cannot be closed: \(Self.describe(error))", sourceName: path)
+        }
+    }
+
     /// The version of the workspace schema this Dossier writes; a workspace of a later version
     /// cannot be opened by it, so caches of built workspaces carry it in their names.
     public static var schemaVersion: Int { WorkspaceSchema.version }
