@@ -51,6 +51,9 @@ package struct QueryGenerator {
         "entities | where not (kind == person or kind == location) | select name, kind, aliases",
         "documents | search \"arrest* OR sanction NOT Russia\" | documents | entities | count",
         "param who: entity = @putin",
+        "param who: entity = @putin\nparam since: time = 2023\n$who | relations | during $since | timeline by quarter",
+        "entities | where mentions / documents > 2 and first is not null | select name, (mentions + 99) / 100 as hundreds | sort -hundreds",
+        "documents | select coalesce(title, id), substr(text, 1, 20), round(words / 3.0, 1), date + 7, upper(trim(title)) | take 3",
         "documents | where title == \"a\\tb\\u{1F600}\"; documents | take 1; entities | count",
         "documents\n  | where date >= 2023-07\n  | count",
     ]
@@ -152,8 +155,19 @@ package struct QueryGenerator {
         case 8: return field(of: fields).name
         case 9: return function() + "(" + field(of: fields).name + ")" + " " + pick(["==", ">", "<="]) + " " + value()
         case 10: return field(of: fields).name + " " + pick(["during", "overlaps", "before", "after"]) + " " + time()
+        case 11 where chance(50): return arithmetic(on: fields) + " " + pick(["==", ">", "<", "is null", "is not null"]) + " " + value()
         default: return value()
         }
+    }
+
+    /// `+ - * /` and a leading `-` on fields and numbers.
+    private mutating func arithmetic(on fields: [Field]) -> String {
+        let operand = { (generator: inout QueryGenerator) -> String in
+            generator.chance(50) ? generator.field(of: fields).name : generator.pick(["1", "2.5", "0", "100", "2019-01-01", "\"x\""])
+        }
+        var text = (chance(15) ? "-" : "") + operand(&self)
+        for _ in 0..<int(4) { text += " " + pick(["+", "-", "*", "/"]) + " " + operand(&self) }
+        return chance(20) ? "(" + text + ")" : text
     }
 
     /// A comparison of a field with a value, mostly of the field's type.
@@ -198,14 +212,16 @@ package struct QueryGenerator {
         return pick(fields)
     }
 
-    private mutating func function() -> String { pick(["year", "month", "lower", "upper", "len", "yeer", "abs"]) }
+    private mutating func function() -> String {
+        pick(["year", "quarter", "month", "day", "lower", "upper", "trim", "len", "abs", "round", "yeer", "coalesce", "concat"])
+    }
 
     private mutating func value() -> String {
         switch int(12) {
         case 0: return quoted(pick(["Putin", "ICC", "", "Xi Jinping", "x\\ny", "\\u{0}", "naïve"]))
         case 1: return String(int(3000))
         case 2: return pick(["3.5", "0.0", "1e5", "99999999999999999999"])
-        case 3: return pick(["true", "false"])
+        case 3: return pick(["true", "false", "null", "$who", "$since", "$nothing"])
         case 4, 5: return time()
         case 6, 7: return entity()
         case 8: return pick(["person", "location", "visit", "meet", "planned", "date", "duration", "negated", "planet"])
@@ -280,7 +296,7 @@ package struct QueryGenerator {
                 scalars[min(position, scalars.count - 1)] = pick(Self.characters)
             case 4:
                 // Something repeated until it nests or chains very deep.
-                let piece = pick(["(", "[", "not ", "len(", "true and ", "a or ", "| take 1\n", "\"", "\\", "@", "x, "])
+                let piece = pick(["(", "[", "not ", "len(", "true and ", "a or ", "| take 1\n", "\"", "\\", "@", "x, ", "-", "1 + ", "x * "])
                 scalars.insert(contentsOf: String(repeating: piece, count: pick([10, 200, 2_000, 20_000])).unicodeScalars, at: position)
             case 5:
                 scalars = Array(scalars.prefix(position))
@@ -300,6 +316,7 @@ package struct QueryGenerator {
         " and ", " or ", " not ", " in ", " as ", " by ", " width ", " with ", " min ", "let ", "param ",
         "where ", "during ", "select ", "count", "kwic", "cooccur", "render", "search", "documents",
         "2023-", "2023-07-", "..2023", "@\"", "\\u{", "\\u{110000}", "\\q", "99999999999999999999999", ".open x", ".ingest y", ".mode csv",
+        " + ", " - ", " * ", " / ", " is null", " is not null", "$who", "null", ".output out.txt", ".once x.csv", ".read x.dq", ".param set who @putin",
     ]
 
     private static let characters: [Unicode.Scalar] = [

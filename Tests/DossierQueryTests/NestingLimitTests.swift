@@ -74,3 +74,21 @@ struct NestingLimitTests {
         _ = try Checker(index: Fixture.index, bindings: [:]).bind(shallow, in: .source(.documents))
     }
 }
+
+@Suite("Nesting limits in arithmetic")
+struct ArithmeticNestingTests {
+    @Test func longChainsOfOperatorsAndMinusesAreErrors() {
+        let sums = "documents | where " + Array(repeating: "words", count: 20_000).joined(separator: " + ") + " > 1 | count"
+        let products = "documents | select " + Array(repeating: "words", count: 20_000).joined(separator: " * ")
+        let minuses = "documents | where " + String(repeating: "- ", count: 100_000) + "words < 0 | count"
+        for text in [sums, products, minuses] {
+            #expect(Fixture.diagnostic(text)?.message == "the expression is nested too deeply")
+        }
+    }
+
+    @Test func chainsUpToTheLimitRun() throws {
+        let sums = "documents | where " + Array(repeating: "words", count: Parser.maximumNesting + 1).joined(separator: " + ") + " > 1 | count"
+        #expect(try Fixture.scalar(sums) == .int(4))
+        #expect(try Fixture.scalar("documents | where " + String(repeating: "- ", count: 100) + "words > 0 | count") == .int(4))
+    }
+}

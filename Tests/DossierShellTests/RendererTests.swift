@@ -69,7 +69,7 @@ struct StatementAssemblerTests {
     }
 
     @Test func interactiveInputWaitsWhileMoreLinesHaveArrived() {
-        var assembler = StatementAssembler(interactive: true, needsContinuation: Self.unfinished)
+        var assembler = StatementAssembler(interactive: true)
         #expect(assembler.add("documents", number: 1, moreInputWaiting: true).isEmpty)
         #expect(assembler.pendingText == "documents")
         #expect(assembler.add("  | count", number: 2) == [.statements("documents\n  | count", firstLine: 1)])

@@ -94,7 +94,7 @@ struct ConcurrentUseTests {
         let outcome = try dossier.run(["query", "-1"])
         // Before: "Error: Missing expected argument '<text>'" and the usage, exit 64.
         #expect(outcome.status == 1)
-        #expect(outcome.messages.contains("error: unexpected character '-'\n --> <query>:1:1"))
+        #expect(outcome.messages.contains("error: expected a source such as 'documents', 'entities', 'mentions' or '@name', found '-'\n --> <query>:1:1"))
         let typo = try dossier.run(["query", "--formt", "csv", "documents | count"])
         #expect(typo.status == 64)
         #expect(typo.messages.contains("Unknown option '--formt'"))

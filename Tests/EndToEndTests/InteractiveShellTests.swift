@@ -20,7 +20,8 @@ struct InteractiveShellTests {
     @Test func ctrlCCancelsARunningQueryAtOnce() throws {
         let shell = try Self.shell()
         defer { shell.close(); shell.dossier.remove() }
-        try shell.enter("mentions | kwic width 20000 | count")
+        // Seconds of work in a debug build, stopped within one document by the matcher.
+        try shell.enter(#"documents | where text matches "(.*a){20}(.*e){20}(.*i){20}(.*o){20}" | count"#)
         usleep(700_000)
         let pressed = Date()
         try shell.press("C-c")
@@ -30,7 +31,7 @@ struct InteractiveShellTests {
         // The shell goes on with the next query.
         try shell.enter("documents | count")
         #expect(try shell.waitFor("\n173\n").contains("173"))
-        #expect(!screen.contains("5691"))
+        #expect(!screen.contains("\n171\n"))
     }
 
     @Test func ctrlCStopsPrintingALongResult() throws {
@@ -38,7 +39,7 @@ struct InteractiveShellTests {
         defer { shell.close(); shell.dossier.remove() }
         try shell.enter(".maxrows 0")
         try shell.enter(".mode csv")
-        try shell.enter("mentions | kwic width 200")
+        try shell.enter("mentions | kwic width 50")
         try shell.waitFor("document,left,match,right", timeout: 30)
         try shell.press("C-c")
         let screen = try shell.waitFor("(output stopped by Ctrl-C after", timeout: 10)

@@ -132,7 +132,7 @@ struct ScriptTests {
         #expect(try dossier.run(["--version"]).output.hasPrefix("dossier 0."))
         // JSON gives a count as CSV does: a one-row table.
         #expect(try dossier.run(["query", "documents | count", "-w", dossier.path("seeds.sqlite"), "--format", "json"]).output == "[\n  {\"count\": 2}\n]\n")
-        let session = try dossier.run(["-w", dossier.path("seeds.sqlite")], input: ".ingest nosuchfile.txt\n")
+        let session = try dossier.run(["-w", dossier.path("seeds.sqlite"), "--allow-writes"], input: ".ingest nosuchfile.txt\n")
         #expect(session.status == 1)
         #expect(session.messages.contains("error: no such file or folder\n --> nosuchfile.txt\n"))
         #expect(session.messages.contains("added 0 documents from 0 files; 1 path named nothing to read; the workspace has 2 documents."))

@@ -102,9 +102,11 @@ struct LinearRegex: Sendable {
         }
     }
 
-    /// Whether `text` has a match anywhere; `nil` when `isCancelled` said to stop first (asked every
-    /// few thousand characters).
+    /// Whether `text` has a match anywhere; `nil` when `isCancelled` said to stop first (asked
+    /// before it starts, so a scan of many short texts stops at the next one, and every few
+    /// thousand characters of a long one).
     func hasMatch(in text: String, isCancelled: () -> Bool = { false }) -> Bool? {
+        if isCancelled() { return nil }
         var current = ThreadList(capacity: program.count)
         var next = ThreadList(capacity: program.count)
         var previous: Unicode.Scalar?

@@ -9,8 +9,10 @@ extension Parser {
     /// `TERM (('+' | '-') TERM)*`
     mutating func parseArithmetic() throws(Diagnostic) -> Expression {
         var left = try parseTerm()
+        var operators = 0
         while current.kind == .plus || current.kind == .minus {
             let operatorToken = advance()
+            try countChained(&operators, at: operatorToken)
             let right = try parseOperand(after: operatorToken) { (parser: inout Parser) throws(Diagnostic) in try parser.parseTerm() }
             let operation: BinaryOperator = operatorToken.kind == .plus ? .add : .subtract
             left = Expression(kind: .binary(operation, left, right, operatorRange: operatorToken.range), range: left.range.union(right.range))
@@ -21,8 +23,10 @@ extension Parser {
     /// `FACTOR (('*' | '/') FACTOR)*`
     private mutating func parseTerm() throws(Diagnostic) -> Expression {
         var left = try parseFactor()
+        var operators = 0
         while current.kind == .star || current.kind == .slash {
             let operatorToken = advance()
+            try countChained(&operators, at: operatorToken)
             let right = try parseOperand(after: operatorToken) { (parser: inout Parser) throws(Diagnostic) in try parser.parseFactor() }
             let operation: BinaryOperator = operatorToken.kind == .star ? .multiply : .divide
             left = Expression(kind: .binary(operation, left, right, operatorRange: operatorToken.range), range: left.range.union(right.range))
@@ -34,7 +38,11 @@ extension Parser {
     /// are counted in a loop, so a long run of them cannot exhaust the stack.
     private mutating func parseFactor() throws(Diagnostic) -> Expression {
         var minuses: [QueryToken] = []
-        while current.kind == .minus { minuses.append(advance()) }
+        while current.kind == .minus {
+            minuses.append(advance())
+            // Each minus before something that is not a number nests the tree one level deeper.
+            if minuses.count > Parser.maximumNesting { throw tooDeep(at: minuses.last!, "a run of '-' signs") }
+        }
         guard !minuses.isEmpty else { return try parsePrimary() }
         if current.kind == .end {
             throw Diagnostic(.error, "expected a value after '-'", range: minuses.last!.range)
@@ -49,6 +57,18 @@ extension Parser {
             }
         }
         return operand
+    }
+
+    /// A chain `a + b + c …` is a tree one level deeper per operator, which the checker and the
+    /// evaluator recurse into: past ``Parser/maximumNesting`` operators it is an error at the next.
+    private func countChained(_ operators: inout Int, at token: QueryToken) throws(Diagnostic) {
+        operators += 1
+        if operators > Parser.maximumNesting { throw tooDeep(at: token, "a chain of '+', '-', '*' or '/'") }
+    }
+
+    private func tooDeep(at token: QueryToken, _ what: String) -> Diagnostic {
+        Diagnostic(.error, "the expression is nested too deeply", range: token.range,
+                   notes: ["\(what) may have at most \(Parser.maximumNesting) operators; each nests the expression one level deeper"])
     }
 
     private mutating func parseOperand(after operatorToken: QueryToken,
