@@ -164,7 +164,7 @@ struct IngestSafetyTests {
             _ = try workspace.ingest(documents: [Document(id: "a", text: "Some text.")], pipeline: Pipeline())
             Issue.record("wrote while another program held the lock")
         } catch {
-            #expect(error.message == "the workspace is busy: another program kept writing to it for 1 seconds")
+            #expect(error.message == "the workspace is busy: another program kept writing to it for 1 s")
             #expect(error.notes == ["nothing was added before it (0 files read)"])
         }
     }

@@ -49,6 +49,27 @@ public final class Workspace: Sendable {
             throw Diagnostic(.error, "there is no workspace at '\(path)'", sourceName: path,
                              help: .init("create one with 'dossier ingest \(path) FILES…'"))
         }
+        // SQLite answers "busy" at once, without waiting, to a connection that opens or upgrades a
+        // file another one is creating or switching to WAL: such openings are tried again for as
+        // long as a write would wait.
+        let started = Date()
+        while true {
+            do {
+                return try openOnce(at: path, busyTimeout: busyTimeout)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                guard Date().timeIntervalSince(started) < busyTimeout else { throw busy(path: path, waited: Date().timeIntervalSince(started)) }
+                usleep(50_000)
+            } catch let diagnostic as Diagnostic {
+                throw diagnostic
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+                throw Diagnostic(.error, "'\(path)' is not a Dossier workspace (it is not a SQLite database)", sourceName: path)
+            } catch {
+                throw Diagnostic(.error, "the workspace cannot be opened: \(Self.describe(error))", sourceName: path)
+            }
+        }
+    }
+
+    private static func openOnce(at path: String, busyTimeout: TimeInterval) throws -> Workspace {
         do {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
@@ -74,14 +95,6 @@ public final class Workspace: Sendable {
             watching.busyMode = .timeout(busyTimeout)
             return Workspace(path: path, database: database, watcher: try DatabaseQueue(path: path, configuration: watching),
                              busyTimeout: busyTimeout)
-        } catch let diagnostic as Diagnostic {
-            throw diagnostic
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-            throw Diagnostic(.error, "'\(path)' is not a Dossier workspace (it is not a SQLite database)", sourceName: path)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-            throw busy(path: path, waited: busyTimeout)
-        } catch {
-            throw Diagnostic(.error, "the workspace cannot be opened: \(Self.describe(error))", sourceName: path)
         }
     }
 
@@ -554,13 +567,15 @@ public final class Workspace: Sendable {
     /// (its busy timeout), and tries the whole transaction again ``busyRetries`` times.
     private func runWrite(_ body: (Database) throws -> Void) throws(Diagnostic) {
         var attempt = 0
+        let started = Date()
         while true {
             do {
                 try database.write(body)
                 return
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
                 attempt += 1
-                if attempt > Self.busyRetries { throw Self.busy(path: path, waited: busyTimeout * Double(attempt)) }
+                if attempt > Self.busyRetries { throw Self.busy(path: path, waited: Date().timeIntervalSince(started)) }
+                usleep(50_000)
             } catch {
                 throw Diagnostic(.error, "writing to the workspace failed, and the batch was rolled back: \(Self.describe(error))", sourceName: path)
             }
@@ -569,7 +584,7 @@ public final class Workspace: Sendable {
 
     /// The workspace stayed locked by another writer for the whole wait.
     private static func busy(path: String, waited: TimeInterval) -> Diagnostic {
-        Diagnostic(.error, "the workspace is busy: another program kept writing to it for \(Int(waited.rounded())) seconds", sourceName: path,
+        Diagnostic(.error, "the workspace is busy: another program kept writing to it for \(max(1, Int(waited.rounded()))) s", sourceName: path,
                    help: .init("try again when the other ingest is done"))
     }
 
