@@ -481,9 +481,9 @@ public final class Workspace: Sendable {
         }
         do {
             return try database.read { db in try body(db, expression) }
-        } catch let error as DatabaseError {
-            throw Diagnostic(.error, "the search words cannot be read: \(error.message ?? error.description)",
-                             notes: ["write words that must all occur, \"quoted phrases\", OR, NOT, or prefix*"])
+        } catch let error as DatabaseError where (error.message ?? "").hasPrefix("fts5") {
+            // What SearchWords let through and FTS5 still refused.
+            throw Diagnostic(.error, "the search words cannot be read: \(error.message ?? error.description)", notes: [SearchWords.syntaxNote])
         } catch {
             throw Diagnostic(.error, "the search failed: \(Self.describe(error))", sourceName: path)
         }
