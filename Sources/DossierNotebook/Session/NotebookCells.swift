@@ -18,7 +18,7 @@ enum NotebookCells {
         let current = lines.removeLast()
         let trimmed = current.drop { $0 == " " || $0 == "\t" }
         if trimmed.hasPrefix(".") { return String(trimmed) }
-        var assembler = StatementAssembler(interactive: false, needsContinuation: QuerySession.needsContinuation)
+        var assembler = StatementAssembler(interactive: false)
         for (position, line) in lines.enumerated() { _ = assembler.add(line, number: position + 1) }
         let pending = assembler.pendingText
         if !pending.isEmpty, trimmed.hasPrefix("|") || QuerySession.needsContinuation(pending) { return pending + "\n" + current }
