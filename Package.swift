@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Dossier", targets: ["Dossier"]),
         .executable(name: "dossier", targets: ["dossier"]),
         .executable(name: "dossier-bench", targets: ["dossier-bench"]),
+        .executable(name: "dossier-train", targets: ["dossier-train"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,7 +25,7 @@ let package = Package(
         .target(
             name: "DossierText",
             dependencies: ["DossierCore"],
-            resources: [.copy("Resources/Gazetteers"), .copy("Resources/Relations")]),
+            resources: [.copy("Resources/Gazetteers"), .copy("Resources/Relations"), .copy("Resources/Syntax")]),
         // Readers for text, JSONL and CSV; the SQLite workspace; in-memory column indexes.
         .target(
             name: "DossierStore",
@@ -70,8 +71,16 @@ let package = Package(
             name: "dossier-bench",
             dependencies: ["Dossier", "DossierCore", "DossierText", "DossierStore", "DossierQuery", "DossierShell", "LineEditing", "DossierDemoCorpus"]),
 
+        // Training and scoring of the syntax model on Universal Dependencies treebanks.
+        .target(name: "DossierTraining", dependencies: ["DossierText"]),
+        // The thin executable that trains, runs and scores the syntax model (Scripts/train-parser).
+        .executableTarget(
+            name: "dossier-train",
+            dependencies: ["DossierTraining", "DossierText", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
         .testTarget(name: "DossierTextTests", dependencies: ["DossierText", "DossierCore"]),
+        .testTarget(name: "DossierTrainingTests", dependencies: ["DossierTraining", "DossierText"]),
         .testTarget(
             name: "DossierStoreTests",
             dependencies: ["DossierStore", "DossierCore", .product(name: "GRDB", package: "GRDB.swift")]),

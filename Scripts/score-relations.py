@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Scores Dossier's relations against the frozen relation test gold (Evaluation/RelationTestGold).
 
-  Scripts/score-relations.py [--dossier PATH] [--errors]
+  Scripts/score-relations.py [--dossier PATH] [--errors]          # the frozen test gold
+  Scripts/score-relations.py --dev [--errors]                     # the development gold (Wikinews)
 
 The gold holds whole TimeBank and AQUAINT documents annotated by hand (offsets and names only: the
 texts stay in ../shared/eval/timeml-dev, whose licence does not let the project ship them). The
@@ -19,6 +20,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 SHARED = os.path.join(ROOT, "..", "shared")
 GOLD = os.path.join(ROOT, "Evaluation", "RelationTestGold", "gold.jsonl")
+DEV_GOLD = os.path.join(ROOT, "Tests", "DossierTests", "RelationGold", "documents.jsonl")
+DEMO_CSV = os.path.join(ROOT, "Sources", "DossierDemoCorpus", "Resources", "Corpus", "wikinews-2019.csv")
 SYMMETRIC = {"meet", "cooperate"}
 
 
@@ -69,18 +72,25 @@ def pair(found, gold, aliases, strict):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dossier", default=os.path.join(ROOT, ".build", "release", "dossier"))
-    parser.add_argument("--gold", default=GOLD)
+    parser.add_argument("--gold", default=None)
+    parser.add_argument("--dev", action="store_true", help="score the development gold: whole Wikinews articles of the demo corpus")
     parser.add_argument("--errors", action="store_true", help="list every miss and every spurious relation")
     args = parser.parse_args()
 
-    gold = [json.loads(line) for line in open(args.gold, encoding="utf-8")]
+    gold_path = args.gold or (DEV_GOLD if args.dev else GOLD)
+    gold = [json.loads(line) for line in open(gold_path, encoding="utf-8")]
     wanted = {g["document"] for g in gold}
-    docs_text = subprocess.run([sys.executable, os.path.join(SHARED, "eval", "timeml.py"), "docs", os.path.join(SHARED, "eval", "timeml-dev")],
-                               check=True, capture_output=True, text=True).stdout
-    docs = {d["id"]: d for d in map(json.loads, docs_text.splitlines()) if d["id"] in wanted}
+    if args.dev:
+        import csv
+        docs = {row["url"]: {"id": row["url"], "date": row["date"], "text": row["text"]}
+                for row in csv.DictReader(open(DEMO_CSV, encoding="utf-8")) if row["url"] in wanted}
+    else:
+        docs_text = subprocess.run([sys.executable, os.path.join(SHARED, "eval", "timeml.py"), "docs", os.path.join(SHARED, "eval", "timeml-dev")],
+                                   check=True, capture_output=True, text=True).stdout
+        docs = {d["id"]: d for d in map(json.loads, docs_text.splitlines()) if d["id"] in wanted}
     missing = wanted - docs.keys()
     if missing:
-        sys.exit(f"documents not found in ../shared/eval/timeml-dev: {sorted(missing)}")
+        sys.exit(f"documents not found: {sorted(missing)}")
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "docs.jsonl")
         with open(path, "w", encoding="utf-8") as out:
@@ -120,7 +130,7 @@ def main():
 
     p, r, f = prf(totals["correct"], totals["found"], totals["gold"])
     lp, lr, lf = prf(totals["loose"], totals["found"], totals["gold"])
-    print(f"relation test gold: {len(gold)} documents, {totals['gold']} gold relations, {totals['found']} found")
+    print(f"{'relation development gold' if args.dev else 'relation test gold'}: {len(gold)} documents, {totals['gold']} gold relations, {totals['found']} found")
     print(f"  strict (arguments, predicate, modality, negation): precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}  ({totals['correct']} correct)")
     print(f"  without modality and negation:                    precision {lp:.3f}  recall {lr:.3f}  F1 {lf:.3f}")
     print(f"  correct relations with the gold time: {totals['timed']} of {totals['correct']}")

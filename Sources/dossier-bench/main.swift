@@ -82,8 +82,17 @@ let (timesByText, timeTime) = measure { analyzed.map(pipeline.tagger.times(in:))
 let (_, relationTime) = measure {
     analyzed.indices.map { pipeline.relationExtractor.relations(in: analyzed[$0], mentions: mentionsByText[$0], times: timesByText[$0]) }
 }
-let stageTimes = [("tokens and sentences", readingTime), ("entities", entityTime), ("times", timeTime), ("relations", relationTime)]
+let stageTimes = [("tokens and sentences", readingTime), ("entities", entityTime), ("times", timeTime), ("relations with their parses", relationTime)]
 print("  stages (MB/s each):  " + stageTimes.map { "\($0.0) \(format(sampleMegabytes / $0.1))" }.joined(separator: ", "))
+// The parser alone, on every sentence, and the share of sentences the relation extractor parses.
+let sentenceWords = analyzed.flatMap { text in text.sentenceTokenRanges.filter { !$0.isEmpty }.map { SyntacticWords(text: text, tokens: $0).words } }
+let wordCount = sentenceWords.reduce(0) { $0 + $1.count }
+let (_, parseTime) = measure { sentenceWords.map { pipeline.parser.parse($0).count } }
+print("  tag and parse, one core: \(Int(Double(wordCount) / parseTime)) words/s (\(sentenceWords.count) sentences, \(wordCount) words)")
+if let extractor = pipeline.relationExtractor as? SyntacticRelationExtractor {
+    let parsed = analyzed.indices.reduce(0) { total, index in total + extractor.sentencesToParse(in: analyzed[index], mentions: mentionsByText[index]).count }
+    print("  sentences the relation extractor parses: \(parsed) of \(sentenceWords.count) (\(format(100 * Double(parsed) / Double(max(sentenceWords.count, 1))))%)")
+}
 let (_, allCores) = measure { Parallel.map(texts, pipeline.annotate) }
 print("annotate, \(ProcessInfo.processInfo.activeProcessorCount) cores:     \(format(megabytes / allCores)) MB/s")
 

@@ -124,9 +124,11 @@ struct Ingest: ParsableCommand {
 
 struct Annotate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the entities, times and relations found in documents as annotation JSONL, or the times as TimeML.",
+        abstract: "Write the entities, times and relations found in documents as annotation JSONL, the times as TimeML, or the syntax as CoNLL-U.",
         discussion: """
             jsonl (the default) writes one object per document to standard output.
+            conllu writes every sentence's parse (words, UPOS, XPOS, lemma, head, relation; the code-point span \
+            of each word as TokenRange in MISC) to standard output, for UD tools.
             timeml writes TimeML with a TIMEX3 tag around each time expression and the document date as the \
             CREATION_TIME TIMEX3 t0: one <id>.tml file per document in the folder named by --output (created \
             when missing), or standard output when exactly one document is read and no folder is named.

@@ -82,9 +82,12 @@ struct RelationGoldTests {
             (subject, predicate, object, modality, negation); \(score.correctWithTime) of the correct ones also have the gold time
             """)
         if ProcessInfo.processInfo.environment["DOSSIER_RELATION_ERRORS"] != nil { print(misses.joined(separator: "\n")) }
-        #expect(score.precision >= 0.7)
-        // A floor under what the rules reach today (0.439), so a change that loses relations fails.
-        #expect(score.recall >= 0.42)
+        // Floors under what the parse-based extractor reaches (precision 0.689, recall 0.268), so a
+        // change that loses relations fails. The window rules it replaced were tuned on these very
+        // sentences (0.945, 0.439) and found almost nothing on news nobody had tuned for; see the
+        // README's extraction figures for the frozen test gold.
+        #expect(score.precision >= 0.65)
+        #expect(score.recall >= 0.25)
         withKnownIssue("recall is below the issue's 0.7: many gold relations need coreference (\"the attack\"), metonymy (\"Moscow\" for Russia) or world knowledge") {
             #expect(score.recall >= 0.7)
         }
@@ -104,6 +107,77 @@ struct RelationGoldTests {
         if same(found.subject, expected.subject) && same(found.object, expected.object) { return true }
         let symmetric: Set<String> = ["meet", "cooperate"]
         return symmetric.contains(expected.predicate) && same(found.subject, expected.object) && same(found.object, expected.subject)
+    }
+
+    /// One whole document of the second development gold, every relation with its evidence span.
+    struct GoldDocument: Decodable {
+        struct Entry: Decodable {
+            var subject: String
+            var predicate: String
+            var object: String
+            var modality: String
+            var negated: Bool
+            var time: String?
+            var evidence: [Int]
+            var subject_also: [String]?
+            var object_also: [String]?
+        }
+        var document: String
+        var relations: [Entry]
+    }
+
+    static let documentsFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("RelationGold/documents.jsonl")
+
+    /// Whole Wikinews articles: every relation found anywhere in them counts, so precision is
+    /// measured on sentences without relations too.
+    @Test func wholeDocuments() throws {
+        let gold = try String(contentsOf: Self.documentsFile, encoding: .utf8).split(separator: "\n").map {
+            try JSONDecoder().decode(GoldDocument.self, from: Data($0.utf8))
+        }
+        let documents = try Self.documents()
+        let pipeline = Pipeline()
+        var score = Score()
+        var misses: [String] = []
+        for entry in gold {
+            let document = try #require(documents[entry.document], "gold names an unknown document: \(entry.document)")
+            let annotated = pipeline.annotate(document)
+            let aliases = Dictionary(annotated.mentions.map { ($0.text.lowercased(), $0.entity.lowercased()) }, uniquingKeysWith: { first, _ in first })
+            var unmatched = annotated.relations
+            for expected in entry.relations.sorted(by: { $0.evidence[0] < $1.evidence[0] }) {
+                let triple = Triple(subject: expected.subject, predicate: expected.predicate, object: expected.object,
+                                    modality: expected.modality, negated: expected.negated, time: expected.time)
+                let candidates = unmatched.indices.filter { index in
+                    let found = unmatched[index]
+                    guard found.evidence.start < expected.evidence[1], expected.evidence[0] < found.evidence.end else { return false }
+                    let names = Triple(subject: found.subject.name, predicate: found.predicate.rawValue, object: found.object.name,
+                                       modality: found.modality.rawValue, negated: found.isNegated, time: found.time)
+                    return Self.matches(names, triple, aliases: aliases)
+                        || (expected.subject_also ?? []).contains { Self.matches(names, Triple(subject: $0, predicate: triple.predicate, object: triple.object, modality: triple.modality, negated: triple.negated, time: triple.time), aliases: aliases) }
+                        || (expected.object_also ?? []).contains { Self.matches(names, Triple(subject: triple.subject, predicate: triple.predicate, object: $0, modality: triple.modality, negated: triple.negated, time: triple.time), aliases: aliases) }
+                }
+                if let match = candidates.first(where: { unmatched[$0].time == expected.time }) ?? candidates.first {
+                    score.correct += 1
+                    if unmatched[match].time == expected.time { score.correctWithTime += 1 }
+                    unmatched.remove(at: match)
+                } else {
+                    misses.append("missed   \(triple)")
+                }
+            }
+            for extra in unmatched {
+                misses.append("spurious \(extra.subject.name) —\(extra.predicate)→ \(extra.object.name) [\(extra.modality)]")
+            }
+            score.found += annotated.relations.count
+            score.expected += entry.relations.count
+        }
+        print("""
+            Relation gold (whole documents): \(gold.count) articles, \(score.expected) expected relations, \(score.found) found, \(score.correct) correct
+              precision \(String(format: "%.3f", score.precision)), recall \(String(format: "%.3f", score.recall)); \(score.correctWithTime) of the correct ones also have the gold time
+            """)
+        if ProcessInfo.processInfo.environment["DOSSIER_RELATION_ERRORS"] != nil { print(misses.joined(separator: "\n")) }
+        // Floors under today's figures (precision 0.368, recall 0.095): this gold counts what an
+        // analyst reads between the lines ("at odds with", "a critic of"), far beyond the lexicon.
+        #expect(score.precision >= 0.33)
+        #expect(score.recall >= 0.085)
     }
 
     /// The code-point range of `sentence` in the document.

@@ -79,7 +79,7 @@ struct ScriptTests {
 
         let written = try dossier.run(arguments + ["--update-expected"])
         #expect(written.status == 0 && written.output.isEmpty, "\(written.messages)")
-        #expect(written.messages == "wrote the output of analysis.dq to analysis.expected (10 lines)\n")
+        #expect(written.messages == "wrote the output of analysis.dq to analysis.expected (11 lines)\n")
         let expected = try String(contentsOfFile: dossier.path("analysis.expected"), encoding: .utf8)
         #expect(expected.hasPrefix("dossier> param who: entity = @putin\ndossier> param since: time\n"))
         #expect(expected.contains("dossier> $who | relations | where predicate == visit | overlapping $since | select object, time | sort object | take $limit\nobject"))
@@ -91,7 +91,7 @@ struct ScriptTests {
         let changed = try dossier.run(["run", "analysis.dq", "--param", "since=2023", "--param", "limit=1", "--expect", "analysis.expected"] + workspace)
         #expect(changed.status == 1)
         #expect(changed.messages.hasPrefix("--- analysis.expected\n+++ the output of this run\n@@ "), "\(changed.messages)")
-        #expect(changed.messages.contains("\n-(3 rows)\n+object   time\n+───────  ───────\n+Beijing  2023-03\n+(1 row)\n"), "\(changed.messages)")
+        #expect(changed.messages.contains("\n-(4 rows)\n+object   time\n+───────  ───────\n+Beijing  2023-03\n+(1 row)\n"), "\(changed.messages)")
         #expect(changed.messages.hasSuffix("analysis.dq: the output differs from analysis.expected; --update-expected accepts the new output\n"))
 
         // An error the script is expected to stop at is part of what is compared.

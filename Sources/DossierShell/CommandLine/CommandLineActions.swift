@@ -126,14 +126,15 @@ public enum CommandLineActions {
         }
     }
 
-    /// `dossier annotate [FILES|-] [--format jsonl|timeml] [--output DIR]`: annotates each document, in
-    /// input order. JSONL goes to standard output, one line per document. TimeML is one document per
+    /// `dossier annotate [FILES|-] [--format jsonl|timeml|conllu] [--output DIR]`: annotates each document,
+    /// in input order. JSONL goes to standard output, one line per document; CoNLL-U too, every
+    /// sentence of every document parsed. TimeML is one document per
     /// file: `<id>.tml` in `outputFolder` (created when missing), or standard output when exactly one
     /// document was read and no folder is named.
     public static func annotate(paths: [String], format: AnnotationFormat = .jsonl, outputFolder: String? = nil) -> Int32 {
         let formatter = DiagnosticFormatter()
-        if format == .jsonl, outputFolder != nil {
-            StandardStreams.messages(formatter.format(Diagnostic(.error, "--output is for --format timeml; annotation JSONL goes to standard output")))
+        if format != .timeml, outputFolder != nil {
+            StandardStreams.messages(formatter.format(Diagnostic(.error, "--output is for --format timeml; \(format.rawValue) goes to standard output")))
             return 1
         }
         var outcome = ReadOutcome()
@@ -164,11 +165,17 @@ public enum CommandLineActions {
         var start = 0
         while start < outcome.documents.count {
             let batch = Array(outcome.documents[start..<min(start + batchSize, outcome.documents.count)])
-            for annotated in Parallel.map(batch, pipeline.annotate) {
-                switch format {
-                case .jsonl:
+            switch format {
+            case .jsonl:
+                for annotated in Parallel.map(batch, pipeline.annotate) {
                     StandardStreams.output(AnnotationJSONLines.line(for: annotated) + "\n")
-                case .timeml:
+                }
+            case .conllu:
+                for document in Parallel.map(batch, { CoNLLUWriter.document(id: $0.id, text: $0.text, sentences: pipeline.syntax(of: $0)) }) {
+                    StandardStreams.output(document)
+                }
+            case .timeml:
+                for annotated in Parallel.map(batch, pipeline.annotate) {
                     let document = TimeMLWriter.document(for: annotated)
                     if files == nil {
                         StandardStreams.output(document)

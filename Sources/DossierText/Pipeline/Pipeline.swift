@@ -1,7 +1,8 @@
 import DossierCore
 
 /// The extraction pipeline: tokenizes and splits a document, recognises and resolves its entity
-/// mentions, tags its time expressions and finds the relations between its entities.
+/// mentions, tags its time expressions and finds the relations between its entities, parsing the
+/// sentences that may hold one.
 ///
 /// `annotate` is a pure function of the document, so one pipeline can be shared by many threads.
 public struct Pipeline: Sendable {
@@ -17,6 +18,8 @@ public struct Pipeline: Sendable {
     public let tagger: any TimeTagger
     /// Finds relations between the resolved entities.
     public let relationExtractor: any RelationExtractor
+    /// Parses sentences (for `syntax(of:)`; the bundled relation extractor parses with it too).
+    public let parser: any DependencyParser
 
     /// The pipeline with the bundled gazetteers and the rule-based recognizer, resolver and tagger.
     public init() {
@@ -25,13 +28,16 @@ public struct Pipeline: Sendable {
 
     /// A pipeline with the given parts; the parts not given are the rule-based ones over `gazetteer`.
     public init(gazetteer: Gazetteer, recognizer: (any EntityRecognizer)? = nil, resolver: (any EntityResolver)? = nil,
-                tagger: (any TimeTagger)? = nil, relationExtractor: (any RelationExtractor)? = nil) {
+                tagger: (any TimeTagger)? = nil, relationExtractor: (any RelationExtractor)? = nil,
+                parser: (any DependencyParser)? = nil) {
         self.gazetteer = gazetteer
         splitter = SentenceSplitter(gazetteer: gazetteer)
         self.recognizer = recognizer ?? RuleBasedEntityRecognizer(gazetteer: gazetteer)
         self.resolver = resolver ?? DocumentEntityResolver()
         self.tagger = tagger ?? RuleBasedTimeTagger(gazetteer: gazetteer)
-        self.relationExtractor = relationExtractor ?? RuleBasedRelationExtractor(gazetteer: gazetteer)
+        let parser = parser ?? PerceptronParser.bundled
+        self.parser = parser
+        self.relationExtractor = relationExtractor ?? SyntacticRelationExtractor(gazetteer: gazetteer, parser: parser)
     }
 
     /// A pipeline with the bundled gazetteers and the given recognizer and tagger.

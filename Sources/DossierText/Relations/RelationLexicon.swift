@@ -1,17 +1,95 @@
 import DossierCore
 import Foundation
 
-/// The words the rule-based relation extractor reads: trigger verbs and nouns by predicate, and
-/// function words (auxiliaries, modality and negation cues, prepositions, clause boundaries).
+/// The words the relation extractor reads, by lemma: trigger verbs and event nouns with their
+/// predicate and how their target is found, support verbs ("held talks"), and the words that tell a
+/// clause's modality ("plans to", "cancelled", "would") or stand for an actor ("the Russian
+/// delegation").
 ///
-/// `RelationLexicon.bundled` reads `triggers.tsv` and `cues.tsv` shipped with DossierText; words
-/// are looked up case-insensitively on UTF-8 bytes.
+/// `RelationLexicon.bundled` reads `cameo-verbs.tsv` (derived from PETRARCH2's CAMEO dictionary by
+/// `Scripts/make-relation-lexicon.py`) and `frames.tsv` (ours); their headers give the formats.
 public struct RelationLexicon: Sendable {
-    private var vocabulary = Vocabulary()
-    private var words: [RelationWord] = []
-    /// The lexicon's identifier of each word of the gazetteer (`Vocabulary.unknown` for the many
-    /// that are no relation words), so tokens the gazetteer already looked up are not hashed again.
-    private var idOfGazetteerWord: [Int32] = []
+    /// How a trigger's target is found.
+    struct Targets: Hashable, Sendable {
+        /// The direct object (the subject of the passive).
+        var object = false
+        /// The indirect object.
+        var indirectObject = false
+        /// A reported clause (for statements).
+        var clause = false
+        /// A name written before an event noun ("Iran sanctions").
+        var compound = false
+        /// The lemma keys of prepositions that introduce the target.
+        var prepositions: [UInt64] = []
+
+        init(_ text: Substring) {
+            for part in text.split(separator: ",") {
+                switch part {
+                case "obj": object = true
+                case "iobj": indirectObject = true
+                case "ccomp": clause = true
+                case "compound": compound = true
+                case "-": break
+                default: prepositions.append(LemmaKey.of(part))
+                }
+            }
+        }
+
+        mutating func formUnion(_ other: Targets) {
+            object = object || other.object
+            indirectObject = indirectObject || other.indirectObject
+            clause = clause || other.clause
+            compound = compound || other.compound
+            for preposition in other.prepositions where !prepositions.contains(preposition) { prepositions.append(preposition) }
+        }
+    }
+
+    /// One sense of a trigger word: its predicate, the particle it needs ("call on"), its targets.
+    struct Frame: Sendable {
+        var predicate: RelationPredicate
+        /// The lemma key of a particle or preposition the verb must take, or 0.
+        var particle: UInt64
+        var targets: Targets
+    }
+
+    /// What a word says about the clause it is in, or the phrase it heads.
+    struct ClauseWord: OptionSet, Hashable, Sendable {
+        let rawValue: UInt32
+        static let plan = ClauseWord(rawValue: 1 << 0)
+        static let cancel = ClauseWord(rawValue: 1 << 1)
+        static let refuse = ClauseWord(rawValue: 1 << 2)
+        static let future = ClauseWord(rawValue: 1 << 3)
+        static let hypothetical = ClauseWord(rawValue: 1 << 4)
+        static let conditional = ClauseWord(rawValue: 1 << 5)
+        static let reported = ClauseWord(rawValue: 1 << 6)
+        static let threat = ClauseWord(rawValue: 1 << 7)
+        static let negation = ClauseWord(rawValue: 1 << 8)
+        static let plannedAdjective = ClauseWord(rawValue: 1 << 9)
+        static let hypotheticalAdjective = ClauseWord(rawValue: 1 << 10)
+        static let group = ClauseWord(rawValue: 1 << 11)
+        static let leader = ClauseWord(rawValue: 1 << 12)
+        static let support = ClauseWord(rawValue: 1 << 13)
+        static let reverseSupport = ClauseWord(rawValue: 1 << 14)
+        static let comprise = ClauseWord(rawValue: 1 << 15)
+        static let proxy = ClauseWord(rawValue: 1 << 16)
+
+        static let names: [Substring: ClauseWord] = [
+            "plan": .plan, "cancel": .cancel, "refuse": .refuse, "future": .future, "hypothetical": .hypothetical,
+            "conditional": .conditional, "reported": .reported, "threat": .threat, "negation": .negation,
+            "plannedAdjective": .plannedAdjective, "hypotheticalAdjective": .hypotheticalAdjective, "group": .group,
+            "leader": .leader, "support": .support, "reverse-support": .reverseSupport, "proxy": .proxy,
+        ]
+    }
+
+    private(set) var verbs: [UInt64: [Frame]] = [:]
+    private(set) var nouns: [UInt64: [Frame]] = [:]
+    private(set) var clauseWords: [UInt64: ClauseWord] = [:]
+    /// Support verbs with a particle ("carry out"): verb key → particle keys.
+    private(set) var supportParticles: [UInt64: [UInt64]] = [:]
+    /// The keys of every inflected form of every trigger word: a sentence without one is not parsed.
+    private(set) var surfaceForms: Set<UInt64> = []
+    /// The forms of charge nouns ("warrant"), whose target may be left to the discourse.
+    private(set) var chargeForms: Set<UInt64> = []
 
     /// The lexicon shipped with DossierText; loaded once.
     public static let bundled: RelationLexicon = {
@@ -19,82 +97,155 @@ public struct RelationLexicon: Sendable {
             fatalError("DossierText: the bundled Relations resource is missing")
         }
         do {
-            let triggers = try String(contentsOf: directory.appendingPathComponent("triggers.tsv"), encoding: .utf8)
-            let cues = try String(contentsOf: directory.appendingPathComponent("cues.tsv"), encoding: .utf8)
-            return RelationLexicon(triggers: triggers, cues: cues)
+            return RelationLexicon(
+                cameoVerbs: try String(contentsOf: directory.appendingPathComponent("cameo-verbs.tsv"), encoding: .utf8),
+                frames: try String(contentsOf: directory.appendingPathComponent("frames.tsv"), encoding: .utf8))
         } catch {
             fatalError("DossierText: cannot read the bundled relation lexicon: \(error)")
         }
     }()
 
-    /// Builds a lexicon from the texts of a triggers table and a cues table (formats in their headers).
-    public init(triggers: String, cues: String) {
-        for columns in GazetteerTable(cues).rows where columns.count > 1 {
-            let cue = columns[1].split(separator: "|").reduce(into: RelationCue()) { $0.formUnion(RelationCue.names[String($1)] ?? []) }
-            let id = wordID(inserting: String(columns[0]))
-            words[Int(id)].cues.formUnion(cue)
-        }
-        for columns in GazetteerTable(triggers).rows where columns.count > 3 {
+    /// Builds a lexicon from the texts of the CAMEO verb table and the frames table.
+    public init(cameoVerbs: String, frames: String) {
+        for columns in GazetteerTable(cameoVerbs).rows where columns.count >= 4 {
             guard let predicate = RelationPredicate(rawValue: String(columns[1])) else { continue }
-            let needsPreposition = columns[3].hasPrefix("!"), isReversed = columns[3] == "<"
-            let prepositions = columns[3] == "-" || isReversed ? [] : columns[3].drop { $0 == "!" }.split(separator: "/").map {
-                wordID(inserting: String($0))
-            }
-            if columns[0] == "noun" {
-                for form in columns[2].split(separator: "/") {
-                    let id = wordID(inserting: String(form))
-                    words[Int(id)].noun = RelationTrigger(predicate: predicate, form: .noun, objectPrepositions: prepositions)
-                }
-                continue
-            }
-            let forms = columns[2].split(separator: "|", omittingEmptySubsequences: false)
-            guard forms.count == 5 else { continue }
-            let pastForms = Set(forms[2].split(separator: "/")), participles = Set(forms[3].split(separator: "/"))
-            let slots: [(Substring, TriggerForm)] = [(forms[0], .base), (forms[1], .thirdPerson), (forms[2], .past),
-                                                      (forms[3], .participle), (forms[4], .gerund)]
-            for (alternatives, slotForm) in slots {
-                for form in alternatives.split(separator: "/") {
-                    var triggerForm = slotForm
-                    if pastForms.contains(form) && participles.contains(form) { triggerForm = .pastOrParticiple }
-                    let id = wordID(inserting: String(form))
-                    words[Int(id)].verb = RelationTrigger(predicate: predicate, form: triggerForm, objectPrepositions: prepositions,
-                                                          needsPreposition: needsPreposition, isReversed: isReversed)
-                }
+            addVerb(columns[0], predicate: predicate, targets: Targets(columns[2]))
+            if columns[3] != "-" {
+                for form in columns[3].split(separator: ",") { addForm(form.split(separator: " ").first ?? form) }
             }
         }
-    }
-
-    private mutating func wordID(inserting word: String) -> Int32 {
-        let id = vocabulary.insert(KeyNormalizer.key(of: word))
-        while words.count <= Int(id) { words.append(RelationWord()) }
-        return id
-    }
-
-    /// The lexicon with its words indexed by `gazetteer`'s word identifiers as well.
-    public func indexed(by gazetteer: Gazetteer) -> RelationLexicon {
-        var lexicon = self
-        lexicon.idOfGazetteerWord = [Int32](repeating: Vocabulary.unknown, count: gazetteer.vocabulary.count)
-        for id in 0..<Int32(vocabulary.count) {
-            let gazetteerID = gazetteer.vocabulary.id(of: vocabulary.key(id))
-            if gazetteerID >= 0 { lexicon.idOfGazetteerWord[Int(gazetteerID)] = id }
+        for columns in GazetteerTable(frames).rows where columns.count >= 4 {
+            let lemma = columns[1]
+            switch columns[0] {
+            case "verb":
+                guard let predicate = RelationPredicate(rawValue: String(columns[2])) else { continue }
+                addVerb(lemma, predicate: predicate, targets: Targets(columns[3]))
+            case "noun":
+                guard let predicate = RelationPredicate(rawValue: String(columns[2])) else { continue }
+                let key = LemmaKey.of(lemma)
+                nouns[key, default: []].append(Frame(predicate: predicate, particle: 0, targets: Targets(columns[3])))
+                for form in Inflection.nounForms(of: String(lemma)) {
+                    addForm(Substring(form))
+                    if predicate == .charge { chargeForms.insert(LemmaKey.of(form)) }
+                }
+            case "comprise":
+                clauseWords[LemmaKey.of(lemma), default: []].insert(.comprise)
+            default:
+                guard let word = ClauseWord.names[columns[0]] else { continue }
+                let parts = lemma.split(separator: " ")
+                let key = LemmaKey.of(parts[0])
+                if parts.count > 1, word == .support || word == .reverseSupport || word == .cancel {
+                    supportParticles[key, default: []].append(LemmaKey.of(parts[1]))
+                }
+                clauseWords[key, default: []].insert(word)
+            }
         }
-        return lexicon
+        // "according to Reuters" reports a statement without a verb of saying.
+        addForm("according")
     }
 
-    /// The identifier of token `index` of `text`: from the gazetteer's identifier when the
-    /// gazetteer knows the word, else looked up from its bytes.
-    func wordID(ofToken index: Int, in text: AnalyzedText, bytes: UnsafeBufferPointer<UInt8>, key: inout [UInt8]) -> Int32 {
-        let gazetteerID = text.words[index]
-        if gazetteerID >= 0 && Int(gazetteerID) < idOfGazetteerWord.count { return idOfGazetteerWord[Int(gazetteerID)] }
-        return wordID(of: bytes, text.tokens[index].bytes, key: &key)
+    private mutating func addVerb(_ lemma: Substring, predicate: RelationPredicate, targets: Targets) {
+        let parts = lemma.split(separator: " ")
+        guard let head = parts.first else { return }
+        let key = LemmaKey.of(head)
+        let particle = parts.count > 1 ? LemmaKey.of(parts[1]) : 0
+        if let index = verbs[key]?.firstIndex(where: { $0.predicate == predicate && $0.particle == particle }) {
+            verbs[key]![index].targets.formUnion(targets)
+        } else {
+            verbs[key, default: []].append(Frame(predicate: predicate, particle: particle, targets: targets))
+        }
+        for form in Inflection.verbForms(of: String(head)) { addForm(Substring(form)) }
     }
 
-    /// The identifier of the word whose text is `bytes[range]`, or `Vocabulary.unknown`.
-    func wordID(of bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, key: inout [UInt8]) -> Int32 {
-        KeyNormalizer.normalize(bytes, range, into: &key)
-        return key.withUnsafeBufferPointer { vocabulary.id(of: $0) }
+    private mutating func addForm(_ form: Substring) { surfaceForms.insert(LemmaKey.of(form)) }
+
+    /// The verb senses of the lemma with key `key`.
+    func verbFrames(_ key: UInt64) -> [Frame] { verbs[key] ?? [] }
+    /// The noun senses of the lemma with key `key`.
+    func nounFrames(_ key: UInt64) -> [Frame] { nouns[key] ?? [] }
+    /// What the lemma with key `key` tells about a clause.
+    func clauseWord(_ key: UInt64) -> ClauseWord { clauseWords[key] ?? [] }
+
+    /// The number of distinct trigger lemmas for each predicate (verbs and nouns).
+    public var lemmaCounts: [RelationPredicate: Int] {
+        var counts: [RelationPredicate: Set<UInt64>] = [:]
+        for (key, frames) in verbs { for frame in frames { counts[frame.predicate, default: []].insert(key) } }
+        for (key, frames) in nouns { for frame in frames { counts[frame.predicate, default: []].insert(key ^ 0x5A5A) } }
+        return counts.mapValues(\.count)
+    }
+}
+
+/// Case-insensitive keys of lemmas and word forms: FNV-1a over lower-cased UTF-8 bytes, curly
+/// apostrophes made straight (the same key `NameKey` gives).
+enum LemmaKey {
+    /// The key of a word.
+    static func of(_ word: some StringProtocol) -> UInt64 { NameKey.of(Substring(word).replacingOccurrences(of: "’", with: "'").utf8[...]) }
+
+    /// The key of the word at `range` of `bytes`.
+    static func of(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var index = range.lowerBound
+        while index < range.upperBound {
+            var byte = bytes[index]
+            if byte == 0xE2, index + 2 < range.upperBound, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
+                byte = UInt8(ascii: "'")
+                index += 2
+            } else if byte >= 0x80 {
+                // Rare outside ASCII: hash the lower-cased text.
+                return NameKey.of(Substring(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).replacingOccurrences(of: "’", with: "'").utf8[...])
+            } else if byte >= 0x41 && byte <= 0x5A {
+                byte |= 0x20
+            }
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            index += 1
+        }
+        return hash
+    }
+}
+
+/// Regular English inflections, for the forms of trigger words a sentence must contain to be parsed.
+enum Inflection {
+    /// Irregular verbs among the triggers and support verbs: base → forms.
+    static let irregular: [String: [String]] = [
+        "meet": ["met"], "say": ["said"], "tell": ["told"], "fly": ["flew", "flown"], "lead": ["led"], "send": ["sent"],
+        "go": ["went", "gone"], "come": ["came"], "hold": ["held"], "pay": ["paid"], "make": ["made"], "take": ["took", "taken"],
+        "fight": ["fought"], "buy": ["bought"], "sell": ["sold"], "shoot": ["shot"], "strike": ["struck", "stricken"],
+        "bring": ["brought"], "seek": ["sought"], "win": ["won"], "draw": ["drew", "drawn"], "give": ["gave", "given"],
+        "run": ["ran"], "begin": ["began", "begun"], "speak": ["spoke", "spoken"], "write": ["wrote", "written"],
+        "have": ["has", "had"], "lay": ["laid"], "slay": ["slew", "slain"], "rule": ["ruled"], "sit": ["sat"],
+        "stand": ["stood"], "undertake": ["undertook", "undertaken"], "withdraw": ["withdrew", "withdrawn"],
+        "beat": ["beaten"], "split": ["split"], "put": ["put"], "set": ["set"], "hit": ["hit"], "quit": ["quit"],
+        "feel": ["felt"], "keep": ["kept"], "leave": ["left"], "find": ["found"], "see": ["saw", "seen"], "be": ["is", "was", "were", "been"],
+    ]
+
+    /// The forms of a verb: base, third person, past and participle, gerund.
+    static func verbForms(of base: String) -> [String] {
+        var forms = [base] + (irregular[base] ?? [])
+        let vowels = Set("aeiou")
+        let last = base.last
+        if base.hasSuffix("e") {
+            forms += [base + "s", base + "d", String(base.dropLast()) + "ing"]
+        } else if last == "y", let beforeLast = base.dropLast().last, !vowels.contains(beforeLast) {
+            forms += [String(base.dropLast()) + "ies", String(base.dropLast()) + "ied", base + "ing"]
+        } else {
+            let sibilant = base.hasSuffix("s") || base.hasSuffix("x") || base.hasSuffix("z") || base.hasSuffix("ch") || base.hasSuffix("sh")
+            forms += [base + (sibilant ? "es" : "s"), base + "ed", base + "ing"]
+            // "ship" → "shipped", "ban" → "banned": both spellings, as the lexicon cannot tell stress.
+            if let last, !vowels.contains(last), last != "w", last != "x", last != "y",
+               let beforeLast = base.dropLast().last, vowels.contains(beforeLast) {
+                forms += [base + String(last) + "ed", base + String(last) + "ing"]
+            }
+        }
+        return forms
     }
 
-    /// What the lexicon knows about word `id`.
-    func word(_ id: Int32) -> RelationWord? { id >= 0 && Int(id) < words.count ? words[Int(id)] : nil }
+    /// The forms of a noun: singular and plural.
+    static func nounForms(of singular: String) -> [String] {
+        let vowels = Set("aeiou")
+        if singular.hasSuffix("y"), let beforeLast = singular.dropLast().last, !vowels.contains(beforeLast) {
+            return [singular, String(singular.dropLast()) + "ies"]
+        }
+        let sibilant = singular.hasSuffix("s") || singular.hasSuffix("x") || singular.hasSuffix("ch") || singular.hasSuffix("sh")
+        return [singular, singular + (sibilant ? "es" : "s")]
+    }
 }

@@ -1,0 +1,156 @@
+import DossierCore
+
+/// The things a sentence's words can stand for as relation arguments: the entity a mention names,
+/// the country of a demonym ("Russian"), the entity a pronoun or description refers to, the
+/// country behind a group noun ("the delegations of Cyprus, Greece and Israel", "Russian troops").
+struct SentenceArguments {
+    let graph: ClauseGraph
+    let sentence: Int
+    /// The mention argument of each word inside a mention.
+    private(set) var mentionAt: [RelationArgument?]
+    /// The country of each word that is a demonym ("Russian", "North Korean").
+    private(set) var demonymAt: [RelationArgument?]
+    /// The speaker of the sentence's statement or quotation, for "I", "we", "my", "our".
+    var speaker: RelationArgument?
+
+    init(graph: ClauseGraph, sentence: Int, text: AnalyzedText, mentions: ArraySlice<Mention>, gazetteer: Gazetteer) {
+        self.graph = graph
+        self.sentence = sentence
+        var mentionAt = [RelationArgument?](repeating: nil, count: graph.count)
+        var demonymAt = [RelationArgument?](repeating: nil, count: graph.count)
+        var cursor = mentions.startIndex
+        for word in 0..<graph.count {
+            let token = text.tokens[graph.tokenOfWord[word]]
+            while cursor < mentions.endIndex && mentions[cursor].span.end <= token.span.start { cursor += 1 }
+            if cursor < mentions.endIndex, mentions[cursor].span.start <= token.span.start, token.span.end <= mentions[cursor].span.end {
+                let mention = mentions[cursor]
+                mentionAt[word] = RelationArgument(name: mention.entity, kind: mention.kind, span: mention.span)
+            }
+            let tokenIndex = graph.tokenOfWord[word]
+            if mentionAt[word] == nil || mentionAt[word]?.kind == .location, token.isCapitalizedWord,
+               let demonym = gazetteer.demonym(in: text.words, at: tokenIndex, before: min(text.words.count, tokenIndex + 3)) {
+                demonymAt[word] = RelationArgument(name: demonym.country, kind: .location, span: token.span)
+            }
+        }
+        self.mentionAt = mentionAt
+        self.demonymAt = demonymAt
+    }
+
+    /// Whether `word` lies inside a mention or is a demonym.
+    func isNamed(_ word: Int) -> Bool { mentionAt[word] != nil || demonymAt[word] != nil }
+
+    /// The arguments the nominal headed by `word` stands for, with the words coordinated with it.
+    func arguments(at word: Int, lexicon: RelationLexicon, discourse: DiscourseModel) -> [RelationArgument] {
+        var result: [RelationArgument] = []
+        for head in [word] + graph.conjuncts(of: word) {
+            for argument in resolve(head, lexicon: lexicon, discourse: discourse) where !result.contains(where: { $0.name == argument.name }) {
+                result.append(argument)
+            }
+        }
+        return result
+    }
+
+    /// The arguments of one nominal head, without its conjuncts.
+    func resolve(_ word: Int, lexicon: RelationLexicon, discourse: DiscourseModel, depth: Int = 0) -> [RelationArgument] {
+        guard depth < 4 else { return [] }
+        if let argument = mentionAt[word] { return [argument] }
+        if graph.tag(word) == .pronoun || graph.tag(word) == .determiner {
+            return pronoun(word, discourse: discourse).map { [$0] } ?? []
+        }
+        if let demonym = demonymAt[word], graph.tag(word) != .noun { return [demonym] }
+        let clause = lexicon.clauseWord(graph.lemmaKeys[word])
+        guard graph.tag(word) == .noun || graph.tag(word) == .properNoun else { return [] }
+        // "the president, Donald Trump", "associates Mickey Hart and Bruce Hornsby", "artists such
+        // as Bob Dylan": a name in apposition (or attached without a preposition) names the head.
+        for child in graph.children[word] {
+            let relation = graph.relation(child)
+            let preposition = graph.preposition(of: child)
+            guard relation == .appos || relation == .flat || ((relation == .nmod || relation == .nmodUnmarked)
+                && (preposition == 0 || preposition == Self.such || preposition == Self.including || preposition == Self.like)) else { continue }
+            let named = arguments(at: child, lexicon: lexicon, discourse: discourse)
+            if !named.isEmpty { return named }
+        }
+        if clause.contains(.group) || clause.contains(.leader) {
+            // "the delegations of Cyprus, Greece and Israel", "Israel's government", "Russian troops",
+            // "the US delegation", "the delegation from Russia and China".
+            var owners: [RelationArgument] = []
+            for child in graph.children[word] {
+                let relation = graph.relation(child)
+                let preposition = graph.preposition(of: child)
+                let owns = relation == .nmodPoss || relation == .compound || relation == .amod
+                    || (relation == .nmod && (preposition == Self.of || preposition == Self.from))
+                guard owns else { continue }
+                for head in [child] + graph.conjuncts(of: child) {
+                    if let named = mentionAt[head] ?? demonymAt[head], named.kind != .person {
+                        if !owners.contains(where: { $0.name == named.name }) { owners.append(named) }
+                    }
+                }
+            }
+            if !owners.isEmpty { return owners }
+        }
+        // "Putin's actions", "Xi's leadership": a stance or deed stands for whose it is.
+        if clause.contains(.proxy), let possessor = graph.child(of: word, .nmodPoss) {
+            let owners = arguments(at: possessor, lexicon: lexicon, discourse: discourse)
+            if !owners.isEmpty { return owners }
+        }
+        // "the capital Pyongyang", "Foreign Minister Sergey Lavrov" parsed apart: a name right after
+        // the head noun is what it names.
+        if word + 1 < graph.count, let next = mentionAt[word + 1], mentionAt[word] == nil {
+            return [next]
+        }
+        // "the president, Emmanuel Macron", an apposition parsed apart.
+        if word + 2 < graph.count, graph.tag(word + 1) == .punctuation, graph.formKeys[word + 1] == Self.comma,
+           let next = mentionAt[word + 2], next.kind == .person, lexicon.clauseWord(graph.lemmaKeys[word]).contains(.leader) {
+            return [next]
+        }
+        // "the summit", "the court", "this agreement": the entity last named with that head word;
+        // "the president", "the foreign minister": the person the document gave that title.
+        if let determiner = graph.child(of: word, .det), Self.definite.contains(graph.formKeys[determiner]) {
+            if let holder = discourse.holder(ofTitle: graph.lemmaKeys[word], from: sentence) { return [holder] }
+            if let described = discourse.described(head: graph.lemmaKeys[word], kinds: Self.classKinds[graph.lemmaKeys[word]], from: sentence) {
+                return [described]
+            }
+        }
+        return []
+    }
+
+    /// The entity a pronoun refers to: for "he" or "she" in a clause below the one whose subject is
+    /// a person named earlier in the sentence ("Putin said he would go"), that person; else the
+    /// most salient fitting entity of the discourse.
+    func pronoun(_ word: Int, discourse: DiscourseModel) -> RelationArgument? {
+        let key = graph.formKeys[word]
+        let masculine = Self.masculine.contains(key), feminine = Self.feminine.contains(key)
+        if masculine || feminine {
+            let clause = graph.head(word)
+            for candidate in stride(from: word - 1, through: 0, by: -1) {
+                guard let named = mentionAt[candidate], named.kind == .person, graph.relation(candidate).isSubject,
+                      graph.head(candidate) != clause, clause >= 0, graph.isInSubtree(clause, of: graph.head(candidate)) else { continue }
+                if let gender = discourse.gender(of: named.name), gender != feminine { continue }
+                return named
+            }
+            return discourse.person(female: feminine, from: sentence)
+        }
+        if Self.firstPerson.contains(key) { return speaker }
+        if Self.collective.contains(key) { return discourse.collective(from: sentence) }
+        return nil
+    }
+
+    static let comma = LemmaKey.of(",")
+    static let such = LemmaKey.of("such"), including = LemmaKey.of("include"), like = LemmaKey.of("like")
+    static let of = LemmaKey.of("of"), from = LemmaKey.of("from"), by = LemmaKey.of("by"), between = LemmaKey.of("between")
+    static let masculine: Set<UInt64> = Set(["he", "him", "his", "himself"].map { LemmaKey.of($0) })
+    static let feminine: Set<UInt64> = Set(["she", "her", "hers", "herself"].map { LemmaKey.of($0) })
+    static let firstPerson: Set<UInt64> = Set(["i", "me", "my", "we", "us", "our"].map { LemmaKey.of($0) })
+    static let collective: Set<UInt64> = Set(["it", "its", "they", "them", "their"].map { LemmaKey.of($0) })
+    /// Words that refer to something named elsewhere: pronouns of every kind.
+    static let referring: Set<UInt64> = masculine.union(feminine).union(firstPerson).union(collective)
+    static let definite: Set<UInt64> = Set(["the", "this", "that", "these", "those"].map { LemmaKey.of($0) })
+    /// Class nouns that refer to the last entity of a kind ("the country", "the company").
+    static let classKinds: [UInt64: Set<EntityKind>] = [
+        LemmaKey.of("country"): [.location], LemmaKey.of("nation"): [.location], LemmaKey.of("kingdom"): [.location],
+        LemmaKey.of("company"): [.organization], LemmaKey.of("firm"): [.organization], LemmaKey.of("group"): [.organization],
+        LemmaKey.of("organization"): [.organization], LemmaKey.of("organisation"): [.organization],
+        LemmaKey.of("bloc"): [.organization, .group], LemmaKey.of("event"): [.event], LemmaKey.of("summit"): [.event],
+        LemmaKey.of("forum"): [.event], LemmaKey.of("conference"): [.event],
+    ]
+}

@@ -1,0 +1,48 @@
+/// Mends a greedy parser's commonest coordination mistake: the second of two conjoined subjects
+/// made a subject of the verb too ("Cyprus, Greece and Israel visited Egypt" with "Israel" as a
+/// second `nsubj` of "visited"; "talks between Merkel and Macron ended" with "Macron" as one). The
+/// parser attaches "and Israel" before it has seen the verb, and a verb in Universal Dependencies
+/// has one subject, so a second subject after a `cc` is a conjunct of the first.
+enum SubjectRepair {
+    /// Re-attaches every second subject that follows a coordinating conjunction of the same head.
+    static func repair(heads: inout [Int32], relations: inout [DependencyRelation], tags: [PartOfSpeech]) {
+        var children: [Int: [Int]] = [:]
+        for word in heads.indices where heads[word] >= 0 { children[Int(heads[word]), default: []].append(word) }
+        for (head, words) in children {
+            let subjects = words.filter { relations[$0] == .nsubj || relations[$0] == .nsubjPass }
+            guard subjects.count > 1, let first = subjects.first else { continue }
+            for second in subjects.dropFirst() where second < head {
+                guard let conjunction = words.last(where: { relations[$0] == .cc && first < $0 && $0 < second }) else { continue }
+                let target = firstConjunct(before: conjunction, under: first, like: tags[second], heads: heads, relations: relations, tags: tags)
+                heads[second] = Int32(target)
+                relations[second] = .conj
+                heads[conjunction] = Int32(second)
+                // A comma right before the conjunction goes with the conjunct too.
+                if conjunction > 0, heads[conjunction - 1] == Int32(head), tags[conjunction - 1] == .punctuation {
+                    heads[conjunction - 1] = Int32(second)
+                }
+            }
+        }
+    }
+
+    /// The word the conjunct after `conjunction` joins: the nearest word of the first subject's
+    /// phrase before the conjunction with the conjunct's part of speech ("Merkel" in "talks between
+    /// Merkel and Macron"), or the first of the conjuncts it already heads; else the subject itself.
+    private static func firstConjunct(before conjunction: Int, under subject: Int, like tag: PartOfSpeech,
+                                      heads: [Int32], relations: [DependencyRelation], tags: [PartOfSpeech]) -> Int {
+        var word = conjunction - 1
+        while word > subject && tags[word] == .punctuation { word -= 1 }
+        // The words from there up to the subject; none if that word is outside the subject's phrase.
+        var chain: [Int] = []
+        var current = word
+        while current >= 0 && current != subject && chain.count < heads.count {
+            chain.append(current)
+            current = Int(heads[current])
+        }
+        guard current == subject else { return subject }
+        chain.append(subject)
+        guard var found = chain.first(where: { tags[$0] == tag }) else { return subject }
+        while relations[found] == .conj, heads[found] >= 0 { found = Int(heads[found]) }
+        return found
+    }
+}

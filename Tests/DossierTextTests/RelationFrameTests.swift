@@ -1,0 +1,89 @@
+import DossierCore
+import DossierText
+import Testing
+
+/// The frame rules over the parse, one construction each, on sentences written for these tests.
+@Suite("Relation frames")
+struct RelationFrameTests {
+    func relations(_ text: String, date: String? = "2023-07-25") -> [String] {
+        let document = Document(id: "test", date: date.flatMap { Day(iso: $0) }, text: text)
+        return TestSupport.pipeline.annotate(document).relations.map { relation in
+            var line = "\(relation.subject.name) \(relation.predicate) \(relation.object.name) \(relation.modality)"
+            if relation.isNegated { line += " negated" }
+            return line
+        }
+    }
+
+    @Test func supportVerbsTakeTheirSubjectAsTheEventsActor() {
+        #expect(relations("Angela Merkel held talks with Emmanuel Macron.").contains("Angela Merkel meet Emmanuel Macron asserted"))
+        #expect(relations("Japan imposed sanctions on North Korea.").contains("Japan sanction North Korea asserted"))
+    }
+
+    @Test func meetingsOfSeveralPartiesPairEveryone() {
+        let found = relations("Angela Merkel, Emmanuel Macron and Justin Trudeau met in Paris.")
+        #expect(found.contains("Angela Merkel meet Emmanuel Macron asserted"))
+        #expect(found.contains("Angela Merkel meet Justin Trudeau asserted"))
+        #expect(found.contains("Emmanuel Macron meet Justin Trudeau asserted"))
+    }
+
+    @Test func eventNounsBetweenPartiesPairThem() {
+        #expect(relations("The talks between Angela Merkel and Emmanuel Macron ended.").contains("Angela Merkel meet Emmanuel Macron asserted"))
+    }
+
+    @Test func groupNounsStandForTheirCountries() {
+        let found = relations("The delegations of Cyprus, Greece and Israel visited Egypt.")
+        #expect(found.contains("Cyprus visit Egypt asserted"))
+        #expect(found.contains("Israel visit Egypt asserted"))
+        #expect(relations("Russian troops attacked Ukraine.").contains("Russia attack Ukraine asserted"))
+    }
+
+    @Test func conjoinedVerbsShareTheirSubject() {
+        let found = relations("Angela Merkel visited Beijing and met Xi Jinping.")
+        #expect(found.contains("Angela Merkel visit Beijing asserted"))
+        #expect(found.contains("Angela Merkel meet Xi Jinping asserted"))
+    }
+
+    @Test func relativeClausesTakeTheNounTheyModify() {
+        #expect(relations("Xi Jinping received Angela Merkel, who visited Beijing.").contains("Angela Merkel visit Beijing asserted"))
+    }
+
+    @Test func namesInAppositionStandForTheirNoun() {
+        #expect(relations("Angela Merkel met the president, Emmanuel Macron.").contains("Angela Merkel meet Emmanuel Macron asserted"))
+    }
+
+    @Test func cancelledPlansAreCanceled() {
+        #expect(relations("Angela Merkel was scheduled to visit India but decided to cancel the trip.")
+            .contains("Angela Merkel visit India canceled"))
+        #expect(relations("Angela Merkel called off her visit to India.").contains("Angela Merkel visit India canceled"))
+    }
+
+    @Test func refusalsAndThreatsChangeWhatHappened() {
+        #expect(relations("Angela Merkel refused to meet Emmanuel Macron.").contains("Angela Merkel meet Emmanuel Macron asserted negated"))
+        #expect(relations("Iran threatened to attack Israel.").contains("Iran attack Israel hypothetical"))
+    }
+
+    @Test func statementsAreAboutTheSubjectOfWhatWasSaid() {
+        #expect(relations("Angela Merkel said that China would join the agreement.").contains("Angela Merkel state China asserted"))
+        #expect(relations("China will join the agreement, according to Reuters.").contains("Reuters state China asserted"))
+        #expect(relations("Angela Merkel urged Russia to withdraw.").contains("Angela Merkel state Russia asserted"))
+    }
+
+    @Test func pronounsPreferTheLastSubject() {
+        let found = relations("Angela Merkel arrived in Paris on Monday. She met Emmanuel Macron and Justin Trudeau. Xi Jinping invited her to Beijing.")
+        #expect(found.contains("Angela Merkel meet Emmanuel Macron asserted"))
+        #expect(found.contains("Xi Jinping invite Angela Merkel asserted"))
+    }
+
+    @Test func attendingAnEventSomewhereIsVisitingIt() {
+        let found = relations("Angela Merkel attended the G20 summit in Osaka.")
+        #expect(found.contains("Angela Merkel attend G20 summit asserted"))
+        #expect(found.contains("Angela Merkel visit Osaka asserted"))
+    }
+
+    @Test func timesBelongToTheirOwnClause() {
+        let document = Document(id: "t", date: Day(iso: "2023-07-25"),
+                                text: "Angela Merkel will visit China in October, her spokesman said on Tuesday.")
+        let relations = TestSupport.pipeline.annotate(document).relations
+        #expect(relations.first { $0.predicate == .visit }?.time == "2023-10")
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+/// `dossier annotate --format conllu`, run as a user would, and read back as UD tools read it.
+@Suite("dossier annotate --format conllu", .serialized)
+struct AnnotateCoNLLUTests {
+    @Test func everySentenceIsWrittenAsCoNLLU() throws {
+        let dossier = try DossierBinary()
+        defer { dossier.remove() }
+        let input = """
+            {"id": "a", "text": "Putin met Xi in Beijing. They didn't sign the deal."}
+            {"id": "b", "text": "Talks resume on Tuesday."}
+
+            """
+        let outcome = try dossier.run(["annotate", "--format", "conllu", "-"], input: input)
+        #expect(outcome.status == 0, "\(outcome.messages)")
+        let blocks = outcome.output.components(separatedBy: "\n\n").filter { !$0.isEmpty }
+        #expect(blocks.count == 3)
+        #expect(blocks[0].hasPrefix("# newdoc id = a\n# sent_id = a-1\n# text = Putin met Xi in Beijing.\n"))
+        #expect(blocks[2].hasPrefix("# newdoc id = b\n# sent_id = b-1\n"))
+        for block in blocks {
+            let words = block.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+            // Ten columns, words numbered from 1, heads inside the sentence, exactly one root.
+            #expect(words.allSatisfy { $0.count == 10 })
+            #expect(words.map { Int($0[0]) } == Array(1...words.count).map(Optional.init))
+            #expect(words.allSatisfy { Int($0[6]).map { (0...words.count).contains($0) } ?? false })
+            #expect(words.filter { $0[6] == "0" }.count == 1)
+            #expect(words.allSatisfy { $0[9].hasPrefix("TokenRange=") })
+        }
+        // "didn't" is UD's "did" + "n't".
+        #expect(blocks[1].contains("\tdid\tdo\tAUX\t") && blocks[1].contains("\tn't\tnot\tPART\t"))
+    }
+
+    @Test func anOutputFolderIsOnlyForTimeML() throws {
+        let dossier = try DossierBinary()
+        defer { dossier.remove() }
+        let refused = try dossier.run(["annotate", "--format", "conllu", "--output", "out", "-"], input: "Talks resume.")
+        #expect(refused.status == 1)
+        #expect(refused.messages.contains("--output is for --format timeml; conllu goes to standard output"), "\(refused.messages)")
+    }
+}
