@@ -39,12 +39,14 @@ struct InteractiveShellTests {
         defer { shell.close(); shell.dossier.remove() }
         try shell.enter(".maxrows 0")
         try shell.enter(".mode csv")
-        try shell.enter("mentions | kwic width 50")
+        // Four results of 5,692 lines each, so that a fast machine cannot print them all before the
+        // key arrives.
+        try shell.enter(Array(repeating: "mentions | kwic width 50", count: 4).joined(separator: "; "))
         try shell.waitFor("document,left,match,right", timeout: 30)
         try shell.press("C-c")
-        let screen = try shell.waitFor("(output stopped by Ctrl-C after", timeout: 10)
+        let screen = try shell.waitFor("(output stopped by Ctrl-C after", timeout: 20)
         #expect(screen.contains("of 5692 lines)"))
-        try shell.waitForPrompt(4, timeout: 10)
+        try shell.waitForPrompt(4, timeout: 20)
     }
 
     @Test func resultsFitTheScreen() throws {
