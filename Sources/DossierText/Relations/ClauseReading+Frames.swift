@@ -189,7 +189,9 @@ extension ClauseReading {
             let statementFirst = content.map { $0 < trigger } ?? false
             let words = statementFirst ? Array(0..<trigger) : Array((trigger + 1)..<graph.count)
             for word in words where !own.contains(word) {
-                guard let named = arguments.mentionAt[word] ?? arguments.demonymAt[word], !isSpeaker(named.name) else { continue }
+                // A name, or a third-person pronoun for one ("reported his cause of death").
+                let pronounReferent = graph.tag(word) == .pronoun ? arguments.pronoun(word, discourse: discourse) : nil
+                guard let named = arguments.mentionAt[word] ?? arguments.demonymAt[word] ?? pronounReferent, !isSpeaker(named.name) else { continue }
                 objects = [named]
                 break
             }

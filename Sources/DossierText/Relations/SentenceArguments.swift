@@ -53,7 +53,15 @@ struct SentenceArguments {
     /// The arguments of one nominal head, without its conjuncts.
     func resolve(_ word: Int, lexicon: RelationLexicon, discourse: DiscourseModel, depth: Int = 0) -> [RelationArgument] {
         guard depth < 4 else { return [] }
-        if let argument = mentionAt[word] { return [argument] }
+        if let argument = mentionAt[word] {
+            // "Manhattan District Attorney Cyrus Vance" parsed as one flat name: the person the
+            // title words lead up to, not the place they begin with.
+            if argument.kind != .person,
+               let person = graph.children(of: word, .flat).reversed().lazy.compactMap({ self.mentionAt[$0] }).first(where: { $0.kind == .person }) {
+                return [person]
+            }
+            return [argument]
+        }
         if graph.tag(word) == .pronoun || graph.tag(word) == .determiner {
             return pronoun(word, discourse: discourse).map { [$0] } ?? []
         }

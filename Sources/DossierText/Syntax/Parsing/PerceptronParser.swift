@@ -33,6 +33,7 @@ public struct PerceptronParser: DependencyParser {
         var (heads, relations) = arcs(words: keys, tagClasses: classes)
         let tags = classes.map { tagger.tagSet[Int($0)].universal }
         SubjectRepair.repair(heads: &heads, relations: &relations, tags: tags)
+        SubjectRepair.repairFrontedTimes(heads: &heads, relations: &relations, tags: tags)
         let lemmas = sentence.ranges.indices.map { lemmatizer.lemma(of: sentence.bytes[sentence.ranges[$0]], tag: tags[$0]) }
         return SentenceParse(words: sentence, tags: tags, treebankTags: classes.map { tagger.tagSet[Int($0)].treebank }, lemmas: lemmas,
                              heads: heads.map(Int.init), relations: relations)

@@ -1,8 +1,11 @@
-/// Mends a greedy parser's commonest coordination mistake: the second of two conjoined subjects
-/// made a subject of the verb too ("Cyprus, Greece and Israel visited Egypt" with "Israel" as a
-/// second `nsubj` of "visited"; "talks between Merkel and Macron ended" with "Macron" as one). The
-/// parser attaches "and Israel" before it has seen the verb, and a verb in Universal Dependencies
-/// has one subject, so a second subject after a `cc` is a conjunct of the first.
+/// Mends a greedy parser's commonest mistakes about subjects, which the relation extractor reads
+/// first:
+/// - the second of two conjoined subjects made a subject of the verb too ("Cyprus, Greece and
+///   Israel visited Egypt" with "Israel" as a second `nsubj` of "visited"; "talks between Merkel
+///   and Macron ended" with "Macron" as one). The parser attaches "and Israel" before it has seen
+///   the verb, and a verb in Universal Dependencies has one subject, so a second subject after a
+///   `cc` is a conjunct of the first;
+/// - a subject hung as an apposition on a fronted time ("Yesterday, Roscosmos, … announced").
 enum SubjectRepair {
     /// Re-attaches every second subject that follows a coordinating conjunction of the same head.
     static func repair(heads: inout [Int32], relations: inout [DependencyRelation], tags: [PartOfSpeech]) {
@@ -21,6 +24,23 @@ enum SubjectRepair {
                 if conjunction > 0, heads[conjunction - 1] == Int32(head), tags[conjunction - 1] == .punctuation {
                     heads[conjunction - 1] = Int32(second)
                 }
+            }
+        }
+    }
+
+    /// Gives a subjectless verb the name the parser hung as an apposition on a fronted time
+    /// ("Yesterday, Roscosmos, the Russian space agency, announced": "Roscosmos" in apposition to
+    /// "Yesterday"): a time word has no appositions, and the verb needs its subject.
+    static func repairFrontedTimes(heads: inout [Int32], relations: inout [DependencyRelation], tags: [PartOfSpeech]) {
+        var children: [Int: [Int]] = [:]
+        for word in heads.indices where heads[word] >= 0 { children[Int(heads[word]), default: []].append(word) }
+        for (verb, words) in children where tags[verb] == .verb {
+            guard !words.contains(where: { relations[$0].isSubject }) else { continue }
+            for time in words where time < verb && [.oblUnmarked, .oblTmod, .obl].contains(relations[time]) && tags[time] == .noun {
+                guard let name = children[time]?.first(where: { relations[$0] == .appos && $0 < verb && tags[$0] == .properNoun }) else { continue }
+                heads[name] = Int32(verb)
+                relations[name] = .nsubj
+                break
             }
         }
     }
