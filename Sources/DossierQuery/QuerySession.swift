@@ -147,11 +147,11 @@ public final class QuerySession {
     // MARK: Running
 
     private func execute(_ statement: Statement) throws(Diagnostic) -> StatementResult? {
-        let checker = Checker(index: index, bindings: bindingTypes)
+        guard let (plan, value) = try evaluate(statement) else { return nil }
         switch statement.kind {
-        case .pipeline(let pipeline):
-            let plan = try checker.check(pipeline)
-            let value = try evaluator().run(plan)
+        case .binding(let name, _):
+            return StatementResult(range: statement.range, boundName: name.name, result: value.result(in: index))
+        case .pipeline, .parameter:
             var result = value.result(in: index)
             if case .rows(var table) = result {
                 table.presentation = plan.presentation
@@ -159,16 +159,66 @@ public final class QuerySession {
                 result = .rows(table)
             }
             return StatementResult(range: statement.range, boundName: nil, result: result)
+        }
+    }
+
+    /// Checks and runs `statement`, binding its value when it is a `let` and declaring it when it
+    /// is a `param` (which gives `nil`); `inspect` sees the checked plan before it runs.
+    private func evaluate(_ statement: Statement,
+                          inspect: (Plan, QueryPipeline) throws(Diagnostic) -> Void = { _, _ in }) throws(Diagnostic) -> (Plan, Carried)? {
+        switch statement.kind {
+        case .pipeline(let pipeline):
+            let plan = try Checker(index: index, bindings: bindingTypes).check(pipeline)
+            try inspect(plan, pipeline)
+            return (plan, try evaluator().run(plan))
         case .binding(let name, let pipeline):
-            let plan = try checker.check(pipeline)
+            let plan = try Checker(index: index, bindings: bindingTypes).check(pipeline)
+            try inspect(plan, pipeline)
             let value = try evaluator().run(plan)
             bindingTypes[name.name] = plan.type
             bindingValues[name.name] = value
-            return StatementResult(range: statement.range, boundName: name.name, result: value.result(in: index))
+            return (plan, value)
         case .parameter(let declaration):
             try parameterStore.declare(declaration, resolve: resolver)
             return nil
         }
+    }
+
+    /// Runs every statement of `text` in order and gives the rows the last one ends with, which the
+    /// checker must find to be rows of `kind` before it runs; otherwise a diagnostic at its final
+    /// stage says what it gives instead.
+    func rows(of kind: RowKind, in text: String, sourceName: String, firstLine: Int) throws(Diagnostic) -> [Int32] {
+        do throws(Diagnostic) {
+            let statements = Parser.statementTokens(in: text, firstLine: firstLine)
+            guard let last = statements.last else {
+                throw Diagnostic(.error, "the query has no statement, so it gives no \(kind.rawValue)",
+                                 range: SourceRange(at: SourceLocation(line: firstLine, column: 1, offset: 0)))
+            }
+            for tokens in statements.dropLast() {
+                let statement = try Parser.parseStatement(try parameterStore.substitute(tokens), in: text)
+                _ = try evaluate(statement)
+            }
+            let statement = try Parser.parseStatement(try parameterStore.substitute(last), in: text)
+            let evaluated = try evaluate(statement) { plan, pipeline throws(Diagnostic) in
+                guard plan.type == .rows(.source(kind)) else {
+                    throw Diagnostic(.error, "the query gives \(plan.type), not \(kind.rawValue)", range: Self.finalStageRange(of: pipeline),
+                                     help: .init("end the query with '| \(kind.rawValue)', or decode what it gives"))
+                }
+            }
+            guard let (_, carried) = evaluated, case .rows(_, let rows) = carried else {
+                throw Diagnostic(.error, "the query ends with a parameter declaration, so it gives no \(kind.rawValue)",
+                                 range: statement.range)
+            }
+            return rows
+        } catch {
+            throw error.inSource(sourceName)
+        }
+    }
+
+    /// Where the stage that decides what a pipeline gives lies: its last stage other than `render`,
+    /// or its source when it has no other stage.
+    private static func finalStageRange(of pipeline: QueryPipeline) -> SourceRange {
+        pipeline.stages.last { if case .render = $0.kind { false } else { true } }?.range ?? pipeline.source.range
     }
 
     /// Resolves an entity literal against the corpus, for checking entity parameters.

@@ -17,7 +17,7 @@ import Testing
         #expect(entities.rows.map { $0.map(\.displayText) } == [["Vladimir Putin", "person", "4", "3"], ["Xi Jinping", "person", "3", "3"]])
         let mentions = try Fixture.table("mentions | take 1")
         #expect(mentions.columns.map(\.name) == ["entity", "document", "sentence", "text"])
-        #expect(mentions.rows[0] == [.entity(0, name: "Vladimir Putin"), .document(0, id: "doc-beijing"), .int(0), .string("Vladimir Putin")])
+        #expect(mentions.rows[0] == [.entity(EntityID(row: 0), name: "Vladimir Putin"), .document(DocumentID(row: 0), id: "doc-beijing"), .int(0), .string("Vladimir Putin")])
     }
 
     @Test func count() throws {

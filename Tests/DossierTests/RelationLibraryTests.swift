@@ -31,6 +31,7 @@ struct RelationLibraryTests {
         let workspace = try Workspace.open(at: folder + "/news.sqlite", createIfMissing: true)
         #expect(try workspace.add([document]).added == 1)
         let session = try QuerySession(workspace: workspace)
+        let beijing = try #require(try session.entities("@Beijing").first)
         let results = try session.run("""
             @putin | relations | where predicate == visit | select object, time, modality, evidence
             sentences | search "visit" | select index
@@ -38,7 +39,7 @@ struct RelationLibraryTests {
         #expect(results.map(\.result) == [
             .rows(ResultTable(columns: [.init(name: "object", type: .entity), .init(name: "time", type: .timeRange),
                                         .init(name: "modality", type: .modality), .init(name: "evidence", type: .string)],
-                              rows: [[.entity(2, name: "Beijing"), .timeRange(TimeRange(literal: "2023-10")!), .modality(.planned),
+                              rows: [[.entity(beijing.id, name: "Beijing"), .timeRange(TimeRange(literal: "2023-10")!), .modality(.planned),
                                       .string("Putin will visit Beijing in October.")]])),
             .rows(ResultTable(columns: [.init(name: "index", type: .int)], rows: [[.int(1)]])),
         ])

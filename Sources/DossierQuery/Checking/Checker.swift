@@ -438,8 +438,7 @@ struct Checker {
         case .bool(let value): return (.constant(.bool(value)), .bool)
         case .time(let range): return (.constant(.timeRange(range)), .timeRange)
         case .entity(let literal):
-            let row = try resolve(literal)
-            return (.constant(.entity(row, name: index.entities.names[Int(row)])), .entity)
+            return (.constant(index.entityValue(try resolve(literal))), .entity)
         case .list(let elements):
             var bound: [BoundExpression] = []
             var elementType: FieldType?

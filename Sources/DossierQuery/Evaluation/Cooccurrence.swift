@@ -49,8 +49,8 @@ enum Cooccurrence {
         /// The value of column `column` of the pair's row.
         func value(_ column: Int, names: [String]) -> Value {
             switch column {
-            case 0: .entity(a, name: names[Int(a)])
-            case 1: .entity(b, name: names[Int(b)])
+            case 0: .entity(EntityID(row: a), name: names[Int(a)])
+            case 1: .entity(EntityID(row: b), name: names[Int(b)])
             case 2: .int(count)
             default: .float(shownPMI)
             }

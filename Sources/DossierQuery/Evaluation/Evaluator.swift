@@ -212,8 +212,8 @@ struct Evaluator {
             var targets: [Int32] = []
             for row in rows {
                 switch row[column] {
-                case .entity(let entity, _) where target == .entities: targets.append(entity)
-                case .document(let document, _) where target == .documents: targets.append(document)
+                case .entity(let entity, _) where target == .entities: targets.append(entity.row)
+                case .document(let document, _) where target == .documents: targets.append(document.row)
                 default: break
                 }
             }
@@ -297,8 +297,8 @@ struct Evaluator {
     private func referenceColumn(_ key: BoundExpression) -> ([Int32], Int, (Int32) -> Value)? {
         guard case .field(let accessor) = key else { return nil }
         let index = self.index
-        let entity: (Int32) -> Value = { .entity($0, name: index.entities.names[Int($0)]) }
-        let document: (Int32) -> Value = { .document($0, id: index.documents.ids[Int($0)]) }
+        let entity: (Int32) -> Value = { index.entityValue($0) }
+        let document: (Int32) -> Value = { index.documentValue($0) }
         switch accessor {
         case .mention(.entity): return (index.mentions.entities, index.entities.count, entity)
         case .mention(.document): return (index.mentions.documents, index.documents.count, document)
@@ -380,8 +380,8 @@ struct Evaluator {
         guard case .field(let accessor) = field else { return nil }
         let holdsEntities = [.mention(.entity), .relation(.subject), .relation(.object)].contains(accessor)
         switch value {
-        case .constant(.entity(let row, _)) where holdsEntities: return row
-        case .constant(.document(let row, _)) where !holdsEntities: return row
+        case .constant(.entity(let entity, _)) where holdsEntities: return entity.row
+        case .constant(.document(let document, _)) where !holdsEntities: return document.row
         default: return nil
         }
     }

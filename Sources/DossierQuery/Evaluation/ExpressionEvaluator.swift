@@ -125,7 +125,7 @@ struct ExpressionEvaluator {
     func equal(_ left: Value, _ right: Value) -> Bool {
         switch (left, right) {
         case (.entity(let row, _), .string(let name)), (.string(let name), .entity(let row, _)):
-            return index.entity(row, isCalled: name)
+            return index.entity(row.row, isCalled: name)
         case (.document(_, let id), .string(let text)), (.string(let text), .document(_, let id)):
             return id == text
         case (.date(let day), .timeRange(let range)), (.timeRange(let range), .date(let day)):
@@ -142,7 +142,7 @@ struct ExpressionEvaluator {
         case .string(let text): return TextSearch.contains(text, lowercasedNeedle: needle)
         case .entity(let row, let name):
             return TextSearch.contains(name, lowercasedNeedle: needle)
-                || index.entities.aliases[Int(row)].contains { TextSearch.contains($0, lowercasedNeedle: needle) }
+                || index.entities.aliases[Int(row.row)].contains { TextSearch.contains($0, lowercasedNeedle: needle) }
         case .document(_, let id): return TextSearch.contains(id, lowercasedNeedle: needle)
         case .list(let elements): return elements.contains { contains($0, needle) }
         default: return false

@@ -14,6 +14,12 @@ extension CorpusIndex {
         }
     }
 
+    /// The value that refers to entity `row`, with its name.
+    func entityValue(_ row: Int32) -> Value { .entity(EntityID(row: row), name: entities.names[Int(row)]) }
+
+    /// The value that refers to document `row`, with its identifier.
+    func documentValue(_ row: Int32) -> Value { .document(DocumentID(row: row), id: documents.ids[Int(row)]) }
+
     /// The value of a document field.
     func value(of field: DocumentField, document row: Int) -> Value {
         switch field {
@@ -45,11 +51,9 @@ extension CorpusIndex {
     func value(of field: MentionField, mention row: Int) -> Value {
         switch field {
         case .entity:
-            let entity = mentions.entities[row]
-            return .entity(entity, name: entities.names[Int(entity)])
+            return entityValue(mentions.entities[row])
         case .document:
-            let document = mentions.documents[row]
-            return .document(document, id: documents.ids[Int(document)])
+            return documentValue(mentions.documents[row])
         case .sentence: return .int(Int(mentions.sentences[row]))
         case .text: return .string(mentions.texts[row])
         case .start: return .int(Int(mentions.starts[row]))
@@ -62,7 +66,7 @@ extension CorpusIndex {
     func value(of field: SentenceField, sentence row: Int) -> Value {
         let document = sentences.documents[row]
         switch field {
-        case .document: return .document(document, id: documents.ids[Int(document)])
+        case .document: return documentValue(document)
         case .index: return .int(Int(sentences.positions[row]))
         case .text: return .string(text(ofSentence: row))
         case .date: return documents.dates[Int(document)].map(Value.date) ?? .null
@@ -73,18 +77,15 @@ extension CorpusIndex {
     func value(of field: RelationField, relation row: Int) -> Value {
         switch field {
         case .subject:
-            let entity = relations.subjects[row]
-            return .entity(entity, name: entities.names[Int(entity)])
+            return entityValue(relations.subjects[row])
         case .object:
-            let entity = relations.objects[row]
-            return .entity(entity, name: entities.names[Int(entity)])
+            return entityValue(relations.objects[row])
         case .predicate: return .predicate(relations.predicates[row])
         case .time: return relations.timeRanges[row].map(Value.timeRange) ?? .null
         case .negated: return .bool(relations.negations[row])
         case .modality: return .modality(relations.modalities[row])
         case .document:
-            let document = relations.documents[row]
-            return .document(document, id: documents.ids[Int(document)])
+            return documentValue(relations.documents[row])
         case .sentence: return .int(Int(relations.sentences[row]))
         case .evidence: return .string(evidence(ofRelation: row))
         case .date: return documents.dates[Int(relations.documents[row])].map(Value.date) ?? .null
@@ -103,8 +104,7 @@ extension CorpusIndex {
     func value(of field: TimeField, time row: Int) -> Value {
         switch field {
         case .document:
-            let document = times.documents[row]
-            return .document(document, id: documents.ids[Int(document)])
+            return documentValue(times.documents[row])
         case .sentence: return .int(Int(times.sentences[row]))
         case .text: return .string(times.texts[row])
         case .type: return .timexType(times.types[row])

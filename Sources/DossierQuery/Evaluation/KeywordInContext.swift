@@ -32,7 +32,7 @@ enum KeywordInContext {
             let left = words(in: scalars, before: start, count: width)
             let right = words(in: scalars, after: end, count: width)
             rows.append([
-                .document(document, id: index.documents.ids[Int(document)]),
+                index.documentValue(document),
                 .string(left), .string(string(scalars[start..<end])), .string(right),
             ])
         }
@@ -45,7 +45,7 @@ enum KeywordInContext {
         var table: [[Value]] = []
         forEachOccurrence(of: word, in: rows, of: kind, in: index) { document, scalars, lower, start, end, upper in
             table.append([
-                .document(document, id: index.documents.ids[Int(document)]),
+                index.documentValue(document),
                 .string(words(in: scalars, before: start, count: width, from: lower)), .string(string(scalars[start..<end])),
                 .string(words(in: scalars, after: end, count: width, upTo: upper)),
             ])

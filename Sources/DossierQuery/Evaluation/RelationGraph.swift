@@ -24,10 +24,8 @@ enum RelationGraph {
             weights[Edge(subject: index.relations.subjects[row], predicate: index.relations.predicates[row],
                          object: index.relations.objects[row]), default: 0] += 1
         }
-        let names = index.entities.names
         let rows = weights.map { edge, weight -> [Value] in
-            [.entity(edge.subject, name: names[Int(edge.subject)]), .predicate(edge.predicate),
-             .entity(edge.object, name: names[Int(edge.object)]), .int(weight)]
+            [index.entityValue(edge.subject), .predicate(edge.predicate), index.entityValue(edge.object), .int(weight)]
         }
         return rows.sorted { left, right in
             if left[3] != right[3] { return Value.order(left[3], right[3]) > 0 }

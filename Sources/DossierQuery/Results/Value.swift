@@ -2,8 +2,8 @@ import DossierCore
 
 /// One value in a query's result: a cell of a table, or the result of `count`.
 ///
-/// Entities and documents are references to rows of the corpus index and carry their name or id
-/// for display. Two references are equal when they name the same row.
+/// Entities and documents are references to rows of the corpus index (``EntityID``, ``DocumentID``)
+/// and carry their name or id for display. Two references are equal when they name the same row.
 public enum Value: Hashable, Sendable, CustomStringConvertible {
     /// A missing value, such as the date of an undated document. It renders empty.
     case null
@@ -27,10 +27,10 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
     case modality(Modality)
     /// The TIMEX3 type of a time expression.
     case timexType(TimexType)
-    /// An entity: its row in the corpus index and its canonical name.
-    case entity(Int32, name: String)
-    /// A document: its row in the corpus index and its identifier.
-    case document(Int32, id: String)
+    /// An entity: its identity in the corpus index and its canonical name.
+    case entity(EntityID, name: String)
+    /// A document: its identity in the corpus index and its identifier as ingested.
+    case document(DocumentID, id: String)
     /// A list of values.
     case list([Value])
 
