@@ -148,18 +148,16 @@ public final class QuerySession {
 
     private func execute(_ statement: Statement) throws(Diagnostic) -> StatementResult? {
         guard let (plan, value) = try evaluate(statement) else { return nil }
-        switch statement.kind {
-        case .binding(let name, _):
+        if case .binding(let name, _) = statement.kind {
             return StatementResult(range: statement.range, boundName: name.name, result: value.result(in: index))
-        case .pipeline, .parameter:
-            var result = value.result(in: index)
-            if case .rows(var table) = result {
-                table.presentation = plan.presentation
-                table.presentationIsExplicit = plan.presentationIsExplicit
-                result = .rows(table)
-            }
-            return StatementResult(range: statement.range, boundName: nil, result: result)
         }
+        var result = value.result(in: index)
+        if case .rows(var table) = result {
+            table.presentation = plan.presentation
+            table.presentationIsExplicit = plan.presentationIsExplicit
+            result = .rows(table)
+        }
+        return StatementResult(range: statement.range, boundName: nil, result: result)
     }
 
     /// Checks and runs `statement`, binding its value when it is a `let` and declaring it when it
