@@ -162,7 +162,7 @@ public final class QuerySession {
 
     /// Checks and runs `statement`, binding its value when it is a `let` and declaring it when it
     /// is a `param` (which gives `nil`); `inspect` sees the checked plan before it runs.
-    private func evaluate(_ statement: Statement,
+    func evaluate(_ statement: Statement,
                           inspect: (Plan, QueryPipeline) throws(Diagnostic) -> Void = { _, _ in }) throws(Diagnostic) -> (Plan, Carried)? {
         switch statement.kind {
         case .pipeline(let pipeline):
@@ -180,6 +180,11 @@ public final class QuerySession {
             try parameterStore.declare(declaration, resolve: resolver)
             return nil
         }
+    }
+
+    /// The plan the checker makes of `pipeline` with the session's bindings, without running it.
+    func plan(of pipeline: QueryPipeline) throws(Diagnostic) -> Plan {
+        try Checker(index: index, bindings: bindingTypes).check(pipeline)
     }
 
     /// Runs every statement of `text` in order and gives the rows the last one ends with, which the
