@@ -181,6 +181,18 @@ struct TypedQueryTests {
 
         let pairs = Query.relations.where { $0.predicate == .visit }.distinct { [$0.subject, $0.object] }
         try Self.expectSameSyntaxAndPlan(pairs, "relations | where predicate == visit | distinct subject, object", in: session)
+        let selected = Query.entity("Vladimir Putin").relations.where { $0.object == "China" }.select { [$0.object, $0.timeRange, $0.modality] }
+        let selectText = #"@"Vladimir Putin" | relations | where object == @China | select object, time, modality"#
+        try Self.expectSameSyntaxAndPlan(selected, selectText, in: session)
+        let chinaRows = try session.fetchTable(selected)
+        #expect(chinaRows.columns.map(\.name) == ["object", "time", "modality"])
+        #expect(chinaRows.rows.contains { $0[1] == .timeRange(TimeRange(year: 2023, month: 10)!) && $0[2] == .modality(.planned) })
+        guard case .rows(let selectedText) = try #require(try session.run(selectText).first).result else {
+            Issue.record("expected a table")
+            return
+        }
+        #expect(chinaRows.rows == selectedText.rows)
+
         let distinct = try session.fetchTable(pairs)
         #expect(distinct.rows.count == Set(distinct.rows).count)
         #expect(distinct.rows.contains { $0.count == 2 && $0[1].description == "China" })

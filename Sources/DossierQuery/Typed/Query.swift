@@ -52,6 +52,7 @@ struct QueryDraft: Hashable, Sendable {
         case take(Int)
         case top(Int, by: [QueryOrdering])
         case distinct([String])
+        case select([String])
         case navigation(RowKind)
     }
 
@@ -154,6 +155,11 @@ public struct RowQuery<Row: QueryableRecord>: TypedQuery, Hashable {
         TableQuery(draft: draft.adding(.count(by: columns(Row.columns).map(\.name))))
     }
 
+    /// The values of `columns` for each row, in the rows' order: `select F, …`, a table.
+    public func select(_ columns: (Row.Columns) -> [any QueryField]) -> TableQuery {
+        TableQuery(draft: draft.adding(.select(columns(Row.columns).map(\.name))))
+    }
+
     /// The distinct combinations of the values of `columns`: `distinct F, …`, a table.
     public func distinct(_ columns: (Row.Columns) -> [any QueryField]) -> TableQuery {
         TableQuery(draft: draft.adding(.distinct(columns(Row.columns).map(\.name))))
@@ -215,11 +221,11 @@ public struct CountQuery: TypedQuery, Hashable {
     public var pipeline: QueryPipeline { draft.written.pipeline }
 }
 
-/// A typed query that ends with a table (`count by`, `distinct`), fetched by ``QuerySession/fetchTable(_:)``.
+/// A typed query that ends with a table (`count by`, `distinct`, `select`), fetched by ``QuerySession/fetchTable(_:)``.
 public struct TableQuery: TypedQuery, Hashable {
     let draft: QueryDraft
 
-    /// The query text, ending with `| count by …` or `| distinct …`.
+    /// The query text, ending with `| count by …`, `| distinct …` or `| select …`.
     public var dqlText: String { draft.written.text }
     /// The syntax tree the checker reads, with ranges into ``dqlText``.
     public var pipeline: QueryPipeline { draft.written.pipeline }

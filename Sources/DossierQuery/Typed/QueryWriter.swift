@@ -93,6 +93,10 @@ struct QueryWriter {
                 let name = writer.identifier("distinct")
                 writer.append(" ")
                 return (name, .distinct(writer.separated(fields) { $0.selectItem($1) }))
+            case .select(let fields):
+                let name = writer.identifier("select")
+                writer.append(" ")
+                return (name, .select(writer.separated(fields) { $0.selectItem($1) }))
             case .navigation(let kind):
                 return (writer.identifier(kind.rawValue), .navigation(kind))
             }
