@@ -6,7 +6,12 @@ import Testing
 @Suite("Linear-time regular expressions")
 struct LinearRegexTests {
     private func matches(_ pattern: String, _ text: String) throws -> Bool {
-        try #require(try LinearRegex(pattern).hasMatch(in: text))
+        // nil would mean the match was cancelled, which no test asks for.
+        guard let matched = try LinearRegex(pattern).hasMatch(in: text) else {
+            Issue.record("matching '\(pattern)' was cancelled")
+            return false
+        }
+        return matched
     }
 
     @Test func theCommonSyntaxMatchesAsInOtherEngines() throws {

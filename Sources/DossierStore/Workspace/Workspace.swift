@@ -122,7 +122,7 @@ public final class Workspace: Sendable {
     /// built under a temporary name and renamed). The workspace must not be used after this.
     public func close() throws(Diagnostic) {
         do {
-            try database.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            _ = try database.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
             try watcher.close()
             try database.close()
         } catch {
