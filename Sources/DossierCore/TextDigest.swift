@@ -3,9 +3,9 @@
 ///
 /// ``ContentHash`` is cheaper but only 64 bits and not collision-resistant; a unique index on it
 /// could refuse a text that merely collides with another.
-public enum TextDigest {
+package enum TextDigest {
     /// The digest of `text`.
-    public static func of(_ text: String) -> String {
+    package static func of(_ text: String) -> String {
         SHA256.hexadecimal(SHA256.digest(Array(text.utf8)))
     }
 }

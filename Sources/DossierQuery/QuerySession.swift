@@ -3,7 +3,7 @@ import DossierStore
 
 /// Finds the documents whose sentences match full-text search words, as ascending row numbers of the
 /// index; throws a ``Diagnostic`` for words the search engine cannot read.
-public typealias FullTextSearch = (String) throws(Diagnostic) -> [Int32]
+package typealias FullTextSearch = (String) throws(Diagnostic) -> [Int32]
 
 /// Runs query text against a corpus index and keeps the names bound by `let` between runs.
 ///
@@ -16,16 +16,16 @@ public typealias FullTextSearch = (String) throws(Diagnostic) -> [Int32]
 /// first error stops the run and is thrown as a ``Diagnostic`` whose range indexes the text given.
 public final class QuerySession {
     /// The corpus the queries run over.
-    public let index: CorpusIndex
+    package let index: CorpusIndex
     /// Asked between stages and while scanning rows; when it returns `true` the query stops with a
     /// "cancelled" diagnostic and leaves the bindings as they were.
     public var isCancelled: () -> Bool = { false }
     /// What `search "words"` asks: the documents (rows of ``index``, ascending) with a sentence
     /// that matches the words. Whoever holds the workspace sets it; without it `search` is an error.
-    public var fullTextSearch: FullTextSearch?
+    package var fullTextSearch: FullTextSearch?
     /// What `search "words"` on sentences asks: the sentences (rows of ``index``, ascending) that
     /// match the words. Whoever holds the workspace sets it; without it `search` on sentences is an error.
-    public var sentenceSearch: FullTextSearch?
+    package var sentenceSearch: FullTextSearch?
 
     /// The types and the values of the names bound by `let`, kept apart so a statement hands both
     /// to the checker and the evaluator without copying them (a session may bind thousands).
@@ -35,7 +35,7 @@ public final class QuerySession {
     private let postings: Postings
 
     /// Creates a session over `index` with no bindings.
-    public init(index: CorpusIndex) {
+    package init(index: CorpusIndex) {
         self.index = index
         postings = Postings(index: index)
     }
@@ -72,7 +72,7 @@ public final class QuerySession {
     public func removeAllParameters() { parameterStore.removeAll() }
 
     /// Takes the parameters of `other` (a session over another workspace), replacing these.
-    public func takeParameters(from other: QuerySession) { parameterStore = other.parameterStore }
+    package func takeParameters(from other: QuerySession) { parameterStore = other.parameterStore }
 
     /// Checks that an entity value names exactly one entity of the corpus; the diagnostic (an unknown
     /// or ambiguous name, with candidates) has no range, for the caller to place.
@@ -140,7 +140,7 @@ public final class QuerySession {
 
     /// Whether the shell should read another line before running `text`: a bracket or a string is
     /// still open, or the text ends with `|` or `,`.
-    public static func needsContinuation(_ text: String) -> Bool {
+    package static func needsContinuation(_ text: String) -> Bool {
         StatementContinuation.needsMoreLines(after: text)
     }
 

@@ -5,20 +5,20 @@ import DossierText
 /// every word counts (punctuation included), and LAS compares the universal part of each relation
 /// (`nsubj` for `nsubj:pass`). Precision, recall and F1 are over aligned words; with the gold
 /// words as input the three are equal and are the accuracies.
-public struct AttachmentScore: Sendable, CustomStringConvertible {
+package struct AttachmentScore: Sendable, CustomStringConvertible {
     /// A system whose characters differ from the gold's, so the words cannot be aligned.
-    public struct Misalignment: Error, CustomStringConvertible {
+    package struct Misalignment: Error, CustomStringConvertible {
         /// The sentence, from 1.
-        public var sentence: Int
-        public var description: String { "sentence \(sentence): the system's words do not spell the gold's characters" }
+        package var sentence: Int
+        package var description: String { "sentence \(sentence): the system's words do not spell the gold's characters" }
     }
 
     /// Gold words, system words, and aligned words with the right tag, lemma, head, and head and relation.
-    public private(set) var goldWords = 0, systemWords = 0, alignedWords = 0
-    public private(set) var correctTags = 0, correctLemmas = 0, correctHeads = 0, correctLabelledHeads = 0
+    package private(set) var goldWords = 0, systemWords = 0, alignedWords = 0
+    package private(set) var correctTags = 0, correctLemmas = 0, correctHeads = 0, correctLabelledHeads = 0
 
     /// Scores `system` against `gold`, sentence by sentence.
-    public init(gold: [TreebankSentence], system: [TreebankSentence]) throws {
+    package init(gold: [TreebankSentence], system: [TreebankSentence]) throws {
         for (index, (goldSentence, systemSentence)) in zip(gold, system).enumerated() {
             try add(gold: goldSentence, system: systemSentence, number: index + 1)
         }
@@ -65,22 +65,22 @@ public struct AttachmentScore: Sendable, CustomStringConvertible {
     }
 
     /// F1 of a count of correct words.
-    public func f1(_ correct: Int) -> Double {
+    package func f1(_ correct: Int) -> Double {
         guard goldWords > 0, systemWords > 0, correct > 0 else { return 0 }
         let precision = Double(correct) / Double(systemWords), recall = Double(correct) / Double(goldWords)
         return 2 * precision * recall / (precision + recall)
     }
 
     /// UPOS F1, as a percentage.
-    public var upos: Double { 100 * f1(correctTags) }
+    package var upos: Double { 100 * f1(correctTags) }
     /// Lemma F1, as a percentage.
-    public var lemmas: Double { 100 * f1(correctLemmas) }
+    package var lemmas: Double { 100 * f1(correctLemmas) }
     /// Unlabelled attachment F1, as a percentage.
-    public var uas: Double { 100 * f1(correctHeads) }
+    package var uas: Double { 100 * f1(correctHeads) }
     /// Labelled attachment F1, as a percentage.
-    public var las: Double { 100 * f1(correctLabelledHeads) }
+    package var las: Double { 100 * f1(correctLabelledHeads) }
 
-    public var description: String {
+    package var description: String {
         func figure(_ value: Double) -> String { String(format: "%.2f", value) }
         return "words \(goldWords) gold, \(systemWords) system; UPOS \(figure(upos)), lemmas \(figure(lemmas)), UAS \(figure(uas)), LAS \(figure(las))"
     }

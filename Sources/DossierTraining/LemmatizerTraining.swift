@@ -3,12 +3,12 @@ import DossierText
 /// Learns the lemmatizer from a treebank's (form, tag, lemma) triples: for every word ending and
 /// tag, the most common rewrite of the ending into the lemma's; the words those rules get wrong
 /// are kept as exceptions.
-public struct LemmatizerTraining {
+package struct LemmatizerTraining {
     /// Default settings.
-    public init() {}
+    package init() {}
 
     /// A lemmatizer learned from `sentences`.
-    public func train(_ sentences: [TreebankSentence]) -> Lemmatizer {
+    package func train(_ sentences: [TreebankSentence]) -> Lemmatizer {
         // The most frequent lemma of each (lower-cased form, tag).
         struct Pair: Hashable { var form: [UInt8]; var tag: PartOfSpeech }
         var lemmaCounts: [Pair: [String: Int]] = [:]

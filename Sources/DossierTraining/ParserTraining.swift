@@ -4,20 +4,20 @@ import DossierText
 /// each step the model's best transition is compared with the transitions that lose the fewest
 /// gold arcs from the current configuration, and after the first iterations the parser follows
 /// its own (possibly wrong) choices, so it learns to recover from its mistakes.
-public struct ParserTraining {
+package struct ParserTraining {
     /// Passes over the training sentences.
-    public var iterations = 15
+    package var iterations = 15
     /// Iterations that follow the oracle before exploring the model's own choices.
-    public var oracleIterations = 1
+    package var oracleIterations = 1
     /// When exploring, how often the model's choice is followed rather than the oracle's.
-    public var explorationRate = 0.9
+    package var explorationRate = 0.9
     /// The seed of shuffles and exploration.
-    public var seed: UInt64 = 7
+    package var seed: UInt64 = 7
     /// A feature gets weights only if the oracle's configurations show it at least this often.
-    public var minimumFeatureCount = 3
+    package var minimumFeatureCount = 3
 
     /// Default settings.
-    public init() {}
+    package init() {}
 
     /// The move and label weights learned from `sentences`, whose words carry `tags` (predicted
     /// ones, so training sees the tagger's mistakes as parsing will).

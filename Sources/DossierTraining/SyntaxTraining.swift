@@ -4,19 +4,19 @@ import Foundation
 /// Trains the whole syntax model: the lemmatizer and tagger on the training sentences, then the
 /// parser on the same sentences tagged by taggers that did not see them (k-fold jackknifing), so
 /// the parser learns from tags as wrong as the ones it will get.
-public struct SyntaxTraining {
+package struct SyntaxTraining {
     /// Settings of the tagger.
-    public var tagger = TaggerTraining()
+    package var tagger = TaggerTraining()
     /// Settings of the parser.
-    public var parser = ParserTraining()
+    package var parser = ParserTraining()
     /// How many folds the jackknifed training tags come from (1: the gold tags).
-    public var folds = 10
+    package var folds = 10
 
     /// Default settings.
-    public init() {}
+    package init() {}
 
     /// A parser trained on `sentences`.
-    public func train(_ sentences: [TreebankSentence], progress: @escaping (String) -> Void = { _ in }) -> PerceptronParser {
+    package func train(_ sentences: [TreebankSentence], progress: @escaping (String) -> Void = { _ in }) -> PerceptronParser {
         let lemmatizer = LemmatizerTraining().train(sentences)
         progress("lemmatizer: \(lemmatizer.exceptions.count) exceptions, \(lemmatizer.rules.count) ending rules")
         let finalTagger = tagger.train(sentences, progress: progress)
@@ -54,7 +54,7 @@ public struct SyntaxTraining {
 
 extension PerceptronParser {
     /// The sentence parsed from its gold words, as a treebank sentence (for scoring and CoNLL-U).
-    public func parsed(_ sentence: TreebankSentence) -> TreebankSentence {
+    package func parsed(_ sentence: TreebankSentence) -> TreebankSentence {
         let parse = parse(sentence.words)
         var result = sentence
         result.tags = parse.tags
@@ -68,7 +68,7 @@ extension PerceptronParser {
 
 extension TreebankSentence {
     /// The sentence as a parse (its gold or predicted annotation).
-    public var parse: SentenceParse {
+    package var parse: SentenceParse {
         SentenceParse(words: words, tags: tags, treebankTags: treebankTags, lemmas: lemmas, heads: heads, relations: relations)
     }
 }

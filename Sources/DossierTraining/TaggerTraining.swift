@@ -3,22 +3,22 @@ import DossierText
 /// Trains the part-of-speech tagger: greedy averaged-perceptron training over shuffled sentences
 /// (Honnibal's design for a fast tagger), over joint universal and treebank tags, with a tag
 /// dictionary of frequent unambiguous words and each known word's ambiguity class.
-public struct TaggerTraining {
+package struct TaggerTraining {
     /// Passes over the training sentences.
-    public var iterations = 10
+    package var iterations = 10
     /// The seed of the sentence shuffles.
-    public var seed: UInt64 = 1
+    package var seed: UInt64 = 1
     /// A word joins the tag dictionary when seen at least this often…
-    public var dictionaryMinimumCount = 20
+    package var dictionaryMinimumCount = 20
     /// …and with one tag at least this share of the time.
-    public var dictionaryMinimumShare = 0.97
+    package var dictionaryMinimumShare = 0.97
     /// A feature gets weights only if it occurs at least this often in the training words.
-    public var minimumFeatureCount = 2
+    package var minimumFeatureCount = 2
     /// A joint tag seen fewer times than this is folded into its universal tag's commonest one.
-    public var minimumTagCount = 5
+    package var minimumTagCount = 5
 
     /// Default settings.
-    public init() {}
+    package init() {}
 
     /// The joint tags of `sentences` and each word's tag class in them.
     func tagSet(of sentences: [TreebankSentence]) -> (tags: [PartOfSpeechTagger.Tag], classes: [[UInt8]]) {
@@ -54,7 +54,7 @@ public struct TaggerTraining {
     }
 
     /// A tagger trained on `sentences`.
-    public func train(_ sentences: [TreebankSentence], progress: (String) -> Void = { _ in }) -> PartOfSpeechTagger {
+    package func train(_ sentences: [TreebankSentence], progress: (String) -> Void = { _ in }) -> PartOfSpeechTagger {
         let (tagSet, classes) = tagSet(of: sentences)
         let words = sentences.map { WordKeys.of($0.words) }
         let dictionary = tagDictionary(words: words, classes: classes, classCount: tagSet.count)

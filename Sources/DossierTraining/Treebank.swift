@@ -2,56 +2,56 @@ import DossierText
 import Foundation
 
 /// One sentence of a CoNLL-U treebank: its words with their gold tags, lemmas, heads and relations.
-public struct TreebankSentence: Sendable {
+package struct TreebankSentence: Sendable {
     /// The `# sent_id` comment, when there is one.
-    public var identifier: String?
+    package var identifier: String?
     /// The `# text` comment, when there is one.
-    public var text: String?
+    package var text: String?
     /// The words' forms.
-    public var forms: [String]
+    package var forms: [String]
     /// The words' lemmas.
-    public var lemmas: [String]
+    package var lemmas: [String]
     /// The words' parts of speech.
-    public var tags: [PartOfSpeech]
+    package var tags: [PartOfSpeech]
     /// The words' treebank tags (XPOS).
-    public var treebankTags: [String]
+    package var treebankTags: [String]
     /// The words' heads, from 0; -1 for the root.
-    public var heads: [Int]
+    package var heads: [Int]
     /// The words' relations to their heads.
-    public var relations: [DependencyRelation]
+    package var relations: [DependencyRelation]
     /// Whether each word is followed by a space (`SpaceAfter=No` in MISC makes it false).
-    public var spaceAfter: [Bool]
+    package var spaceAfter: [Bool]
 
     /// The number of words.
-    public var count: Int { forms.count }
+    package var count: Int { forms.count }
 
     /// The words as the tagger and parser read them.
-    public var words: SentenceWords { SentenceWords(forms: forms) }
+    package var words: SentenceWords { SentenceWords(forms: forms) }
 }
 
 /// Reads CoNLL-U (https://universaldependencies.org/format.html): the basic tree of each sentence's
 /// syntactic words. Multiword-token lines (`3-4`) and empty nodes (`8.1`) are skipped, as the
 /// basic tree does not use them.
-public enum CoNLLUReader {
+package enum CoNLLUReader {
     /// A line that is not CoNLL-U.
-    public struct Failure: Error, CustomStringConvertible {
+    package struct Failure: Error, CustomStringConvertible {
         /// The file's path.
-        public var path: String
+        package var path: String
         /// The line, from 1.
-        public var line: Int
+        package var line: Int
         /// What is wrong.
-        public var reason: String
+        package var reason: String
 
-        public var description: String { "\(path):\(line): \(reason)" }
+        package var description: String { "\(path):\(line): \(reason)" }
     }
 
     /// The sentences of the file at `path`.
-    public static func sentences(atPath path: String) throws -> [TreebankSentence] {
+    package static func sentences(atPath path: String) throws -> [TreebankSentence] {
         try sentences(in: String(contentsOfFile: path, encoding: .utf8), path: path)
     }
 
     /// The sentences of CoNLL-U `text`; `path` names it in errors.
-    public static func sentences(in text: String, path: String) throws -> [TreebankSentence] {
+    package static func sentences(in text: String, path: String) throws -> [TreebankSentence] {
         var sentences: [TreebankSentence] = []
         var current = TreebankSentence(forms: [], lemmas: [], tags: [], treebankTags: [], heads: [], relations: [], spaceAfter: [])
         var lineNumber = 0

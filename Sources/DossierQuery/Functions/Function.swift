@@ -3,7 +3,7 @@
 /// Text functions count characters (what a reader sees as one letter); those that search text
 /// (`position`, `starts_with`, `ends_with`) ignore case, as `contains` does. A missing argument
 /// gives a missing result, except in `coalesce` and `concat`.
-public enum Function: String, CaseIterable, Sendable {
+package enum Function: String, CaseIterable, Sendable {
     case year, quarter, month, day
     case lower, upper, trim, len, substr, left, right, replace, concat, position
     case startsWith = "starts_with"
@@ -11,7 +11,7 @@ public enum Function: String, CaseIterable, Sendable {
     case coalesce, abs, round
 
     /// How the function is called, for help and error messages.
-    public var signature: String {
+    package var signature: String {
         switch self {
         case .year, .quarter, .month, .day: "\(rawValue)(date)"
         case .lower, .upper, .trim: "\(rawValue)(text)"
@@ -30,7 +30,7 @@ public enum Function: String, CaseIterable, Sendable {
     }
 
     /// What the function gives, in a few words.
-    public var summary: String {
+    package var summary: String {
         switch self {
         case .year: "the year of a date (of a range's first day)"
         case .quarter: "the quarter, 1–4"

@@ -8,21 +8,21 @@ import DossierCore
 /// try scan.scan(scriptText, firstLine: 1)
 /// try scan.checkUses()
 /// ```
-public struct ParameterScan: Sendable {
+package struct ParameterScan: Sendable {
     /// The declarations, in the order they are written.
-    public private(set) var declarations: [ParameterDeclaration] = []
+    package private(set) var declarations: [ParameterDeclaration] = []
     /// The declared type of each parameter (the last declaration's, when one is declared twice).
-    public private(set) var types: [String: ParameterType] = [:]
+    package private(set) var types: [String: ParameterType] = [:]
     private var uses: [(name: String, range: SourceRange, declared: Bool)] = []
     private let known: Set<String>
 
     /// Creates a scan; `known` names parameters that exist before the script runs (set in the shell).
-    public init(known: Set<String> = []) { self.known = known }
+    package init(known: Set<String> = []) { self.known = known }
 
     /// Reads the statements of `text`, whose first line is line `firstLine` of the script: checks each
     /// declaration's type and default, and notes each `$name`. Statements that do not parse are left
     /// for the run to report.
-    public mutating func scan(_ text: String, firstLine: Int = 1) throws(Diagnostic) {
+    package mutating func scan(_ text: String, firstLine: Int = 1) throws(Diagnostic) {
         for tokens in Parser.statementTokens(in: text, firstLine: firstLine) {
             for token in tokens {
                 if case .parameter(let name) = token.kind { uses.append((name, token.range, types[name] != nil || known.contains(name))) }
@@ -44,7 +44,7 @@ public struct ParameterScan: Sendable {
     }
 
     /// Checks that every `$name` comes after a declaration of `name` (or names a known parameter).
-    public func checkUses() throws(Diagnostic) {
+    package func checkUses() throws(Diagnostic) {
         for use in uses where !use.declared {
             if let later = declarations.first(where: { $0.name.name == use.name }) {
                 throw Diagnostic(.error, "'$\(use.name)' is used before 'param \(use.name)' declares it (line \(later.name.range.start.line))",

@@ -4,7 +4,7 @@ import DossierCore
 ///
 /// The lexer never stops at an error: text that is not a token becomes a ``QueryToken/Kind/invalid(_:)``
 /// token carrying its diagnostic, so the statements before it can still run.
-public struct Lexer {
+package struct Lexer {
     private let scalars: [Unicode.Scalar]
     private var position = 0
     private var location: SourceLocation

@@ -6,9 +6,9 @@ import DossierCore
 /// `predicate`, `modality`, `timextype`) or a list of words the value must be one of
 /// (`[day, week, month]`). Without a default the parameter must be given a value
 /// (`dossier run --param NAME=VALUE`, or `.param set NAME VALUE` in the shell).
-public struct ParameterDeclaration: Hashable, Sendable {
+package struct ParameterDeclaration: Hashable, Sendable {
     /// How the type was written.
-    public enum TypeSyntax: Hashable, Sendable {
+    package enum TypeSyntax: Hashable, Sendable {
         /// A type name: `entity`, `time`, `kind`, …
         case name(Identifier)
         /// `[a, b, c]`: one of these words.
@@ -16,30 +16,30 @@ public struct ParameterDeclaration: Hashable, Sendable {
     }
 
     /// The default as written, after `=`.
-    public struct DefaultValue: Hashable, Sendable {
+    package struct DefaultValue: Hashable, Sendable {
         /// The text of the default, as written (`@putin`, `"arrest warrant"`, `2023-07`).
-        public var text: String
+        package var text: String
         /// Where it was written.
-        public var range: SourceRange
+        package var range: SourceRange
 
         /// Creates a default.
-        public init(text: String, range: SourceRange) {
+        package init(text: String, range: SourceRange) {
             self.text = text
             self.range = range
         }
     }
 
     /// The parameter's name.
-    public var name: Identifier
+    package var name: Identifier
     /// Its type as written.
-    public var type: TypeSyntax
+    package var type: TypeSyntax
     /// Where the type was written.
-    public var typeRange: SourceRange
+    package var typeRange: SourceRange
     /// The default, when one is written.
-    public var defaultValue: DefaultValue?
+    package var defaultValue: DefaultValue?
 
     /// Creates a declaration.
-    public init(name: Identifier, type: TypeSyntax, typeRange: SourceRange, defaultValue: DefaultValue?) {
+    package init(name: Identifier, type: TypeSyntax, typeRange: SourceRange, defaultValue: DefaultValue?) {
         self.name = name
         self.type = type
         self.typeRange = typeRange

@@ -128,7 +128,7 @@ extension Parser {
 extension EntityLiteral {
     /// How to write the entity called `name` as a literal: `@putin`, `@"Xi Jinping"`, and with
     /// `:kind` when a kind is given (`@Dover:location`).
-    public static func text(name: String, kind: EntityKind? = nil) -> String {
+    package static func text(name: String, kind: EntityKind? = nil) -> String {
         let scalars = name.unicodeScalars
         var text: String
         if let first = scalars.first, Lexer.isIdentifierStart(first),

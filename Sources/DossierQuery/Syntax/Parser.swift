@@ -5,7 +5,7 @@ import DossierCore
 /// Statements end at a line break, unless the next line begins with `|`, the line ends with `|` or `,`,
 /// or a bracket is open; `;` also ends a statement. Use ``Parser/parse(_:)`` for a whole text, or
 /// a ``QuerySession`` to run statement by statement.
-public struct Parser {
+package struct Parser {
     let tokens: [QueryToken]
     private let text: String
     var position = 0
@@ -15,10 +15,10 @@ public struct Parser {
 
     /// The deepest expressions may nest: parentheses, brackets, function calls and `not`s together.
     /// Parsing, checking and evaluating recurse once per level, so the limit keeps the stack bounded.
-    public static let maximumNesting = 100
+    package static let maximumNesting = 100
 
     /// The stage names of the language, for suggestions and completion.
-    public static let stageNames = [
+    package static let stageNames = [
         "where", "during", "overlapping", "before", "after", "mentioning", "search", "sort", "take", "top",
         "select", "count", "distinct", "documents", "sentences", "entities", "mentions", "relations", "times",
         "cooccur", "timeline", "kwic", "graph", "render",
@@ -30,7 +30,7 @@ public struct Parser {
     ]
 
     /// Parses every statement of `text`, stopping at the first error.
-    public static func parse(_ text: String) throws(Diagnostic) -> Program {
+    package static func parse(_ text: String) throws(Diagnostic) -> Program {
         var statements: [Statement] = []
         for tokens in statementTokens(in: text) {
             statements.append(try parseStatement(tokens, in: text))

@@ -1,9 +1,9 @@
 import DossierCore
 
 /// One token of query text, with the place it was read from.
-public struct QueryToken: Hashable, Sendable, CustomStringConvertible {
+package struct QueryToken: Hashable, Sendable, CustomStringConvertible {
     /// What sort of token it is, with its decoded value where it has one.
-    public enum Kind: Hashable, Sendable {
+    package enum Kind: Hashable, Sendable {
         /// A word: a source, stage, field, function, keyword or enum case.
         case identifier
         /// A whole number.
@@ -65,16 +65,16 @@ public struct QueryToken: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// What sort of token it is.
-    public var kind: Kind
+    package var kind: Kind
     /// The token as written in the source.
-    public var text: String
+    package var text: String
     /// Where the token lies in the source.
-    public var range: SourceRange
+    package var range: SourceRange
     /// Whether the token reached the end of the text before it was complete (an unterminated string).
-    public var isIncomplete: Bool
+    package var isIncomplete: Bool
 
     /// Creates a token.
-    public init(kind: Kind, text: String, range: SourceRange, isIncomplete: Bool = false) {
+    package init(kind: Kind, text: String, range: SourceRange, isIncomplete: Bool = false) {
         self.kind = kind
         self.text = text
         self.range = range
@@ -82,10 +82,10 @@ public struct QueryToken: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Whether the token is the identifier `word`.
-    public func isWord(_ word: String) -> Bool { kind == .identifier && text == word }
+    package func isWord(_ word: String) -> Bool { kind == .identifier && text == word }
 
     /// The token as written, or a name for the tokens that have no text.
-    public var description: String {
+    package var description: String {
         switch kind {
         case .newline: "end of line"
         case .end: "end of input"

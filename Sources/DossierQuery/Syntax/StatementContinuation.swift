@@ -6,13 +6,13 @@ import DossierCore
 /// `|` or `,` (see ``QuerySession/needsContinuation(_:)``). The shell and the script runner ask after
 /// every line; scanning only the new line keeps a statement of n lines linear instead of lexing
 /// its whole text n times. It follows the lexer's rules for strings, escapes and comments.
-public struct StatementContinuation: Sendable {
+package struct StatementContinuation: Sendable {
     /// A bracket or string still open, and where it opened.
-    public struct Opener: Hashable, Sendable {
+    package struct Opener: Hashable, Sendable {
         /// `(`, `[` or `"`.
-        public var text: String
+        package var text: String
         /// Where it was written (the offset is not tracked).
-        public var location: SourceLocation
+        package var location: SourceLocation
     }
 
     private var brackets: [Opener] = []
@@ -23,21 +23,21 @@ public struct StatementContinuation: Sendable {
     private var line: Int
     /// The opener that was still open at the end of the first line it left open, when one was:
     /// what made the lines after it part of the statement.
-    public private(set) var firstCarriedOpener: Opener?
+    package private(set) var firstCarriedOpener: Opener?
     /// The number of lines added.
-    public private(set) var lineCount = 0
+    package private(set) var lineCount = 0
 
     /// Starts before the statement's first line, which is line `firstLine` of its source.
-    public init(firstLine: Int = 1) { line = firstLine }
+    package init(firstLine: Int = 1) { line = firstLine }
 
     /// Whether the text so far needs another line: a bracket or string is open, or it ends with `|` or `,`.
-    public var needsMoreLines: Bool { string != nil || !brackets.isEmpty || endsOpen }
+    package var needsMoreLines: Bool { string != nil || !brackets.isEmpty || endsOpen }
 
     /// The innermost bracket or string open at the end of the text so far.
-    public var openOpener: Opener? { string ?? brackets.last }
+    package var openOpener: Opener? { string ?? brackets.last }
 
     /// Adds the next line (without its line break).
-    public mutating func add(_ text: String) {
+    package mutating func add(_ text: String) {
         var column = 0
         for scalar in text.unicodeScalars {
             column += 1
@@ -85,7 +85,7 @@ public struct StatementContinuation: Sendable {
     }
 
     /// Whether `text`, all of it, needs another line.
-    public static func needsMoreLines(after text: String) -> Bool {
+    package static func needsMoreLines(after text: String) -> Bool {
         var continuation = StatementContinuation()
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) { continuation.add(String(line)) }
         return continuation.needsMoreLines

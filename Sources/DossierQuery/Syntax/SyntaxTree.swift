@@ -1,31 +1,31 @@
 import DossierCore
 
 /// A name as written, with its place: a source, a stage, a field, a `let` name.
-public struct Identifier: Hashable, Sendable {
+package struct Identifier: Hashable, Sendable {
     /// The name.
-    public var name: String
+    package var name: String
     /// Where it was written.
-    public var range: SourceRange
+    package var range: SourceRange
 
     /// Creates an identifier.
-    public init(name: String, range: SourceRange) {
+    package init(name: String, range: SourceRange) {
         self.name = name
         self.range = range
     }
 }
 
 /// An entity literal, `@putin`, `@"Xi Jinping"` or `@Dover:location`, before it is resolved against the corpus.
-public struct EntityLiteral: Hashable, Sendable {
+package struct EntityLiteral: Hashable, Sendable {
     /// The name after the `@`, with quotes removed.
-    public var name: String
+    package var name: String
     /// The kind written after the name (`@Dover:location`), which picks one of several entities
     /// that go by the name; `nil` when none is written.
-    public var kind: Identifier?
+    package var kind: Identifier?
     /// Where the literal was written, `@` and kind included.
-    public var range: SourceRange
+    package var range: SourceRange
 
     /// Creates an entity literal.
-    public init(name: String, kind: Identifier? = nil, range: SourceRange) {
+    package init(name: String, kind: Identifier? = nil, range: SourceRange) {
         self.name = name
         self.kind = kind
         self.range = range
@@ -33,46 +33,46 @@ public struct EntityLiteral: Hashable, Sendable {
 }
 
 /// A time literal (`2023`, `2023-Q3`, `2023-03..2023-10`) with the range of days it denotes.
-public struct TimeLiteral: Hashable, Sendable {
+package struct TimeLiteral: Hashable, Sendable {
     /// The days the literal denotes.
-    public var value: TimeRange
+    package var value: TimeRange
     /// Where it was written.
-    public var range: SourceRange
+    package var range: SourceRange
 
     /// Creates a time literal.
-    public init(value: TimeRange, range: SourceRange) {
+    package init(value: TimeRange, range: SourceRange) {
         self.value = value
         self.range = range
     }
 }
 
 /// A whole-number argument of a stage, such as the `10` of `take 10`.
-public struct IntegerLiteral: Hashable, Sendable {
+package struct IntegerLiteral: Hashable, Sendable {
     /// The number.
-    public var value: Int
+    package var value: Int
     /// Where it was written.
-    public var range: SourceRange
+    package var range: SourceRange
 
     /// Creates an integer literal.
-    public init(value: Int, range: SourceRange) {
+    package init(value: Int, range: SourceRange) {
         self.value = value
         self.range = range
     }
 }
 
 /// A parsed query text: its statements in order.
-public struct Program: Hashable, Sendable {
+package struct Program: Hashable, Sendable {
     /// The statements.
-    public var statements: [Statement]
+    package var statements: [Statement]
 
     /// Creates a program.
-    public init(statements: [Statement]) { self.statements = statements }
+    package init(statements: [Statement]) { self.statements = statements }
 }
 
 /// One statement: a pipeline, a `let` binding or a `param` declaration.
-public struct Statement: Hashable, Sendable {
+package struct Statement: Hashable, Sendable {
     /// The forms a statement takes.
-    public enum Kind: Hashable, Sendable {
+    package enum Kind: Hashable, Sendable {
         /// A pipeline whose result is shown.
         case pipeline(QueryPipeline)
         /// `let NAME = PIPELINE`: the result is bound to a name later statements use as a source.
@@ -82,12 +82,12 @@ public struct Statement: Hashable, Sendable {
     }
 
     /// What the statement is.
-    public var kind: Kind
+    package var kind: Kind
     /// Where it lies in the source.
-    public var range: SourceRange
+    package var range: SourceRange
 
     /// Creates a statement.
-    public init(kind: Kind, range: SourceRange) {
+    package init(kind: Kind, range: SourceRange) {
         self.kind = kind
         self.range = range
     }
@@ -96,14 +96,14 @@ public struct Statement: Hashable, Sendable {
 /// A source followed by stages joined with `|`.
 public struct QueryPipeline: Hashable, Sendable {
     /// Where the rows come from.
-    public var source: Source
+    package var source: Source
     /// The stages, in order.
-    public var stages: [Stage]
+    package var stages: [Stage]
     /// Where the pipeline lies in the source.
-    public var range: SourceRange
+    package var range: SourceRange
 
     /// Creates a pipeline.
-    public init(source: Source, stages: [Stage], range: SourceRange) {
+    package init(source: Source, stages: [Stage], range: SourceRange) {
         self.source = source
         self.stages = stages
         self.range = range
@@ -111,9 +111,9 @@ public struct QueryPipeline: Hashable, Sendable {
 }
 
 /// The first element of a pipeline.
-public struct Source: Hashable, Sendable {
+package struct Source: Hashable, Sendable {
     /// The forms a source takes.
-    public enum Kind: Hashable, Sendable {
+    package enum Kind: Hashable, Sendable {
         /// A word: `documents`, `entities`, `mentions`, … or a name bound by `let`.
         case name(Identifier)
         /// An entity literal: a one-row `entities` source.
@@ -121,12 +121,12 @@ public struct Source: Hashable, Sendable {
     }
 
     /// What the source is.
-    public var kind: Kind
+    package var kind: Kind
     /// Where it was written.
-    public var range: SourceRange
+    package var range: SourceRange
 
     /// Creates a source.
-    public init(kind: Kind, range: SourceRange) {
+    package init(kind: Kind, range: SourceRange) {
         self.kind = kind
         self.range = range
     }
@@ -145,16 +145,16 @@ public enum TimeRelation: String, Hashable, Sendable, CaseIterable {
 }
 
 /// A sort key: an expression and a direction.
-public struct SortKey: Hashable, Sendable {
+package struct SortKey: Hashable, Sendable {
     /// What to sort by.
-    public var expression: Expression
+    package var expression: Expression
     /// `true` for `desc`, `false` for `asc`, `nil` when not written (the stage's default).
-    public var descending: Bool?
+    package var descending: Bool?
     /// Where the key was written, direction included.
-    public var range: SourceRange
+    package var range: SourceRange
 
     /// Creates a sort key.
-    public init(expression: Expression, descending: Bool?, range: SourceRange) {
+    package init(expression: Expression, descending: Bool?, range: SourceRange) {
         self.expression = expression
         self.descending = descending
         self.range = range
@@ -162,18 +162,18 @@ public struct SortKey: Hashable, Sendable {
 }
 
 /// One item of `select`, `count by` or `distinct`: an expression and the column name it gets.
-public struct SelectItem: Hashable, Sendable {
+package struct SelectItem: Hashable, Sendable {
     /// The value of the column.
-    public var expression: Expression
+    package var expression: Expression
     /// The name given with `as`, if any.
-    public var alias: Identifier?
+    package var alias: Identifier?
     /// The expression as written, used as the column name for computed columns without `as`.
-    public var text: String
+    package var text: String
     /// Where the item was written.
-    public var range: SourceRange
+    package var range: SourceRange
 
     /// Creates a select item.
-    public init(expression: Expression, alias: Identifier?, text: String, range: SourceRange) {
+    package init(expression: Expression, alias: Identifier?, text: String, range: SourceRange) {
         self.expression = expression
         self.alias = alias
         self.text = text
@@ -181,7 +181,7 @@ public struct SelectItem: Hashable, Sendable {
     }
 
     /// The column name: the `as` name, the field name, or the expression as written.
-    public var columnName: String {
+    package var columnName: String {
         if let alias { return alias.name }
         if case .name(let name) = expression.kind { return name }
         return text
@@ -189,9 +189,9 @@ public struct SelectItem: Hashable, Sendable {
 }
 
 /// One stage of a pipeline.
-public struct Stage: Hashable, Sendable {
+package struct Stage: Hashable, Sendable {
     /// The stages and their arguments.
-    public enum Kind: Hashable, Sendable {
+    package enum Kind: Hashable, Sendable {
         /// `where EXPR`
         case filter(Expression)
         /// `during T`, `overlapping T`, `before T`, `after T`
@@ -227,14 +227,14 @@ public struct Stage: Hashable, Sendable {
     }
 
     /// The stage's name as written.
-    public var name: Identifier
+    package var name: Identifier
     /// The stage and its arguments.
-    public var kind: Kind
+    package var kind: Kind
     /// Where the stage lies in the source, arguments included.
-    public var range: SourceRange
+    package var range: SourceRange
 
     /// Creates a stage.
-    public init(name: Identifier, kind: Kind, range: SourceRange) {
+    package init(name: Identifier, kind: Kind, range: SourceRange) {
         self.name = name
         self.kind = kind
         self.range = range
@@ -242,7 +242,7 @@ public struct Stage: Hashable, Sendable {
 }
 
 /// Binary operators of expressions.
-public enum BinaryOperator: Hashable, Sendable, CustomStringConvertible {
+package enum BinaryOperator: Hashable, Sendable, CustomStringConvertible {
     /// `==`
     case equal
     /// `!=`
@@ -277,7 +277,7 @@ public enum BinaryOperator: Hashable, Sendable, CustomStringConvertible {
     case divide
 
     /// The operator as written.
-    public var description: String {
+    package var description: String {
         switch self {
         case .equal: "=="
         case .notEqual: "!="
@@ -316,9 +316,9 @@ public enum BinaryOperator: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// An expression of `where`, `select`, `sort` and the other stages that take one.
-public struct Expression: Hashable, Sendable {
+package struct Expression: Hashable, Sendable {
     /// The forms an expression takes.
-    public indirect enum Kind: Hashable, Sendable {
+    package indirect enum Kind: Hashable, Sendable {
         /// A bare word: a field of the row, or an enum case where an enum is expected.
         case name(String)
         /// A string literal.
@@ -350,12 +350,12 @@ public struct Expression: Hashable, Sendable {
     }
 
     /// What the expression is.
-    public var kind: Kind
+    package var kind: Kind
     /// Where it was written.
-    public var range: SourceRange
+    package var range: SourceRange
 
     /// Creates an expression.
-    public init(kind: Kind, range: SourceRange) {
+    package init(kind: Kind, range: SourceRange) {
         self.kind = kind
         self.range = range
     }

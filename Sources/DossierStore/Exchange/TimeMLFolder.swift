@@ -4,20 +4,20 @@ import Foundation
 /// A folder that `dossier annotate --format timeml --output DIR` fills with one `<id>.tml` file per
 /// document. Two documents whose identifiers make the same file name get `<id>-2.tml`, `<id>-3.tml`, …
 /// rather than overwriting each other.
-public struct TimeMLFolder {
+package struct TimeMLFolder {
     /// The folder's path.
-    public let path: String
+    package let path: String
     /// How many files have been written.
-    public private(set) var written = 0
+    package private(set) var written = 0
     private var usedNames: Set<String> = []
 
     /// A folder at `path`; nothing is created until `create()`.
-    public init(path: String) {
+    package init(path: String) {
         self.path = path
     }
 
     /// Creates the folder (and its parents) when missing; a problem when that fails or a file is in the way.
-    public func create() -> Diagnostic? {
+    package func create() -> Diagnostic? {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
             return isFolder.boolValue ? nil : Diagnostic(.error, "a file is in the way of the output folder", sourceName: path)
@@ -31,7 +31,7 @@ public struct TimeMLFolder {
     }
 
     /// Writes `document` as the file for identifier `id`; a problem when it cannot be written.
-    public mutating func write(_ document: String, for id: String) -> Diagnostic? {
+    package mutating func write(_ document: String, for id: String) -> Diagnostic? {
         let name = uniqueName(TimeMLWriter.fileName(for: id))
         let file = (path as NSString).appendingPathComponent(name)
         do {

@@ -6,10 +6,10 @@ import DossierCore
 ///
 /// The text between `<TEXT>` and `</TEXT>` is the document's text, XML-escaped, so a reader that
 /// strips the tags and unescapes gets the same code-point offsets the annotation JSONL gives.
-public enum TimeMLWriter {
+package enum TimeMLWriter {
     /// The TimeML document for `annotated`. Time expressions that overlap an earlier one or fall
     /// outside the text are left out, since TIMEX3 tags cannot cross.
-    public static func document(for annotated: AnnotatedDocument) -> String {
+    package static func document(for annotated: AnnotatedDocument) -> String {
         let document = annotated.document
         var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         output += "<TimeML xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
@@ -26,7 +26,7 @@ public enum TimeMLWriter {
 
     /// The file name for the document with identifier `id`: `<id>.tml`, with characters that are
     /// unsafe in file names (path separators, controls, a leading dot) replaced by `_`.
-    public static func fileName(for id: String) -> String {
+    package static func fileName(for id: String) -> String {
         var name = ""
         for scalar in id.unicodeScalars {
             let unsafe = scalar == "/" || scalar == "\\" || scalar == ":" || scalar.value < 0x20 || scalar.value == 0x7F

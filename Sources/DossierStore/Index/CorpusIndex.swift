@@ -7,30 +7,30 @@ import DossierCore
 /// such a position, so filters and joins are integer work.
 public struct CorpusIndex: Sendable {
     /// One column per document field.
-    public struct DocumentColumns: Sendable {
+    package struct DocumentColumns: Sendable {
         /// Document identifiers.
-        public var ids: [String] = []
+        package var ids: [String] = []
         /// Headlines.
-        public var titles: [String?] = []
+        package var titles: [String?] = []
         /// Publication dates.
-        public var dates: [Day?] = []
+        package var dates: [Day?] = []
         /// Publishers or source files.
-        public var sources: [String?] = []
+        package var sources: [String?] = []
         /// Addresses.
-        public var urls: [String?] = []
+        package var urls: [String?] = []
         /// Word counts.
-        public var wordCounts: [Int] = []
+        package var wordCounts: [Int] = []
         /// Full texts.
-        public var texts: [String] = []
+        package var texts: [String] = []
 
         /// Creates empty columns.
-        public init() {}
+        package init() {}
 
         /// The number of documents.
-        public var count: Int { ids.count }
+        package var count: Int { ids.count }
 
         /// Appends one document.
-        public mutating func append(_ document: Document, wordCount: Int) {
+        package mutating func append(_ document: Document, wordCount: Int) {
             ids.append(document.id)
             titles.append(document.title)
             dates.append(document.date)
@@ -42,30 +42,30 @@ public struct CorpusIndex: Sendable {
     }
 
     /// One column per entity field given at construction; the statistics are derived.
-    public struct EntityColumns: Sendable {
+    package struct EntityColumns: Sendable {
         /// Canonical names.
-        public var names: [String] = []
+        package var names: [String] = []
         /// Kinds.
-        public var kinds: [EntityKind] = []
+        package var kinds: [EntityKind] = []
         /// Other names the entity goes by, as written in the corpus.
-        public var aliases: [[String]] = []
+        package var aliases: [[String]] = []
         /// How many mentions each entity has (derived).
-        public internal(set) var mentionCounts: [Int] = []
+        package internal(set) var mentionCounts: [Int] = []
         /// In how many documents each entity is mentioned (derived).
-        public internal(set) var documentCounts: [Int] = []
+        package internal(set) var documentCounts: [Int] = []
         /// The earliest date of a document that mentions the entity (derived).
-        public internal(set) var firstDates: [Day?] = []
+        package internal(set) var firstDates: [Day?] = []
         /// The latest date of a document that mentions the entity (derived).
-        public internal(set) var lastDates: [Day?] = []
+        package internal(set) var lastDates: [Day?] = []
 
         /// Creates empty columns.
-        public init() {}
+        package init() {}
 
         /// The number of entities.
-        public var count: Int { names.count }
+        package var count: Int { names.count }
 
         /// Appends one entity.
-        public mutating func append(name: String, kind: EntityKind, aliases: [String]) {
+        package mutating func append(name: String, kind: EntityKind, aliases: [String]) {
             names.append(name)
             kinds.append(kind)
             self.aliases.append(aliases)
@@ -73,28 +73,28 @@ public struct CorpusIndex: Sendable {
     }
 
     /// One column per mention field.
-    public struct MentionColumns: Sendable {
+    package struct MentionColumns: Sendable {
         /// The entity each mention names (a row of ``CorpusIndex/entities``).
-        public var entities: [Int32] = []
+        package var entities: [Int32] = []
         /// The document each mention is in (a row of ``CorpusIndex/documents``).
-        public var documents: [Int32] = []
+        package var documents: [Int32] = []
         /// The sentence index within the document.
-        public var sentences: [Int32] = []
+        package var sentences: [Int32] = []
         /// The mention as written.
-        public var texts: [String] = []
+        package var texts: [String] = []
         /// Code-point offsets where each mention starts.
-        public var starts: [Int32] = []
+        package var starts: [Int32] = []
         /// Code-point offsets where each mention ends.
-        public var ends: [Int32] = []
+        package var ends: [Int32] = []
 
         /// Creates empty columns.
-        public init() {}
+        package init() {}
 
         /// The number of mentions.
-        public var count: Int { entities.count }
+        package var count: Int { entities.count }
 
         /// Appends one mention.
-        public mutating func append(entity: Int32, document: Int32, sentence: Int32, text: String, span: TextSpan) {
+        package mutating func append(entity: Int32, document: Int32, sentence: Int32, text: String, span: TextSpan) {
             entities.append(entity)
             documents.append(document)
             sentences.append(sentence)
@@ -105,30 +105,30 @@ public struct CorpusIndex: Sendable {
     }
 
     /// The documents.
-    public private(set) var documents: DocumentColumns
+    package private(set) var documents: DocumentColumns
     /// The entities.
-    public private(set) var entities: EntityColumns
+    package private(set) var entities: EntityColumns
     /// The mentions.
-    public private(set) var mentions: MentionColumns
+    package private(set) var mentions: MentionColumns
     /// The sentences, grouped by document and in order within each.
-    public private(set) var sentences: SentenceColumns
+    package private(set) var sentences: SentenceColumns
     /// The relations.
-    public private(set) var relations: RelationColumns
+    package private(set) var relations: RelationColumns
     /// The time expressions.
-    public private(set) var times: TimeColumns
+    package private(set) var times: TimeColumns
     /// For each document, its sentences.
-    public private(set) var sentencesByDocument: GroupedRows
+    package private(set) var sentencesByDocument: GroupedRows
     private var sentenceSlices: TextSlices
     private var evidenceSlices: TextSlices
     /// For each entity, the documents that mention it, ascending and without repeats.
-    public private(set) var documentsByEntity: [[Int32]]
+    package private(set) var documentsByEntity: [[Int32]]
     /// For each document, the entities it mentions, ascending and without repeats.
-    public private(set) var entitiesByDocument: [[Int32]]
+    package private(set) var entitiesByDocument: [[Int32]]
     /// Lower-cased names and aliases to the entities that carry them.
     private var entitiesByName: [String: [Int32]]
 
     /// Builds the index and derives the per-entity statistics and postings.
-    public init(documents: DocumentColumns, entities: EntityColumns, mentions: MentionColumns,
+    package init(documents: DocumentColumns, entities: EntityColumns, mentions: MentionColumns,
                 sentences: SentenceColumns = SentenceColumns(), relations: RelationColumns = RelationColumns(),
                 times: TimeColumns = TimeColumns()) {
         self.documents = documents
@@ -172,25 +172,25 @@ public struct CorpusIndex: Sendable {
     }
 
     /// An empty index.
-    public init() { self.init(documents: DocumentColumns(), entities: EntityColumns(), mentions: MentionColumns()) }
+    package init() { self.init(documents: DocumentColumns(), entities: EntityColumns(), mentions: MentionColumns()) }
 
     /// The text of sentence `row`, sliced from its document.
-    public func text(ofSentence row: Int) -> String {
+    package func text(ofSentence row: Int) -> String {
         sentenceSlices.text(row, in: documents.texts[Int(sentences.documents[row])])
     }
 
     /// The row of the sentence at `position` in `document`, when the index has it.
-    public func sentenceRow(document: Int32, position: Int32) -> Int32? {
+    package func sentenceRow(document: Int32, position: Int32) -> Int32? {
         sentencesByDocument[document].first { sentences.positions[Int($0)] == position }
     }
 
     /// The evidence sentence of relation `row`, sliced from its document.
-    public func evidence(ofRelation row: Int) -> String {
+    package func evidence(ofRelation row: Int) -> String {
         evidenceSlices.text(row, in: documents.texts[Int(relations.documents[row])])
     }
 
     /// What an entity name or alias refers to.
-    public enum EntityLookup: Hashable, Sendable {
+    package enum EntityLookup: Hashable, Sendable {
         /// Exactly one entity carries the name.
         case found(Int32)
         /// Several entities carry the name; they are listed by mention count, largest first.
@@ -203,7 +203,7 @@ public struct CorpusIndex: Sendable {
     ///
     /// A canonical-name match wins over alias matches, so `@"Xi Jinping"` is never ambiguous
     /// with an entity that merely has that alias.
-    public func lookUpEntity(named name: String) -> EntityLookup {
+    package func lookUpEntity(named name: String) -> EntityLookup {
         let key = name.lowercased()
         guard let candidates = entitiesByName[key], !candidates.isEmpty else {
             return .notFound(suggestions: suggestions(for: key))
@@ -215,7 +215,7 @@ public struct CorpusIndex: Sendable {
     }
 
     /// Every entity that goes by `name` (a canonical name or an alias, ignoring case), in row order.
-    public func entities(named name: String) -> [Int32] {
+    package func entities(named name: String) -> [Int32] {
         (entitiesByName[name.lowercased()] ?? []).sorted()
     }
 

@@ -1,10 +1,10 @@
 /// Rows grouped by a key, stored compactly: the rows of key `k` are `rows[offsets[k]..<offsets[k + 1]]`, ascending.
-public struct GroupedRows: Sendable {
+package struct GroupedRows: Sendable {
     private let offsets: [Int]
     private let rows: [Int32]
 
     /// Groups the positions of `keys` by their value (a counting sort); every key is below `keyCount`.
-    public init(keys: [Int32], keyCount: Int) {
+    package init(keys: [Int32], keyCount: Int) {
         var offsets = Array(repeating: 0, count: keyCount + 1)
         for key in keys { offsets[Int(key) + 1] += 1 }
         for key in 0..<keyCount { offsets[key + 1] += offsets[key] }
@@ -19,7 +19,7 @@ public struct GroupedRows: Sendable {
     }
 
     /// The rows whose key is `key`, ascending.
-    public subscript(key: Int32) -> ArraySlice<Int32> {
+    package subscript(key: Int32) -> ArraySlice<Int32> {
         rows[offsets[Int(key)]..<offsets[Int(key) + 1]]
     }
 }

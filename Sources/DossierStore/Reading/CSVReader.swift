@@ -6,12 +6,12 @@ import Foundation
 ///
 /// A row without an `id` gets `NAME:ROW`, where NAME is the file's name without its extension (or
 /// its path in the folder ingested) and ROW counts data rows from 1.
-public struct CSVReader: DocumentReader {
+package struct CSVReader: DocumentReader {
     /// Creates a reader.
-    public init() {}
+    package init() {}
 
     /// Reads every row of `data`.
-    public func read(_ data: Data, path: String, name: String) -> ReadOutcome {
+    package func read(_ data: Data, path: String, name: String) -> ReadOutcome {
         var outcome = ReadOutcome()
         let records = CSVParser.records(in: [UInt8](data))
         guard let headerRecord = records.first else {

@@ -5,12 +5,12 @@ import Foundation
 ///
 /// `text` is required. A line without `id` gets `NAME:LINE` (NAME as ``CSVReader`` makes it); `date` is `YYYY-MM-DD` or an ISO 8601
 /// timestamp. Blank lines are skipped; a line that is not such an object is reported and skipped.
-public struct JSONLinesReader: DocumentReader {
+package struct JSONLinesReader: DocumentReader {
     /// Creates a reader.
-    public init() {}
+    package init() {}
 
     /// Reads every line of `data`.
-    public func read(_ data: Data, path: String, name: String) -> ReadOutcome {
+    package func read(_ data: Data, path: String, name: String) -> ReadOutcome {
         var outcome = ReadOutcome()
         var lineNumber = 0
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {

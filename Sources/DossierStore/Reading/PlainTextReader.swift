@@ -7,12 +7,12 @@ import Foundation
 ///
 /// A file may open with a `date YYYY-MM-DD` header (after optional white space, on the same line
 /// as the text or a line of its own); it becomes the document date and is not part of the text.
-public struct PlainTextReader: DocumentReader {
+package struct PlainTextReader: DocumentReader {
     /// Creates a reader.
-    public init() {}
+    package init() {}
 
     /// Reads one document from `data`, whose id is `name`.
-    public func read(_ data: Data, path: String, name: String) -> ReadOutcome {
+    package func read(_ data: Data, path: String, name: String) -> ReadOutcome {
         var outcome = ReadOutcome()
         let bytes = [UInt8](data)
         let (text, invalid) = ReaderSupport.decodeUTF8(bytes)
@@ -36,12 +36,12 @@ public struct PlainTextReader: DocumentReader {
     }
 
     /// The longest title taken from a text, in characters.
-    public static let titleLength = 100
+    package static let titleLength = 100
 
     /// A title for an article that has none: its first line when that has at most ``titleLength``
     /// characters; else the first sentence of that line when short enough (without its full stop);
     /// else the line cut at the last space before ``titleLength`` characters, with "…".
-    public static func title(of text: String) -> String? {
+    package static func title(of text: String) -> String? {
         guard let line = text.split(whereSeparator: \.isNewline).lazy.map({ $0.trimmingCharacters(in: .whitespaces) })
             .first(where: { !$0.isEmpty }) else { return nil }
         if line.count <= titleLength { return line }

@@ -24,22 +24,22 @@ import DossierCore
 /// the outcome does not depend on the order documents were ingested in as long as a candidate that
 /// makes a name ambiguous arrives before the name is merged (the rules that compare mention counts
 /// read the counts at the time a batch is added).
-public enum CorpusEntityResolver {
+package enum CorpusEntityResolver {
     /// An entity as the resolver sees it.
-    public struct Entity: Hashable, Sendable {
+    package struct Entity: Hashable, Sendable {
         /// The entity's key in the workspace.
-        public var number: Int64
+        package var number: Int64
         /// Its canonical name.
-        public var name: String
+        package var name: String
         /// Its kind.
-        public var kind: EntityKind
+        package var kind: EntityKind
         /// Its other names.
-        public var aliases: [String]
+        package var aliases: [String]
         /// How many mentions it has.
-        public var mentions: Int
+        package var mentions: Int
 
         /// Creates an entity.
-        public init(number: Int64, name: String, kind: EntityKind, aliases: [String] = [], mentions: Int = 1) {
+        package init(number: Int64, name: String, kind: EntityKind, aliases: [String] = [], mentions: Int = 1) {
             self.number = number
             self.name = name
             self.kind = kind
@@ -79,16 +79,16 @@ public enum CorpusEntityResolver {
     }
 
     /// One entity to fold into another.
-    public struct Merge: Hashable, Sendable {
+    package struct Merge: Hashable, Sendable {
         /// The entity that goes away (its name becomes an alias of ``into``).
-        public var from: Int64
+        package var from: Int64
         /// The entity that absorbs it.
-        public var into: Int64
+        package var into: Int64
     }
 
     /// The merges the rules call for among `entities`, rule by rule as the doc comment lists them
     /// (entities of unknown kind, stray typings, one-word entities), each in the order of `from`.
-    public static func merges(among entities: [Entity]) -> [Merge] {
+    package static func merges(among entities: [Entity]) -> [Merge] {
         var holders: [EntityKind: [String: [(entity: Int64, byAlias: Bool)]]] = [:]
         var typedByName: [String: [Entity]] = [:]
         for entity in entities {

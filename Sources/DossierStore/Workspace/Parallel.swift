@@ -1,9 +1,9 @@
 import Foundation
 
 /// Work spread over every core.
-public enum Parallel {
+package enum Parallel {
     /// `transform` applied to each element on all cores; the results keep the input order.
-    public static func map<Element: Sendable, Result>(_ elements: [Element], _ transform: (Element) -> Result) -> [Result] {
+    package static func map<Element: Sendable, Result>(_ elements: [Element], _ transform: (Element) -> Result) -> [Result] {
         let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: elements.count)
         results.initialize(repeating: nil)
         defer {

@@ -6,23 +6,23 @@
 /// matched as the tokenizer splits it instead of being an FTS5 syntax error; what is still wrong
 /// (an unclosed quote or parenthesis, an operator with nothing on one side, a stray `*`) is a
 /// ``Problem`` that says where, so a caret can point at it.
-public enum SearchWords {
+package enum SearchWords {
     /// What is wrong with the words, and where: `offset` counts Unicode scalars from their start.
-    public struct Problem: Error, Equatable, Sendable {
+    package struct Problem: Error, Equatable, Sendable {
         /// What is wrong.
-        public var message: String
+        package var message: String
         /// Where, in Unicode scalars from the start of the words.
-        public var offset: Int
+        package var offset: Int
         /// How long the wrong part is, in Unicode scalars.
-        public var length: Int
+        package var length: Int
     }
 
     /// The syntax, for notes under a problem.
-    public static let syntaxNote = "search takes words that must all occur, \"quoted phrases\", OR, AND and NOT in capitals, "
+    package static let syntaxNote = "search takes words that must all occur, \"quoted phrases\", OR, AND and NOT in capitals, "
         + "(parentheses), prefix* and NEAR(a b, 5)"
 
     /// The FTS5 query for `words`.
-    public static func expression(for words: String) throws(Problem) -> String {
+    package static func expression(for words: String) throws(Problem) -> String {
         var parser = Parser(tokens: try tokens(of: words), length: words.unicodeScalars.count)
         guard !parser.tokens.isEmpty else { throw Problem(message: "the search has no words", offset: 0, length: 0) }
         let expression = try parser.parseOr()

@@ -137,7 +137,7 @@ public final class Workspace: Sendable {
     /// SQLite's data version of the file: it changes whenever a change is committed to the file, by
     /// another process or by this workspace. Compare it with the value read before ``loadIndex()`` to
     /// know whether the index is stale.
-    public func dataVersion() throws(Diagnostic) -> Int {
+    package func dataVersion() throws(Diagnostic) -> Int {
         do {
             return try watcher.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
         } catch {
@@ -406,7 +406,7 @@ public final class Workspace: Sendable {
     }
 
     /// Loads the in-memory columns the query evaluator scans.
-    public func loadIndex() throws(Diagnostic) -> CorpusIndex {
+    package func loadIndex() throws(Diagnostic) -> CorpusIndex {
         try run { db in
             var documents = CorpusIndex.DocumentColumns()
             var documentPositions: [Int64: Int32] = [:]

@@ -18,7 +18,7 @@ public struct Gazetteer: Sendable {
     /// The tokenizer the tables were read with (and that texts must be read with).
     public let tokenizer: Tokenizer
     /// Every word the lexicon knows.
-    public private(set) var vocabulary = Vocabulary()
+    package private(set) var vocabulary = Vocabulary()
     private var featureTable: [WordFeatures] = []
     private var calendarTable: [CalendarWord?] = []
     private var names = PhraseTable()
@@ -194,20 +194,20 @@ public struct Gazetteer: Sendable {
 
     /// The features of the word with identifier `id` (none for unknown words).
     @inline(__always)
-    public func features(_ id: Int32) -> WordFeatures { id >= 0 && Int(id) < featureTable.count ? featureTable[Int(id)] : [] }
+    package func features(_ id: Int32) -> WordFeatures { id >= 0 && Int(id) < featureTable.count ? featureTable[Int(id)] : [] }
 
     /// The calendar meaning of the word with identifier `id`.
     @inline(__always)
-    public func calendarWord(_ id: Int32) -> CalendarWord? { id >= 0 && Int(id) < calendarTable.count ? calendarTable[Int(id)] : nil }
+    package func calendarWord(_ id: Int32) -> CalendarWord? { id >= 0 && Int(id) < calendarTable.count ? calendarTable[Int(id)] : nil }
 
     /// The features of a word written in any case.
-    public func features(ofWord word: String) -> WordFeatures { features(vocabulary.id(ofWord: word)) }
+    package func features(ofWord word: String) -> WordFeatures { features(vocabulary.id(ofWord: word)) }
 
     /// The calendar meaning of a word written in any case.
-    public func calendarWord(ofWord word: String) -> CalendarWord? { calendarWord(vocabulary.id(ofWord: word)) }
+    package func calendarWord(ofWord word: String) -> CalendarWord? { calendarWord(vocabulary.id(ofWord: word)) }
 
     /// The identifiers of a text's tokens (`Vocabulary.unknown` for words the lexicon lacks).
-    public func wordIDs(of tokens: [Token], in bytes: UnsafeBufferPointer<UInt8>) -> [Int32] {
+    package func wordIDs(of tokens: [Token], in bytes: UnsafeBufferPointer<UInt8>) -> [Int32] {
         var key: [UInt8] = []
         key.reserveCapacity(32)
         return tokens.map { token in

@@ -1,5 +1,5 @@
 /// A word the temporal tagger understands: month and weekday names, deictic words, units.
-public enum CalendarWord: Hashable, Sendable {
+package enum CalendarWord: Hashable, Sendable {
     /// A month, 1–12.
     case month(Int)
     /// A weekday, ISO numbered: 1 is Monday.
@@ -50,7 +50,7 @@ public enum CalendarWord: Hashable, Sendable {
 // recognizers look one up for every token.
 
 /// A part of the day, with its TIMEX3 code.
-public enum PartOfDay: String, Hashable, Sendable {
+package enum PartOfDay: String, Hashable, Sendable {
     /// `MO`.
     case morning = "MO"
     /// `AF`.
@@ -62,7 +62,7 @@ public enum PartOfDay: String, Hashable, Sendable {
 }
 
 /// A season, with its TIMEX3 code; the seasons are the meteorological ones (summer is June to August).
-public enum Season: String, Hashable, Sendable {
+package enum Season: String, Hashable, Sendable {
     /// `WI`, December to February.
     case winter = "WI"
     /// `SP`, March to May.
@@ -73,7 +73,7 @@ public enum Season: String, Hashable, Sendable {
     case fall = "FA"
 
     /// 0 for winter to 3 for fall, the order in which they come in a year that starts in December.
-    public var order: Int {
+    package var order: Int {
         switch self {
         case .winter: 0
         case .spring: 1
@@ -83,7 +83,7 @@ public enum Season: String, Hashable, Sendable {
     }
 
     /// The season of month `month` (1–12).
-    public init(month: Int) {
+    package init(month: Int) {
         switch month {
         case 3...5: self = .spring
         case 6...8: self = .summer
@@ -94,7 +94,7 @@ public enum Season: String, Hashable, Sendable {
 }
 
 /// A vague reference to the present, the past or the future, with its TIMEX3 value.
-public enum TimeReference: String, Hashable, Sendable {
+package enum TimeReference: String, Hashable, Sendable {
     /// `PRESENT_REF`: "now", "currently".
     case present = "PRESENT_REF"
     /// `PAST_REF`: "recently".
@@ -104,14 +104,14 @@ public enum TimeReference: String, Hashable, Sendable {
 }
 
 /// How a holiday falls in a year.
-public enum HolidayRule: Hashable, Sendable {
+package enum HolidayRule: Hashable, Sendable {
     /// On the same day every year: Christmas is December 25.
     case fixed(month: Int, day: Int)
     /// On the `ordinal`-th given weekday (ISO, 1 is Monday) of a month: Thanksgiving is the fourth Thursday of November.
     case weekday(month: Int, weekday: Int, ordinal: Int)
 
     /// The month the holiday falls in.
-    public var month: Int {
+    package var month: Int {
         switch self {
         case .fixed(let month, _), .weekday(let month, _, _): month
         }
@@ -119,7 +119,7 @@ public enum HolidayRule: Hashable, Sendable {
 }
 
 /// A calendar unit named in a time expression.
-public enum CalendarUnit: String, Hashable, Sendable {
+package enum CalendarUnit: String, Hashable, Sendable {
     /// A minute.
     case minute
     /// An hour.

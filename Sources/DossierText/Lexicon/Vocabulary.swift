@@ -2,19 +2,19 @@
 ///
 /// Every word the gazetteers and the time lexicon know gets an identifier; a text's tokens are
 /// looked up once, and the extractors then work on identifiers.
-public struct Vocabulary: Sendable {
+package struct Vocabulary: Sendable {
     /// The identifier of a word that is not in the vocabulary.
-    public static let unknown: Int32 = -1
+    package static let unknown: Int32 = -1
 
     private var arena: [UInt8] = []
     private var offsets: [Int32] = [0]
     private var slots: [Int32] = Array(repeating: -1, count: 1024)
 
     /// Creates an empty vocabulary.
-    public init() {}
+    package init() {}
 
     /// The number of words.
-    public var count: Int { offsets.count - 1 }
+    package var count: Int { offsets.count - 1 }
 
     @inline(__always)
     private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
@@ -33,7 +33,7 @@ public struct Vocabulary: Sendable {
     }
 
     /// The identifier of the key, or `Vocabulary.unknown`.
-    public func id(of key: UnsafeBufferPointer<UInt8>) -> Int32 {
+    package func id(of key: UnsafeBufferPointer<UInt8>) -> Int32 {
         let mask = slots.count - 1
         var slot = Vocabulary.hash(key) & mask
         while true {
@@ -45,14 +45,14 @@ public struct Vocabulary: Sendable {
     }
 
     /// The identifier of the key, or `Vocabulary.unknown`.
-    public func id(of key: [UInt8]) -> Int32 { key.withUnsafeBufferPointer { id(of: $0) } }
+    package func id(of key: [UInt8]) -> Int32 { key.withUnsafeBufferPointer { id(of: $0) } }
 
     /// The identifier of a word written in any case.
-    public func id(ofWord word: String) -> Int32 { id(of: KeyNormalizer.key(of: word)) }
+    package func id(ofWord word: String) -> Int32 { id(of: KeyNormalizer.key(of: word)) }
 
     /// Adds the key if it is new; returns its identifier.
     @discardableResult
-    public mutating func insert(_ key: [UInt8]) -> Int32 {
+    package mutating func insert(_ key: [UInt8]) -> Int32 {
         let existing = id(of: key)
         if existing != Vocabulary.unknown { return existing }
         if (count + 1) * 2 > slots.count { grow() }
@@ -64,7 +64,7 @@ public struct Vocabulary: Sendable {
     }
 
     /// The key with identifier `id`.
-    public func key(_ id: Int32) -> [UInt8] {
+    package func key(_ id: Int32) -> [UInt8] {
         Array(arena[Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1])])
     }
 

@@ -1,57 +1,57 @@
 /// What the lexicon knows about one word, whatever its case.
-public struct WordFeatures: OptionSet, Hashable, Sendable {
+package struct WordFeatures: OptionSet, Hashable, Sendable {
     /// The bits.
-    public let rawValue: UInt32
+    package let rawValue: UInt32
     /// Creates features from their bits.
-    public init(rawValue: UInt32) { self.rawValue = rawValue }
+    package init(rawValue: UInt32) { self.rawValue = rawValue }
 
     /// A word that starts sentences but is no name ("The", "When", "Meanwhile").
-    public static let functionWord = WordFeatures(rawValue: 1 << 0)
+    package static let functionWord = WordFeatures(rawValue: 1 << 0)
     /// A common first name ("John", "Mary").
-    public static let firstName = WordFeatures(rawValue: 1 << 1)
+    package static let firstName = WordFeatures(rawValue: 1 << 1)
     /// Ends an organisation's name ("Court", "Party", "Bank").
-    public static let organizationHead = WordFeatures(rawValue: 1 << 2)
+    package static let organizationHead = WordFeatures(rawValue: 1 << 2)
     /// Marks an organisation in lower case next to a name ("news agency").
-    public static let organizationCue = WordFeatures(rawValue: 1 << 3)
+    package static let organizationCue = WordFeatures(rawValue: 1 << 3)
     /// Ends an event's name ("Forum", "Olympics", "War").
-    public static let eventHead = WordFeatures(rawValue: 1 << 4)
+    package static let eventHead = WordFeatures(rawValue: 1 << 4)
     /// Marks an event in lower case after a name ("summit").
-    public static let eventCue = WordFeatures(rawValue: 1 << 5)
+    package static let eventCue = WordFeatures(rawValue: 1 << 5)
     /// Joins parts of an organisation's or event's name ("of", "and", "for").
-    public static let connector = WordFeatures(rawValue: 1 << 6)
+    package static let connector = WordFeatures(rawValue: 1 << 6)
     /// A particle inside personal names ("von", "de", "bin").
-    public static let nameParticle = WordFeatures(rawValue: 1 << 7)
+    package static let nameParticle = WordFeatures(rawValue: 1 << 7)
     /// Marks future reference in a sentence ("will", "scheduled").
-    public static let futureMarker = WordFeatures(rawValue: 1 << 8)
+    package static let futureMarker = WordFeatures(rawValue: 1 << 8)
     /// A noun counted by a number, so the number before it is no year ("people", "troops").
-    public static let countNoun = WordFeatures(rawValue: 1 << 9)
+    package static let countNoun = WordFeatures(rawValue: 1 << 9)
     /// A preposition that introduces a time ("in", "since", "until").
-    public static let temporalPreposition = WordFeatures(rawValue: 1 << 10)
+    package static let temporalPreposition = WordFeatures(rawValue: 1 << 10)
     /// A common surname ("Smith"); confirms a name that starts with a first name.
-    public static let surname = WordFeatures(rawValue: 1 << 12)
+    package static let surname = WordFeatures(rawValue: 1 << 12)
     /// A demonym or country adjective ("Russian", "North Korean" starts with one).
-    public static let demonym = WordFeatures(rawValue: 1 << 11)
+    package static let demonym = WordFeatures(rawValue: 1 << 11)
     /// Ends a place's name ("Road", "Stadium", "Republic").
-    public static let locationHead = WordFeatures(rawValue: 1 << 13)
+    package static let locationHead = WordFeatures(rawValue: 1 << 13)
     /// Starts a sports club's name ("Real", "Dynamo", "Sporting").
-    public static let clubPrefix = WordFeatures(rawValue: 1 << 14)
+    package static let clubPrefix = WordFeatures(rawValue: 1 << 14)
     /// Names a sport ("soccer", "cricket"): marks a sports report.
-    public static let sport = WordFeatures(rawValue: 1 << 15)
+    package static let sport = WordFeatures(rawValue: 1 << 15)
     /// Never part of a personal name ("Catholic", "Democrat").
-    public static let notPersonName = WordFeatures(rawValue: 1 << 16)
+    package static let notPersonName = WordFeatures(rawValue: 1 << 16)
     /// Puts an unknown name after it in a place ("in", "near").
-    public static let locationPreposition = WordFeatures(rawValue: 1 << 17)
+    package static let locationPreposition = WordFeatures(rawValue: 1 << 17)
     /// Ends the name of a treaty, law or plan ("Accord", "Statute").
-    public static let documentHead = WordFeatures(rawValue: 1 << 18)
+    package static let documentHead = WordFeatures(rawValue: 1 << 18)
     /// After a demonym, makes it name its country as an actor ("delegation", "side").
-    public static let actorNoun = WordFeatures(rawValue: 1 << 19)
+    package static let actorNoun = WordFeatures(rawValue: 1 << 19)
     /// Reports speech ("said", "told"): next to a single name in a sports report it marks a person.
-    public static let speechVerb = WordFeatures(rawValue: 1 << 20)
+    package static let speechVerb = WordFeatures(rawValue: 1 << 20)
     /// Starts an event's name ("Typhoon Haiyan", "Operation Desert Storm").
-    public static let eventPrefix = WordFeatures(rawValue: 1 << 21)
+    package static let eventPrefix = WordFeatures(rawValue: 1 << 21)
     /// Ends an organisation's name when written in capitals ("XI", "AG"): "Xi" alone is no head.
-    public static let organizationHeadInCapitals = WordFeatures(rawValue: 1 << 22)
+    package static let organizationHeadInCapitals = WordFeatures(rawValue: 1 << 22)
     /// Starts an organisation's or group's name that may be written in lower case ("international
     /// criminal court", "Islamic state"): a cheap test before looking such names up.
-    public static let startsLowercaseName = WordFeatures(rawValue: 1 << 23)
+    package static let startsLowercaseName = WordFeatures(rawValue: 1 << 23)
 }

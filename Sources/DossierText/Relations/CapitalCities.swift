@@ -3,11 +3,11 @@ import Foundation
 /// Capital cities and the countries they stand for when they act: "Moscow said", "sanctions on
 /// Moscow" are Russia's doings and Russia's sanctions. Read from `Resources/Relations/capitals.tsv`
 /// (GeoNames).
-public struct CapitalCities: Sendable {
+package struct CapitalCities: Sendable {
     private var countryOfCapital: [String: String] = [:]
 
     /// The table shipped with DossierText; loaded once.
-    public static let bundled: CapitalCities = {
+    package static let bundled: CapitalCities = {
         guard let folder = Bundle.module.url(forResource: "Relations", withExtension: nil),
               let text = try? String(contentsOf: folder.appendingPathComponent("capitals.tsv"), encoding: .utf8) else {
             fatalError("DossierText: the bundled capitals table is missing")
@@ -16,12 +16,12 @@ public struct CapitalCities: Sendable {
     }()
 
     /// Reads `capital<TAB>country` rows.
-    public init(table: String) {
+    package init(table: String) {
         for (capital, countries) in GazetteerTable(table).namesWithAliases {
             if let country = countries.first { countryOfCapital[capital] = country }
         }
     }
 
     /// The country whose capital is `city`, if it is one.
-    public func country(ofCapital city: String) -> String? { countryOfCapital[city] }
+    package func country(ofCapital city: String) -> String? { countryOfCapital[city] }
 }

@@ -8,7 +8,7 @@ import Foundation
 ///
 /// `RelationLexicon.bundled` reads `cameo-verbs.tsv` (derived from PETRARCH2's CAMEO dictionary by
 /// `Scripts/make-relation-lexicon.py`) and `frames.tsv` (ours); their headers give the formats.
-public struct RelationLexicon: Sendable {
+package struct RelationLexicon: Sendable {
     /// How a trigger's target is found.
     struct Targets: Hashable, Sendable {
         /// The direct object (the subject of the passive).
@@ -92,7 +92,7 @@ public struct RelationLexicon: Sendable {
     private(set) var chargeForms: Set<UInt64> = []
 
     /// The lexicon shipped with DossierText; loaded once.
-    public static let bundled: RelationLexicon = {
+    package static let bundled: RelationLexicon = {
         guard let directory = Bundle.module.url(forResource: "Relations", withExtension: nil) else {
             fatalError("DossierText: the bundled Relations resource is missing")
         }
@@ -106,7 +106,7 @@ public struct RelationLexicon: Sendable {
     }()
 
     /// Builds a lexicon from the texts of the CAMEO verb table and the frames table.
-    public init(cameoVerbs: String, frames: String) {
+    package init(cameoVerbs: String, frames: String) {
         for columns in GazetteerTable(cameoVerbs).rows where columns.count >= 4 {
             guard let predicate = RelationPredicate(rawValue: String(columns[1])) else { continue }
             addVerb(columns[0], predicate: predicate, targets: Targets(columns[2]))
@@ -167,7 +167,7 @@ public struct RelationLexicon: Sendable {
     func clauseWord(_ key: UInt64) -> ClauseWord { clauseWords[key] ?? [] }
 
     /// The number of distinct trigger lemmas for each predicate (verbs and nouns).
-    public var lemmaCounts: [RelationPredicate: Int] {
+    package var lemmaCounts: [RelationPredicate: Int] {
         var counts: [RelationPredicate: Set<UInt64>] = [:]
         for (key, frames) in verbs { for frame in frames { counts[frame.predicate, default: []].insert(key) } }
         for (key, frames) in nouns { for frame in frames { counts[frame.predicate, default: []].insert(key ^ 0x5A5A) } }

@@ -8,17 +8,21 @@ import DossierCore
 /// read for what they tell the discourse model.
 public struct SyntacticRelationExtractor: RelationExtractor {
     /// The trigger, support and clause words.
-    public let lexicon: RelationLexicon
+    package let lexicon: RelationLexicon
     /// The gazetteer that tells demonyms.
     public let gazetteer: Gazetteer
     /// The capitals that stand for their countries as actors.
-    public let capitals: CapitalCities
+    package let capitals: CapitalCities
     /// The dependency parser.
     public let parser: any DependencyParser
 
-    /// An extractor over the given lexicons and parser (the bundled ones by default).
-    public init(lexicon: RelationLexicon = .bundled, gazetteer: Gazetteer = .bundled, capitals: CapitalCities = .bundled,
-                parser: any DependencyParser = PerceptronParser.bundled) {
+    /// An extractor with the bundled lexicons over the given gazetteer and parser (the bundled ones by default).
+    public init(gazetteer: Gazetteer = .bundled, parser: any DependencyParser = PerceptronParser.bundled) {
+        self.init(lexicon: .bundled, gazetteer: gazetteer, capitals: .bundled, parser: parser)
+    }
+
+    /// An extractor over the given lexicons and parser.
+    package init(lexicon: RelationLexicon, gazetteer: Gazetteer, capitals: CapitalCities, parser: any DependencyParser) {
         self.lexicon = lexicon
         self.gazetteer = gazetteer
         self.capitals = capitals

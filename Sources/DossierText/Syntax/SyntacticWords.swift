@@ -3,18 +3,18 @@ import DossierCore
 /// The words a Universal Dependencies parser reads, made from Dossier's tokens: hyphenated words
 /// are split at their hyphens ("al-Assad" → "al" "-" "Assad", as UD English does, but "pre-war" and
 /// "e-mail" stay whole) and contractions before their clitic ("don't" → "do" "n't", "I'm" → "I" "'m").
-public struct SyntacticWords: Sendable {
+package struct SyntacticWords: Sendable {
     /// The words, with byte ranges into the document's text.
-    public let words: SentenceWords
+    package let words: SentenceWords
     /// The token each word comes from.
-    public let tokenOfWord: [Int]
+    package let tokenOfWord: [Int]
     /// The part of speech known for each word: a proper noun for a capitalised word of a name.
-    public let knownTags: [PartOfSpeech?]
+    package let knownTags: [PartOfSpeech?]
 
     /// The words of the tokens `range` of `text`. Capitalised words inside `names` (code-point
     /// spans, in text order) are known to be proper nouns: the parser then reads "the Grateful
     /// Dead" as the name the entity recognizer found, not as adjectives.
-    public init(text: AnalyzedText, tokens range: Range<Int>, names: [TextSpan] = []) {
+    package init(text: AnalyzedText, tokens range: Range<Int>, names: [TextSpan] = []) {
         var ranges: [Range<Int>] = []
         var tokenOfWord: [Int] = []
         var knownTags: [PartOfSpeech?] = []

@@ -1,18 +1,18 @@
 /// Words that keep a following period as part of the token ("Mr.", "Jan.", "Inc.").
-public struct Abbreviations: Sendable {
+package struct Abbreviations: Sendable {
     /// The abbreviations, lower-cased ASCII without their period.
     private let words: Set<[UInt8]>
     /// The abbreviations that may also end a sentence ("Inc.", "etc.").
     private let sentenceEnding: Set<[UInt8]>
 
     /// Creates a list from lower-case words without their periods; `mayEndSentence` lists those that may end a sentence.
-    public init(_ words: some Sequence<String>, mayEndSentence: some Sequence<String> = [String]()) {
+    package init(_ words: some Sequence<String>, mayEndSentence: some Sequence<String> = [String]()) {
         self.words = Set(words.map { Array($0.lowercased().utf8) })
         self.sentenceEnding = Set(mayEndSentence.map { Array($0.lowercased().utf8) })
     }
 
     /// No abbreviations.
-    public static let none = Abbreviations([String]())
+    package static let none = Abbreviations([String]())
 
     /// Whether the word in `bytes[range]` (any case, without its period) is an abbreviation,
     /// and whether it may also end a sentence.

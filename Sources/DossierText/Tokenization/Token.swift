@@ -13,42 +13,42 @@ public enum TokenKind: UInt8, Hashable, Sendable {
 }
 
 /// Simple facts about a token's spelling.
-public struct TokenShape: OptionSet, Hashable, Sendable {
+package struct TokenShape: OptionSet, Hashable, Sendable {
     /// The bits.
-    public let rawValue: UInt16
+    package let rawValue: UInt16
     /// Creates a shape from its bits.
-    public init(rawValue: UInt16) { self.rawValue = rawValue }
+    package init(rawValue: UInt16) { self.rawValue = rawValue }
 
     /// The first letter is upper case ("Putin", "U.S.", "ICC").
-    public static let capitalized = TokenShape(rawValue: 1 << 0)
+    package static let capitalized = TokenShape(rawValue: 1 << 0)
     /// There is a letter and no letter is lower case ("ICC", "G20", "U.S.").
-    public static let allCaps = TokenShape(rawValue: 1 << 1)
+    package static let allCaps = TokenShape(rawValue: 1 << 1)
     /// The first letter is lower case.
-    public static let lowercase = TokenShape(rawValue: 1 << 2)
+    package static let lowercase = TokenShape(rawValue: 1 << 2)
     /// Digits and separators only ("1,000", "3.5", "2023-07-25").
-    public static let numeric = TokenShape(rawValue: 1 << 3)
+    package static let numeric = TokenShape(rawValue: 1 << 3)
     /// Contains a digit.
-    public static let hasDigits = TokenShape(rawValue: 1 << 4)
+    package static let hasDigits = TokenShape(rawValue: 1 << 4)
     /// Contains an inner hyphen ("no-limits", "Jong-un").
-    public static let hyphenated = TokenShape(rawValue: 1 << 5)
+    package static let hyphenated = TokenShape(rawValue: 1 << 5)
     /// Ends with a period that belongs to it ("Mr.", "U.S.", "J.").
-    public static let abbreviation = TokenShape(rawValue: 1 << 6)
+    package static let abbreviation = TokenShape(rawValue: 1 << 6)
     /// The possessive ending "’s" or "'s", split from its word.
-    public static let possessive = TokenShape(rawValue: 1 << 7)
+    package static let possessive = TokenShape(rawValue: 1 << 7)
     /// A quotation mark or apostrophe, straight or curly.
-    public static let quote = TokenShape(rawValue: 1 << 8)
+    package static let quote = TokenShape(rawValue: 1 << 8)
     /// Contains a byte outside ASCII.
-    public static let nonASCII = TokenShape(rawValue: 1 << 9)
+    package static let nonASCII = TokenShape(rawValue: 1 << 9)
     /// An initialism written with periods ("U.S.", "e.g.") or a single initial ("J.").
-    public static let initialism = TokenShape(rawValue: 1 << 10)
+    package static let initialism = TokenShape(rawValue: 1 << 10)
     /// Ends a sentence-final abbreviation that may also end a sentence ("Inc.", "etc.").
-    public static let mayEndSentence = TokenShape(rawValue: 1 << 11)
+    package static let mayEndSentence = TokenShape(rawValue: 1 << 11)
     /// Sentence-final punctuation: `.`, `!`, `?`, `…`, `...`.
-    public static let terminal = TokenShape(rawValue: 1 << 12)
+    package static let terminal = TokenShape(rawValue: 1 << 12)
     /// An opening quote or bracket.
-    public static let opening = TokenShape(rawValue: 1 << 13)
+    package static let opening = TokenShape(rawValue: 1 << 13)
     /// A closing quote or bracket.
-    public static let closing = TokenShape(rawValue: 1 << 14)
+    package static let closing = TokenShape(rawValue: 1 << 14)
 }
 
 /// One token of a text: where it is, in bytes and in code points, and what it looks like.
@@ -60,14 +60,14 @@ public struct Token: Hashable, Sendable {
     /// What sort of token it is.
     public var kind: TokenKind
     /// Facts about its spelling.
-    public var shape: TokenShape
+    package var shape: TokenShape
     /// How many line breaks lie between the previous token and this one.
     public var newlinesBefore: Int
     /// Whether white space separates this token from the previous one.
     public var spaceBefore: Bool
 
     /// Creates a token.
-    public init(bytes: Range<Int>, span: TextSpan, kind: TokenKind, shape: TokenShape, newlinesBefore: Int, spaceBefore: Bool) {
+    package init(bytes: Range<Int>, span: TextSpan, kind: TokenKind, shape: TokenShape, newlinesBefore: Int, spaceBefore: Bool) {
         self.bytes = bytes
         self.span = span
         self.kind = kind

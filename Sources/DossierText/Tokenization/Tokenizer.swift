@@ -8,10 +8,10 @@ import DossierCore
 /// ("don't"), and splits possessives ("Putin’s" → "Putin" + "’s").
 public struct Tokenizer: Sendable {
     /// The words that keep a following period.
-    public let abbreviations: Abbreviations
+    package let abbreviations: Abbreviations
 
     /// Creates a tokenizer that knows the given abbreviations.
-    public init(abbreviations: Abbreviations) {
+    package init(abbreviations: Abbreviations) {
         self.abbreviations = abbreviations
     }
 
@@ -25,7 +25,7 @@ public struct Tokenizer: Sendable {
     }
 
     /// The tokens of UTF-8 `bytes`.
-    public func tokens(in bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
+    package func tokens(in bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         var scanner = TokenScanner(bytes: bytes, abbreviations: abbreviations)
         return scanner.run()
     }

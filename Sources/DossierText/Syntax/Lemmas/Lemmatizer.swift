@@ -4,7 +4,7 @@
 /// Learned from a treebank: the words seen there keep the lemma they had most often; other words
 /// take the suffix rule ("strip 'ied', add 'y'") that most words with the same ending and tag
 /// followed, trying the longest ending first.
-public struct Lemmatizer: Sendable {
+package struct Lemmatizer: Sendable {
     /// A rewrite of a word's end: drop `strip` bytes, append `append`.
     package struct SuffixRule: Hashable, Sendable {
         /// How many bytes to drop from the end of the lower-cased word.
@@ -46,12 +46,12 @@ public struct Lemmatizer: Sendable {
     }
 
     /// The lemma of the word `form` tagged `tag`.
-    public func lemma(of form: String, tag: PartOfSpeech) -> String {
+    package func lemma(of form: String, tag: PartOfSpeech) -> String {
         lemma(of: Array(form.utf8)[...], tag: tag)
     }
 
     /// The lemma of the word whose UTF-8 bytes are `form`.
-    public func lemma(of form: ArraySlice<UInt8>, tag: PartOfSpeech) -> String {
+    package func lemma(of form: ArraySlice<UInt8>, tag: PartOfSpeech) -> String {
         switch tag {
         case .properNoun, .punctuation, .symbol, .numeral:
             if let known = exceptions[Self.key(lowercased: Self.lowercased(form), tag: tag)] { return known }

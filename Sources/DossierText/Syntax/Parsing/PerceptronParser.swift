@@ -4,9 +4,9 @@
 /// EWT (`dossier-train`).
 public struct PerceptronParser: DependencyParser {
     /// The part-of-speech tagger.
-    public let tagger: PartOfSpeechTagger
+    package let tagger: PartOfSpeechTagger
     /// The lemmatizer.
-    public let lemmatizer: Lemmatizer
+    package let lemmatizer: Lemmatizer
     package let moves: PerceptronWeights
     package let labels: PerceptronWeights
 

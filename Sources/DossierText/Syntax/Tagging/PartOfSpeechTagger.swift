@@ -4,23 +4,23 @@
 /// It chooses between joint tags, a universal part of speech with the treebank's finer tag
 /// ("VERB"/"VBD", "VERB"/"VBN"): the finer tags tell the parser more (a past participle from a
 /// past tense), and the universal one is read off the joint tag.
-public struct PartOfSpeechTagger: Sendable {
+package struct PartOfSpeechTagger: Sendable {
     /// One tag the tagger chooses between.
-    public struct Tag: Hashable, Sendable {
+    package struct Tag: Hashable, Sendable {
         /// The universal part of speech.
-        public var universal: PartOfSpeech
+        package var universal: PartOfSpeech
         /// The treebank's language-specific tag (Penn Treebank tags for English: "VBD", "NNP").
-        public var treebank: String
+        package var treebank: String
 
         /// A joint tag.
-        public init(universal: PartOfSpeech, treebank: String) {
+        package init(universal: PartOfSpeech, treebank: String) {
             self.universal = universal
             self.treebank = treebank
         }
     }
 
     /// The tags, in class order: by universal part of speech, the commonest joint tag of each first.
-    public let tagSet: [Tag]
+    package let tagSet: [Tag]
     package let weights: PerceptronWeights
     /// Frequent words (by `WordKeys.form`) seen with one tag only in training, and that tag's class.
     package let tagDictionary: [UInt64: UInt8]
@@ -37,7 +37,7 @@ public struct PartOfSpeechTagger: Sendable {
     }
 
     /// The universal part of speech of each word of `sentence`.
-    public func tags(of sentence: SentenceWords) -> [PartOfSpeech] {
+    package func tags(of sentence: SentenceWords) -> [PartOfSpeech] {
         classes(of: WordKeys.of(sentence)).map { tagSet[Int($0)].universal }
     }
 
