@@ -14,6 +14,19 @@ struct RelationFrameTests {
         }
     }
 
+    @Test func everyPredicateHasAtLeastFifteenTriggerWords() {
+        let lemmas = RelationLexicon.bundled.triggerLemmas
+        for predicate in RelationPredicate.allCases {
+            #expect((lemmas[predicate]?.count ?? 0) >= 15, "\(predicate): \(lemmas[predicate]?.sorted() ?? [])")
+        }
+    }
+
+    @Test func newTradeAndSanctionWordsReadTheirFrames() {
+        #expect(relations("Russia swapped prisoners with Ukraine.").contains("Russia trade Ukraine asserted"))
+        #expect(relations("Germany convened the leaders of France and Italy.").contains("Germany invite France asserted"))
+        #expect(relations("The European Union announced new restrictions on Belarus.").contains("European Union sanction Belarus asserted"))
+    }
+
     @Test func supportVerbsTakeTheirSubjectAsTheEventsActor() {
         #expect(relations("Angela Merkel held talks with Emmanuel Macron.").contains("Angela Merkel meet Emmanuel Macron asserted"))
         #expect(relations("Japan imposed sanctions on North Korea.").contains("Japan sanction North Korea asserted"))

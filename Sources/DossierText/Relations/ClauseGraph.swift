@@ -11,14 +11,18 @@ struct ClauseGraph {
     /// Each word's lower-cased form key.
     let formKeys: [UInt64]
 
-    init(parse: SentenceParse, tokenOfWord: [Int]) {
+    /// Reads `parse`; a word whose lemma the lexicon does not know takes the lexicon's lemma of its form.
+    init(parse: SentenceParse, tokenOfWord: [Int], lexicon: RelationLexicon) {
         self.parse = parse
         self.tokenOfWord = tokenOfWord
         var children = [[Int]](repeating: [], count: parse.count)
         for (word, head) in parse.heads.enumerated() where head >= 0 { children[head].append(word) }
         self.children = children
-        lemmaKeys = parse.lemmas.map { LemmaKey.of($0) }
-        formKeys = parse.words.bytes.withUnsafeBufferPointer { bytes in parse.words.ranges.map { LemmaKey.of(bytes, $0) } }
+        let formKeys = parse.words.bytes.withUnsafeBufferPointer { bytes in parse.words.ranges.map { LemmaKey.of(bytes, $0) } }
+        self.formKeys = formKeys
+        lemmaKeys = parse.lemmas.indices.map { word in
+            lexicon.lemmaKey(lemma: LemmaKey.of(parse.lemmas[word]), form: formKeys[word], tag: parse.tags[word])
+        }
     }
 
     var count: Int { parse.count }

@@ -89,8 +89,13 @@ struct ClauseReading {
         let passive = isPassive(verb)
         for child in graph.children[verb] {
             switch graph.relation(child) {
-            case .obj where frame.targets.object && !passive:
-                words.append(child)
+            case .obj where !passive:
+                if frame.targets.object { words.append(child) }
+                // "swapped prisoners with Ukraine": a target phrase the parse hung on the object.
+                for phrase in graph.children(of: child, .nmod) {
+                    let preposition = graph.preposition(of: phrase)
+                    if preposition != 0 && preposition != Self.of && frame.targets.prepositions.contains(preposition) { words.append(phrase) }
+                }
             case .iobj where frame.targets.object || frame.targets.indirectObject:
                 words.append(child)
             case .nsubjPass where frame.targets.object:
@@ -266,5 +271,6 @@ struct ClauseReading {
     static let relativePronouns: Set<UInt64> = Set(["who", "which", "that", "whom", "whose"].map { LemmaKey.of($0) })
     static let participleMarks: Set<UInt64> = Set(["after", "before", "while", "when", "by", "since", "upon", "on", "from", "without", "for"].map { LemmaKey.of($0) })
     static let to = LemmaKey.of("to")
+    static let of = LemmaKey.of("of")
     static let decide = LemmaKey.of("decide"), be = LemmaKey.of("be"), wont = LemmaKey.of("wo"), alleged = LemmaKey.of("alleged")
 }

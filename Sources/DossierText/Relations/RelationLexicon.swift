@@ -90,6 +90,13 @@ package struct RelationLexicon: Sendable {
     private(set) var surfaceForms: Set<UInt64> = []
     /// The forms of charge nouns ("warrant"), whose target may be left to the discourse.
     private(set) var chargeForms: Set<UInt64> = []
+    /// Verb forms of trigger and clause words → their lemma's key ("convened" → "convene"), for words
+    /// the lemmatizer does not know.
+    private(set) var verbLemmaOfForm: [UInt64: UInt64] = [:]
+    /// Noun forms of event nouns → their lemma's key ("procurements" → "procurement").
+    private(set) var nounLemmaOfForm: [UInt64: UInt64] = [:]
+    /// The trigger words of each predicate as written in the tables ("call on", "visit"), lower-cased.
+    package private(set) var triggerLemmas: [RelationPredicate: Set<String>] = [:]
 
     /// The lexicon shipped with DossierText; loaded once.
     package static let bundled: RelationLexicon = {
@@ -111,7 +118,12 @@ package struct RelationLexicon: Sendable {
             guard let predicate = RelationPredicate(rawValue: String(columns[1])) else { continue }
             addVerb(columns[0], predicate: predicate, targets: Targets(columns[2]))
             if columns[3] != "-" {
-                for form in columns[3].split(separator: ",") { addForm(form.split(separator: " ").first ?? form) }
+                let lemma = LemmaKey.of(columns[0])
+                for form in columns[3].split(separator: ",") {
+                    let word = form.split(separator: " ").first ?? form
+                    addForm(word)
+                    verbLemmaOfForm[LemmaKey.of(word)] = verbLemmaOfForm[LemmaKey.of(word)] ?? lemma
+                }
             }
         }
         for columns in GazetteerTable(frames).rows where columns.count >= 4 {
@@ -123,9 +135,11 @@ package struct RelationLexicon: Sendable {
             case "noun":
                 guard let predicate = RelationPredicate(rawValue: String(columns[2])) else { continue }
                 let key = LemmaKey.of(lemma)
+                triggerLemmas[predicate, default: []].insert(lemma.lowercased())
                 nouns[key, default: []].append(Frame(predicate: predicate, particle: 0, targets: Targets(columns[3])))
                 for form in Inflection.nounForms(of: String(lemma)) {
                     addForm(Substring(form))
+                    nounLemmaOfForm[LemmaKey.of(form)] = nounLemmaOfForm[LemmaKey.of(form)] ?? key
                     if predicate == .charge { chargeForms.insert(LemmaKey.of(form)) }
                 }
             case "comprise":
@@ -147,6 +161,7 @@ package struct RelationLexicon: Sendable {
     private mutating func addVerb(_ lemma: Substring, predicate: RelationPredicate, targets: Targets) {
         let parts = lemma.split(separator: " ")
         guard let head = parts.first else { return }
+        triggerLemmas[predicate, default: []].insert(lemma.lowercased())
         let key = LemmaKey.of(head)
         let particle = parts.count > 1 ? LemmaKey.of(parts[1]) : 0
         if let index = verbs[key]?.firstIndex(where: { $0.predicate == predicate && $0.particle == particle }) {
@@ -154,7 +169,10 @@ package struct RelationLexicon: Sendable {
         } else {
             verbs[key, default: []].append(Frame(predicate: predicate, particle: particle, targets: targets))
         }
-        for form in Inflection.verbForms(of: String(head)) { addForm(Substring(form)) }
+        for form in Inflection.verbForms(of: String(head)) {
+            addForm(Substring(form))
+            verbLemmaOfForm[LemmaKey.of(form)] = verbLemmaOfForm[LemmaKey.of(form)] ?? key
+        }
     }
 
     private mutating func addForm(_ form: Substring) { surfaceForms.insert(LemmaKey.of(form)) }
@@ -166,12 +184,19 @@ package struct RelationLexicon: Sendable {
     /// What the lemma with key `key` tells about a clause.
     func clauseWord(_ key: UInt64) -> ClauseWord { clauseWords[key] ?? [] }
 
-    /// The number of distinct trigger lemmas for each predicate (verbs and nouns).
-    package var lemmaCounts: [RelationPredicate: Int] {
-        var counts: [RelationPredicate: Set<UInt64>] = [:]
-        for (key, frames) in verbs { for frame in frames { counts[frame.predicate, default: []].insert(key) } }
-        for (key, frames) in nouns { for frame in frames { counts[frame.predicate, default: []].insert(key ^ 0x5A5A) } }
-        return counts.mapValues(\.count)
+    /// Whether the lemma with key `key` is in the lexicon at all.
+    func knows(_ key: UInt64) -> Bool { verbs[key] != nil || nouns[key] != nil || clauseWords[key] != nil }
+
+    /// The key of the lexicon lemma a word stands for: the lemmatizer's when the lexicon knows it,
+    /// else the lexicon's own inflection of the word's form ("convened" → "convene": the
+    /// lemmatizer's suffix rules, trained on the treebank, give "conven").
+    func lemmaKey(lemma key: UInt64, form: UInt64, tag: PartOfSpeech) -> UInt64 {
+        guard !knows(key) else { return key }
+        switch tag {
+        case .verb: return verbLemmaOfForm[form] ?? key
+        case .noun: return nounLemmaOfForm[form] ?? key
+        default: return key
+        }
     }
 }
 

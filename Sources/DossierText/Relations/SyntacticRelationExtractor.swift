@@ -48,7 +48,7 @@ public struct SyntacticRelationExtractor: RelationExtractor {
                 continue
             }
             let words = SyntacticWords(text: text, tokens: tokenRange, names: sentenceMentions.map(\.span))
-            let graph = ClauseGraph(parse: parser.parse(words.words, knownTags: words.knownTags), tokenOfWord: words.tokenOfWord)
+            let graph = ClauseGraph(parse: parser.parse(words.words, knownTags: words.knownTags), tokenOfWord: words.tokenOfWord, lexicon: lexicon)
             let arguments = SentenceArguments(graph: graph, sentence: sentenceIndex, text: text, mentions: sentenceMentions, gazetteer: gazetteer)
             var reading = ClauseReading(graph: graph, arguments: arguments, lexicon: lexicon, discourse: discourse)
             let found = reading.relations()
