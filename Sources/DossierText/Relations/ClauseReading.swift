@@ -90,8 +90,10 @@ struct ClauseReading {
         for child in graph.children[verb] {
             switch graph.relation(child) {
             case .obj where !passive:
-                if frame.targets.object { words.append(child) }
-                // "swapped prisoners with Ukraine": a target phrase the parse hung on the object.
+                guard frame.targets.object else { break }
+                words.append(child)
+                // "swapped prisoners with Ukraine": a target phrase the parse hung on the object (only
+                // for verbs whose object is a target too: "flew fighters to Syria" moves cargo).
                 for phrase in graph.children(of: child, .nmod) {
                     let preposition = graph.preposition(of: phrase)
                     if preposition != 0 && preposition != Self.of && frame.targets.prepositions.contains(preposition) { words.append(phrase) }
