@@ -27,6 +27,12 @@ struct RelationFrameTests {
         #expect(relations("The European Union announced new restrictions on Belarus.").contains("European Union sanction Belarus asserted"))
     }
 
+    @Test func aNameBeforeAClassNounNamesThePhrase() {
+        let found = relations("Russia will chair the BRICS group, which comprises Brazil, India and China.")
+        #expect(found.contains("Brazil join BRICS asserted"))
+        #expect(found.contains("China join BRICS asserted"))
+    }
+
     @Test func supportVerbsTakeTheirSubjectAsTheEventsActor() {
         #expect(relations("Angela Merkel held talks with Emmanuel Macron.").contains("Angela Merkel meet Emmanuel Macron asserted"))
         #expect(relations("Japan imposed sanctions on North Korea.").contains("Japan sanction North Korea asserted"))

@@ -31,6 +31,17 @@ struct SyntaxTests {
         #expect(parse.lemmas == ["Putin", "meet", "Xi", "in", "Beijing", "."])
     }
 
+    @Test func clausesWhoseSubjectIsARelativePronounModifyTheNounBeforeIt() {
+        let sentence = ["It", "comes", "as", "Russia", "chairs", "the", "group", ",", "which", "comprises", "Brazil", "and", "India", "."]
+        let relative = parse(sentence)
+        #expect(relative.heads[9] == 6)
+        #expect(relative.relations[9] == .aclRelcl)
+        #expect(relative.relations[8] == .nsubj && relative.heads[8] == 9)
+        // Questions have no noun before "which": nothing to re-attach.
+        let question = parse(["Which", "country", "won", "?"])
+        #expect(question.relations[2] == .root)
+    }
+
     @Test func passivesGetPassiveSubjectsAndAgents() {
         let parse = parse(["Lavrov", "was", "sent", "by", "Putin", "."])
         #expect(parse.relations[0] == .nsubjPass)

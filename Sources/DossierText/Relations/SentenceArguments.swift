@@ -96,6 +96,12 @@ struct SentenceArguments {
             }
             if !owners.isEmpty { return owners }
         }
+        // "the BRICS group", "the G20 summit": a name before a class noun names the whole phrase.
+        if let kinds = Self.classKinds[graph.lemmaKeys[word]],
+           let named = graph.children(of: word, .compound).lazy.compactMap({ self.mentionAt[$0] }).last,
+           kinds.contains(named.kind) || named.kind == .other {
+            return [named]
+        }
         // "Putin's actions", "Xi's leadership": a stance or deed stands for whose it is.
         if clause.contains(.proxy), let possessor = graph.child(of: word, .nmodPoss) {
             let owners = arguments(at: possessor, lexicon: lexicon, discourse: discourse)

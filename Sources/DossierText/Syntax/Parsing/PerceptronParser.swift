@@ -34,6 +34,10 @@ public struct PerceptronParser: DependencyParser {
         let tags = classes.map { tagger.tagSet[Int($0)].universal }
         SubjectRepair.repair(heads: &heads, relations: &relations, tags: tags)
         SubjectRepair.repairFrontedTimes(heads: &heads, relations: &relations, tags: tags)
+        SubjectRepair.repairRelativeClauses(heads: &heads, relations: &relations, tags: tags) { word in
+            let tag = tagger.tagSet[Int(classes[word])].treebank
+            return tag == "WDT" || tag == "WP"
+        }
         let lemmas = sentence.ranges.indices.map { lemmatizer.lemma(of: sentence.bytes[sentence.ranges[$0]], tag: tags[$0]) }
         return SentenceParse(words: sentence, tags: tags, treebankTags: classes.map { tagger.tagSet[Int($0)].treebank }, lemmas: lemmas,
                              heads: heads.map(Int.init), relations: relations)

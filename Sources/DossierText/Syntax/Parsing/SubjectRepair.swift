@@ -5,7 +5,9 @@
 ///   and Macron ended" with "Macron" as one). The parser attaches "and Israel" before it has seen
 ///   the verb, and a verb in Universal Dependencies has one subject, so a second subject after a
 ///   `cc` is a conjunct of the first;
-/// - a subject hung as an apposition on a fronted time ("Yesterday, Roscosmos, … announced").
+/// - a subject hung as an apposition on a fronted time ("Yesterday, Roscosmos, … announced");
+/// - a relative clause hung on a verb ("the group, which comprises Brazil, …" as a `parataxis` of
+///   the main verb): a clause whose subject is a relative pronoun right after a noun modifies it.
 enum SubjectRepair {
     /// Re-attaches every second subject that follows a coordinating conjunction of the same head.
     static func repair(heads: inout [Int32], relations: inout [DependencyRelation], tags: [PartOfSpeech]) {
@@ -42,6 +44,28 @@ enum SubjectRepair {
                 relations[name] = .nsubj
                 break
             }
+        }
+    }
+
+    /// Re-attaches a clause whose subject is "which" or "who" right after a noun (or a comma after
+    /// one) as a relative clause of that noun, when the parser hung it elsewhere.
+    static func repairRelativeClauses(heads: inout [Int32], relations: inout [DependencyRelation], tags: [PartOfSpeech],
+                                      isRelativePronoun: (Int) -> Bool) {
+        for pronoun in heads.indices where relations[pronoun] == .nsubj && heads[pronoun] > Int32(pronoun) && isRelativePronoun(pronoun) {
+            let verb = Int(heads[pronoun])
+            guard relations[verb] != .aclRelcl else { continue }
+            var noun = pronoun - 1
+            if noun >= 0 && tags[noun] == .punctuation { noun -= 1 }
+            guard noun >= 0, tags[noun] == .noun || tags[noun] == .properNoun else { continue }
+            // The noun's phrase head: the noun itself unless it is the last word of a name or compound.
+            while [.flat, .compound].contains(relations[noun]), heads[noun] > Int32(noun), Int(heads[noun]) < pronoun { noun = Int(heads[noun]) }
+            // Never under its own clause: the noun must not be inside the verb's subtree.
+            var ancestor = noun
+            var steps = 0
+            while ancestor >= 0 && ancestor != verb && steps < heads.count { ancestor = Int(heads[ancestor]); steps += 1 }
+            guard ancestor != verb else { continue }
+            heads[verb] = Int32(noun)
+            relations[verb] = .aclRelcl
         }
     }
 
