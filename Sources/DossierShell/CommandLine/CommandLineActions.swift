@@ -161,30 +161,29 @@ public enum CommandLineActions {
             return 1
         }
         let pipeline = Pipeline()
-        let batchSize = 512
-        var start = 0
-        while start < outcome.documents.count {
-            let batch = Array(outcome.documents[start..<min(start + batchSize, outcome.documents.count)])
-            switch format {
-            case .jsonl:
-                for annotated in Parallel.map(batch, pipeline.annotate) {
-                    StandardStreams.output(AnnotationJSONLines.line(for: annotated) + "\n")
-                }
-            case .conllu:
-                for document in Parallel.map(batch, { CoNLLUWriter.document(id: $0.id, text: $0.text, sentences: pipeline.syntax(of: $0)) }) {
-                    StandardStreams.output(document)
-                }
-            case .timeml:
-                for annotated in Parallel.map(batch, pipeline.annotate) {
-                    let document = TimeMLWriter.document(for: annotated)
+        let batches = BatchAnnotator(batchSize: 512)
+        // The problems stay in `outcome`, reported after the documents.
+        let documents = [ReadOutcome(documents: outcome.documents, origins: outcome.origins)]
+        switch format {
+        case .jsonl:
+            batches.run(documents, annotate: pipeline.annotate) { _, annotated in
+                for document in annotated { StandardStreams.output(AnnotationJSONLines.line(for: document) + "\n") }
+            }
+        case .conllu:
+            batches.run(documents, annotate: { CoNLLUWriter.document(id: $0.id, text: $0.text, sentences: pipeline.syntax(of: $0)) }) { _, parsed in
+                for document in parsed { StandardStreams.output(document) }
+            }
+        case .timeml:
+            batches.run(documents, annotate: pipeline.annotate) { _, annotated in
+                for document in annotated {
+                    let text = TimeMLWriter.document(for: document)
                     if files == nil {
-                        StandardStreams.output(document)
-                    } else if let problem = files?.write(document, for: annotated.document.id) {
+                        StandardStreams.output(text)
+                    } else if let problem = files?.write(text, for: document.document.id) {
                         outcome.problems.append(problem)
                     }
                 }
             }
-            start += batchSize
         }
         for problem in outcome.problems { StandardStreams.messages(formatter.format(problem)) }
         if let files { StandardStreams.messages("wrote \(files.written) TimeML files to \(files.path)\n") }

@@ -174,39 +174,27 @@ public final class Workspace: Sendable {
         var report = IngestReport()
         report.problems = inputs.problems
         report.pathProblems = inputs.problems.count
-        var pending = ReadOutcome()
         var origins: [String: SeenDocument] = [:]
-        func stopsHere() -> Bool {
-            report.wasCancelled = isCancelled()
-            return report.wasCancelled
-        }
-        func writeBatch(_ count: Int) throws(Diagnostic) {
-            let batch = ReadOutcome(documents: Array(pending.documents.prefix(count)), origins: Array(pending.origins.prefix(count)))
-            do {
-                try ingestBatch(batch, pipeline: pipeline, seen: &origins, into: &report)
-            } catch {
-                progress(report)
-                throw error.noting(report)
-            }
-            pending.documents.removeFirst(count)
-            pending.origins.removeFirst(count)
-            progress(report)
-        }
-        for path in inputs.paths {
-            if stopsHere() { return report }
+        // Each file is read when the batches need its documents.
+        let outcomes = inputs.paths.lazy.map { path in
             let outcome = InputFiles.read(path, name: inputs.names[path])
             report.filesRead += 1
             report.problems += outcome.problems
-            pending.documents += outcome.documents
-            pending.origins += outcome.origins
-            while pending.documents.count >= batchSize {
-                if stopsHere() { return report }
-                try writeBatch(batchSize)
-            }
+            return outcome
         }
-        if !pending.documents.isEmpty {
-            if stopsHere() { return report }
-            try writeBatch(pending.documents.count)
+        // Each batch is annotated outside any transaction, so readers and other writers are not
+        // held up, then written in one.
+        do {
+            let finished = try BatchAnnotator(batchSize: batchSize).run(outcomes, selecting: { batch throws(Diagnostic) in
+                try newDocumentPositions(among: batch, seen: &origins, report: &report)
+            }, annotate: pipeline.annotate, isCancelled: isCancelled) { _, annotated throws(Diagnostic) in
+                try write(annotated, into: &report)
+                progress(report)
+            }
+            report.wasCancelled = !finished
+        } catch {
+            progress(report)
+            throw error.noting(report)
         }
         return report
     }
@@ -215,15 +203,14 @@ public final class Workspace: Sendable {
     public func ingest(documents: [Document], pipeline: Pipeline = Pipeline(), batchSize: Int = 256) throws(Diagnostic) -> IngestReport {
         var report = IngestReport()
         var origins: [String: SeenDocument] = [:]
-        var start = 0
-        while start < documents.count {
-            let end = min(start + batchSize, documents.count)
-            do {
-                try ingestBatch(ReadOutcome(documents: Array(documents[start..<end])), pipeline: pipeline, seen: &origins, into: &report)
-            } catch {
-                throw error.noting(report)
+        do {
+            try BatchAnnotator(batchSize: batchSize).run([ReadOutcome(documents: documents)], selecting: { batch throws(Diagnostic) in
+                try newDocumentPositions(among: batch, seen: &origins, report: &report)
+            }, annotate: pipeline.annotate) { _, annotated throws(Diagnostic) in
+                try write(annotated, into: &report)
             }
-            start = end
+        } catch {
+            throw error.noting(report)
         }
         return report
     }
@@ -235,14 +222,6 @@ public final class Workspace: Sendable {
         let fresh = try newDocumentPositions(among: ReadOutcome(documents: annotated.map(\.document)), seen: &origins, report: &report)
         try write(fresh.map { annotated[$0] }, into: &report)
         return report
-    }
-
-    /// `batch` annotated (outside any transaction, so readers and other writers are not held up)
-    /// and written. `seen` has the origin of every id taken so far in this ingest.
-    private func ingestBatch(_ batch: ReadOutcome, pipeline: Pipeline, seen: inout [String: SeenDocument],
-                             into report: inout IngestReport) throws(Diagnostic) {
-        let fresh = try newDocumentPositions(among: batch, seen: &seen, report: &report).map { batch.documents[$0] }
-        try write(Parallel.map(fresh, pipeline.annotate), into: &report)
     }
 
     /// The positions in `batch` of the documents whose id and text neither the workspace nor an
