@@ -194,7 +194,7 @@ public final class QuerySession {
         do throws(Diagnostic) {
             let statements = Parser.statementTokens(in: text, firstLine: firstLine)
             guard let last = statements.last else {
-                throw Diagnostic(.error, "the query has no statement, so it gives no \(kind.rawValue)",
+                throw Diagnostic(.error, .resultKindMismatch, "the query has no statement, so it gives no \(kind.rawValue)",
                                  range: SourceRange(at: SourceLocation(line: firstLine, column: 1, offset: 0)))
             }
             for tokens in statements.dropLast() {
@@ -204,12 +204,12 @@ public final class QuerySession {
             let statement = try Parser.parseStatement(try parameterStore.substitute(last), in: text)
             let evaluated = try evaluate(statement) { plan, pipeline throws(Diagnostic) in
                 guard plan.type == .rows(.source(kind)) else {
-                    throw Diagnostic(.error, "the query gives \(plan.type), not \(kind.rawValue)", range: Self.finalStageRange(of: pipeline),
+                    throw Diagnostic(.error, .resultKindMismatch, "the query gives \(plan.type), not \(kind.rawValue)", range: Self.finalStageRange(of: pipeline),
                                      help: .init("end the query with '| \(kind.rawValue)', or decode what it gives"))
                 }
             }
             guard let (_, carried) = evaluated, case .rows(_, let rows) = carried else {
-                throw Diagnostic(.error, "the query ends with a parameter declaration, so it gives no \(kind.rawValue)",
+                throw Diagnostic(.error, .resultKindMismatch, "the query ends with a parameter declaration, so it gives no \(kind.rawValue)",
                                  range: statement.range)
             }
             return rows

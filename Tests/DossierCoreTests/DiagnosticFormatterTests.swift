@@ -8,7 +8,7 @@ struct DiagnosticFormatterTests {
     @Test func rendersTheLineWithCaretsAndHelp() {
         let start = SourceLocation(line: 3, column: 12, offset: 37)
         let end = SourceLocation(line: 3, column: 16, offset: 41)
-        let diagnostic = Diagnostic(.error, "'kwic' needs mentions, but the pipeline carries entities", sourceName: "analysis.dq",
+        let diagnostic = Diagnostic(.error, .stageInputMismatch, "'kwic' needs mentions, but the pipeline carries entities", sourceName: "analysis.dq",
                                     range: SourceRange(start: start, end: end), help: .init("insert '| mentions' before 'kwic'"))
         #expect(DiagnosticFormatter().format(diagnostic, source: script) == """
             error: 'kwic' needs mentions, but the pipeline carries entities
@@ -21,7 +21,7 @@ struct DiagnosticFormatterTests {
     }
 
     @Test func rendersNotesAndAPlaceWithoutSource() {
-        let diagnostic = Diagnostic(.warning, "the row has 3 fields, but the header has 4", sourceName: "news.csv",
+        let diagnostic = Diagnostic(.warning, .malformedRecord, "the row has 3 fields, but the header has 4", sourceName: "news.csv",
                                     range: SourceRange(at: SourceLocation(line: 7, column: 1, offset: 0)), notes: ["skipped"])
         #expect(DiagnosticFormatter().format(diagnostic) == """
             warning: the row has 3 fields, but the header has 4
@@ -35,7 +35,7 @@ struct DiagnosticFormatterTests {
     @Test func alignsCaretsUnderNonASCIIText() {
         let source = "mentions | where text == \"Putin’s\" and bogus"
         let column = source.unicodeScalars.count - 4
-        let diagnostic = Diagnostic(.error, "unknown field 'bogus'", sourceName: "<query>",
+        let diagnostic = Diagnostic(.error, .unknownField, "unknown field 'bogus'", sourceName: "<query>",
                                     range: SourceRange(start: SourceLocation(line: 1, column: column, offset: 0),
                                                        end: SourceLocation(line: 1, column: column + 5, offset: 0)))
         let rendered = DiagnosticFormatter().format(diagnostic, source: source)

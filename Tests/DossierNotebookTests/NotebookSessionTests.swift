@@ -90,7 +90,7 @@ struct NotebookSessionTests {
     }
 
     @Test func aCancelledQueryIsAnErrorOfItsOwn() {
-        let outcome = NotebookSession.failure(Diagnostic(.error, "cancelled"), source: nil, notRun: 1)
+        let outcome = NotebookSession.failure(Diagnostic(.error, .cancelled, "cancelled"), source: nil, notRun: 1)
         #expect(outcome == .failure(name: "Cancelled", value: "cancelled",
                                     traceback: ["cancelled: the query was interrupted; the 1 statement after it did not run"]))
     }

@@ -20,13 +20,13 @@ import Testing
         let (session, asked) = Self.session(cancellingAfter: 1)
         // Not '| count', which counts without making the rows.
         let diagnostic = try #require(Fixture.diagnostic("mentions | kwic width 50 | take 1", in: session))
-        #expect(diagnostic.message == "cancelled")
+        #expect(diagnostic.code == .cancelled)
         #expect(asked() >= 2)
     }
 
     @Test func aCancelledBindingLeavesTheSessionAsItWas() throws {
         let (session, _) = Self.session(cancellingAfter: 0)
-        #expect(Fixture.diagnostic("let x = documents | where words > 1", in: session)?.message == "cancelled")
+        #expect(Fixture.diagnostic("let x = documents | where words > 1", in: session)?.code == .cancelled)
         #expect(session.boundNames.isEmpty)
     }
 

@@ -33,7 +33,7 @@ import Testing
             Issue.record("expected an invalid token")
             return
         }
-        #expect(diagnostic.message == "unknown escape sequence '\\q' in a string")
+        #expect(diagnostic.code == .invalidEscape)
         #expect(diagnostic.range?.start.column == 6)
     }
 
@@ -57,7 +57,7 @@ import Testing
             return
         }
         #expect(tokens[5].isIncomplete)
-        #expect(diagnostic.message == "unterminated string")
+        #expect(diagnostic.code == .unterminatedString)
         #expect(diagnostic.range?.start.column == 28)
         #expect(diagnostic.range?.end.line == 1)
     }
@@ -67,7 +67,7 @@ import Testing
             Issue.record("expected an invalid token")
             return
         }
-        #expect(diagnostic.message == "unexpected character '~'")
+        #expect(diagnostic.code == .unexpectedCharacter)
     }
 }
 

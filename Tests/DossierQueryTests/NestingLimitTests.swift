@@ -9,13 +9,13 @@ struct NestingLimitTests {
         let depth = 1_200
         let text = "documents | where " + String(repeating: "(", count: depth) + "true" + String(repeating: ")", count: depth) + " | count"
         let diagnostic = try #require(Fixture.diagnostic(text))
-        #expect(diagnostic.message == "the expression is nested too deeply")
+        #expect(diagnostic.code == .nestedTooDeeply)
         #expect(diagnostic.range?.start.column == 19 + Parser.maximumNesting)
     }
 
     @Test func unclosedParenthesesAreAnErrorNotACrash() throws {
         let diagnostic = try #require(Fixture.diagnostic("documents | where " + String(repeating: "(", count: 5_000)))
-        #expect(diagnostic.message == "the expression is nested too deeply")
+        #expect(diagnostic.code == .nestedTooDeeply)
     }
 
     @Test func deepListsCallsAndNotsAreErrors() {
@@ -23,7 +23,7 @@ struct NestingLimitTests {
         let calls = "documents | where " + String(repeating: "len(", count: 2_000) + "title" + String(repeating: ")", count: 2_000) + " > 1"
         let nots = "documents | where " + String(repeating: "not ", count: 100_000) + "true | count"
         for text in [lists, calls, nots] {
-            #expect(Fixture.diagnostic(text)?.message == "the expression is nested too deeply")
+            #expect(Fixture.diagnostic(text)?.code == .nestedTooDeeply)
         }
     }
 
@@ -82,7 +82,7 @@ struct ArithmeticNestingTests {
         let products = "documents | select " + Array(repeating: "words", count: 20_000).joined(separator: " * ")
         let minuses = "documents | where " + String(repeating: "- ", count: 100_000) + "words < 0 | count"
         for text in [sums, products, minuses] {
-            #expect(Fixture.diagnostic(text)?.message == "the expression is nested too deeply")
+            #expect(Fixture.diagnostic(text)?.code == .nestedTooDeeply)
         }
     }
 

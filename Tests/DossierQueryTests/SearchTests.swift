@@ -36,13 +36,13 @@ import Testing
 
     @Test func needsDocuments() throws {
         let diagnostic = try #require(Fixture.diagnostic(#"entities | search "warrant""#, in: Self.session()))
-        #expect(diagnostic.message == "'search' needs documents or sentences, but the pipeline carries entities")
+        #expect(diagnostic.code == .stageInputMismatch)
         #expect(diagnostic.help?.message == "insert '| documents' before 'search'")
     }
 
     @Test func needsQuotedWords() throws {
         let diagnostic = try #require(Fixture.diagnostic("documents | search warrant", in: Self.session()))
-        #expect(diagnostic.message == "'search' takes words in quotes, as in 'search \"arrest warrant\"'")
+        #expect(diagnostic.code == .invalidStageArgument)
         #expect(diagnostic.range?.start.column == 20)
     }
 
@@ -66,6 +66,6 @@ import Testing
 
     @Test func needsAWorkspace() throws {
         let diagnostic = try #require(Fixture.diagnostic(#"documents | search "warrant""#))
-        #expect(diagnostic.message == "full-text search needs a workspace, and this index has none")
+        #expect(diagnostic.code == .searchUnavailable)
     }
 }

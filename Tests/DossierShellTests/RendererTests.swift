@@ -124,7 +124,7 @@ struct DotCommandTests {
             _ = try DotCommand.parse(".mode xml", lineNumber: 4)
             Issue.record("accepted an unknown mode")
         } catch {
-            #expect(error.message == "unknown mode 'xml'")
+            #expect(error.code == .invalidArgument)
             #expect(error.range?.start.line == 4 && error.range?.start.column == 7)
             #expect(error.notes == ["the modes are: table, line, csv, json, markdown"])
         }
@@ -132,7 +132,7 @@ struct DotCommandTests {
             _ = try DotCommand.parse(".opne w.sqlite")
             Issue.record("accepted an unknown command")
         } catch {
-            #expect(error.message == "unknown command '.opne'")
+            #expect(error.code == .unknownCommand)
             #expect(error.help?.message == "did you mean '.open'?")
         }
     }

@@ -164,7 +164,8 @@ struct IngestSafetyTests {
             _ = try workspace.ingest(documents: [Document(id: "a", text: "Some text.")], pipeline: Pipeline())
             Issue.record("wrote while another program held the lock")
         } catch {
-            #expect(error.message == "the workspace is busy: another program kept writing to it for 1 s")
+            #expect(error.code == .workspaceBusy)
+            #expect((error.underlyingError as? SQLiteError)?.isBusy == true)
             #expect(error.notes == ["nothing was added before it (0 files read)"])
         }
     }
@@ -186,7 +187,9 @@ struct IngestSafetyTests {
             _ = try workspace.ingest(paths: [folder.file("in.jsonl")], pipeline: Pipeline(), batchSize: 2, progress: { latest = $0 })
             Issue.record("the ingest went on past the error")
         } catch {
-            #expect(error.message == "writing to the workspace failed, and the batch was rolled back: database or disk is full")
+            #expect(error.code == .workspaceWriteFailed)
+            // The trigger's RAISE(ABORT) is SQLite's SQLITE_CONSTRAINT, extended SQLITE_CONSTRAINT_TRIGGER.
+            #expect((error.underlyingError as? SQLiteError).map { [$0.resultCode, $0.extendedResultCode] } == [19, 1811])
             #expect(error.notes == ["before it, 2 documents were added from 1 file, in whole batches, and are kept"])
         }
         #expect(latest.added == 2)

@@ -115,14 +115,14 @@ struct ReaderRobustnessTests {
         defer { chmod(folder.file("in"), 0o755) }
         let files = InputFiles([folder.file("in")])
         // Before: "the folder has no .txt, .jsonl, .ndjson or .csv files".
-        #expect(files.problems.map(\.message) == ["the folder cannot be read: permission denied"])
+        #expect(files.problems.map(\.code) == [.fileUnreadable])
     }
 
     @Test func anUnreadableFileSaysWhy() throws {
         let folder = try TemporaryFolder()
         try FileManager.default.createDirectory(atPath: folder.file("dir.txt"), withIntermediateDirectories: true)
         let outcome = InputFiles.read(folder.file("dir.txt"))
-        #expect(outcome.problems.first?.message == "the file cannot be read: is a directory")
+        #expect(outcome.problems.first?.code == .fileUnreadable)
     }
 
     @Test func textDigestIsSHA256() {

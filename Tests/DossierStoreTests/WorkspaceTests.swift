@@ -117,19 +117,26 @@ struct WorkspaceTests {
     @Test func refusesFilesThatAreNotWorkspaces() throws {
         let folder = try TemporaryFolder()
         try folder.write("notes.txt", "just text, not SQLite, long enough to have a header of sorts ............................................")
-        #expect(throws: Diagnostic.self) { try Workspace.open(at: folder.file("notes.txt")) }
+        do {
+            _ = try Workspace.open(at: folder.file("notes.txt"))
+            Issue.record("opened a text file")
+        } catch {
+            #expect(error.code == .notAWorkspace)
+            #expect((error.underlyingError as? SQLiteError)?.resultCode == 26)  // SQLITE_NOTADB
+        }
         try DatabaseQueue(path: folder.file("other.sqlite")).write { db in try db.execute(sql: "CREATE TABLE t (x)") }
         do {
             _ = try Workspace.open(at: folder.file("other.sqlite"))
             Issue.record("opened a foreign database")
         } catch {
-            #expect(error.message.contains("is a SQLite database, but not a Dossier workspace"))
+            #expect(error.code == .notAWorkspace)
         }
         do {
             _ = try Workspace.open(at: folder.file("missing.sqlite"))
             Issue.record("opened a missing workspace")
         } catch {
-            #expect(error.message == "there is no workspace at '\(folder.file("missing.sqlite"))'")
+            #expect(error.code == .workspaceMissing)
+            #expect(error.sourceName == folder.file("missing.sqlite"))
         }
         #expect(!FileManager.default.fileExists(atPath: folder.file("missing.sqlite")))
     }
@@ -146,7 +153,7 @@ struct WorkspaceTests {
             _ = try workspace.documents(matching: "\"unbalanced")
             Issue.record("accepted a malformed search")
         } catch {
-            #expect(error.message.hasPrefix("the search words cannot be read: "))
+            #expect(error.code == .invalidSearchWords)
         }
     }
 }

@@ -123,7 +123,7 @@ struct TypedResultTests {
 
         let text = "@putin | documents | where date == 2023-07-25"
         let mismatch = try #require(throws: Diagnostic.self) { try session.relations(text, sourceName: "visits.dq") }
-        #expect(mismatch.message == "the query gives documents, not relations")
+        #expect(mismatch.code == .resultKindMismatch)
         #expect(mismatch.sourceName == "visits.dq")
         let range = try #require(mismatch.range)
         #expect(range.start.line == 1 && range.start.column == 22)
@@ -131,13 +131,13 @@ struct TypedResultTests {
         #expect(DiagnosticFormatter().format(mismatch, source: text).contains("^^^^^^^^^^^^^^^^^^^^^^^^"))
 
         let table = try #require(throws: Diagnostic.self) { try session.entities("entities\n  | select name, kind | render table") }
-        #expect(table.message == "the query gives a table (name, kind), not entities")
+        #expect(table.code == .resultKindMismatch)
         #expect(table.range?.start.line == 2 && table.range?.start.column == 5)
 
         let scalar = try #require(throws: Diagnostic.self) { try session.documents("documents | count") }
-        #expect(scalar.message == "the query gives a single Int, not documents")
+        #expect(scalar.code == .resultKindMismatch)
 
         let empty = try #require(throws: Diagnostic.self) { try session.mentions("  ") }
-        #expect(empty.message == "the query has no statement, so it gives no mentions")
+        #expect(empty.code == .resultKindMismatch)
     }
 }

@@ -11,7 +11,9 @@ public enum Severity: String, Hashable, Sendable {
 /// A problem found in a query, a script or an input file: what went wrong, where and how to fix it.
 ///
 /// Diagnostics are values. Layers return or throw them with their context, and the shell or the
-/// command line renders them with ``DiagnosticFormatter``.
+/// command line renders them with ``DiagnosticFormatter``. A diagnostic's ``code`` says what kind of
+/// problem it is, in a name that does not change when the message is reworded; one that comes from
+/// another error (SQLite's, the file system's) keeps it as ``underlyingError``.
 public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// A suggested fix, shown beside the carets or below them.
     public struct Help: Hashable, Sendable {
@@ -29,6 +31,8 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// How serious it is.
     public var severity: Severity
+    /// What kind of problem it is: stable, for programs and tests to compare.
+    public var code: Code
     /// One sentence that says what is wrong.
     public var message: String
     /// The name of the source: a file path, `<query>`, `<stdin>`.
@@ -39,16 +43,47 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var help: Help?
     /// Further facts: the fields a row has, the candidates for a name.
     public var notes: [String]
+    /// The error this diagnostic reports, when it comes from another one, such as a
+    /// `SQLiteFailure` with SQLite's result codes.
+    public var underlyingError: (any Error)?
 
     /// Creates a diagnostic.
-    public init(_ severity: Severity = .error, _ message: String, sourceName: String? = nil, range: SourceRange? = nil,
-                help: Help? = nil, notes: [String] = []) {
+    public init(_ severity: Severity = .error, _ code: Code, _ message: String, sourceName: String? = nil, range: SourceRange? = nil,
+                help: Help? = nil, notes: [String] = [], underlyingError: (any Error)? = nil) {
         self.severity = severity
+        self.code = code
         self.message = message
         self.sourceName = sourceName
         self.range = range
         self.help = help
         self.notes = notes
+        self.underlyingError = underlyingError
+    }
+
+    /// Whether two diagnostics say the same: their fields, and underlying errors that are equal
+    /// (compared as `Hashable` values when they are, else by their descriptions).
+    public static func == (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        lhs.severity == rhs.severity && lhs.code == rhs.code && lhs.message == rhs.message && lhs.sourceName == rhs.sourceName
+            && lhs.range == rhs.range && lhs.help == rhs.help && lhs.notes == rhs.notes
+            && underlyingKey(lhs.underlyingError) == underlyingKey(rhs.underlyingError)
+    }
+
+    /// Hashes the diagnostic consistently with `==`.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(severity)
+        hasher.combine(code)
+        hasher.combine(message)
+        hasher.combine(sourceName)
+        hasher.combine(range)
+        hasher.combine(help)
+        hasher.combine(notes)
+        hasher.combine(Self.underlyingKey(underlyingError))
+    }
+
+    private static func underlyingKey(_ error: (any Error)?) -> AnyHashable? {
+        guard let error else { return nil }
+        if let hashable = error as? any Hashable { return AnyHashable(hashable) }
+        return AnyHashable(String(reflecting: error))
     }
 
     /// A copy that names its source.

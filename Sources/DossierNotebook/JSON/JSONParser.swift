@@ -211,6 +211,6 @@ struct JSONParser {
         let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
         let column = String(decoding: bytes[lineStart..<min(position, bytes.count)], as: UTF8.self).unicodeScalars.count + 1
         let location = SourceLocation(line: line, column: column, offset: position)
-        return Diagnostic(.error, "malformed JSON: \(message)", sourceName: sourceName, range: SourceRange(start: location, end: location))
+        return Diagnostic(.error, .malformedJSON, "malformed JSON: \(message)", sourceName: sourceName, range: SourceRange(start: location, end: location))
     }
 }

@@ -53,7 +53,7 @@ enum KernelSpecification {
     static func install(name: String, displayName: String, workspace: String?, dataFolder: String,
                         executable: String = executablePath) throws(Diagnostic) -> String {
         guard !name.isEmpty, name.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0) }) else {
-            throw Diagnostic(.error, "the kernel name '\(name)' may only have letters, digits, '.', '_' and '-'")
+            throw Diagnostic(.error, .invalidArgument, "the kernel name '\(name)' may only have letters, digits, '.', '_' and '-'")
         }
         let folder = ((dataFolder as NSString).appendingPathComponent("kernels") as NSString).appendingPathComponent(name.lowercased())
         do {
@@ -62,7 +62,7 @@ enum KernelSpecification {
             try Data(specification.utf8).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent("kernel.json")))
             try Data(logo.utf8).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent("logo-svg.svg")))
         } catch {
-            throw Diagnostic(.error, "the kernel specification cannot be written: \(error.localizedDescription)", sourceName: folder)
+            throw Diagnostic(.error, .fileUnwritable, "the kernel specification cannot be written: \(error.localizedDescription)", sourceName: folder)
         }
         return folder
     }

@@ -197,7 +197,7 @@ final class ZMTPEndpoint: @unchecked Sendable {
 
     private static func listen(transport: String, address: String, port: Int, channel: String) throws(Diagnostic) -> Int32 {
         func failure(_ what: String) -> Diagnostic {
-            Diagnostic(.error, "the \(channel) channel cannot listen on \(transport)://\(address):\(port): \(what): \(String(cString: strerror(errno)))")
+            Diagnostic(.error, .socketFailed, "the \(channel) channel cannot listen on \(transport)://\(address):\(port): \(what): \(String(cString: strerror(errno)))")
         }
         switch transport {
         case "tcp":
@@ -208,7 +208,7 @@ final class ZMTPEndpoint: @unchecked Sendable {
             var found: UnsafeMutablePointer<addrinfo>?
             let host = address == "*" || address.isEmpty ? nil : address
             guard getaddrinfo(host, String(port), &hints, &found) == 0, let info = found else {
-                throw Diagnostic(.error, "the \(channel) channel cannot listen on '\(address)': not an address of this machine")
+                throw Diagnostic(.error, .socketFailed, "the \(channel) channel cannot listen on '\(address)': not an address of this machine")
             }
             defer { freeaddrinfo(found) }
             let descriptor = socket(info.pointee.ai_family, info.pointee.ai_socktype, info.pointee.ai_protocol)
@@ -231,7 +231,7 @@ final class ZMTPEndpoint: @unchecked Sendable {
             var unixAddress = sockaddr_un()
             unixAddress.sun_family = sa_family_t(AF_UNIX)
             let capacity = MemoryLayout.size(ofValue: unixAddress.sun_path)
-            guard path.utf8.count < capacity else { throw Diagnostic(.error, "the ipc path '\(path)' is longer than \(capacity - 1) bytes") }
+            guard path.utf8.count < capacity else { throw Diagnostic(.error, .socketFailed, "the ipc path '\(path)' is longer than \(capacity - 1) bytes") }
             withUnsafeMutableBytes(of: &unixAddress.sun_path) { buffer in
                 for (index, byte) in path.utf8.enumerated() { buffer[index] = byte }
             }
@@ -242,7 +242,7 @@ final class ZMTPEndpoint: @unchecked Sendable {
             guard listenOn(descriptor) == 0 else { throw failure("listen") }
             return descriptor
         default:
-            throw Diagnostic(.error, "the transport '\(transport)' is not supported; use tcp or ipc")
+            throw Diagnostic(.error, .socketFailed, "the transport '\(transport)' is not supported; use tcp or ipc")
         }
     }
 }

@@ -97,7 +97,7 @@ struct ConnectionInfo: Equatable {
     /// Reads the connection file Jupyter wrote for the kernel.
     init(path: String) throws(Diagnostic) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw Diagnostic(.error, FileManager.default.fileExists(atPath: path) ? "the connection file cannot be read" : "no such connection file",
+            throw Diagnostic(.error, FileManager.default.fileExists(atPath: path) ? .fileUnreadable : .fileNotFound, FileManager.default.fileExists(atPath: path) ? "the connection file cannot be read" : "no such connection file",
                              sourceName: path)
         }
         try self.init(json: try JSONParser.parse(Array(data), sourceName: path), sourceName: path)
@@ -106,7 +106,7 @@ struct ConnectionInfo: Equatable {
     init(json: JSONValue, sourceName: String) throws(Diagnostic) {
         func port(_ key: String) throws(Diagnostic) -> Int {
             guard let port = json[key]?.integer, (0...65_535).contains(port) else {
-                throw Diagnostic(.error, "the connection file has no valid '\(key)'", sourceName: sourceName)
+                throw Diagnostic(.error, .invalidConnectionFile, "the connection file has no valid '\(key)'", sourceName: sourceName)
             }
             return port
         }
@@ -120,7 +120,7 @@ struct ConnectionInfo: Equatable {
         key = json["key"]?.string ?? ""
         signatureScheme = json["signature_scheme"]?.string ?? "hmac-sha256"
         guard signatureScheme == "hmac-sha256" || key.isEmpty else {
-            throw Diagnostic(.error, "the connection file asks for the signature scheme '\(signatureScheme)'; only hmac-sha256 is supported",
+            throw Diagnostic(.error, .invalidConnectionFile, "the connection file asks for the signature scheme '\(signatureScheme)'; only hmac-sha256 is supported",
                              sourceName: sourceName)
         }
     }

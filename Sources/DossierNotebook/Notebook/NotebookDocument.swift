@@ -15,18 +15,18 @@ struct NotebookDocument {
     /// Reads the notebook at `path`.
     init(path: String) throws(Diagnostic) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw Diagnostic(.error, FileManager.default.fileExists(atPath: path) ? "the notebook cannot be read" : "no such notebook", sourceName: path)
+            throw Diagnostic(.error, FileManager.default.fileExists(atPath: path) ? .fileUnreadable : .fileNotFound, FileManager.default.fileExists(atPath: path) ? "the notebook cannot be read" : "no such notebook", sourceName: path)
         }
         try self.init(json: try JSONParser.parse(Array(data), sourceName: path), sourceName: path)
     }
 
     init(json: JSONValue, sourceName: String) throws(Diagnostic) {
         guard json.members != nil, json["cells"]?.array != nil else {
-            throw Diagnostic(.error, "not a Jupyter notebook: there is no list of cells", sourceName: sourceName)
+            throw Diagnostic(.error, .invalidNotebook, "not a Jupyter notebook: there is no list of cells", sourceName: sourceName)
         }
         guard json["nbformat"]?.integer == 4 else {
             let version = json["nbformat"]?.integer.map(String.init) ?? "none"
-            throw Diagnostic(.error, "the notebook is in nbformat \(version); nbformat 4 is read",
+            throw Diagnostic(.error, .invalidNotebook, "the notebook is in nbformat \(version); nbformat 4 is read",
                              sourceName: sourceName, help: .init("convert it with: jupyter nbconvert --to notebook --nbformat 4 NOTEBOOK"))
         }
         self.json = json

@@ -34,7 +34,7 @@ struct NotebookRunner {
         }
         if let language = document.language, language != "dql" {
             messages(DiagnosticFormatter().format(Diagnostic(
-                .error, "the notebook is written in \(language), not in Dossier's query language", sourceName: path,
+                .error, .invalidNotebook, "the notebook is written in \(language), not in Dossier's query language", sourceName: path,
                 help: .init("run it with its own kernel: jupyter nbconvert --to notebook --execute \(path)")), source: nil))
             return 1
         }
@@ -75,7 +75,7 @@ struct NotebookRunner {
             do {
                 try Data(document.text.utf8).write(to: URL(fileURLWithPath: destination))
             } catch {
-                messages(DiagnosticFormatter().format(Diagnostic(.error, "the notebook cannot be written: \(error.localizedDescription)",
+                messages(DiagnosticFormatter().format(Diagnostic(.error, .fileUnwritable, "the notebook cannot be written: \(error.localizedDescription)",
                                                                  sourceName: destination), source: nil))
                 return 1
             }

@@ -79,7 +79,7 @@ final class NotebookSession {
                 write("(.quit does nothing in a notebook; restart the kernel to start afresh)\n", to: "stderr")
             case .failure:
                 for (diagnostic, source) in reported.dropLast() { write(DiagnosticFormatter().format(diagnostic, source: source), to: "stderr") }
-                let (diagnostic, source) = reported.last ?? (shell.lastError ?? Diagnostic(.error, "the statement failed"), code)
+                let (diagnostic, source) = reported.last ?? (shell.lastError ?? Diagnostic(.error, .unexpectedError, "the statement failed"), code)
                 let outcome = Self.failure(diagnostic, source: source, notRun: chunks.count - position - 1)
                 showPending()
                 flush()

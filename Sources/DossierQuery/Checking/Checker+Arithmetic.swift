@@ -21,7 +21,7 @@ extension Checker {
         guard let result else {
             let (culprit, type) = leftType.isNumeric || (leftType == .date && operation != .multiply && operation != .divide)
                 || (operation == .add && leftType.isTextual) ? (right, rightType) : (left, leftType)
-            var diagnostic = Diagnostic(.error, "'\(operation)' cannot combine \(article(leftType)) and \(article(rightType))",
+            var diagnostic = Diagnostic(.error, .typeMismatch, "'\(operation)' cannot combine \(article(leftType)) and \(article(rightType))",
                                         range: culprit.range, notes: ["\(describe(culprit)) is \(article(type))"])
             switch operation {
             case .add: diagnostic.notes.append("'+' adds numbers, joins texts, and moves a Date by a number of days")
@@ -46,7 +46,7 @@ extension Checker {
     func bindNegation(_ operand: Expression, in rows: RowType) throws(Diagnostic) -> (BoundExpression, FieldType) {
         let (bound, type) = try bind(operand, in: rows)
         guard type.isNumeric else {
-            throw Diagnostic(.error, "'-' needs a number, but \(describe(operand)) is \(article(type))", range: operand.range)
+            throw Diagnostic(.error, .typeMismatch, "'-' needs a number, but \(describe(operand)) is \(article(type))", range: operand.range)
         }
         return (.negate(bound), type)
     }
@@ -59,11 +59,11 @@ extension Checker {
         guard leftIsNull || rightIsNull else { return nil }
         let null = leftIsNull ? left : right
         guard operation == .equal || operation == .notEqual else {
-            throw Diagnostic(.error, "a missing value cannot be ordered with '\(operation)'", range: null.range,
+            throw Diagnostic(.error, .untypedNull, "a missing value cannot be ordered with '\(operation)'", range: null.range,
                              help: .init("test for it with 'is null' or 'is not null'"))
         }
         guard !(leftIsNull && rightIsNull) else {
-            throw Diagnostic(.error, "'null \(operation) null' compares nothing with nothing", range: left.range.union(right.range))
+            throw Diagnostic(.error, .untypedNull, "'null \(operation) null' compares nothing with nothing", range: left.range.union(right.range))
         }
         let (bound, _) = try bind(leftIsNull ? right : left, in: rows)
         return (.isNull(bound, negated: operation == .notEqual), .bool)

@@ -25,7 +25,7 @@ struct Checker {
         for (position, stage) in pipeline.stages.enumerated() {
             if case .render(let word) = stage.kind {
                 guard position == pipeline.stages.count - 1 else {
-                    throw Diagnostic(.error, "'render' must be the last stage", range: stage.name.range,
+                    throw Diagnostic(.error, .stageInputMismatch, "'render' must be the last stage", range: stage.name.range,
                                      help: .init("move '| \(sliceName(stage))' to the end of the pipeline"))
                 }
                 return Plan(source: source, stages: stages, type: type, presentation: try presentation(word, of: stage, carrying: type),
@@ -48,7 +48,7 @@ struct Checker {
         case .name(let name):
             if let type = bindings[name.name] {
                 guard case .rows = type else {
-                    throw Diagnostic(.error, "'\(name.name)' holds \(type), not rows, so it cannot start a pipeline", range: name.range)
+                    throw Diagnostic(.error, .stageInputMismatch, "'\(name.name)' holds \(type), not rows, so it cannot start a pipeline", range: name.range)
                 }
                 return (.binding(name.name), type)
             }
@@ -56,7 +56,7 @@ struct Checker {
                 return (.all(kind), .rows(.source(kind)))
             }
             let candidates = RowKind.allCases.map(\.rawValue) + ["docs"] + bindings.keys.sorted()
-            var diagnostic = Diagnostic(.error, "unknown source '\(name.name)'", range: name.range)
+            var diagnostic = Diagnostic(.error, .unknownSource, "unknown source '\(name.name)'", range: name.range)
             if let suggestion = EditDistance.nearest(to: name.name, in: candidates) {
                 diagnostic.help = .init("did you mean '\(suggestion)'?")
             }
@@ -83,7 +83,7 @@ struct Checker {
         case .ambiguous(let rows):
             throw ambiguous(written, rows, at: literal.range)
         case .notFound(let suggestions):
-            var diagnostic = Diagnostic(.error, "unknown entity '\(written)'", range: literal.range)
+            var diagnostic = Diagnostic(.error, .unknownEntity, "unknown entity '\(written)'", range: literal.range)
             if let best = suggestions.first { diagnostic.help = .init("did you mean \(EntityLiteral.text(name: best))?") }
             diagnostic.notes = suggestions.isEmpty
                 ? ["no entity in the corpus has that name or alias, or one close to it"]
@@ -108,7 +108,7 @@ struct Checker {
         let written = EntityLiteral.text(name: literal.name, kind: kind)
         if candidates.count == 1 { return candidates[0] }
         if candidates.count > 1 { throw ambiguous(written, candidates, at: literal.range) }
-        var diagnostic = Diagnostic(.error, "unknown entity '\(written)': no \(kind.rawValue) goes by '\(literal.name)'", range: literal.range)
+        var diagnostic = Diagnostic(.error, .unknownEntity, "unknown entity '\(written)': no \(kind.rawValue) goes by '\(literal.name)'", range: literal.range)
         if named.isEmpty {
             if case .notFound(let suggestions) = index.lookUpEntity(named: literal.name), let best = suggestions.first {
                 diagnostic.help = .init("did you mean \(EntityLiteral.text(name: best))?")
@@ -124,7 +124,7 @@ struct Checker {
     /// kind and how often it is mentioned, most mentioned first.
     private func ambiguous(_ written: String, _ rows: [Int32], at range: SourceRange) -> Diagnostic {
         let sorted = rows.sorted { index.entities.mentionCounts[Int($0)] > index.entities.mentionCounts[Int($1)] }
-        return Diagnostic(.error, "'\(written)' is ambiguous: \(rows.count) entities go by that name", range: range,
+        return Diagnostic(.error, .ambiguousEntity, "'\(written)' is ambiguous: \(rows.count) entities go by that name", range: range,
                           help: .init("write one of the literals below, as in \(exactLiteral(for: sorted[0]))"), notes: candidateNotes(sorted))
     }
 
@@ -152,14 +152,14 @@ struct Checker {
     private func checkStage(_ stage: Stage, carrying type: PipelineType, within bound: TimeBound) throws(Diagnostic) -> ([PlannedStage], PipelineType) {
         let word = stage.name.name
         guard case .rows(let rows) = type else {
-            throw Diagnostic(.error, "'\(word)' needs rows, but the pipeline carries \(type)", range: stage.name.range,
+            throw Diagnostic(.error, .stageInputMismatch, "'\(word)' needs rows, but the pipeline carries \(type)", range: stage.name.range,
                              notes: ["'count' gives a single number and ends a pipeline; 'count by F' gives a table"])
         }
         switch stage.kind {
         case .filter(let expression):
             let (bound, valueType) = try bind(expression, in: rows)
             guard valueType == .bool else {
-                throw Diagnostic(.error, "'where' needs a condition, but this is \(article(valueType))", range: expression.range,
+                throw Diagnostic(.error, .typeMismatch, "'where' needs a condition, but this is \(article(valueType))", range: expression.range,
                                  help: .init("compare it, as in 'where \(sliceName(expression)) == …'"))
             }
             return ([.filter(bound)], type)
@@ -188,7 +188,7 @@ struct Checker {
             } catch {
                 let place = error.length == 0 ? range  // nothing to point at inside: the whole string
                     : StringLiteralPlaces.range(of: error.offset..<(error.offset + error.length), in: words, literal: range)
-                throw Diagnostic(.error, "the search words cannot be read: \(error.message)", range: place, notes: [SearchWords.syntaxNote])
+                throw Diagnostic(.error, .invalidSearchWords, "the search words cannot be read: \(error.message)", range: place, notes: [SearchWords.syntaxNote])
             }
             return ([.search(words, range: range)], type)
 
@@ -234,7 +234,7 @@ struct Checker {
                                 notes: ["'kwic \"word\"' looks for the word in texts; 'kwic' alone shows mentions in context"])
                 }
                 guard case .source(let kind) = rows, !word.allSatisfy(\.isWhitespace) else {
-                    throw Diagnostic(.error, "'kwic' needs a word to look for, not an empty string", range: stage.range)
+                    throw Diagnostic(.error, .invalidStageArgument, "'kwic' needs a word to look for, not an empty string", range: stage.range)
                 }
                 return ([.kwicWord(word, kind, width: try kwicWidth(width))], .rows(.table(KeywordInContext.fields)))
             }
@@ -269,7 +269,7 @@ struct Checker {
                 case "sentence", "sentences": options.withinSentences = true
                 case "document", "documents": options.withinSentences = false
                 default:
-                    var diagnostic = Diagnostic(.error, "'cooccur' counts within a sentence or a document, not '\(unitWord.name)'",
+                    var diagnostic = Diagnostic(.error, .invalidStageArgument, "'cooccur' counts within a sentence or a document, not '\(unitWord.name)'",
                                                 range: unitWord.range, notes: ["write 'in sentence' or 'in document'"])
                     if let suggestion = EditDistance.nearest(to: unitWord.name, in: ["sentence", "document"]) {
                         diagnostic.help = .init("did you mean '\(suggestion)'?")
@@ -294,18 +294,18 @@ struct Checker {
     private func presentation(_ word: Identifier?, of stage: Stage, carrying type: PipelineType) throws(Diagnostic) -> Presentation {
         guard let word else { return .table }
         guard Presentation.words.contains(word.name) else {
-            var diagnostic = Diagnostic(.error, "'render' shows a table, bar, line or graph, not '\(word.name)'", range: word.range)
+            var diagnostic = Diagnostic(.error, .invalidStageArgument, "'render' shows a table, bar, line or graph, not '\(word.name)'", range: word.range)
             if let suggestion = EditDistance.nearest(to: word.name, in: Presentation.words) { diagnostic.help = .init("did you mean '\(suggestion)'?") }
             throw diagnostic
         }
         guard case .rows(let rows) = type else {
-            throw Diagnostic(.error, "'render' needs rows, but the pipeline carries \(type)", range: stage.name.range)
+            throw Diagnostic(.error, .stageInputMismatch, "'render' needs rows, but the pipeline carries \(type)", range: stage.name.range)
         }
         let fields = rows.isTable ? rows.fields : []
         switch word.name {
         case "bar", "line":
             guard let value = fields.lastIndex(where: { $0.type.isNumeric }) else {
-                var diagnostic = Diagnostic(.error, "'render \(word.name)' needs a table with a number column, but the pipeline carries \(rows)",
+                var diagnostic = Diagnostic(.error, .stageInputMismatch, "'render \(word.name)' needs a table with a number column, but the pipeline carries \(rows)",
                                             range: word.range)
                 diagnostic.help = .init("count first, as in '| timeline | render \(word.name)' or '| count by F | render \(word.name)'")
                 throw diagnostic
@@ -314,7 +314,7 @@ struct Checker {
         case "graph":
             let ends = fields.indices.filter { fields[$0].type == .entity }
             guard ends.count >= 2 else {
-                var diagnostic = Diagnostic(.error, "'render graph' needs a table with two Entity columns, but the pipeline carries \(rows)",
+                var diagnostic = Diagnostic(.error, .stageInputMismatch, "'render graph' needs a table with two Entity columns, but the pipeline carries \(rows)",
                                             range: word.range)
                 if rows == .source(.relations) { diagnostic.help = .init("insert '| graph' before 'render'") }
                 throw diagnostic
@@ -330,7 +330,7 @@ struct Checker {
     private func kwicWidth(_ literal: IntegerLiteral?) throws(Diagnostic) -> Int {
         guard let literal else { return 5 }
         guard literal.value <= KeywordInContext.maximumWidth else {
-            throw Diagnostic(.error, "'kwic' shows at most \(KeywordInContext.maximumWidth) words on each side, not \(literal.value)",
+            throw Diagnostic(.error, .invalidStageArgument, "'kwic' shows at most \(KeywordInContext.maximumWidth) words on each side, not \(literal.value)",
                              range: literal.range, help: .init("write 'width \(KeywordInContext.maximumWidth)' or less"),
                              notes: ["for whole texts, select the text: '| documents | select id, text'"])
         }
@@ -342,7 +342,7 @@ struct Checker {
         guard let word else { return .month }
         let units: [Granularity] = [.day, .week, .month, .quarter, .year]
         if let unit = units.first(where: { $0.rawValue == word.name }) { return unit }
-        var diagnostic = Diagnostic(.error, "'timeline' counts by day, week, month, quarter or year, not '\(word.name)'", range: word.range)
+        var diagnostic = Diagnostic(.error, .invalidStageArgument, "'timeline' counts by day, week, month, quarter or year, not '\(word.name)'", range: word.range)
         if let suggestion = EditDistance.nearest(to: word.name, in: units.map(\.rawValue)) { diagnostic.help = .init("did you mean '\(suggestion)'?") }
         throw diagnostic
     }
@@ -350,7 +350,7 @@ struct Checker {
     /// "'kwic' needs mentions, but the pipeline carries entities", with help naming the stage to insert.
     private func needs(_ stage: Stage, _ what: String, carrying rows: RowType, navigation: RowKind?, notes: [String] = []) -> Diagnostic {
         let word = stage.name.name
-        var diagnostic = Diagnostic(.error, "'\(word)' needs \(what), but the pipeline carries \(rows)", range: stage.name.range, notes: notes)
+        var diagnostic = Diagnostic(.error, .stageInputMismatch, "'\(word)' needs \(what), but the pipeline carries \(rows)", range: stage.name.range, notes: notes)
         if let navigation, rows != .source(navigation) {
             diagnostic.help = .init("insert '| \(navigation.rawValue)' before '\(word)'")
         }
@@ -376,7 +376,7 @@ struct Checker {
             let (bound, type) = try bind(item.expression, in: rows)
             let name = item.columnName
             if fields.contains(where: { $0.name == name }) {
-                throw Diagnostic(.error, "the column '\(name)' is named twice", range: item.range,
+                throw Diagnostic(.error, .duplicateName, "the column '\(name)' is named twice", range: item.range,
                                  help: .init("give it another name with 'as'"))
             }
             expressions.append(bound)
@@ -448,7 +448,7 @@ struct Checker {
                     if known.isNumeric, type.isNumeric {
                         elementType = .float
                     } else {
-                        throw Diagnostic(.error, "a list holds values of one type, but this is \(article(type)) after \(article(known)) values",
+                        throw Diagnostic(.error, .typeMismatch, "a list holds values of one type, but this is \(article(type)) after \(article(known)) values",
                                          range: element.range)
                     }
                 } else if elementType == nil {
@@ -466,7 +466,7 @@ struct Checker {
         case .call(let name, let arguments):
             return try bindCall(name, arguments, in: rows)
         case .null:
-            throw Diagnostic(.error, "'null' stands for a missing value; it has no type of its own here", range: expression.range,
+            throw Diagnostic(.error, .untypedNull, "'null' stands for a missing value; it has no type of its own here", range: expression.range,
                              help: .init("test for it with 'is null' or 'is not null', or pick a value with coalesce(…)"))
         case .negate(let operand):
             return try bindNegation(operand, in: rows)
@@ -478,7 +478,7 @@ struct Checker {
 
     private func requireBool(_ type: FieldType, _ expression: Expression, for word: String) throws(Diagnostic) {
         guard type == .bool else {
-            throw Diagnostic(.error, "'\(word)' needs a condition (Bool), but this is \(article(type))", range: expression.range)
+            throw Diagnostic(.error, .typeMismatch, "'\(word)' needs a condition (Bool), but this is \(article(type))", range: expression.range)
         }
     }
 
@@ -519,7 +519,7 @@ struct Checker {
             let leftFinal = Checker.typeAfterCoercion(leftBound, leftType)
             let rightFinal = Checker.typeAfterCoercion(rightBound, rightType)
             guard Checker.canCompare(leftFinal, rightFinal, ordering: operation != .equal && operation != .notEqual) else {
-                var diagnostic = Diagnostic(.error, "cannot compare \(leftFinal) with \(rightFinal)", range: rightExpression.range,
+                var diagnostic = Diagnostic(.error, .typeMismatch, "cannot compare \(leftFinal) with \(rightFinal)", range: rightExpression.range,
                                             notes: ["\(describe(leftExpression)) is \(article(leftFinal)); \(describe(rightExpression)) is \(article(rightFinal))"])
                 if leftFinal.isTimeBearing, rightFinal == .string {
                     diagnostic.help = .init("write a time literal such as 2023-07 or 2023-07-25")
@@ -549,7 +549,7 @@ struct Checker {
                     elementBound = try coerce(elementBound, element, toward: leftType)
                     elementType = Checker.typeAfterCoercion(elementBound, elementType)
                     guard Checker.canCompare(leftType, elementType, ordering: false) else {
-                        throw Diagnostic(.error, "cannot compare \(leftType) with \(elementType)", range: element.range,
+                        throw Diagnostic(.error, .typeMismatch, "cannot compare \(leftType) with \(elementType)", range: element.range,
                                          notes: ["\(describe(left)) is \(article(leftType)); \(describe(element)) is \(article(elementType))"])
                     }
                     bound.append(elementBound)
@@ -558,33 +558,33 @@ struct Checker {
             }
             let (rightBound, rightType) = try bind(right, in: rows)
             guard case .list(let elementType) = rightType else {
-                throw Diagnostic(.error, "'in' needs a list on its right, such as [a, b], but this is \(article(rightType))", range: right.range)
+                throw Diagnostic(.error, .typeMismatch, "'in' needs a list on its right, such as [a, b], but this is \(article(rightType))", range: right.range)
             }
             guard Checker.canCompare(leftType, elementType, ordering: false) else {
-                throw Diagnostic(.error, "cannot look for \(article(leftType)) in a list of \(elementType) values", range: left.range)
+                throw Diagnostic(.error, .typeMismatch, "cannot look for \(article(leftType)) in a list of \(elementType) values", range: left.range)
             }
             return (.member(leftBound, rightBound), .bool)
 
         case .contains, .matches:
             let (leftBound, leftType) = try bind(left, in: rows)
             guard leftType.isTextual || leftType == .list(.string) else {
-                throw Diagnostic(.error, "'\(operation)' needs text on its left, but \(describe(left)) is \(article(leftType))", range: left.range)
+                throw Diagnostic(.error, .typeMismatch, "'\(operation)' needs text on its left, but \(describe(left)) is \(article(leftType))", range: left.range)
             }
             guard case .string(let pattern) = right.kind else {
-                throw Diagnostic(.error, "'\(operation)' needs a string literal on its right, such as \"Kyiv\"", range: right.range)
+                throw Diagnostic(.error, .expectedLiteral, "'\(operation)' needs a string literal on its right, such as \"Kyiv\"", range: right.range)
             }
             if operation == .contains { return (.contains(leftBound, pattern.lowercased()), .bool) }
             do throws(RegexSyntaxError) {
                 return (.matches(leftBound, try LinearRegex(pattern)), .bool)
             } catch {
                 let place = StringLiteralPlaces.range(of: error.offset..<(error.offset + 1), in: pattern, literal: right.range)
-                throw Diagnostic(.error, "invalid regular expression: \(error.message)", range: place, help: error.help.map { .init($0) })
+                throw Diagnostic(.error, .invalidRegex, "invalid regular expression: \(error.message)", range: place, help: error.help.map { .init($0) })
             }
 
         case .time(let relation):
             let (leftBound, leftType) = try bind(left, in: rows)
             guard leftType.isTimeBearing else {
-                throw Diagnostic(.error, "'\(relation.rawValue)' needs a Date or TimeRange on its left, but \(describe(left)) is \(article(leftType))",
+                throw Diagnostic(.error, .typeMismatch, "'\(relation.rawValue)' needs a Date or TimeRange on its left, but \(describe(left)) is \(article(leftType))",
                                  range: left.range)
             }
             let range: TimeRange
@@ -592,7 +592,7 @@ struct Checker {
             case .time(let value): range = value
             case .integer(let year) where (1000...9999).contains(year): range = .year(year)
             default:
-                throw Diagnostic(.error, "'\(relation.rawValue)' needs a time literal on its right, such as 2023 or 2023-07", range: right.range)
+                throw Diagnostic(.error, .expectedLiteral, "'\(relation.rawValue)' needs a time literal on its right, such as 2023 or 2023-07", range: right.range)
             }
             return (.time(relation, leftBound, range), .bool)
         }
@@ -657,7 +657,7 @@ struct Checker {
 
     private func notACase(_ word: String, at range: SourceRange, of type: FieldType) -> Diagnostic {
         let cases = type.enumerationCases ?? []
-        var diagnostic = Diagnostic(.error, "'\(word)' is not a \(type)", range: range,
+        var diagnostic = Diagnostic(.error, .unknownCase, "'\(word)' is not a \(type)", range: range,
                                     notes: ["\(type) is one of: " + cases.joined(separator: ", ")])
         if let suggestion = EditDistance.nearest(to: word, in: cases) { diagnostic.help = .init("did you mean '\(suggestion)'?") }
         return diagnostic
@@ -675,7 +675,7 @@ struct Checker {
             subject = "the table has"
             note = "the table's columns are: " + names.joined(separator: ", ")
         }
-        var diagnostic = Diagnostic(.error, "\(subject) no field '\(name)'", range: range, notes: [note])
+        var diagnostic = Diagnostic(.error, .unknownField, "\(subject) no field '\(name)'", range: range, notes: [note])
         if let suggestion = EditDistance.nearest(to: name, in: names) { diagnostic.help = .init("did you mean '\(suggestion)'?") }
         return diagnostic
     }
@@ -733,7 +733,7 @@ private final class ExpressionDepth {
     func enter(_ expression: Expression) throws(Diagnostic) {
         level += 1
         guard level > Checker.maximumDepth else { return }
-        throw Diagnostic(.error, "the expression is nested too deeply", range: expression.range,
+        throw Diagnostic(.error, .nestedTooDeeply, "the expression is nested too deeply", range: expression.range,
                          notes: ["an expression may be at most \(Checker.maximumDepth) levels deep"])
     }
 

@@ -89,7 +89,7 @@ extension Evaluator {
         var table: [[Value]] = []
         try forEachCooccurrence(of: rows, options) { pair throws(Diagnostic) in
             guard table.count < Cooccurrence.maximumRows else {
-                throw Diagnostic(.error, "'cooccur' finds more than \(Cooccurrence.maximumRows) pairs, too many to keep as a table",
+                throw Diagnostic(.error, .resultTooLarge, "'cooccur' finds more than \(Cooccurrence.maximumRows) pairs, too many to keep as a table",
                                  range: options.range,
                                  help: .init("keep fewer with 'min N' or 'with KIND', or follow it with '| top N by count' or '| count'"))
             }

@@ -34,7 +34,7 @@ struct Evaluator {
     let fullTextSearch: FullTextSearch?
     let sentenceSearch: FullTextSearch?
 
-    static let cancelled = Diagnostic(.error, "cancelled")
+    static let cancelled = Diagnostic(.error, .cancelled, "cancelled")
 
     func run(_ plan: Plan) throws(Diagnostic) -> Carried {
         var carried: Carried
@@ -124,7 +124,7 @@ struct Evaluator {
 
         case (.search(let words, let range), .rows(let kind, let rows)):
             guard let search = kind == .sentences ? sentenceSearch : fullTextSearch else {
-                throw Diagnostic(.error, "full-text search needs a workspace, and this index has none", range: range)
+                throw Diagnostic(.error, .searchUnavailable, "full-text search needs a workspace, and this index has none", range: range)
             }
             let matches: [Int32]
             do {
@@ -231,7 +231,7 @@ struct Evaluator {
             var times: [Value] = []
             try forEachRow(of: carried) { evaluator, row in times.append(evaluator.evaluate(.field(accessor), row: row)) }
             guard let rows = Timeline.rows(for: times, by: unit, within: bound) else {
-                throw Diagnostic(.error, "the timeline would have more than \(Timeline.bucketLimit) buckets", range: range,
+                throw Diagnostic(.error, .resultTooLarge, "the timeline would have more than \(Timeline.bucketLimit) buckets", range: range,
                                  help: .init("count by a longer unit, or narrow the rows with 'during'"))
             }
             return .table(Timeline.fields, rows)

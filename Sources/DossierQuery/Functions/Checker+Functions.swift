@@ -5,7 +5,7 @@ extension Checker {
     /// types, and gives the type of the result.
     func bindCall(_ name: Identifier, _ arguments: [Expression], in rows: RowType) throws(Diagnostic) -> (BoundExpression, FieldType) {
         guard let function = Function(rawValue: name.name) else {
-            var diagnostic = Diagnostic(.error, "unknown function '\(name.name)'", range: name.range,
+            var diagnostic = Diagnostic(.error, .unknownFunction, "unknown function '\(name.name)'", range: name.range,
                                         notes: ["the functions are: " + Function.allCases.map { "\($0.rawValue)()" }.joined(separator: ", ")])
             if let suggestion = EditDistance.nearest(to: name.name, in: Function.allCases.map(\.rawValue)) {
                 diagnostic.help = .init("did you mean '\(suggestion)'?")
@@ -23,7 +23,7 @@ extension Checker {
         guard arity.contains(arguments.count) else {
             let expected = arity.lowerBound == arity.upperBound ? "\(arity.lowerBound)"
                 : arity.upperBound == Int.max ? "at least \(arity.lowerBound)" : "\(arity.lowerBound) or \(arity.upperBound)"
-            throw Diagnostic(.error, "'\(function.rawValue)' takes \(expected) argument\(expected == "1" ? "" : "s"), but was given \(arguments.count)",
+            throw Diagnostic(.error, .wrongArgumentCount, "'\(function.rawValue)' takes \(expected) argument\(expected == "1" ? "" : "s"), but was given \(arguments.count)",
                              range: name.range, help: .init("write \(function.signature)"))
         }
         var bound: [BoundExpression] = []
@@ -35,7 +35,7 @@ extension Checker {
         }
         func require(_ position: Int, _ what: String, _ accepts: (FieldType) -> Bool) throws(Diagnostic) {
             guard accepts(types[position]) else {
-                throw Diagnostic(.error, "'\(function.rawValue)' needs \(what), but \(describe(arguments[position])) is \(article(types[position]))",
+                throw Diagnostic(.error, .typeMismatch, "'\(function.rawValue)' needs \(what), but \(describe(arguments[position])) is \(article(types[position]))",
                                  range: arguments[position].range, help: .init("write \(function.signature)"))
             }
         }
@@ -91,7 +91,7 @@ extension Checker {
             } else if common.isTextual, type.isTextual {
                 common = .string
             } else {
-                throw Diagnostic(.error, "'coalesce' needs values of one type, but \(describe(argument)) is \(article(type)) after \(article(common))",
+                throw Diagnostic(.error, .typeMismatch, "'coalesce' needs values of one type, but \(describe(argument)) is \(article(type)) after \(article(common))",
                                  range: argument.range)
             }
         }

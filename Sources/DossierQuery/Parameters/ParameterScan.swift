@@ -34,7 +34,7 @@ package struct ParameterScan: Sendable {
                 do {
                     _ = try type.value(from: written.text)
                 } catch {
-                    throw Diagnostic(.error, "the default of '\(declaration.name.name)' is not \(type.withArticle): \(error.reason)",
+                    throw Diagnostic(.error, .invalidParameterValue, "the default of '\(declaration.name.name)' is not \(type.withArticle): \(error.reason)",
                                      range: written.range)
                 }
             }
@@ -47,10 +47,10 @@ package struct ParameterScan: Sendable {
     package func checkUses() throws(Diagnostic) {
         for use in uses where !use.declared {
             if let later = declarations.first(where: { $0.name.name == use.name }) {
-                throw Diagnostic(.error, "'$\(use.name)' is used before 'param \(use.name)' declares it (line \(later.name.range.start.line))",
+                throw Diagnostic(.error, .parameterUsedBeforeDeclaration, "'$\(use.name)' is used before 'param \(use.name)' declares it (line \(later.name.range.start.line))",
                                  range: use.range, help: .init("move the declaration up, before its first use"))
             }
-            var diagnostic = Diagnostic(.error, "no parameter '$\(use.name)'", range: use.range,
+            var diagnostic = Diagnostic(.error, .unknownParameter, "no parameter '$\(use.name)'", range: use.range,
                                         notes: ["declare it before using it: param \(use.name): TYPE = DEFAULT"])
             if let suggestion = EditDistance.nearest(to: use.name, in: Array(types.keys) + Array(known)) {
                 diagnostic.help = .init("did you mean '$\(suggestion)'?")

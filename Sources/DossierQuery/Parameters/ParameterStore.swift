@@ -79,7 +79,7 @@ struct ParameterStore {
             do {
                 defaultValue = try type.value(from: written.text)
             } catch {
-                throw Diagnostic(.error, "the default of '\(name)' is not \(type.withArticle): \(error.reason)", range: written.range)
+                throw Diagnostic(.error, .invalidParameterValue, "the default of '\(name)' is not \(type.withArticle): \(error.reason)", range: written.range)
             }
             try Self.check(defaultValue!, at: written.range, resolve: resolve)
         }
@@ -91,7 +91,7 @@ struct ParameterStore {
             do {
                 value = try type.value(from: given.text)
             } catch {
-                throw Diagnostic(.error, "'\(name)' was given the value \"\(given.text)\", which is not \(type.withArticle)",
+                throw Diagnostic(.error, .invalidParameterValue, "'\(name)' was given the value \"\(given.text)\", which is not \(type.withArticle)",
                                  range: declaration.name.range, notes: [error.reason])
             }
             try Self.check(value, at: declaration.name.range, resolve: resolve)
@@ -108,7 +108,7 @@ struct ParameterStore {
     /// The diagnostic for a declaration with no default whose parameter was given no value.
     static func missingValue(_ declaration: ParameterDeclaration) -> Diagnostic {
         let name = declaration.name.name
-        return Diagnostic(.error, "the parameter '\(name)' has no value", range: declaration.name.range,
+        return Diagnostic(.error, .missingParameterValue, "the parameter '\(name)' has no value", range: declaration.name.range,
                           help: .init("give it one: dossier run SCRIPT --param \(name)=VALUE, or .param set \(name) VALUE in the shell"),
                           notes: ["or write a default: param \(name): … = VALUE"])
     }
@@ -144,10 +144,10 @@ struct ParameterStore {
     /// The diagnostic for `$name` where there is no such parameter, or it has no value.
     func undefined(_ name: String, at range: SourceRange) -> Diagnostic {
         if entries[name] != nil {
-            return Diagnostic(.error, "the parameter '$\(name)' has no value", range: range,
+            return Diagnostic(.error, .missingParameterValue, "the parameter '$\(name)' has no value", range: range,
                               help: .init("give it one with .param set \(name) VALUE, or a default in its declaration"))
         }
-        var diagnostic = Diagnostic(.error, "no parameter '$\(name)'", range: range,
+        var diagnostic = Diagnostic(.error, .unknownParameter, "no parameter '$\(name)'", range: range,
                                     notes: ["declare it before using it: param \(name): TYPE = DEFAULT"])
         if let suggestion = EditDistance.nearest(to: name, in: Array(entries.keys)) { diagnostic.help = .init("did you mean '$\(suggestion)'?") }
         return diagnostic

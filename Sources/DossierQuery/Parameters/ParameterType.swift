@@ -41,14 +41,14 @@ public enum ParameterType: Hashable, Sendable, CustomStringConvertible {
         switch syntax {
         case .name(let word):
             if let type = ParameterType(name: word.name) { return type }
-            var diagnostic = Diagnostic(.error, "unknown parameter type '\(word.name)'", range: word.range,
+            var diagnostic = Diagnostic(.error, .unknownParameterType, "unknown parameter type '\(word.name)'", range: word.range,
                                         notes: ["the types are " + names.joined(separator: ", ") + ", or a list of words such as [day, week, month]"])
             if let suggestion = EditDistance.nearest(to: word.name.lowercased(), in: names) { diagnostic.help = .init("did you mean '\(suggestion)'?") }
             throw diagnostic
         case .choices(let words):
             var seen: Set<String> = []
             for word in words where !seen.insert(word.name).inserted {
-                throw Diagnostic(.error, "'\(word.name)' is listed twice", range: word.range)
+                throw Diagnostic(.error, .duplicateName, "'\(word.name)' is listed twice", range: word.range)
             }
             return .choice(words.map(\.name))
         }

@@ -52,7 +52,7 @@ package struct Lexer {
             return make(.assign)
         case "!":
             if peek() == "=" { advance(); return make(.notEqual) }
-            return make(.invalid(Diagnostic(.error, "unexpected character '!'", range: SourceRange(start: start, end: location),
+            return make(.invalid(Diagnostic(.error, .unexpectedCharacter, "unexpected character '!'", range: SourceRange(start: start, end: location),
                                             help: .init("write '!=' for 'not equal', or 'not' before a condition"))))
         case "<":
             if peek() == "=" { advance(); return make(.lessOrEqual) }
@@ -77,7 +77,7 @@ package struct Lexer {
                 return make(.identifier)
             }
             let shown = scalar == "\t" || scalar == "\r" ? "\\t" : String(scalar)
-            return make(.invalid(Diagnostic(.error, "unexpected character '\(shown)'", range: SourceRange(start: start, end: location))))
+            return make(.invalid(Diagnostic(.error, .unexpectedCharacter, "unexpected character '\(shown)'", range: SourceRange(start: start, end: location))))
         }
     }
 
@@ -115,11 +115,11 @@ package struct Lexer {
                     if let number = UInt32(hex, radix: 16), let decoded = Unicode.Scalar(number) {
                         value.unicodeScalars.append(decoded)
                     } else if escapeError == nil {
-                        escapeError = Diagnostic(.error, "invalid unicode escape '\\u{\(hex)}'", range: SourceRange(start: escapeStart, end: location))
+                        escapeError = Diagnostic(.error, .invalidEscape, "invalid unicode escape '\\u{\(hex)}'", range: SourceRange(start: escapeStart, end: location))
                     }
                 default:
                     if escapeError == nil {
-                        escapeError = Diagnostic(.error, "unknown escape sequence '\\\(escaped)' in a string",
+                        escapeError = Diagnostic(.error, .invalidEscape, "unknown escape sequence '\\\(escaped)' in a string",
                                                  range: SourceRange(start: escapeStart, end: location),
                                                  help: .init("escapes are \\\", \\\\, \\n, \\t, \\r and \\u{…}"))
                     }
@@ -130,7 +130,7 @@ package struct Lexer {
             advance()
         }
         let errorEnd = endOfFirstLine ?? location
-        let diagnostic = Diagnostic(.error, "unterminated string", range: SourceRange(start: start, end: errorEnd),
+        let diagnostic = Diagnostic(.error, .unterminatedString, "unterminated string", range: SourceRange(start: start, end: errorEnd),
                                     help: .init("add a closing '\"'"))
         return QueryToken(kind: .invalid(diagnostic), text: text(from: first), range: SourceRange(start: start, end: location), isIncomplete: true)
     }
@@ -144,7 +144,7 @@ package struct Lexer {
         let written = text(from: first)
         let range = SourceRange(start: start, end: location)
         if written.count == 1 {
-            return QueryToken(kind: .invalid(Diagnostic(.error, "expected an entity name after '@'", range: range,
+            return QueryToken(kind: .invalid(Diagnostic(.error, .expectedName, "expected an entity name after '@'", range: range,
                                                    help: .init("write @name, or @\"Full Name\" for a name with spaces"))),
                          text: written, range: range)
         }
@@ -157,7 +157,7 @@ package struct Lexer {
         let written = text(from: first)
         let range = SourceRange(start: start, end: location)
         guard written.count > 1, Lexer.isIdentifierStart(written.unicodeScalars.dropFirst().first!) else {
-            return QueryToken(kind: .invalid(Diagnostic(.error, "expected a parameter name after '$'", range: range,
+            return QueryToken(kind: .invalid(Diagnostic(.error, .expectedName, "expected a parameter name after '$'", range: range,
                                                         help: .init("write $name for the parameter declared by 'param name: TYPE'"))),
                               text: written, range: range)
         }
@@ -191,7 +191,7 @@ package struct Lexer {
         if isTime { return QueryToken(kind: .time, text: written, range: range) }
         if isFloat, let value = Double(written) { return QueryToken(kind: .float(value), text: written, range: range) }
         if let value = Int(written) { return QueryToken(kind: .integer(value), text: written, range: range) }
-        return QueryToken(kind: .invalid(Diagnostic(.error, "the number \(written) is too large", range: range)), text: written, range: range)
+        return QueryToken(kind: .invalid(Diagnostic(.error, .numberTooLarge, "the number \(written) is too large", range: range)), text: written, range: range)
     }
 
     // MARK: Scanning

@@ -45,7 +45,7 @@ extension Parser {
         }
         guard !minuses.isEmpty else { return try parsePrimary() }
         if current.kind == .end {
-            throw Diagnostic(.error, "expected a value after '-'", range: minuses.last!.range)
+            throw Diagnostic(.error, .expectedValue, "expected a value after '-'", range: minuses.last!.range)
         }
         var operand = try parsePrimary()
         for minus in minuses.reversed() {
@@ -67,14 +67,14 @@ extension Parser {
     }
 
     private func tooDeep(at token: QueryToken, _ what: String) -> Diagnostic {
-        Diagnostic(.error, "the expression is nested too deeply", range: token.range,
+        Diagnostic(.error, .nestedTooDeeply, "the expression is nested too deeply", range: token.range,
                    notes: ["\(what) may have at most \(Parser.maximumNesting) operators; each nests the expression one level deeper"])
     }
 
     private mutating func parseOperand(after operatorToken: QueryToken,
                                        _ parse: (inout Parser) throws(Diagnostic) -> Expression) throws(Diagnostic) -> Expression {
         if current.kind == .end {
-            throw Diagnostic(.error, "expected a value after '\(operatorToken.text)'", range: operatorToken.range)
+            throw Diagnostic(.error, .expectedValue, "expected a value after '\(operatorToken.text)'", range: operatorToken.range)
         }
         return try parse(&self)
     }
@@ -88,7 +88,7 @@ extension Parser {
             negated = true
         }
         guard current.isWord("null") else {
-            throw error("expected 'null' after '\(negated ? "is not" : "is")'", at: current.kind == .end ? isToken : current,
+            throw error(.unexpectedToken, "expected 'null' after '\(negated ? "is not" : "is")'", at: current.kind == .end ? isToken : current,
                         help: "write 'is null' or 'is not null'")
         }
         let null = advance()

@@ -6,15 +6,15 @@ extension Parser {
     mutating func parseParameterDeclaration(keyword: QueryToken) throws(Diagnostic) -> ParameterDeclaration {
         let example = "param who: entity = @putin"
         guard current.kind == .identifier else {
-            throw error("expected a name after 'param'", at: current.kind == .end ? keyword : current, help: "write '\(example)'")
+            throw error(.unexpectedToken, "expected a name after 'param'", at: current.kind == .end ? keyword : current, help: "write '\(example)'")
         }
         let name = identifier(advance())
         if Parser.reservedWords.contains(name.name) || ["let", "param", "null", "true", "false"].contains(name.name) {
-            throw Diagnostic(.error, "'\(name.name)' cannot name a parameter: it is a word of the language", range: name.range,
+            throw Diagnostic(.error, .reservedName, "'\(name.name)' cannot name a parameter: it is a word of the language", range: name.range,
                              help: .init("choose another name"))
         }
         guard current.kind == .colon else {
-            throw error("expected ':' and a type after 'param \(name.name)'", at: current.kind == .end ? tokens[position - 1] : current,
+            throw error(.unexpectedToken, "expected ':' and a type after 'param \(name.name)'", at: current.kind == .end ? tokens[position - 1] : current,
                         help: "write 'param \(name.name): TYPE', as in '\(example)'")
         }
         let colon = advance()
@@ -29,15 +29,15 @@ extension Parser {
             repeat {
                 if !choices.isEmpty { advance() }
                 guard current.kind == .identifier else {
-                    throw error("a list of choices holds words, as in [day, week, month]", at: current.kind == .end ? open : current)
+                    throw error(.unexpectedToken, "a list of choices holds words, as in [day, week, month]", at: current.kind == .end ? open : current)
                 }
                 choices.append(identifier(advance()))
             } while current.kind == .comma
-            guard current.kind == .rightBracket else { throw error("expected ']' to close the list of choices", at: current) }
+            guard current.kind == .rightBracket else { throw error(.unexpectedToken, "expected ']' to close the list of choices", at: current) }
             advance()
             type = .choices(choices)
         default:
-            throw error("expected a type after ':'", at: current.kind == .end ? colon : current,
+            throw error(.unexpectedToken, "expected a type after ':'", at: current.kind == .end ? colon : current,
                         help: "the types are entity, time, string, number, bool, kind, predicate, modality, timextype, or a list of words")
         }
         let typeRange = SourceRange(start: typeStart, end: previousEnd)
@@ -45,14 +45,14 @@ extension Parser {
         if current.kind == .assign {
             let assign = advance()
             guard current.kind != .end else {
-                throw Diagnostic(.error, "expected a default value after '='", range: assign.range)
+                throw Diagnostic(.error, .expectedValue, "expected a default value after '='", range: assign.range)
             }
             let start = current.range.start
             while current.kind != .end { advance() }
             let range = SourceRange(start: start, end: previousEnd)
             defaultValue = .init(text: slice(range), range: range)
         } else if current.kind != .end {
-            throw error("expected '=' and a default value, or the end of the declaration", at: current, help: "write '\(example)'")
+            throw error(.unexpectedToken, "expected '=' and a default value, or the end of the declaration", at: current, help: "write '\(example)'")
         }
         return ParameterDeclaration(name: name, type: type, typeRange: typeRange, defaultValue: defaultValue)
     }

@@ -103,19 +103,19 @@ package struct Parser {
         if current.isWord("let") {
             advance()
             guard current.kind == .identifier else {
-                throw error("expected a name after 'let'", at: current, help: "write 'let NAME = PIPELINE'")
+                throw error(.unexpectedToken, "expected a name after 'let'", at: current, help: "write 'let NAME = PIPELINE'")
             }
             let name = identifier(advance())
             if RowKind(word: name.name) != nil || Parser.reservedWords.contains(name.name) || name.name == "let" || name.name == "param" {
-                throw Diagnostic(.error, "'\(name.name)' cannot be bound by 'let': it is a word of the language", range: name.range,
+                throw Diagnostic(.error, .reservedName, "'\(name.name)' cannot be bound by 'let': it is a word of the language", range: name.range,
                                  help: .init("choose another name"))
             }
             guard current.kind == .assign else {
-                throw error("expected '=' after 'let \(name.name)'", at: current, help: "write 'let \(name.name) = PIPELINE'")
+                throw error(.unexpectedToken, "expected '=' after 'let \(name.name)'", at: current, help: "write 'let \(name.name) = PIPELINE'")
             }
             let assign = advance()
             if current.kind == .end {
-                throw Diagnostic(.error, "expected a pipeline after 'let \(name.name) ='", range: assign.range)
+                throw Diagnostic(.error, .expectedPipeline, "expected a pipeline after 'let \(name.name) ='", range: assign.range)
             }
             let pipeline = try parsePipeline()
             return Statement(kind: .binding(name: name, pipeline: pipeline), range: SourceRange(start: start, end: previousEnd))
@@ -139,10 +139,10 @@ package struct Parser {
             let literal = parseEntityLiteral()
             source = Source(kind: .entity(literal), range: literal.range)
         case .pipe:
-            throw error("a pipeline starts with a source, not with '|'", at: current,
+            throw error(.expectedSource, "a pipeline starts with a source, not with '|'", at: current,
                         help: "start with a source such as 'documents', 'entities', 'mentions' or '@name'")
         default:
-            throw error("expected a source such as 'documents', 'entities', 'mentions' or '@name', found '\(current)'", at: current)
+            throw error(.expectedSource, "expected a source such as 'documents', 'entities', 'mentions' or '@name', found '\(current)'", at: current)
         }
         var stages: [Stage] = []
         while true {
@@ -157,10 +157,10 @@ package struct Parser {
     private func strayToken() -> Diagnostic {
         let token = current
         if token.kind == .identifier, Parser.stageNames.contains(token.text) {
-            return Diagnostic(.error, "unexpected '\(token.text)'", range: token.range,
+            return Diagnostic(.error, .unexpectedToken, "unexpected '\(token.text)'", range: token.range,
                               help: .init("stages are joined with '|': insert '| ' before '\(token.text)'"))
         }
-        return Diagnostic(.error, "unexpected '\(token)'", range: token.range)
+        return Diagnostic(.error, .unexpectedToken, "unexpected '\(token)'", range: token.range)
     }
 
     // MARK: Stages
@@ -168,7 +168,7 @@ package struct Parser {
     private mutating func parseStage(after pipe: QueryToken) throws(Diagnostic) -> Stage {
         guard current.kind == .identifier else {
             let range = current.kind == .end ? pipe.range : current.range
-            throw Diagnostic(.error, current.kind == .end ? "expected a stage after '|'" : "expected a stage after '|', found '\(current)'",
+            throw Diagnostic(.error, .expectedStage, current.kind == .end ? "expected a stage after '|'" : "expected a stage after '|', found '\(current)'",
                              range: range)
         }
         let nameToken = advance()
@@ -186,7 +186,7 @@ package struct Parser {
             repeat {
                 if !literals.isEmpty { advance() }
                 guard case .entity = current.kind else {
-                    throw error("'mentioning' takes entity literals such as @putin or @\"Xi Jinping\"", at: current.kind == .end ? nameToken : current,
+                    throw error(.invalidStageArgument, "'mentioning' takes entity literals such as @putin or @\"Xi Jinping\"", at: current.kind == .end ? nameToken : current,
                                 help: current.kind == .identifier ? "write '@\(current.text)'" : nil)
                 }
                 literals.append(parseEntityLiteral())
@@ -194,7 +194,7 @@ package struct Parser {
             kind = .mentioning(literals)
         case "search":
             guard case .string(let words) = current.kind else {
-                throw error("'search' takes words in quotes, as in 'search \"arrest warrant\"'", at: current.kind == .end ? nameToken : current)
+                throw error(.invalidStageArgument, "'search' takes words in quotes, as in 'search \"arrest warrant\"'", at: current.kind == .end ? nameToken : current)
             }
             kind = .search(words, range: advance().range)
         case "count":
@@ -211,7 +211,7 @@ package struct Parser {
         case "top":
             let count = try parseCount(for: nameToken, example: "top 5 by count")
             guard current.isWord("by") else {
-                throw error("'top' needs 'by' and a field, as in 'top \(count.value) by count'", at: current.kind == .end ? nameToken : current)
+                throw error(.invalidStageArgument, "'top' needs 'by' and a field, as in 'top \(count.value) by count'", at: current.kind == .end ? nameToken : current)
             }
             advance()
             kind = .top(count, by: try parseSortKeys(after: "top \(count.value) by"))
@@ -258,7 +258,7 @@ package struct Parser {
             if let rowKind = RowKind(word: word) {
                 kind = .navigation(rowKind)
             } else {
-                var diagnostic = Diagnostic(.error, "unknown stage '\(word)'", range: name.range)
+                var diagnostic = Diagnostic(.error, .unknownStage, "unknown stage '\(word)'", range: name.range)
                 if let suggestion = EditDistance.nearest(to: word, in: Parser.stageNames) {
                     diagnostic.help = .init("did you mean '\(suggestion)'?")
                 }
@@ -274,7 +274,7 @@ package struct Parser {
         guard current.isWord(keyword) else { return nil }
         let keywordToken = advance()
         guard current.kind == .identifier else {
-            throw error("'\(keyword)' needs a word after it, as in '\(example)'", at: current.kind == .end ? keywordToken : current)
+            throw error(.invalidStageArgument, "'\(keyword)' needs a word after it, as in '\(example)'", at: current.kind == .end ? keywordToken : current)
         }
         return identifier(advance())
     }
@@ -289,7 +289,7 @@ package struct Parser {
             advance()
             return TimeLiteral(value: try Parser.timeRange(token), range: token.range)
         default:
-            throw error("'\(keyword.text)' needs a time literal such as 2023, 2023-07 or 2023-03..2023-10",
+            throw error(.invalidStageArgument, "'\(keyword.text)' needs a time literal such as 2023, 2023-07 or 2023-03..2023-10",
                         at: token.kind == .end ? keyword : token)
         }
     }
@@ -300,7 +300,7 @@ package struct Parser {
         var notes: [String] = []
         if let problem = timeLiteralProblem(token.text) { notes.append(problem) }
         notes.append("time literals are written 2023, 2023-07, 2023-07-25, 2023-Q3, 2023-W30, or as a range such as 2023-03..2023-10")
-        throw Diagnostic(.error, "malformed time literal '\(token.text)'", range: token.range, notes: notes)
+        throw Diagnostic(.error, .malformedTimeLiteral, "malformed time literal '\(token.text)'", range: token.range, notes: notes)
     }
 
     static func timeLiteralProblem(_ text: String) -> String? {
@@ -328,9 +328,9 @@ package struct Parser {
     private mutating func parseCount(for keyword: QueryToken, example: String) throws(Diagnostic) -> IntegerLiteral {
         guard case .integer(let value) = current.kind else {
             if current.kind == .end {
-                throw Diagnostic(.error, "'\(keyword.text)' needs a number, as in '\(example)'", range: keyword.range)
+                throw Diagnostic(.error, .invalidStageArgument, "'\(keyword.text)' needs a number, as in '\(example)'", range: keyword.range)
             }
-            throw error("'\(keyword.text)' needs a number, as in '\(example)', found '\(current)'", at: current)
+            throw error(.invalidStageArgument, "'\(keyword.text)' needs a number, as in '\(example)', found '\(current)'", at: current)
         }
         return IntegerLiteral(value: value, range: advance().range)
     }
@@ -357,7 +357,7 @@ package struct Parser {
             var alias: Identifier?
             if current.isWord("as") {
                 let asToken = advance()
-                guard current.kind == .identifier else { throw error("expected a column name after 'as'", at: current.kind == .end ? asToken : current) }
+                guard current.kind == .identifier else { throw error(.unexpectedToken, "expected a column name after 'as'", at: current.kind == .end ? asToken : current) }
                 alias = identifier(advance())
             }
             items.append(SelectItem(expression: expression, alias: alias, text: slice(expression.range),
@@ -370,7 +370,7 @@ package struct Parser {
 
     private mutating func parseExpression(expecting what: String) throws(Diagnostic) -> Expression {
         if current.kind == .end {
-            throw Diagnostic(.error, "expected \(what)", range: SourceRange(at: previousEnd))
+            throw Diagnostic(.error, .expectedValue, "expected \(what)", range: SourceRange(at: previousEnd))
         }
         return try parseOr()
     }
@@ -422,7 +422,7 @@ package struct Parser {
     mutating func enterNesting(at token: QueryToken) throws(Diagnostic) {
         nesting += 1
         guard nesting > Parser.maximumNesting else { return }
-        throw Diagnostic(.error, "the expression is nested too deeply", range: token.range,
+        throw Diagnostic(.error, .nestedTooDeeply, "the expression is nested too deeply", range: token.range,
                          notes: ["parentheses, brackets, function calls and 'not' may nest at most \(Parser.maximumNesting) levels deep"])
     }
 
@@ -438,7 +438,7 @@ package struct Parser {
         case .greater: operation = .greater
         case .greaterOrEqual: operation = .greaterOrEqual
         case .assign:
-            throw error("'=' binds names in 'let'; compare with '=='", at: current, help: "write '=='")
+            throw error(.unexpectedToken, "'=' binds names in 'let'; compare with '=='", at: current, help: "write '=='")
         case .identifier:
             switch current.text {
             case "in": operation = .in
@@ -452,7 +452,7 @@ package struct Parser {
         }
         let operatorToken = advance()
         if current.kind == .end {
-            throw Diagnostic(.error, "expected a value after '\(operatorToken.text)'", range: operatorToken.range)
+            throw Diagnostic(.error, .expectedValue, "expected a value after '\(operatorToken.text)'", range: operatorToken.range)
         }
         let right = try parseArithmetic()
         return Expression(kind: .binary(operation, left, right, operatorRange: operatorToken.range), range: left.range.union(right.range))
@@ -463,7 +463,7 @@ package struct Parser {
         switch token.kind {
         case .identifier:
             if Parser.reservedWords.contains(token.text) {
-                throw error("expected a value, found '\(token.text)'", at: token)
+                throw error(.expectedValue, "expected a value, found '\(token.text)'", at: token)
             }
             advance()
             if token.text == "true" || token.text == "false" {
@@ -483,7 +483,7 @@ package struct Parser {
                 }
                 guard current.kind == .rightParenthesis else {
                     throw current.kind == .end ? unclosed(open, by: ")")
-                        : error("expected ')' to close the arguments of '\(token.text)'", at: current)
+                        : error(.unexpectedToken, "expected ')' to close the arguments of '\(token.text)'", at: current)
                 }
                 let close = advance()
                 return Expression(kind: .call(identifier(token), arguments), range: token.range.union(close.range))
@@ -515,7 +515,7 @@ package struct Parser {
                 } while current.kind == .comma
             }
             guard current.kind == .rightBracket else {
-                throw current.kind == .end ? unclosed(token, by: "]") : error("expected ']' to close the list", at: current)
+                throw current.kind == .end ? unclosed(token, by: "]") : error(.unexpectedToken, "expected ']' to close the list", at: current)
             }
             let close = advance()
             return Expression(kind: .list(elements), range: token.range.union(close.range))
@@ -524,13 +524,13 @@ package struct Parser {
             defer { nesting -= 1 }
             var inner = try parseOr()
             guard current.kind == .rightParenthesis else {
-                throw current.kind == .end ? unclosed(token, by: ")") : error("expected ')'", at: current)
+                throw current.kind == .end ? unclosed(token, by: ")") : error(.unexpectedToken, "expected ')'", at: current)
             }
             let close = advance()
             inner.range = token.range.union(close.range)
             return inner
         default:
-            throw error("expected a value, found '\(token)'", at: token)
+            throw error(.expectedValue, "expected a value, found '\(token)'", at: token)
         }
     }
 
@@ -552,15 +552,15 @@ package struct Parser {
     /// A bracket the statement ends without closing, reported where it opened: a script's
     /// following lines may have been read into the statement while it waited for the close.
     func unclosed(_ opener: QueryToken, by closer: String) -> Diagnostic {
-        Diagnostic(.error, "'\(opener.text)' is never closed", range: opener.range,
+        Diagnostic(.error, .unclosedBracket, "'\(opener.text)' is never closed", range: opener.range,
                    help: .init("add '\(closer)' to close it"))
     }
 
     func identifier(_ token: QueryToken) -> Identifier { Identifier(name: token.text, range: token.range) }
 
-    func error(_ message: String, at token: QueryToken, help: String? = nil) -> Diagnostic {
+    func error(_ code: Diagnostic.Code, _ message: String, at token: QueryToken, help: String? = nil) -> Diagnostic {
         let range = token.kind == .end ? SourceRange(at: previousEnd) : token.range
-        return Diagnostic(.error, message, range: range, help: help.map { Diagnostic.Help($0) })
+        return Diagnostic(.error, code, message, range: range, help: help.map { Diagnostic.Help($0) })
     }
 
     func slice(_ range: SourceRange) -> String {

@@ -45,7 +45,7 @@ extension QuerySession {
     package func planDescription(ofText text: String) throws(Diagnostic) -> String {
         let program = try Parser.parse(text)
         guard program.statements.count == 1, case .pipeline(let pipeline) = program.statements[0].kind else {
-            throw Diagnostic(.error, "expected one pipeline", range: SourceRange(at: SourceLocation(line: 1, column: 1, offset: 0)))
+            throw Diagnostic(.error, .expectedPipeline, "expected one pipeline", range: SourceRange(at: SourceLocation(line: 1, column: 1, offset: 0)))
         }
         return String(describing: try plan(of: pipeline))
     }

@@ -37,7 +37,7 @@ public enum CommandLineActions {
         } else {
             guard let data = FileManager.default.contents(atPath: script) else {
                 let reason = FileManager.default.fileExists(atPath: script) ? "the script cannot be read" : "no such script"
-                StandardStreams.messages(DiagnosticFormatter().format(Diagnostic(.error, reason, sourceName: script)))
+                StandardStreams.messages(DiagnosticFormatter().format(Diagnostic(.error, FileManager.default.fileExists(atPath: script) ? .fileUnreadable : .fileNotFound, reason, sourceName: script)))
                 return 1
             }
             text = String(decoding: data, as: UTF8.self)
@@ -95,7 +95,7 @@ public enum CommandLineActions {
             return 1
         case .missing:
             StandardStreams.messages(DiagnosticFormatter().format(Diagnostic(
-                .error, "there is no expected output to compare with", sourceName: expected,
+                .error, .expectedOutputMissing, "there is no expected output to compare with", sourceName: expected,
                 help: .init("write it from this run with --update-expected, then review it"))))
             return 1
         }
@@ -134,7 +134,7 @@ public enum CommandLineActions {
     public static func annotate(paths: [String], format: AnnotationFormat = .jsonl, outputFolder: String? = nil) -> Int32 {
         let formatter = DiagnosticFormatter()
         if format != .timeml, outputFolder != nil {
-            StandardStreams.messages(formatter.format(Diagnostic(.error, "--output is for --format timeml; \(format.rawValue) goes to standard output")))
+            StandardStreams.messages(formatter.format(Diagnostic(.error, .invalidArgument, "--output is for --format timeml; \(format.rawValue) goes to standard output")))
             return 1
         }
         var outcome = ReadOutcome()
@@ -152,7 +152,7 @@ public enum CommandLineActions {
             for problem in outcome.problems { StandardStreams.messages(formatter.format(problem)) }
             let message = "TimeML is one file per document and \(outcome.documents.count) documents were read: "
                 + "name a folder with --output DIR to write <id>.tml files there"
-            StandardStreams.messages(formatter.format(Diagnostic(.error, message)))
+            StandardStreams.messages(formatter.format(Diagnostic(.error, .invalidArgument, message)))
             return 1
         }
         var files = outputFolder.map { TimeMLFolder(path: $0) }
@@ -224,7 +224,7 @@ public enum CommandLineActions {
 
 extension DiagnosticFormatter {
     func format(_ error: any Error) -> String {
-        let diagnostic: Diagnostic = (error as? Diagnostic) ?? Diagnostic(.error, String(describing: error))
+        let diagnostic: Diagnostic = (error as? Diagnostic) ?? Diagnostic(.error, .unexpectedError, String(describing: error), underlyingError: error)
         return format(diagnostic, source: nil)
     }
 }

@@ -73,20 +73,20 @@ public enum DotCommand: Hashable, Sendable {
     public static func parse(_ line: String, lineNumber: Int = 1) throws(Diagnostic) -> DotCommand {
         let words = try CommandWords.split(line, lineNumber: lineNumber)
         guard let name = words.first else {
-            throw Diagnostic(.error, "empty command", range: CommandWords.range(lineNumber, 1, 2))
+            throw Diagnostic(.error, .unknownCommand, "empty command", range: CommandWords.range(lineNumber, 1, 2))
         }
         let arguments = Array(words.dropFirst())
         func expectNoArguments() throws(Diagnostic) {
             if let extra = arguments.first {
-                throw Diagnostic(.error, "'\(name.text)' takes no arguments", range: extra.range)
+                throw Diagnostic(.error, .invalidArgument, "'\(name.text)' takes no arguments", range: extra.range)
             }
         }
         func expectAtMostOne(_ what: String) throws(Diagnostic) {
-            if arguments.count > 1 { throw Diagnostic(.error, "'\(name.text)' takes one \(what)", range: arguments[1].range) }
+            if arguments.count > 1 { throw Diagnostic(.error, .invalidArgument, "'\(name.text)' takes one \(what)", range: arguments[1].range) }
         }
         func requireOne(_ what: String, example: String) throws(Diagnostic) -> String {
             guard let first = arguments.first else {
-                throw Diagnostic(.error, "'\(name.text)' needs \(what)", range: name.range, help: .init("for example: \(example)"))
+                throw Diagnostic(.error, .invalidArgument, "'\(name.text)' needs \(what)", range: name.range, help: .init("for example: \(example)"))
             }
             try expectAtMostOne(what)
             return first.text
@@ -102,7 +102,7 @@ public enum DotCommand: Hashable, Sendable {
             return .open(path: arguments.first?.text)
         case ".ingest":
             guard !arguments.isEmpty else {
-                throw Diagnostic(.error, "'.ingest' needs at least one file, folder or glob", range: name.range,
+                throw Diagnostic(.error, .invalidArgument, "'.ingest' needs at least one file, folder or glob", range: name.range,
                                  help: .init("for example: .ingest articles/*.txt"))
             }
             return .ingest(paths: arguments.map(\.text))
@@ -125,7 +125,7 @@ public enum DotCommand: Hashable, Sendable {
             guard let word = arguments.first else { return .mode(nil) }
             try expectAtMostOne("mode")
             guard let format = OutputFormat(rawValue: word.text.lowercased()) else {
-                throw Diagnostic(.error, "unknown mode '\(word.text)'", range: word.range,
+                throw Diagnostic(.error, .invalidArgument, "unknown mode '\(word.text)'", range: word.range,
                                  notes: ["the modes are: " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")])
             }
             return .mode(format)
@@ -148,7 +148,7 @@ public enum DotCommand: Hashable, Sendable {
             if let nearest = EditDistance.nearest(to: name.text, in: summaries.map(\.name) + [".exit"]) {
                 help = .init("did you mean '\(nearest)'?")
             }
-            throw Diagnostic(.error, "unknown command '\(name.text)'", range: name.range, help: help,
+            throw Diagnostic(.error, .unknownCommand, "unknown command '\(name.text)'", range: name.range, help: help,
                              notes: ["the commands are: " + summaries.map(\.name).joined(separator: ", ")])
         }
     }
@@ -156,21 +156,21 @@ public enum DotCommand: Hashable, Sendable {
     /// `on` or `off` (also `yes`/`no`, `1`/`0`), or `nil` to show the setting.
     private static func switchValue(_ arguments: [CommandWords.Word], name: CommandWords.Word) throws(Diagnostic) -> Bool? {
         guard let word = arguments.first else { return nil }
-        if arguments.count > 1 { throw Diagnostic(.error, "'\(name.text)' takes on or off", range: arguments[1].range) }
+        if arguments.count > 1 { throw Diagnostic(.error, .invalidArgument, "'\(name.text)' takes on or off", range: arguments[1].range) }
         switch word.text.lowercased() {
         case "on", "yes", "1", "true": return true
         case "off", "no", "0", "false": return false
-        default: throw Diagnostic(.error, "'\(name.text)' takes on or off, not '\(word.text)'", range: word.range)
+        default: throw Diagnostic(.error, .invalidArgument, "'\(name.text)' takes on or off, not '\(word.text)'", range: word.range)
         }
     }
 
     /// A number, `0` for no limit, or `auto`; `nil` to show the setting.
     private static func limit(_ arguments: [CommandWords.Word], name: CommandWords.Word, unit: String) throws(Diagnostic) -> DisplaySettings.Limit? {
         guard let word = arguments.first else { return nil }
-        if arguments.count > 1 { throw Diagnostic(.error, "'\(name.text)' takes one number", range: arguments[1].range) }
+        if arguments.count > 1 { throw Diagnostic(.error, .invalidArgument, "'\(name.text)' takes one number", range: arguments[1].range) }
         if word.text.lowercased() == "auto" { return .automatic }
         guard let count = Int(word.text), count >= 0 else {
-            throw Diagnostic(.error, "'\(name.text)' takes a number of \(unit), 0 for no limit, or auto; not '\(word.text)'", range: word.range)
+            throw Diagnostic(.error, .invalidArgument, "'\(name.text)' takes a number of \(unit), 0 for no limit, or auto; not '\(word.text)'", range: word.range)
         }
         return count == 0 ? .unlimited : .exactly(count)
     }
@@ -181,24 +181,24 @@ public enum DotCommand: Hashable, Sendable {
         case "list":
             return .list
         case "clear":
-            if let extra = arguments.dropFirst().first { throw Diagnostic(.error, "'.param clear' takes no arguments", range: extra.range) }
+            if let extra = arguments.dropFirst().first { throw Diagnostic(.error, .invalidArgument, "'.param clear' takes no arguments", range: extra.range) }
             return .clear
         case "unset":
             guard arguments.count == 2 else {
-                throw Diagnostic(.error, "'.param unset' takes one parameter name", range: arguments.count > 2 ? arguments[2].range : verb.range,
+                throw Diagnostic(.error, .invalidArgument, "'.param unset' takes one parameter name", range: arguments.count > 2 ? arguments[2].range : verb.range,
                                  help: .init("for example: .param unset who"))
             }
             return .unset(name: parameterName(arguments[1].text), range: arguments[1].range)
         case "set":
             guard arguments.count >= 3 else {
-                throw Diagnostic(.error, "'.param set' needs a name and a value", range: arguments.last!.range,
+                throw Diagnostic(.error, .invalidArgument, "'.param set' needs a name and a value", range: arguments.last!.range,
                                  help: .init("for example: .param set who @putin"))
             }
             let value = arguments[2...]
             let range = SourceRange(start: value.first!.range.start, end: value.last!.range.end)
             return .set(name: parameterName(arguments[1].text), value: value.map(\.text).joined(separator: " "), range: range)
         default:
-            var diagnostic = Diagnostic(.error, "'.param' takes set, unset, clear or list, not '\(verb.text)'", range: verb.range,
+            var diagnostic = Diagnostic(.error, .invalidArgument, "'.param' takes set, unset, clear or list, not '\(verb.text)'", range: verb.range,
                                         notes: ["write .param to list the parameters, .param set NAME VALUE to set one"])
             if let nearest = EditDistance.nearest(to: verb.text, in: ["set", "unset", "clear", "list"]) {
                 diagnostic.help = .init("did you mean '\(nearest)'?")
@@ -242,7 +242,7 @@ struct CommandWords {
             if scalar == "\"" || scalar == "'" { quote = scalar; quoteColumn = column } else { current.unicodeScalars.append(scalar) }
         }
         if quote != nil {
-            throw Diagnostic(.error, "unterminated quoted argument", range: range(lineNumber, quoteColumn, column + 1))
+            throw Diagnostic(.error, .unterminatedString, "unterminated quoted argument", range: range(lineNumber, quoteColumn, column + 1))
         }
         if inWord { words.append(Word(text: current, range: range(lineNumber, startColumn, column + 1))) }
         return words

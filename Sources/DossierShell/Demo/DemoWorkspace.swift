@@ -38,7 +38,7 @@ public enum DemoWorkspace {
         do {
             try FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true)
         } catch {
-            throw Diagnostic(.error, "the cache folder cannot be created: \(error.localizedDescription)", sourceName: cacheFolder)
+            throw Diagnostic(.error, .fileUnwritable, "the cache folder cannot be created: \(error.localizedDescription)", sourceName: cacheFolder)
         }
         announce("Building the demo workspace (171 Wikinews articles and 2 seed articles) in \(path) …\n")
         let partial = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
@@ -48,7 +48,7 @@ public enum DemoWorkspace {
             let building = try Workspace.open(at: partial, createIfMissing: true)
             let report = try building.ingest(paths: DemoCorpus.files.map(\.path))
             guard report.isClean else {
-                throw Diagnostic(.error, "the bundled demo corpus has malformed records: "
+                throw Diagnostic(.error, .malformedRecord, "the bundled demo corpus has malformed records: "
                                  + report.problems.map(\.description).joined(separator: "; "))
             }
             // Everything into the file itself (not its -wal beside it) before the file is renamed.
@@ -60,7 +60,7 @@ public enum DemoWorkspace {
         } catch {
             try? FileManager.default.removeItem(atPath: partial)
             if FileManager.default.fileExists(atPath: path) { return try Workspace.open(at: path) }  // another process won the race
-            throw Diagnostic(.error, "the demo workspace cannot be stored: \(error.localizedDescription)", sourceName: path)
+            throw Diagnostic(.error, .fileUnwritable, "the demo workspace cannot be stored: \(error.localizedDescription)", sourceName: path)
         }
         return try Workspace.open(at: path)
     }

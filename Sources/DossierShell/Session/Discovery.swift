@@ -44,7 +44,7 @@ enum Discovery {
             }
         }
         let candidates = RowKind.allCases.map(\.rawValue) + engine.session.boundNames
-        var diagnostic = Diagnostic(.error, "no source '\(source)'",
+        var diagnostic = Diagnostic(.error, .unknownSource, "no source '\(source)'",
                                     notes: ["the sources are: " + RowKind.allCases.map(\.rawValue).joined(separator: ", ")
                                             + (engine.session.boundNames.isEmpty ? "" : "; names bound by let: " + engine.session.boundNames.joined(separator: ", "))])
         if let suggestion = EditDistance.nearest(to: source, in: candidates) { diagnostic.help = .init("did you mean '\(suggestion)'?") }

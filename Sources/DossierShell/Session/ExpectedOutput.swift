@@ -57,7 +57,7 @@ public enum ExpectedOutput {
         do {
             try transcript.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            throw Diagnostic(.error, "the expected output cannot be written: \(error.localizedDescription)", sourceName: path)
+            throw Diagnostic(.error, .fileUnwritable, "the expected output cannot be written: \(error.localizedDescription)", sourceName: path)
         }
     }
 

@@ -43,7 +43,7 @@ public struct ParameterArguments: Sendable {
                 return false
             }
             guard let equals = argument.firstIndex(of: "=") else {
-                return fail(Diagnostic(.error, "a parameter is given as NAME=VALUE", range: place(start, argument.unicodeScalars.count),
+                return fail(Diagnostic(.error, .invalidArgument, "a parameter is given as NAME=VALUE", range: place(start, argument.unicodeScalars.count),
                                        help: .init("for example: --param who=putin")))
             }
             let name = String(argument[..<equals])
@@ -51,7 +51,7 @@ public struct ParameterArguments: Sendable {
             let valueStart = start + name.unicodeScalars.count + 1
             guard let type = scan.types[name] else {
                 let declared = scan.declarations.map { "\($0.name.name) (\(scan.types[$0.name.name]?.description ?? "?"))" }
-                var diagnostic = Diagnostic(.error, "\(sourceName) declares no parameter '\(name)'", range: place(start, name.unicodeScalars.count),
+                var diagnostic = Diagnostic(.error, .unknownParameter, "\(sourceName) declares no parameter '\(name)'", range: place(start, name.unicodeScalars.count),
                                             notes: [declared.isEmpty ? "it declares no parameters" : "it declares: " + declared.joined(separator: ", ")])
                 if let suggestion = EditDistance.nearest(to: name, in: Array(scan.types.keys)) { diagnostic.help = .init("did you mean '\(suggestion)'?") }
                 return fail(diagnostic)
@@ -60,7 +60,7 @@ public struct ParameterArguments: Sendable {
             do {
                 parsed = try type.value(from: value)
             } catch {
-                return fail(Diagnostic(.error, "the value of '\(name)' is not \(type.withArticle): \(error.reason)",
+                return fail(Diagnostic(.error, .invalidParameterValue, "the value of '\(name)' is not \(type.withArticle): \(error.reason)",
                                        range: place(valueStart, value.unicodeScalars.count)))
             }
             if !opensAnother, parsed.type == .entity {
@@ -76,14 +76,14 @@ public struct ParameterArguments: Sendable {
             do {
                 try session.querySession.setParameter(name, to: value)
             } catch {
-                return fail(Diagnostic(.error, error.reason, range: place(valueStart, value.unicodeScalars.count)))
+                return fail(Diagnostic(.error, .invalidParameterValue, error.reason, range: place(valueStart, value.unicodeScalars.count)))
             }
         }
         let known = Set(session.querySession.parameters.filter { $0.value != nil }.map(\.name))
         for declaration in scan.declarations where !given.contains(declaration.name.name) {
             guard let written = declaration.defaultValue else {
                 if known.contains(declaration.name.name) { continue }
-                var diagnostic = Diagnostic(.error, "the parameter '\(declaration.name.name)' has no value", range: declaration.name.range,
+                var diagnostic = Diagnostic(.error, .missingParameterValue, "the parameter '\(declaration.name.name)' has no value", range: declaration.name.range,
                                             help: .init("give it one: --param \(declaration.name.name)=VALUE"),
                                             notes: ["or write a default: param \(declaration.name.name): … = VALUE"])
                 diagnostic.sourceName = sourceName

@@ -11,7 +11,7 @@ extension ShellSession {
             showText(ShellHelp.text(for: engine))
         case .help(let topic?):
             guard let text = HelpTopic.text(for: topic, engine: engine) else {
-                var diagnostic = Diagnostic(.error, "no help for '\(topic)'", notes: ["'.help' alone lists the commands, sources, stages and functions"])
+                var diagnostic = Diagnostic(.error, .unknownHelpTopic, "no help for '\(topic)'", notes: ["'.help' alone lists the commands, sources, stages and functions"])
                 if let nearest = EditDistance.nearest(to: topic, in: HelpTopic.words(engine: engine)) { diagnostic.help = .init("did you mean '\(nearest)'?") }
                 throw diagnostic
             }
@@ -76,7 +76,7 @@ extension ShellSession {
 
     private func ingest(_ paths: [String]) throws(Diagnostic) -> ExecutionStatus {
         guard let workspace = openWorkspace, !isDemo else {
-            throw Diagnostic(.error, "no workspace to ingest into: the demo corpus is read-only",
+            throw Diagnostic(.error, .workspaceReadOnly, "no workspace to ingest into: the demo corpus is read-only",
                              help: .init("open or create one first: .open my-workspace.sqlite"))
         }
         let showsProgress = self.showsProgress
@@ -108,12 +108,12 @@ extension ShellSession {
     /// `.read FILE`: the file runs as a script, stopping at its first error.
     private func read(_ path: String) throws(Diagnostic) -> ExecutionStatus {
         guard readDepth < 16 else {
-            throw Diagnostic(.error, "'.read' is nested more than 16 files deep", sourceName: path,
+            throw Diagnostic(.error, .nestedTooDeeply, "'.read' is nested more than 16 files deep", sourceName: path,
                              help: .init("a script that reads itself never ends"))
         }
         guard let data = FileManager.default.contents(atPath: Paths.expandingTilde(path)) else {
             let exists = FileManager.default.fileExists(atPath: Paths.expandingTilde(path))
-            throw Diagnostic(.error, exists ? "the script cannot be read" : "no such file", sourceName: path)
+            throw Diagnostic(.error, exists ? .fileUnreadable : .fileNotFound, exists ? "the script cannot be read" : "no such file", sourceName: path)
         }
         readDepth += 1
         defer { readDepth -= 1 }
@@ -132,13 +132,13 @@ extension ShellSession {
             session.removeAllParameters()
         case .unset(let name, let range):
             guard session.unsetParameter(name) else {
-                throw Diagnostic(.error, "no parameter '\(name)'", range: range, notes: knownParameters(session))
+                throw Diagnostic(.error, .unknownParameter, "no parameter '\(name)'", range: range, notes: knownParameters(session))
             }
         case .set(let name, let text, let range):
             do {
                 try session.setParameter(name, to: text)
             } catch {
-                throw Diagnostic(.error, error.reason, range: range)
+                throw Diagnostic(.error, .invalidParameterValue, error.reason, range: range)
             }
             if let value = session.parameters.first(where: { $0.name == name })?.value, value.type == .entity {
                 do {

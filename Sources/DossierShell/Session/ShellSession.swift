@@ -203,7 +203,7 @@ public final class ShellSession {
         default: return nil
         }
         let name = line.prefix { $0 != " " && $0 != "\t" }
-        return Diagnostic(.error, "\(what); query text and scripts only read", range: CommandWords.range(lineNumber, 1, name.count + 1),
+        return Diagnostic(.error, .writeNotAllowed, "\(what); query text and scripts only read", range: CommandWords.range(lineNumber, 1, name.count + 1),
                           help: .init("run with --allow-writes to let them, or type it in the interactive shell"))
     }
 
@@ -338,7 +338,7 @@ final class OutputFile {
     init(path: String) throws(Diagnostic) {
         let expanded = Paths.expandingTilde(path)
         guard FileManager.default.createFile(atPath: expanded, contents: nil), let handle = FileHandle(forWritingAtPath: expanded) else {
-            throw Diagnostic(.error, "cannot write to '\(path)'", sourceName: path,
+            throw Diagnostic(.error, .fileUnwritable, "cannot write to '\(path)'", sourceName: path,
                              help: .init("check that its folder exists and can be written to"))
         }
         self.path = path
@@ -349,7 +349,7 @@ final class OutputFile {
         do {
             try handle.write(contentsOf: Data(text.utf8))
         } catch {
-            throw Diagnostic(.error, "writing to '\(path)' failed: \(error.localizedDescription)", sourceName: path)
+            throw Diagnostic(.error, .fileUnwritable, "writing to '\(path)' failed: \(error.localizedDescription)", sourceName: path)
         }
     }
 
@@ -381,13 +381,13 @@ extension Error {
     /// The error as a diagnostic that names `sourceName`.
     func inSource(_ sourceName: String) -> Diagnostic {
         if let diagnostic = self as? Diagnostic { return diagnostic.sourceName == nil ? diagnostic.inSource(sourceName) : diagnostic }
-        return Diagnostic(.error, String(describing: self), sourceName: sourceName)
+        return Diagnostic(.error, .unexpectedError, String(describing: self), sourceName: sourceName, underlyingError: self)
     }
 }
 
 extension ShellSession {
     /// Reports any error as a diagnostic.
     func report(_ error: any Error) {
-        report((error as? Diagnostic) ?? Diagnostic(.error, String(describing: error)), source: nil)
+        report((error as? Diagnostic) ?? Diagnostic(.error, .unexpectedError, String(describing: error), underlyingError: error), source: nil)
     }
 }

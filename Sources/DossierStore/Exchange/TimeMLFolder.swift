@@ -20,13 +20,13 @@ package struct TimeMLFolder {
     package func create() -> Diagnostic? {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-            return isFolder.boolValue ? nil : Diagnostic(.error, "a file is in the way of the output folder", sourceName: path)
+            return isFolder.boolValue ? nil : Diagnostic(.error, .fileUnwritable, "a file is in the way of the output folder", sourceName: path)
         }
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
             return nil
         } catch {
-            return Diagnostic(.error, "the output folder cannot be created: \(error.localizedDescription)", sourceName: path)
+            return Diagnostic(.error, .fileUnwritable, "the output folder cannot be created: \(error.localizedDescription)", sourceName: path)
         }
     }
 
@@ -39,7 +39,7 @@ package struct TimeMLFolder {
             written += 1
             return nil
         } catch {
-            return Diagnostic(.error, "the TimeML file cannot be written: \(error.localizedDescription)", sourceName: file)
+            return Diagnostic(.error, .fileUnwritable, "the TimeML file cannot be written: \(error.localizedDescription)", sourceName: file)
         }
     }
 

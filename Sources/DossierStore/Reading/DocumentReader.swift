@@ -91,13 +91,13 @@ extension DocumentReader {
 extension Diagnostic {
     /// A skipped record at `path:line:column`.
     static func skipped(_ reason: String, path: String, line: Int, column: Int = 1) -> Diagnostic {
-        Diagnostic(.error, reason, sourceName: path,
+        Diagnostic(.error, .malformedRecord, reason, sourceName: path,
                    range: SourceRange(at: SourceLocation(line: line, column: column, offset: 0)))
     }
 
     /// A record kept with a change, at `path:line:column`.
     static func changed(_ what: String, path: String, line: Int, column: Int = 1) -> Diagnostic {
-        Diagnostic(.warning, what, sourceName: path, range: SourceRange(at: SourceLocation(line: line, column: column, offset: 0)))
+        Diagnostic(.warning, .recordChanged, what, sourceName: path, range: SourceRange(at: SourceLocation(line: line, column: column, offset: 0)))
     }
 }
 

@@ -62,7 +62,7 @@ public struct InputFiles: Sendable {
         func addFolder(_ folder: String) {
             let found = Self.files(inFolder: folder, problems: &problems)
             if found.isEmpty, !problems.contains(where: { $0.sourceName == folder }) {
-                problems.append(Diagnostic(.warning, "the folder has no .txt, .jsonl, .ndjson or .csv files", sourceName: folder))
+                problems.append(Diagnostic(.warning, .noInputFiles, "the folder has no .txt, .jsonl, .ndjson or .csv files", sourceName: folder))
             }
             for relative in found {
                 let path = (folder as NSString).appendingPathComponent(relative)
@@ -77,12 +77,12 @@ public struct InputFiles: Sendable {
             case .unreachable(let reason):
                 if reason == nil, argument.contains(where: { "*?[".contains($0) }) {
                     let matches = Self.expandGlob(argument)
-                    if matches.isEmpty { problems.append(Diagnostic(.error, "no file matches the pattern", sourceName: argument)) }
+                    if matches.isEmpty { problems.append(Diagnostic(.error, .fileNotFound, "no file matches the pattern", sourceName: argument)) }
                     for match in matches {
                         if case .folder = FileKind(of: match) { addFolder(match) } else { addFile(match) }
                     }
                 } else {
-                    problems.append(Diagnostic(.error, reason ?? "no such file or folder", sourceName: argument))
+                    problems.append(Diagnostic(.error, reason == nil ? .fileNotFound : .fileUnreadable, reason ?? "no such file or folder", sourceName: argument))
                 }
             }
         }
@@ -134,7 +134,7 @@ public struct InputFiles: Sendable {
                 entries = try FileManager.default.contentsOfDirectory(atPath: path)
             } catch {
                 let reason = String(cString: strerror(errno == 0 ? EACCES : errno)).lowercased()
-                problems.append(Diagnostic(.error, "the folder cannot be read: \(reason)", sourceName: path))
+                problems.append(Diagnostic(.error, .fileUnreadable, "the folder cannot be read: \(reason)", sourceName: path))
                 continue
             }
             for name in entries where !name.hasPrefix(".") {
@@ -147,7 +147,7 @@ public struct InputFiles: Sendable {
                     if InputFormat.folderExtensions.contains((name as NSString).pathExtension.lowercased()) { found.append(child) }
                 case .unreachable(let reason):
                     if let reason, InputFormat.folderExtensions.contains((name as NSString).pathExtension.lowercased()) {
-                        problems.append(Diagnostic(.error, reason, sourceName: childPath))
+                        problems.append(Diagnostic(.error, .fileUnreadable, reason, sourceName: childPath))
                     }
                 }
             }
@@ -168,7 +168,7 @@ public struct InputFiles: Sendable {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             let reason = String(cString: strerror(errno)).lowercased()
-            return ReadOutcome(problems: [Diagnostic(.error, "the file cannot be read: \(reason)", sourceName: path)])
+            return ReadOutcome(problems: [Diagnostic(.error, .fileUnreadable, "the file cannot be read: \(reason)", sourceName: path)])
         }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         let data: Data
@@ -176,7 +176,7 @@ public struct InputFiles: Sendable {
             data = try handle.readToEnd() ?? Data()
         } catch {
             let reason = String(cString: strerror(errno == 0 ? EIO : errno)).lowercased()
-            return ReadOutcome(problems: [Diagnostic(.error, "the file cannot be read: \(reason)", sourceName: path)])
+            return ReadOutcome(problems: [Diagnostic(.error, .fileUnreadable, "the file cannot be read: \(reason)", sourceName: path)])
         }
         return InputFormat(path: path).reader.read(data, path: path, name: name ?? ReaderSupport.stem(of: path))
     }

@@ -46,7 +46,7 @@ public final class Workspace: Sendable {
                             busyTimeout: TimeInterval = defaultBusyTimeout) throws(Diagnostic) -> Workspace {
         let exists = FileManager.default.fileExists(atPath: path)
         guard exists || createIfMissing else {
-            throw Diagnostic(.error, "there is no workspace at '\(path)'", sourceName: path,
+            throw Diagnostic(.error, .workspaceMissing, "there is no workspace at '\(path)'", sourceName: path,
                              help: .init("create one with 'dossier ingest \(path) FILES…'"))
         }
         // SQLite answers "busy" at once, without waiting, to a connection that opens or upgrades a
@@ -57,14 +57,16 @@ public final class Workspace: Sendable {
             do {
                 return try openOnce(at: path, busyTimeout: busyTimeout)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-                guard Date().timeIntervalSince(started) < busyTimeout else { throw busy(path: path, waited: Date().timeIntervalSince(started)) }
+                guard Date().timeIntervalSince(started) < busyTimeout else { throw busy(path: path, waited: Date().timeIntervalSince(started), error: error) }
                 usleep(50_000)
             } catch let diagnostic as Diagnostic {
                 throw diagnostic
             } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-                throw Diagnostic(.error, "'\(path)' is not a Dossier workspace (it is not a SQLite database)", sourceName: path)
+                throw Diagnostic(.error, .notAWorkspace, "'\(path)' is not a Dossier workspace (it is not a SQLite database)", sourceName: path,
+                                 underlyingError: SQLiteError(error))
             } catch {
-                throw Diagnostic(.error, "the workspace cannot be opened: \(Self.describe(error))", sourceName: path)
+                throw Diagnostic(.error, .workspaceOpenFailed, "the workspace cannot be opened: \(Self.describe(error))", sourceName: path,
+                                 underlyingError: Self.underlying(error))
             }
         }
     }
@@ -81,10 +83,10 @@ public final class Workspace: Sendable {
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                 // Only GRDB's table: another program is creating the workspace right now.
                 guard tables.allSatisfy({ $0 == "grdb_migrations" }) || tables.contains("workspace_info") else {
-                    throw Diagnostic(.error, "'\(path)' is a SQLite database, but not a Dossier workspace", sourceName: path)
+                    throw Diagnostic(.error, .notAWorkspace, "'\(path)' is a SQLite database, but not a Dossier workspace", sourceName: path)
                 }
                 if try migrator.hasBeenSuperseded(db) {
-                    throw Diagnostic(.error, "the workspace was made by a newer version of Dossier", sourceName: path)
+                    throw Diagnostic(.error, .workspaceTooNew, "the workspace was made by a newer version of Dossier", sourceName: path)
                 }
                 return try !migrator.hasCompletedMigrations(db)
             }
@@ -126,7 +128,8 @@ public final class Workspace: Sendable {
             try watcher.close()
             try database.close()
         } catch {
-            throw Diagnostic(.error, "the workspace cannot be closed: \(Self.describe(error))", sourceName: path)
+            throw Diagnostic(.error, .workspaceOpenFailed, "the workspace cannot be closed: \(Self.describe(error))", sourceName: path,
+                             underlyingError: Self.underlying(error))
         }
     }
 
@@ -141,7 +144,8 @@ public final class Workspace: Sendable {
         do {
             return try watcher.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
         } catch {
-            throw Diagnostic(.error, "reading the workspace failed: \(Self.describe(error))", sourceName: path)
+            throw Diagnostic(.error, .workspaceReadFailed, "reading the workspace failed: \(Self.describe(error))", sourceName: path,
+                             underlyingError: Self.underlying(error))
         }
     }
 
@@ -274,7 +278,7 @@ public final class Workspace: Sendable {
 
     /// "the id 'x' is already used by a different text", at the record that lost, naming the one that won.
     private static func idTaken(_ id: String, by owner: String, at origin: DocumentOrigin?) -> Diagnostic {
-        var diagnostic = Diagnostic(.error, "the id '\(id)' is already used by \(owner) with a different text; this record is skipped",
+        var diagnostic = Diagnostic(.error, .idTaken, "the id '\(id)' is already used by \(owner) with a different text; this record is skipped",
                                     sourceName: origin?.path)
         if let origin { diagnostic.range = SourceRange(at: SourceLocation(line: origin.line, column: 1, offset: 0)) }
         diagnostic.help = .init("give the record its own id; files found in folders are named by their path in the folder")
@@ -456,15 +460,17 @@ public final class Workspace: Sendable {
         do throws(SearchWords.Problem) {
             expression = try SearchWords.expression(for: words)
         } catch {
-            throw Diagnostic(.error, "the search words cannot be read: \(error.message)", notes: [SearchWords.syntaxNote])
+            throw Diagnostic(.error, .invalidSearchWords, "the search words cannot be read: \(error.message)", notes: [SearchWords.syntaxNote])
         }
         do {
             return try database.read { db in try body(db, expression) }
         } catch let error as DatabaseError where (error.message ?? "").hasPrefix("fts5") {
             // What SearchWords let through and FTS5 still refused.
-            throw Diagnostic(.error, "the search words cannot be read: \(error.message ?? error.description)", notes: [SearchWords.syntaxNote])
+            throw Diagnostic(.error, .invalidSearchWords, "the search words cannot be read: \(error.message ?? error.description)",
+                             notes: [SearchWords.syntaxNote], underlyingError: SQLiteError(error))
         } catch {
-            throw Diagnostic(.error, "the search failed: \(Self.describe(error))", sourceName: path)
+            throw Diagnostic(.error, .workspaceReadFailed, "the search failed: \(Self.describe(error))", sourceName: path,
+                             underlyingError: Self.underlying(error))
         }
     }
 
@@ -538,7 +544,8 @@ public final class Workspace: Sendable {
         } catch let diagnostic as Diagnostic {
             throw diagnostic
         } catch {
-            throw Diagnostic(.error, "reading the workspace failed: \(Self.describe(error))", sourceName: path)
+            throw Diagnostic(.error, .workspaceReadFailed, "reading the workspace failed: \(Self.describe(error))", sourceName: path,
+                             underlyingError: Self.underlying(error))
         }
     }
 
@@ -553,18 +560,25 @@ public final class Workspace: Sendable {
                 return
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
                 attempt += 1
-                if attempt > Self.busyRetries { throw Self.busy(path: path, waited: Date().timeIntervalSince(started)) }
+                if attempt > Self.busyRetries { throw Self.busy(path: path, waited: Date().timeIntervalSince(started), error: error) }
                 usleep(50_000)
             } catch {
-                throw Diagnostic(.error, "writing to the workspace failed, and the batch was rolled back: \(Self.describe(error))", sourceName: path)
+                throw Diagnostic(.error, .workspaceWriteFailed, "writing to the workspace failed, and the batch was rolled back: \(Self.describe(error))",
+                                 sourceName: path, underlyingError: Self.underlying(error))
             }
         }
     }
 
     /// The workspace stayed locked by another writer for the whole wait.
-    private static func busy(path: String, waited: TimeInterval) -> Diagnostic {
-        Diagnostic(.error, "the workspace is busy: another program kept writing to it for \(max(1, Int(waited.rounded()))) s", sourceName: path,
-                   help: .init("try again when the other ingest is done"))
+    private static func busy(path: String, waited: TimeInterval, error: DatabaseError) -> Diagnostic {
+        Diagnostic(.error, .workspaceBusy, "the workspace is busy: another program kept writing to it for \(max(1, Int(waited.rounded()))) s", sourceName: path,
+                   help: .init("try again when the other ingest is done"), underlyingError: SQLiteError(error))
+    }
+
+    /// The error a diagnostic keeps: SQLite's codes for a database error, else the error itself.
+    private static func underlying(_ error: any Error) -> any Error {
+        if let error = error as? DatabaseError { return SQLiteError(error) }
+        return error
     }
 
     private static func describe(_ error: any Error) -> String {
