@@ -1,5 +1,6 @@
 import DossierCore
 import DossierDemoCorpus
+import DossierQuery
 import DossierShell
 import DossierStore
 import Foundation
@@ -172,5 +173,10 @@ struct NotebookSessionTests {
         #expect(documents.hasPrefix("documents (docs): a source, 2 rows here; its fields:\n"))
         #expect(documents.contains("| documents\n  rows linked to documents → documents"))
         #expect(session.shell.help(for: "xyzzy") == nil)
+    }
+
+    @Test func notebookTablesWriteNumbersAsTheShellDoes() {
+        let html = HTMLTable.render(columns: ["float", "int"], rows: [[.float(3), .int(3)]], rowLimit: nil, showsHeaders: true)
+        #expect(html.contains(">3.0</td>") && html.contains(">3</td>"))
     }
 }

@@ -59,7 +59,7 @@ struct AnalysisStageTests {
         let table = try Fixture.table("documents | cooccur min 2")
         #expect(table.columns.map(\.name) == ["a", "b", "count", "pmi"])
         #expect(table.rows.map { $0.map(\.displayText) } == [
-            ["International Criminal Court", "BRICS", "2", "1"],
+            ["International Criminal Court", "BRICS", "2", "1.0"],
             ["Vladimir Putin", "BRICS", "2", "0.415"],
             ["Vladimir Putin", "International Criminal Court", "2", "0.415"],
             ["Vladimir Putin", "Xi Jinping", "2", "-0.17"],

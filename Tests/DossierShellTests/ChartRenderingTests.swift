@@ -5,7 +5,7 @@ import Testing
 /// `render bar`, `render line` and `render graph` in table mode; other modes keep the data as it is.
 @Suite("Chart rendering")
 struct ChartRenderingTests {
-    static let counts: [[Cell]] = [[.text("2023-01"), .integer(4)], [.text("2023-02"), .integer(0)], [.text("2023-03"), .integer(2)]]
+    static let counts: [[Value]] = [[.string("2023-01"), .int(4)], [.string("2023-02"), .int(0)], [.string("2023-03"), .int(2)]]
 
     @Test func barsAreAColumnScaledToTheLargestValue() {
         let bars = TableRenderer().render(.table(columns: ["bucket", "count"], rows: Self.counts, presentation: .bar(value: 1)))
@@ -21,7 +21,7 @@ struct ChartRenderingTests {
     }
 
     @Test func aGraphIsOneLinePerEdge() {
-        let edges: [[Cell]] = [[.text("Xi Jinping"), .text("invite"), .text("Vladimir Putin"), .integer(2)]]
+        let edges: [[Value]] = [[.string("Xi Jinping"), .string("invite"), .string("Vladimir Putin"), .int(2)]]
         #expect(TableRenderer().render(.table(columns: ["subject", "predicate", "object", "weight"], rows: edges,
                                               presentation: .graph(from: 0, to: 2, label: 1, weight: 3)))
             == "Xi Jinping —invite→ Vladimir Putin (2)\n(1 edge)\n")

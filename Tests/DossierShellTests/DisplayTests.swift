@@ -5,7 +5,7 @@ import Testing
 /// headers (`.headers`), and charts sized to the width.
 @Suite("Display limits")
 struct DisplayTests {
-    static let numbers = ResultSet.table(columns: ["n"], rows: (1...10).map { [.integer($0)] })
+    static let numbers = ResultSet.table(columns: ["n"], rows: (1...10).map { [.int($0)] })
 
     @Test func aLongResultShowsItsFirstAndLastRows() {
         #expect(TableRenderer(maximumRows: 4).render(Self.numbers) == """
@@ -24,7 +24,7 @@ struct DisplayTests {
 
     @Test func textColumnsShrinkToFitAndNumbersKeepTheirWidth() {
         let result = ResultSet.table(columns: ["name", "evidence", "count"], rows: [
-            [.text("Vladimir Putin"), .text("Putin is scheduled to attend the Belt and Road Forum in China in October"), .integer(12)],
+            [.string("Vladimir Putin"), .string("Putin is scheduled to attend the Belt and Road Forum in China in October"), .int(12)],
         ])
         let lines = TableRenderer(totalWidth: 40).render(result).split(separator: "\n").map(String.init)
         #expect(lines[0] == "name            evidence           count")
@@ -35,7 +35,7 @@ struct DisplayTests {
 
     @Test func columnsThatCannotFitAreLeftOutAndNamed() {
         let columns = ["id", "title", "date", "source", "url", "words", "text"]
-        let result = ResultSet.table(columns: columns, rows: [columns.map { .text(String(repeating: $0, count: 6)) }])
+        let result = ResultSet.table(columns: columns, rows: [columns.map { .string(String(repeating: $0, count: 6)) }])
         let output = TableRenderer(totalWidth: 30).render(result)
         #expect(output.split(separator: "\n").dropLast().allSatisfy { TextWidth.of($0) <= 30 })
         #expect(output.hasSuffix("(1 row; 4 columns not shown: source, url, words, text (.mode line shows every column))\n"))
@@ -45,19 +45,19 @@ struct DisplayTests {
         #expect(TextWidth.of("北京") == 4)
         #expect(TextWidth.of("e\u{301}") == 1)
         #expect(TextWidth.truncate("北京市长", to: 5) == "北京…")
-        let result = ResultSet.table(columns: ["city", "n"], rows: [[.text("北京"), .integer(1)], [.text("Rome"), .integer(2)]])
+        let result = ResultSet.table(columns: ["city", "n"], rows: [[.string("北京"), .int(1)], [.string("Rome"), .int(2)]])
         #expect(TableRenderer().render(result).split(separator: "\n")[2] == "北京  1")
     }
 
     @Test func headersCanBeLeftOut() {
-        #expect(TableRenderer(showsHeaders: false).render(.table(columns: ["a", "b"], rows: [[.text("x"), .integer(1)]])) == "x  1\n")
-        #expect(CSVRenderer(showsHeaders: false).render(.table(columns: ["a", "b"], rows: [[.text("x"), .integer(1)]])) == "x,1\n")
-        #expect(CSVRenderer(showsHeaders: false).render(.scalar(name: "count", value: .integer(3))) == "3\n")
+        #expect(TableRenderer(showsHeaders: false).render(.table(columns: ["a", "b"], rows: [[.string("x"), .int(1)]])) == "x  1\n")
+        #expect(CSVRenderer(showsHeaders: false).render(.table(columns: ["a", "b"], rows: [[.string("x"), .int(1)]])) == "x,1\n")
+        #expect(CSVRenderer(showsHeaders: false).render(.scalar(name: "count", value: .int(3))) == "3\n")
     }
 
     @Test func lineModeShowsEveryValueWhole() {
         let result = ResultSet.table(columns: ["subject", "evidence"], rows: [
-            [.text("Xi Jinping"), .text("Xi Jinping invited Putin to the forum in Beijing")], [.text("Putin"), .null],
+            [.string("Xi Jinping"), .string("Xi Jinping invited Putin to the forum in Beijing")], [.string("Putin"), .null],
         ])
         #expect(LineRenderer().render(result) == """
              subject = Xi Jinping
@@ -74,15 +74,15 @@ struct DisplayTests {
                        in Beijing
             """))
         #expect(LineRenderer(maximumRows: 1).render(result).hasSuffix("(2 rows; 1 shown, .maxrows sets how many)\n"))
-        #expect(LineRenderer().render(.scalar(name: "count", value: .integer(3))) == "count = 3\n")
+        #expect(LineRenderer().render(.scalar(name: "count", value: .int(3))) == "count = 3\n")
     }
 
     @Test func chartsFitTheWidth() {
-        let many = ResultSet.table(columns: ["bucket", "count"], rows: (0..<300).map { [.text("b\($0)"), .integer($0 % 10)] },
+        let many = ResultSet.table(columns: ["bucket", "count"], rows: (0..<300).map { [.string("b\($0)"), .int($0 % 10)] },
                                    presentation: .line(value: 1))
         let sparkline = TableRenderer(totalWidth: 50).render(many).split(separator: "\n").last!
         #expect(sparkline.count == 50)
-        let bars = ResultSet.table(columns: ["bucket", "count"], rows: [[.text("a"), .integer(10)], [.text("b"), .integer(5)]],
+        let bars = ResultSet.table(columns: ["bucket", "count"], rows: [[.string("a"), .int(10)], [.string("b"), .int(5)]],
                                    presentation: .bar(value: 1))
         let lines = TableRenderer(totalWidth: 30).render(bars).split(separator: "\n")
         #expect(lines[2] == "a          10  " + String(repeating: "█", count: 15))

@@ -1,12 +1,26 @@
+import DossierQuery
 import Testing
 @testable import DossierShell
 
 @Suite("Renderers")
 struct RendererTests {
     let result = ResultSet.table(columns: ["name", "kind", "mentions"], rows: [
-        [.text("Vladimir Putin"), .text("person"), .integer(12)],
-        [.text("Li, \"Hongzhong\""), .null, .integer(3)],
+        [.string("Vladimir Putin"), .string("person"), .int(12)],
+        [.string("Li, \"Hongzhong\""), .null, .int(3)],
     ])
+
+    /// One value model and one way to write a number: a whole Float keeps its `.0` in every format
+    /// and in the value's own text, an Int never has one.
+    @Test func everyFormatWritesNumbersTheSameWay() {
+        let numbers = ResultSet.table(columns: ["float", "fraction", "int"], rows: [[.float(3), .float(0.25), .int(3)]])
+        #expect(TableRenderer(showsHeaders: false).render(numbers) == "3.0  0.25  3\n")
+        #expect(CSVRenderer(showsHeaders: false).render(numbers) == "3.0,0.25,3\n")
+        #expect(JSONRenderer().render(numbers) == "[\n  {\"float\": 3.0, \"fraction\": 0.25, \"int\": 3}\n]\n")
+        #expect(MarkdownRenderer().render(numbers).contains("| 3.0 | 0.25 | 3 |"))
+        #expect(LineRenderer().render(.scalar(name: "x", value: .float(3))) == "x = 3.0\n")
+        #expect([Value.float(3), .float(0.25), .int(3), .list([.float(1), .int(1)])].map(\.displayText) == ["3.0", "0.25", "3", "1.0, 1"])
+        #expect(Value.float(.nan).jsonText == "null" && Value.float(.infinity).displayText == "inf")
+    }
 
     @Test func tableAlignsColumnsAndNumbers() {
         #expect(TableRenderer().render(result) == """
@@ -20,12 +34,12 @@ struct RendererTests {
     }
 
     @Test func tableCutsLongValuesAndFlattensLineBreaks() {
-        let long = ResultSet.table(columns: ["text"], rows: [[.text("one\ntwo three four")]])
+        let long = ResultSet.table(columns: ["text"], rows: [[.string("one\ntwo three four")]])
         #expect(TableRenderer(maximumWidth: 10).render(long) == "text\n──────────\none two t…\n(1 row)\n")
     }
 
     @Test func scalarsPrintBare() {
-        let count = ResultSet.scalar(name: "count", value: .integer(173))
+        let count = ResultSet.scalar(name: "count", value: .int(173))
         #expect(TableRenderer().render(count) == "173\n")
         #expect(CSVRenderer().render(count) == "count\n173\n")
         #expect(JSONRenderer().render(count) == "[\n  {\"count\": 173}\n]\n")
@@ -47,7 +61,7 @@ struct RendererTests {
     }
 
     @Test func markdownEscapesPipes() {
-        let table = ResultSet.table(columns: ["a|b", "n"], rows: [[.text("x\ny"), .integer(1)]])
+        let table = ResultSet.table(columns: ["a|b", "n"], rows: [[.string("x\ny"), .int(1)]])
         #expect(MarkdownRenderer().render(table) == "| a\\|b | n |\n| --- | ---: |\n| x<br>y | 1 |\n")
     }
 }

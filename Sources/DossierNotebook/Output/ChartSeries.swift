@@ -1,4 +1,5 @@
 import DossierCore
+import DossierQuery
 import DossierShell
 
 /// The numbers a `render bar`, `render line` or timeline chart draws: one point per row, its label
@@ -37,11 +38,10 @@ struct ChartSeries: Equatable {
 
     /// The series of a table whose column `value` holds the numbers; the other columns label the
     /// points. Rows past `rowLimit` (or ``longestTimeSeries`` for times) are left out.
-    init(columns: [String], rows: [[Cell]], value: Int, mark: Mark, rowLimit: Int?) {
+    init(columns: [String], rows: [[Value]], value: Int, mark: Mark, rowLimit: Int?) {
         let labelColumns = columns.indices.filter { $0 != value }
         let temporal = labelColumns.count == 1 && !rows.isEmpty && rows.allSatisfy {
-            if case .time = $0[labelColumns[0]] { return true }
-            return false
+            $0[labelColumns[0]].days != nil
         }
         let limit = temporal ? Self.longestTimeSeries : (rowLimit ?? rows.count)
         self.mark = mark
@@ -49,14 +49,9 @@ struct ChartSeries: Equatable {
         self.labelTitle = labelColumns.map { columns[$0] }.joined(separator: " · ")
         self.valueTitle = columns[value]
         self.points = rows.prefix(limit).map { row in
-            var time: TimeRange?
-            if temporal, case .time(let range, _) = row[labelColumns[0]] { time = range }
-            let number: Double? = switch row[value] {
-            case .integer(let integer): Double(integer)
-            case .number(let number) where number.isFinite: number
-            default: nil
-            }
-            return Point(label: labelColumns.map { row[$0].text }.joined(separator: " · "), time: time, value: number)
+            let time = temporal ? row[labelColumns[0]].days : nil
+            let number = row[value].number.flatMap { $0.isFinite ? $0 : nil }
+            return Point(label: labelColumns.map { row[$0].displayText }.joined(separator: " · "), time: time, value: number)
         }
     }
 

@@ -1,3 +1,4 @@
+import DossierQuery
 import DossierShell
 import DossierStore
 
@@ -9,7 +10,7 @@ enum HTMLTable {
     static let longestValue = 300
 
     /// The table for `columns` and `rows`, showing at most `rowLimit` rows (`nil`: all).
-    static func render(columns: [String], rows: [[Cell]], rowLimit: Int?, showsHeaders: Bool) -> String {
+    static func render(columns: [String], rows: [[Value]], rowLimit: Int?, showsHeaders: Bool) -> String {
         let numeric = columns.indices.map { column in !rows.isEmpty && rows.allSatisfy { $0[column].isNumeric || $0[column] == .null } }
         let (shown, omitted) = TableRenderer.elide(rows, keeping: rowLimit)
         var html = "<table class=\"dossier-result\">\n"
@@ -38,8 +39,8 @@ enum HTMLTable {
     }
 
     /// A value's text, cut to ``longestValue`` characters.
-    static func text(of cell: Cell) -> String {
-        let text = cell.text
+    static func text(of value: Value) -> String {
+        let text = value.displayText
         guard text.unicodeScalars.count > longestValue else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.prefix(longestValue - 1))) + "…"
     }

@@ -1,3 +1,4 @@
+import DossierQuery
 import DossierShell
 import DossierStore
 import Foundation
@@ -35,7 +36,7 @@ struct NetworkDrawing {
     /// The drawing of a table whose columns `from` and `to` hold the two entities of each edge,
     /// `label` its predicate and `weight` its weight; the first `edgeLimit` rows (the heaviest, as
     /// `graph` sorts them) are drawn.
-    init(rows: [[Cell]], from: Int, to: Int, label: Int?, weight: Int?, edgeLimit: Int?) {
+    init(rows: [[Value]], from: Int, to: Int, label: Int?, weight: Int?, edgeLimit: Int?) {
         edgeCount = rows.count
         var positions: [String: Int] = [:]
         func node(_ name: String) -> Int {
@@ -45,12 +46,9 @@ struct NetworkDrawing {
             return nodes.count - 1
         }
         for row in rows.prefix(min(edgeLimit ?? Self.mostEdges, Self.mostEdges)) {
-            let weightValue: Double = switch weight.map({ row[$0] }) {
-            case .integer(let value)?: Double(value)
-            case .number(let value)?: value
-            default: 1
-            }
-            edges.append(Edge(from: node(row[from].text), to: node(row[to].text), label: label.map { row[$0].text }, weight: weightValue))
+            let weightValue = weight.flatMap { row[$0].number } ?? 1
+            edges.append(Edge(from: node(row[from].displayText), to: node(row[to].displayText), label: label.map { row[$0].displayText },
+                              weight: weightValue))
         }
     }
 

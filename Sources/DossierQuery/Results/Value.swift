@@ -61,16 +61,45 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The value as a JSON fragment: `null`, a number, `true`, a quoted string or an array.
-    /// Dates, ranges, kinds, entities and documents are written as strings.
-    public var jsonText: String {
+    /// The value as JSON: `null`, a number (a non-finite one as `null`), `true`, a string or an
+    /// array. Dates, ranges, kinds, entities and documents are written as strings.
+    public var json: JSONValue {
         switch self {
-        case .null: "null"
-        case .int(let value): String(value)
-        case .float(let value): value.isFinite ? Value.format(value) : "null"
-        case .bool(let value): value ? "true" : "false"
-        case .list(let values): "[" + values.map(\.jsonText).joined(separator: ",") + "]"
-        case .string, .date, .timeRange, .kind, .predicate, .modality, .timexType, .entity, .document: Value.jsonQuoted(displayText)
+        case .null: .null
+        case .int(let value): .integer(value)
+        case .float(let value): .number(value)
+        case .bool(let value): .boolean(value)
+        case .list(let values): .array(values.map(\.json))
+        case .string, .date, .timeRange, .kind, .predicate, .modality, .timexType, .entity, .document: .string(displayText)
+        }
+    }
+
+    /// The value as a JSON fragment (``json`` written out).
+    public var jsonText: String { json.text }
+
+    /// Whether the value is a number, which tables align to the right.
+    public var isNumeric: Bool {
+        switch self {
+        case .int, .float: true
+        default: false
+        }
+    }
+
+    /// The value as a number, for charts; `nil` when it is not one.
+    package var number: Double? {
+        switch self {
+        case .int(let value): Double(value)
+        case .float(let value): value
+        default: nil
+        }
+    }
+
+    /// The days a date or a range of days covers, for renderers that place it on a time axis.
+    package var days: TimeRange? {
+        switch self {
+        case .date(let day): .day(day)
+        case .timeRange(let range): range
+        default: nil
         }
     }
 
@@ -182,14 +211,12 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
 
     private static func three<T: Comparable>(_ a: T, _ b: T) -> Int { a < b ? -1 : (b < a ? 1 : 0) }
 
-    /// Writes a float without an exponent for ordinary magnitudes and without a trailing `.0`
-    /// only when it is whole.
+    /// The one way Dossier writes a float, in tables, CSV, JSON, notebooks and text functions:
+    /// the shortest form that reads back as the same number, so a whole float keeps its `.0`
+    /// (`3.0`, `0.25`, `1e+16`) and is never mistaken for an Int; `NaN`, `inf` and `-inf` for the rest.
     static func format(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         return String(value)
     }
-
-    static func jsonQuoted(_ text: String) -> String { JSONValue.quoted(text) }
 }

@@ -11,10 +11,10 @@ public struct CSVRenderer: ResultRenderer {
     public func render(_ result: ResultSet) -> String {
         switch result {
         case .scalar(let name, let value):
-            return (showsHeaders ? Self.field(name) + "\n" : "") + Self.field(value.text) + "\n"
+            return (showsHeaders ? Self.field(name) + "\n" : "") + Self.field(value.displayText) + "\n"
         case .table(let columns, let rows, _):
             var output = showsHeaders ? columns.map(Self.field).joined(separator: ",") + "\n" : ""
-            for row in rows { output += row.map { Self.field($0.text) }.joined(separator: ",") + "\n" }
+            for row in rows { output += row.map { Self.field($0.displayText) }.joined(separator: ",") + "\n" }
             return output
         }
     }

@@ -1,3 +1,5 @@
+import DossierQuery
+
 /// Text drawings of a table's numbers, for `render bar`, `render line` and `render graph` in table mode.
 enum Chart {
     /// The longest bar, in characters.
@@ -5,8 +7,8 @@ enum Chart {
 
     /// One bar per value, as long as the value relative to the largest (which gets `width`
     /// characters); empty for missing or negative values.
-    static func bars(_ values: [Cell], width: Int = barWidth) -> [String] {
-        let numbers = values.map(number)
+    static func bars(_ values: [Value], width: Int = barWidth) -> [String] {
+        let numbers = values.map(\.number)
         let largest = numbers.compactMap { $0 }.max() ?? 0
         return numbers.map { value in
             guard let value, value > 0, largest > 0 else { return "" }
@@ -17,9 +19,9 @@ enum Chart {
     /// The values as one line of block characters, lowest to highest; a space for a missing value.
     /// With more values than `width`, each character stands for a run of neighbouring values and
     /// shows the largest of them.
-    static func sparkline(_ values: [Cell], width: Int? = nil) -> String {
+    static func sparkline(_ values: [Value], width: Int? = nil) -> String {
         let levels = Array("▁▂▃▄▅▆▇█")
-        var numbers = values.map(number)
+        var numbers = values.map(\.number)
         if let width, width > 0, numbers.count > width {
             numbers = (0..<width).map { slot in
                 let run = numbers[(slot * numbers.count / width)..<((slot + 1) * numbers.count / width)]
@@ -37,24 +39,17 @@ enum Chart {
     }
 
     /// One line per row: `from —label→ to (weight)`; a `nil` row is the place of rows left out, `…`.
-    static func graph(_ rows: [[Cell]?], from: Int, to: Int, label: Int?, weight: Int?, fit: (String) -> String) -> String {
+    static func graph(_ rows: [[Value]?], from: Int, to: Int, label: Int?, weight: Int?, fit: (String) -> String) -> String {
         var output = ""
         for row in rows {
             guard let row else {
                 output += "…\n"
                 continue
             }
-            let arrow = label.map { " —\(fit(row[$0].text))→ " } ?? " → "
-            output += fit(row[from].text) + arrow + fit(row[to].text) + (weight.map { " (\(row[$0].text))" } ?? "") + "\n"
+            let arrow = label.map { " —\(fit(row[$0].displayText))→ " } ?? " → "
+            let weightText = weight.map { " (\(row[$0].displayText))" } ?? ""
+            output += fit(row[from].displayText) + arrow + fit(row[to].displayText) + weightText + "\n"
         }
         return output
-    }
-
-    private static func number(_ cell: Cell) -> Double? {
-        switch cell {
-        case .integer(let value): Double(value)
-        case .number(let value): value
-        default: nil
-        }
     }
 }

@@ -1,4 +1,5 @@
 import DossierCore
+import DossierQuery
 
 /// JSON: an array of objects, one per row, one row per line. A scalar is a one-row table, as in
 /// CSV: `[{"count": 173}]`.
@@ -21,18 +22,7 @@ public struct JSONRenderer: ResultRenderer {
         }
     }
 
-    static func json(_ cell: Cell) -> String { jsonValue(cell).text }
-
-    static func jsonValue(_ cell: Cell) -> JSONValue {
-        switch cell {
-        case .null: .null
-        case .integer(let value): .integer(value)
-        case .number(let value): .number(value)
-        case .boolean(let value): .boolean(value)
-        case .text(let value), .time(_, let value): .string(value)
-        case .list(let values): .array(values.map(jsonValue))
-        }
-    }
+    static func json(_ value: Value) -> String { value.jsonText }
 
     static func quoted(_ text: String) -> String { JSONValue.quoted(text) }
 }

@@ -19,7 +19,7 @@ public struct LineRenderer: ResultRenderer {
     public func render(_ result: ResultSet) -> String {
         switch result {
         case .scalar(let name, let value):
-            return "\(name) = \(value.text)\n"
+            return "\(name) = \(value.displayText)\n"
         case .table(let columns, let rows, _):
             let nameWidth = columns.map { TextWidth.of($0) }.max() ?? 0
             let indent = String(repeating: " ", count: nameWidth + 3)
@@ -29,8 +29,8 @@ public struct LineRenderer: ResultRenderer {
                 var block = ""
                 for (name, cell) in zip(columns, row) {
                     let label = String(repeating: " ", count: nameWidth - TextWidth.of(name)) + name + " = "
-                    let lines = totalWidth.map { TextWidth.wrapped(cell.text, to: max(10, $0 - nameWidth - 3)) }
-                        ?? cell.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                    let lines = totalWidth.map { TextWidth.wrapped(cell.displayText, to: max(10, $0 - nameWidth - 3)) }
+                        ?? cell.displayText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                     block += (label + lines[0]).trimmingTrailingSpaces() + "\n"
                     for line in lines.dropFirst() { block += (indent + line).trimmingTrailingSpaces() + "\n" }
                 }

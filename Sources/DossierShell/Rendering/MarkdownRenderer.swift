@@ -7,12 +7,12 @@ public struct MarkdownRenderer: ResultRenderer {
     public func render(_ result: ResultSet) -> String {
         switch result {
         case .scalar(_, let value):
-            return value.text + "\n"
+            return value.displayText + "\n"
         case .table(let columns, let rows, _):
             let numeric = columns.indices.map { column in !rows.isEmpty && rows.allSatisfy { $0[column].isNumeric || $0[column] == .null } }
             var output = "| " + columns.map(Self.escape).joined(separator: " | ") + " |\n"
             output += "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
-            for row in rows { output += "| " + row.map { Self.escape($0.text) }.joined(separator: " | ") + " |\n" }
+            for row in rows { output += "| " + row.map { Self.escape($0.displayText) }.joined(separator: " | ") + " |\n" }
             return output
         }
     }

@@ -33,7 +33,7 @@ public struct TableRenderer: ResultRenderer {
     public func render(_ result: ResultSet) -> String {
         switch result {
         case .scalar(_, let value):
-            return value.text + "\n"
+            return value.displayText + "\n"
         case .table(_, let rows, .graph(let from, let to, let label, let weight)):
             let (shown, omitted) = Self.elide(rows, keeping: maximumRows)
             var output = Chart.graph(shown, from: from, to: to, label: label, weight: weight,
@@ -48,11 +48,11 @@ public struct TableRenderer: ResultRenderer {
             switch presentation {
             case .bar(let value):
                 let others = columns.indices.map { column in
-                    min(maximumWidth, rows.reduce(TextWidth.of(columns[column])) { max($0, TextWidth.of(flat($1[column].text))) })
+                    min(maximumWidth, rows.reduce(TextWidth.of(columns[column])) { max($0, TextWidth.of(flat($1[column].displayText))) })
                 }
                 let room = totalWidth.map { $0 - others.reduce(0, +) - 2 * others.count } ?? Chart.barWidth
                 columns.append("")
-                rows = zip(rows, Chart.bars(rows.map { $0[value] }, width: min(Chart.barWidth, max(10, room)))).map { $0 + [.text($1)] }
+                rows = zip(rows, Chart.bars(rows.map { $0[value] }, width: min(Chart.barWidth, max(10, room)))).map { $0 + [.string($1)] }
             case .line(let value):
                 footer = Chart.sparkline(rows.map { $0[value] }, width: totalWidth)
             case .table, .graph:
@@ -71,10 +71,10 @@ public struct TableRenderer: ResultRenderer {
         return (rows.prefix(head).map { $0 } + [nil] + rows.suffix(tail).map { $0 }, rows.count - limit)
     }
 
-    private func table(_ columns: [String], _ rows: [[Cell]]) -> String {
+    private func table(_ columns: [String], _ rows: [[Value]]) -> String {
         let numeric = columns.indices.map { column in !rows.isEmpty && rows.allSatisfy { $0[column].isNumeric || $0[column] == .null } }
         let (shown, omitted) = Self.elide(rows, keeping: maximumRows)
-        let texts: [[String]?] = shown.map { $0?.map { flat($0.text) } }
+        let texts: [[String]?] = shown.map { $0?.map { flat($0.displayText) } }
         var natural = columns.map { showsHeaders ? TextWidth.of($0) : 0 }
         for row in texts.compactMap({ $0 }) {
             for (column, text) in row.enumerated() { natural[column] = max(natural[column], TextWidth.of(text)) }

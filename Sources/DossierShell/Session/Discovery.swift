@@ -7,9 +7,9 @@ import Foundation
 enum Discovery {
     /// The sources, their row counts and fields, then the names bound by `let`.
     static func sources(of engine: QueryEngine) -> ResultSet {
-        var rows: [[Cell]] = RowKind.allCases.map { kind in
-            [.text(kind == .documents ? "documents (docs)" : kind.rawValue), .integer(engine.index.rowCount(of: kind)),
-             .text(kind.fields.map(\.name).joined(separator: ", "))]
+        var rows: [[Value]] = RowKind.allCases.map { kind in
+            [.string(kind == .documents ? "documents (docs)" : kind.rawValue), .int(engine.index.rowCount(of: kind)),
+             .string(kind.fields.map(\.name).joined(separator: ", "))]
         }
         for name in engine.session.boundNames {
             guard let type = engine.session.typeOfBinding(named: name) else { continue }
@@ -18,7 +18,7 @@ enum Discovery {
             case .rows(let rows): fields = rows.fields.map(\.name).joined(separator: ", ")
             case .value(let value): fields = "a single \(value)"
             }
-            rows.append([.text(name + " (let)"), .null, .text(fields)])
+            rows.append([.string(name + " (let)"), .null, .string(fields)])
         }
         return .table(columns: ["source", "rows", "fields"], rows: rows)
     }
@@ -27,20 +27,20 @@ enum Discovery {
     /// columns a pipeline ending with those rows shows; every source's with no source named.
     static func fields(of source: String?, in engine: QueryEngine) throws(Diagnostic) -> ResultSet {
         guard let source else {
-            let rows = RowKind.allCases.flatMap { kind in kind.fields.map { [Cell.text(kind.rawValue), .text($0.name), .text($0.type.description)] } }
+            let rows = RowKind.allCases.flatMap { kind in kind.fields.map { [Value.string(kind.rawValue), .string($0.name), .string($0.type.description)] } }
             return .table(columns: ["source", "field", "type"], rows: rows)
         }
         if let kind = RowKind(word: source) {
             return .table(columns: ["field", "type", "shown"], rows: kind.fields.map { field in
-                [.text(field.name), .text(field.type.description), .text(kind.defaultColumns.contains(field.name) ? "yes" : "")]
+                [.string(field.name), .string(field.type.description), .string(kind.defaultColumns.contains(field.name) ? "yes" : "")]
             })
         }
         if let type = engine.session.typeOfBinding(named: source) {
             switch type {
             case .rows(let rows):
-                return .table(columns: ["field", "type"], rows: rows.fields.map { [.text($0.name), .text($0.type.description)] })
+                return .table(columns: ["field", "type"], rows: rows.fields.map { [.string($0.name), .string($0.type.description)] })
             case .value(let value):
-                return .table(columns: ["field", "type"], rows: [[.text(source), .text(value.description)]])
+                return .table(columns: ["field", "type"], rows: [[.string(source), .string(value.description)]])
             }
         }
         let candidates = RowKind.allCases.map(\.rawValue) + engine.session.boundNames
@@ -55,8 +55,8 @@ enum Discovery {
     /// entities (by kind), mentions, relations (by predicate) and time expressions it holds.
     static func statistics(of engine: QueryEngine, workspace: Workspace?, isDemo: Bool) -> ResultSet {
         let index = engine.index
-        var rows: [[Cell]] = []
-        func add(_ what: String, _ value: String) { rows.append([.text(what), .text(value)]) }
+        var rows: [[Value]] = []
+        func add(_ what: String, _ value: String) { rows.append([.string(what), .string(value)]) }
         if let workspace {
             let size = workspace.fileSize.map { String(format: " (%.1f MB)", Double($0) / 1_048_576) } ?? ""
             add("workspace", (isDemo ? "the demo corpus, " : "") + workspace.path + size)
@@ -79,9 +79,9 @@ enum Discovery {
     /// The parameters: name, type, value and default.
     static func parameters(_ parameters: [ScriptParameter]) -> ResultSet {
         .table(columns: ["name", "type", "value", "default"], rows: parameters.map { parameter in
-            [.text("$" + parameter.name), parameter.type.map { .text($0.description) } ?? .text("(not declared)"),
-             parameter.value.map { .text($0.literal + (parameter.isSet ? " (set)" : "")) } ?? .null,
-             parameter.defaultValue.map { .text($0.literal) } ?? .null]
+            [.string("$" + parameter.name), parameter.type.map { .string($0.description) } ?? .string("(not declared)"),
+             parameter.value.map { .string($0.literal + (parameter.isSet ? " (set)" : "")) } ?? .null,
+             parameter.defaultValue.map { .string($0.literal) } ?? .null]
         })
     }
 

@@ -2,8 +2,8 @@ import DossierCore
 import DossierQuery
 import DossierStore
 
-/// The shell's one contact with the query language: runs text on a ``QuerySession`` and turns its
-/// typed values into the cells the renderers print.
+/// The shell's one contact with the query language: runs text on a ``QuerySession`` and hands its
+/// results, typed values, to the renderers.
 struct QueryEngine {
     let session: QuerySession
 
@@ -56,30 +56,16 @@ struct QueryEngine {
         return Array(Set(sources + Parser.stageNames + fields + words + cases + session.boundNames)).sorted()
     }
 
-    /// The result as cells; with `drawing`, a table the query did not `render` takes the presentation
+    /// The result as the renderers take it; with `drawing`, a table the query did not `render` takes the presentation
     /// ``drawing(of:)`` suggests.
     static func resultSet(_ result: QueryResult, drawing: Bool = false) -> ResultSet {
         switch result {
         case .rows(let table):
-            return .table(columns: table.columns.map(\.name), rows: table.rows.map { $0.map(cell) },
+            return .table(columns: table.columns.map(\.name), rows: table.rows,
                           presentation: drawing ? Self.drawing(of: table) : table.presentation)
         case .scalar(let value):
             // `count` is the one stage whose result is a single value.
-            return .scalar(name: "count", value: cell(value))
-        }
-    }
-
-    static func cell(_ value: Value) -> Cell {
-        switch value {
-        case .null: .null
-        case .int(let number): .integer(number)
-        case .float(let number): .number(number)
-        case .bool(let flag): .boolean(flag)
-        case .string(let text): .text(text)
-        case .list(let values): .list(values.map(cell))
-        case .date(let day): .time(.day(day), text: value.displayText)
-        case .timeRange(let range): .time(range, text: value.displayText)
-        case .kind, .predicate, .modality, .timexType, .entity, .document: .text(value.displayText)
+            return .scalar(name: "count", value: value)
         }
     }
 
