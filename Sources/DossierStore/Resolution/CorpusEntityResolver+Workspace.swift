@@ -71,16 +71,16 @@ extension CorpusEntityResolver {
     private static func target(of entity: Entity, as kind: EntityKind, in db: Database) throws -> Int64? {
         let findHolders = try db.cachedStatement(sql: "SELECT entity, by_alias FROM entity_keys WHERE key = ? AND kind = ?")
         let holders = try Row.fetchAll(findHolders, arguments: [folded(entity.name), kind.rawValue])
-            .map { (entity: $0[0] as Int64, byAlias: $0[1] as Bool) }
+            .map { (entity: $0["entity"] as Int64, byAlias: $0["by_alias"] as Bool) }
         return target(of: entity, as: kind, among: holders)
     }
 
     /// The entity, its mentions not counted (`mentions` is 0): see `counted(_:in:)`.
     private static func entity(_ number: Int64, in db: Database) throws -> Entity? {
         let findEntity = try db.cachedStatement(sql: "SELECT name, kind FROM entities WHERE number = ?")
-        guard let row = try Row.fetchOne(findEntity, arguments: [number]), let kind = EntityKind(rawValue: row[1]) else { return nil }
+        guard let row = try Row.fetchOne(findEntity, arguments: [number]), let kind = EntityKind(rawValue: row["kind"]) else { return nil }
         let findAliases = try db.cachedStatement(sql: "SELECT alias FROM entity_aliases WHERE entity = ?")
-        return Entity(number: number, name: row[0], kind: kind, aliases: try String.fetchAll(findAliases, arguments: [number]), mentions: 0)
+        return Entity(number: number, name: row["name"], kind: kind, aliases: try String.fetchAll(findAliases, arguments: [number]), mentions: 0)
     }
 
     /// The entity with its mentions counted.
@@ -95,7 +95,7 @@ extension CorpusEntityResolver {
     /// taken back: names and aliases only grow.
     private static func refreshKeys(of entity: Entity, in db: Database) throws -> Set<Key> {
         let findKeys = try db.cachedStatement(sql: "SELECT key, by_alias FROM entity_keys WHERE entity = ?")
-        let stored = Set(try Row.fetchAll(findKeys, arguments: [entity.number]).map { Key(text: $0[0], byAlias: $0[1]) })
+        let stored = Set(try Row.fetchAll(findKeys, arguments: [entity.number]).map { Key(text: $0["key"], byAlias: $0["by_alias"]) })
         let fresh = keys(of: entity).subtracting(stored)
         let insertKey = try db.cachedStatement(sql: "INSERT OR REPLACE INTO entity_keys (key, kind, entity, by_alias) VALUES (?, ?, ?, ?)")
         for key in fresh {
@@ -107,8 +107,8 @@ extension CorpusEntityResolver {
     /// The entities of the given kinds whose folded name is `key`.
     private static func entities(named key: String, kinds: [EntityKind], in db: Database) throws -> [Entity] {
         let findNumbers = try db.cachedStatement(sql: "SELECT number, kind FROM entities WHERE lower(name) = ?")
-        let numbers = try Row.fetchAll(findNumbers, arguments: [key]).filter { kinds.contains(EntityKind(rawValue: $0[1]) ?? .other) }
-            .map { $0[0] as Int64 }
+        let numbers = try Row.fetchAll(findNumbers, arguments: [key]).filter { kinds.contains(EntityKind(rawValue: $0["kind"]) ?? .other) }
+            .map { $0["number"] as Int64 }
         return try numbers.compactMap { try entity($0, in: db) }
     }
 

@@ -1,0 +1,98 @@
+import DossierCore
+import DossierText
+import GRDB
+
+// Loading the in-memory columns the query evaluator scans.
+extension Workspace {
+    /// Loads the in-memory columns the query evaluator scans.
+    package func loadIndex() throws(Diagnostic) -> CorpusIndex {
+        try run { db in
+            var documents = CorpusIndex.DocumentColumns()
+            var documentPositions: [Int64: Int32] = [:]
+            let documentRows = try Row.fetchCursor(db, sql: "SELECT number, id, title, date, source, url, words, text FROM documents ORDER BY number")
+            while let row = try documentRows.next() {
+                documentPositions[row["number"]] = Int32(documents.count)
+                let date: String? = row["date"]
+                documents.append(Document(id: row["id"], title: row["title"], date: date.flatMap { Day(iso: $0) }, source: row["source"], url: row["url"], text: row["text"]),
+                                 wordCount: row["words"])
+            }
+            var entities = CorpusIndex.EntityColumns()
+            var entityPositions: [Int64: Int] = [:]
+            var aliases: [Int64: [String]] = [:]
+            let aliasRows = try Row.fetchCursor(db, sql: "SELECT entity, alias FROM entity_aliases ORDER BY entity, alias")
+            while let row = try aliasRows.next() { aliases[row["entity"], default: []].append(row["alias"]) }
+            let entityRows = try Row.fetchCursor(db, sql: "SELECT number, name, kind FROM entities ORDER BY number")
+            while let row = try entityRows.next() {
+                let number: Int64 = row["number"]
+                entityPositions[number] = entities.count
+                entities.append(name: row["name"], kind: EntityKind(rawValue: row["kind"]) ?? .other, aliases: aliases[number] ?? [])
+            }
+            var mentions = CorpusIndex.MentionColumns()
+            let mentionRows = try Row.fetchCursor(db, sql: "SELECT entity, document, sentence, start, end, text FROM mentions ORDER BY document, start")
+            while let row = try mentionRows.next() {
+                guard let entity = entityPositions[row["entity"]], let document = documentPositions[row["document"]] else { continue }
+                mentions.append(entity: Int32(entity), document: document, sentence: row["sentence"], text: row["text"],
+                                span: TextSpan(start: row["start"], end: row["end"]))
+            }
+            let sentences = try Self.loadSentences(db, documents: documentPositions)
+            let times = try Self.loadTimes(db, documents: documentPositions)
+            let relations = try Self.loadRelations(db, documents: documentPositions, entities: entityPositions, names: entities)
+            return CorpusIndex(documents: documents, entities: entities, mentions: mentions,
+                               sentences: sentences, relations: relations, times: times)
+        }
+    }
+
+    private static func loadSentences(_ db: Database, documents: [Int64: Int32]) throws -> CorpusIndex.SentenceColumns {
+        var sentences = CorpusIndex.SentenceColumns()
+        let rows = try Row.fetchCursor(db, sql: "SELECT document, position, start, end FROM sentences ORDER BY document, position")
+        while let row = try rows.next() {
+            guard let document = documents[row["document"]] else { continue }
+            sentences.append(document: document, Sentence(index: row["position"], span: TextSpan(start: row["start"], end: row["end"])))
+        }
+        return sentences
+    }
+
+    private static func loadTimes(_ db: Database, documents: [Int64: Int32]) throws -> CorpusIndex.TimeColumns {
+        var times = CorpusIndex.TimeColumns()
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT document, sentence, start, end, text, type, value, range_start, range_end, granularity FROM times ORDER BY document, start
+            """)
+        while let row = try rows.next() {
+            guard let document = documents[row["document"]] else { continue }
+            times.append(document: document, TimeExpression(
+                span: TextSpan(start: row["start"], end: row["end"]), text: row["text"], type: TimexType(timeMLName: row["type"]) ?? .date,
+                value: row["value"], range: timeRange(start: row["range_start"], end: row["range_end"], granularity: row["granularity"]), sentence: row["sentence"]))
+        }
+        return times
+    }
+
+    /// The relations, with their arguments as rows of the entity columns already loaded.
+    private static func loadRelations(_ db: Database, documents: [Int64: Int32], entities: [Int64: Int],
+                                      names: CorpusIndex.EntityColumns) throws -> CorpusIndex.RelationColumns {
+        var relations = CorpusIndex.RelationColumns()
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT document, sentence, evidence_start, evidence_end, subject, subject_start, subject_end, predicate,
+                object, object_start, object_end, time, range_start, range_end, granularity, modality, negated
+            FROM relations ORDER BY document, sentence, number
+            """)
+        while let row = try rows.next() {
+            guard let document = documents[row["document"]], let subject = entities[row["subject"]], let object = entities[row["object"]],
+                  let predicate = RelationPredicate(rawValue: row["predicate"]) else { continue }
+            func argument(_ entity: Int, start: Int, end: Int) -> RelationArgument {
+                RelationArgument(name: names.names[entity], kind: names.kinds[entity], span: TextSpan(start: start, end: end))
+            }
+            let relation = Relation(
+                subject: argument(subject, start: row["subject_start"], end: row["subject_end"]), predicate: predicate, object: argument(object, start: row["object_start"], end: row["object_end"]),
+                time: row["time"], timeRange: timeRange(start: row["range_start"], end: row["range_end"], granularity: row["granularity"]),
+                modality: Modality(rawValue: row["modality"]) ?? .asserted, isNegated: row["negated"], sentence: row["sentence"], evidence: TextSpan(start: row["evidence_start"], end: row["evidence_end"]))
+            relations.append(document: document, subject: Int32(subject), object: Int32(object), relation)
+        }
+        return relations
+    }
+
+    /// The range stored as ISO days and a granularity, when all three are there and make sense.
+    private static func timeRange(start: String?, end: String?, granularity: String?) -> TimeRange? {
+        guard let start = start.flatMap({ Day(iso: $0) }), let end = end.flatMap({ Day(iso: $0) }), start <= end else { return nil }
+        return TimeRange(start: start, end: end, granularity: granularity.flatMap(Granularity.init(rawValue:)) ?? .day)
+    }
+}
