@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "DossierQueryTests", dependencies: ["DossierQuery", "DossierCore", "DossierStore", "DossierFuzzing"]),
         .testTarget(
             name: "DossierShellTests",
-            dependencies: ["DossierShell", "DossierCore", "DossierStore", "DossierDemoCorpus", "LineEditing"],
+            dependencies: ["DossierShell", "DossierCore", "DossierStore", "DossierQuery", "DossierDemoCorpus", "LineEditing"],
             resources: [.copy("Golden")]),
         .testTarget(
             name: "DossierTests",

@@ -171,3 +171,28 @@ import Testing
         #expect(message("let documents = entities") == "'documents' cannot be bound by 'let': it is a word of the language")
     }
 }
+
+/// The language's vocabulary is one table: every stage in it parses and checks, and the parser
+/// knows no stage the table lacks.
+@Suite("Vocabulary")
+struct VocabularyTests {
+    @Test(arguments: Vocabulary.stages)
+    func everyStageOfTheTableParsesAndChecks(stage: Vocabulary.StageEntry) throws {
+        let program = try Parser.parse(stage.example)
+        guard case .pipeline(let pipeline)? = program.statements.first?.kind else {
+            Issue.record("'\(stage.example)' is not a pipeline")
+            return
+        }
+        #expect(pipeline.stages.map(\.name.name).contains(stage.name))
+        #expect(throws: Never.self) { try Fixture.session().check(stage.example) }
+        #expect(stage.usage.hasPrefix(stage.name) || stage.usage.contains(" · \(stage.name)"))
+    }
+
+    @Test func aWordOutsideTheTableIsNoStage() {
+        #expect(Fixture.diagnostic("documents | timelines")?.code == .unknownStage)
+        #expect(Fixture.diagnostic("documents | timelines")?.notes == ["the stages are: " + Vocabulary.stageNames.joined(separator: ", ")])
+        #expect(Set(Vocabulary.stageNames).count == Vocabulary.stages.count)
+        #expect(Vocabulary.reservedWords.isSubset(of: Vocabulary.wordsNoNameMayTake))
+        #expect(Fixture.diagnostic("let contains = documents")?.code == .reservedName)
+    }
+}

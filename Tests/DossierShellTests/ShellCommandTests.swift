@@ -1,4 +1,5 @@
 import DossierCore
+import DossierQuery
 import DossierStore
 import Foundation
 import Testing
@@ -145,5 +146,31 @@ struct ShellCommandTests {
         #expect(session.completions(for: ".help kwi").candidates == ["kwic"])
         #expect(Self.run(".help", in: session) == [.success])
         #expect(printed.output.contains(".help [TOPIC]"))
+    }
+}
+
+/// `.help` and completion read the language's one vocabulary table.
+@Suite("Vocabulary help")
+struct VocabularyHelpTests {
+    @Test(arguments: Vocabulary.stages)
+    func everyStageOfTheTableHasHelp(stage: Vocabulary.StageEntry) throws {
+        let help = try #require(HelpTopic.text(for: stage.name, engine: QueryEngine()))
+        #expect(help.contains("| \(stage.usage)\n  \(stage.signature)\n  \(stage.summary)"))
+    }
+
+    @Test func everyKeywordAndFunctionHasHelpOrAStageOfItsName() {
+        for keyword in Vocabulary.keywords where keyword.summary != nil || Vocabulary.stage(named: keyword.word) != nil {
+            #expect(HelpTopic.text(for: keyword.word, engine: QueryEngine()) != nil, "\(keyword.word)")
+        }
+        for function in Vocabulary.functions {
+            #expect(HelpTopic.text(for: function.rawValue, engine: QueryEngine())?.contains(function.summary) == true)
+        }
+    }
+
+    @Test func completionOffersTheTablesWords() {
+        let engine = QueryEngine()
+        #expect(Set(Vocabulary.stageNames).isSubset(of: engine.keywords))
+        #expect(Set(Vocabulary.keywords.map(\.word)).isSubset(of: engine.keywords))
+        #expect(Set(Vocabulary.functions.map(\.rawValue)).isSubset(of: engine.keywords))
     }
 }

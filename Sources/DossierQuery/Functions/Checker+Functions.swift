@@ -6,8 +6,8 @@ extension Checker {
     func bindCall(_ name: Identifier, _ arguments: [Expression], in rows: RowType) throws(Diagnostic) -> (BoundExpression, FieldType) {
         guard let function = Function(rawValue: name.name) else {
             var diagnostic = Diagnostic(.error, .unknownFunction, "unknown function '\(name.name)'", range: name.range,
-                                        notes: ["the functions are: " + Function.allCases.map { "\($0.rawValue)()" }.joined(separator: ", ")])
-            if let suggestion = EditDistance.nearest(to: name.name, in: Function.allCases.map(\.rawValue)) {
+                                        notes: ["the functions are: " + Vocabulary.functions.map { "\($0.rawValue)()" }.joined(separator: ", ")])
+            if let suggestion = EditDistance.nearest(to: name.name, in: Vocabulary.functions.map(\.rawValue)) {
                 diagnostic.help = .init("did you mean '\(suggestion)'?")
             }
             throw diagnostic

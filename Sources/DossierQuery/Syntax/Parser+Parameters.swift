@@ -9,7 +9,7 @@ extension Parser {
             throw error(.unexpectedToken, "expected a name after 'param'", at: current.kind == .end ? keyword : current, help: "write '\(example)'")
         }
         let name = identifier(advance())
-        if Parser.reservedWords.contains(name.name) || ["let", "param", "null", "true", "false"].contains(name.name) {
+        if Vocabulary.wordsNoNameMayTake.contains(name.name) {
             throw Diagnostic(.error, .reservedName, "'\(name.name)' cannot name a parameter: it is a word of the language", range: name.range,
                              help: .init("choose another name"))
         }

@@ -17,18 +17,6 @@ package struct Parser {
     /// Parsing, checking and evaluating recurse once per level, so the limit keeps the stack bounded.
     package static let maximumNesting = 100
 
-    /// The stage names of the language, for suggestions and completion.
-    package static let stageNames = [
-        "where", "during", "overlapping", "before", "after", "mentioning", "search", "sort", "take", "top",
-        "select", "count", "distinct", "documents", "sentences", "entities", "mentions", "relations", "times",
-        "cooccur", "timeline", "kwic", "graph", "render",
-    ]
-
-    /// Words that cannot be used as names in expressions.
-    static let reservedWords: Set<String> = [
-        "and", "or", "not", "in", "contains", "matches", "during", "overlaps", "before", "after", "as", "asc", "desc", "is",
-    ]
-
     /// Parses every statement of `text`, stopping at the first error.
     package static func parse(_ text: String) throws(Diagnostic) -> Program {
         var statements: [Statement] = []
@@ -106,7 +94,7 @@ package struct Parser {
                 throw error(.unexpectedToken, "expected a name after 'let'", at: current, help: "write 'let NAME = PIPELINE'")
             }
             let name = identifier(advance())
-            if RowKind(word: name.name) != nil || Parser.reservedWords.contains(name.name) || name.name == "let" || name.name == "param" {
+            if RowKind(word: name.name) != nil || Vocabulary.wordsNoNameMayTake.contains(name.name) {
                 throw Diagnostic(.error, .reservedName, "'\(name.name)' cannot be bound by 'let': it is a word of the language", range: name.range,
                                  help: .init("choose another name"))
             }
@@ -156,7 +144,7 @@ package struct Parser {
 
     private func strayToken() -> Diagnostic {
         let token = current
-        if token.kind == .identifier, Parser.stageNames.contains(token.text) {
+        if token.kind == .identifier, Vocabulary.stage(named: token.text) != nil {
             return Diagnostic(.error, .unexpectedToken, "unexpected '\(token.text)'", range: token.range,
                               help: .init("stages are joined with '|': insert '| ' before '\(token.text)'"))
         }
@@ -259,10 +247,10 @@ package struct Parser {
                 kind = .navigation(rowKind)
             } else {
                 var diagnostic = Diagnostic(.error, .unknownStage, "unknown stage '\(word)'", range: name.range)
-                if let suggestion = EditDistance.nearest(to: word, in: Parser.stageNames) {
+                if let suggestion = EditDistance.nearest(to: word, in: Vocabulary.stageNames) {
                     diagnostic.help = .init("did you mean '\(suggestion)'?")
                 }
-                diagnostic.notes = ["the stages are: " + Parser.stageNames.joined(separator: ", ")]
+                diagnostic.notes = ["the stages are: " + Vocabulary.stageNames.joined(separator: ", ")]
                 throw diagnostic
             }
         }
@@ -462,7 +450,7 @@ package struct Parser {
         let token = current
         switch token.kind {
         case .identifier:
-            if Parser.reservedWords.contains(token.text) {
+            if Vocabulary.reservedWords.contains(token.text) {
                 throw error(.expectedValue, "expected a value, found '\(token.text)'", at: token)
             }
             advance()

@@ -50,10 +50,9 @@ struct QueryEngine {
     var keywords: [String] {
         let sources = RowKind.allCases.map(\.rawValue) + ["docs"]
         let fields = RowKind.allCases.flatMap(\.fields).map(\.name)
-        let words = ["and", "or", "not", "in", "contains", "matches", "overlaps", "as", "asc", "desc", "by", "width", "with", "min", "let",
-                     "param", "is", "null", "sentence", "document", "true", "false"] + Function.allCases.map(\.rawValue)
+        let words = Vocabulary.keywords.map(\.word) + Vocabulary.functions.map(\.rawValue)
         let cases = [FieldType.kind, .predicate, .modality, .timexType].flatMap { $0.enumerationCases ?? [] }
-        return Array(Set(sources + Parser.stageNames + fields + words + cases + session.boundNames)).sorted()
+        return Array(Set(sources + Vocabulary.stageNames + fields + words + cases + session.boundNames)).sorted()
     }
 
     /// The result as the renderers take it; with `drawing`, a table the query did not `render` takes the presentation

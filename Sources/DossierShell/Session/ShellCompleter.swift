@@ -104,7 +104,7 @@ struct ShellCompleter {
             return tokens.isEmpty ? RowKind.allCases.map(\.rawValue) + ["docs", "let", "param"] + engine.session.boundNames : engine.keywords
         }
         let stage = Array(tokens[(lastPipe + 1)...])
-        guard let stageName = stage.first?.text else { return Parser.stageNames }
+        guard let stageName = stage.first?.text else { return Vocabulary.stageNames }
         let prefix = Self.slice(text, from: statementStart, to: tokens[lastPipe].range.start.offset)
         let fields = fieldsCarried(by: prefix)
         switch stageName {
@@ -112,15 +112,13 @@ struct ShellCompleter {
             if let cases = enumerationCases(after: stage, among: fields) { return cases }
             if stageName == "top", stage.count < 3 { return stage.count == 2 ? ["by"] : [] }
             if stageName == "count", stage.count == 1 { return ["by"] }
-            return fields.map(\.name) + Function.allCases.map(\.rawValue)
-                + ["and", "or", "not", "in", "contains", "matches", "is", "null", "as", "asc", "desc", "true", "false"]
+            return fields.map(\.name) + Vocabulary.functions.map(\.rawValue) + Vocabulary.expressionWords
         case "timeline": return stage.last?.isWord("by") == true ? ["day", "week", "month", "quarter", "year"] : ["by"]
         case "cooccur":
             if stage.last?.isWord("with") == true { return FieldType.kind.enumerationCases ?? [] }
             if stage.last?.isWord("in") == true { return ["sentence", "document"] }
-            return ["with", "in", "min"]
-        case "render": return Presentation.words
-        case "kwic": return ["width"]
+            return Vocabulary.stage(named: "cooccur")?.words ?? []
+        case "render", "kwic": return Vocabulary.stage(named: stageName)?.words ?? []
         default: return engine.keywords
         }
     }
