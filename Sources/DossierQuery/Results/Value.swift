@@ -78,7 +78,7 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
     public var jsonText: String { json.text }
 
     /// Whether the value is a number, which tables align to the right.
-    public var isNumeric: Bool {
+    package var isNumeric: Bool {
         switch self {
         case .int, .float: true
         default: false
