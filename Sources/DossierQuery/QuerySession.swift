@@ -3,7 +3,7 @@ import DossierStore
 
 /// Finds the documents whose sentences match full-text search words, as ascending row numbers of the
 /// index; throws a ``Diagnostic`` for words the search engine cannot read.
-package typealias FullTextSearch = (String) throws(Diagnostic) -> [Int32]
+package typealias FullTextSearch = @Sendable (String) throws(Diagnostic) -> [Int32]
 
 /// Runs query text against a corpus index and keeps the names bound by `let` between runs.
 ///
@@ -29,10 +29,10 @@ public final class QuerySession {
 
     /// The types and the values of the names bound by `let`, kept apart so a statement hands both
     /// to the checker and the evaluator without copying them (a session may bind thousands).
-    private var bindingTypes: [String: PipelineType] = [:]
-    private var bindingValues: [String: Carried] = [:]
+    private(set) var bindingTypes: [String: PipelineType] = [:]
+    private(set) var bindingValues: [String: Carried] = [:]
     private var parameterStore = ParameterStore()
-    private let postings: Postings
+    let postings: Postings
 
     /// Creates a session over `index` with no bindings.
     package init(index: CorpusIndex) {

@@ -11,11 +11,26 @@ struct TypedQueryTests {
     @discardableResult
     static func expectTwin<Row>(_ query: RowQuery<Row>, _ text: String, in session: QuerySession,
                                 sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> [Row] {
+        try expectTwin(query, text, in: session, typed: { try session.fetchAll(query) }, written: { try session.fetchAll(Row.self, text) },
+                       sourceLocation: sourceLocation)
+    }
+
+    /// Expects `query` to print as `text`, to parse back into its own syntax tree, to have the plan
+    /// of `text`, and to fetch the records `text` decodes into. Gives the records.
+    @discardableResult
+    static func expectTwin<Record>(_ query: TableRecordQuery<Record>, _ text: String, in session: QuerySession,
+                                   sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> [Record] {
+        try expectTwin(query, text, in: session, typed: { try session.fetchAll(query) }, written: { try session.fetchAll(Record.self, text) },
+                       sourceLocation: sourceLocation)
+    }
+
+    private static func expectTwin<Element: Equatable>(_ query: some TypedQuery, _ text: String, in session: QuerySession,
+                                                       typed: () throws -> [Element], written: () throws -> [Element],
+                                                       sourceLocation: Testing.SourceLocation) throws -> [Element] {
         try expectSameSyntaxAndPlan(query, text, in: session, sourceLocation: sourceLocation)
-        let typed = try session.fetchAll(query)
-        let written = try session.fetchAll(Row.self, text)
-        #expect(typed == written, "rows of \(text)", sourceLocation: sourceLocation)
-        return typed
+        let fetched = try typed()
+        #expect(try fetched == written(), "rows of \(text)", sourceLocation: sourceLocation)
+        return fetched
     }
 
     static func expectSameSyntaxAndPlan(_ query: some TypedQuery, _ text: String, in session: QuerySession,

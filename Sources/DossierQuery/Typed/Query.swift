@@ -40,6 +40,8 @@ struct QueryDraft: Hashable, Sendable {
     enum Source: Hashable, Sendable {
         case rows(RowKind)
         case entity(EntityName)
+        /// A name bound by `let`.
+        case binding(String)
     }
 
     enum Stage: Hashable, Sendable {
@@ -54,10 +56,17 @@ struct QueryDraft: Hashable, Sendable {
         case distinct([String])
         case select([String])
         case navigation(RowKind)
+        case kwic(word: String?, width: Int?)
+        case timeline(TimelineUnit?)
+        case cooccur(kind: EntityKind?, unit: CooccurrenceUnit?, minimum: Int?)
+        case graph
     }
 
     var source: Source
     var stages: [Stage] = []
+    /// How the result asks to be shown: `render …`, always written as the last stage, since it
+    /// changes nothing but the presentation.
+    var presentation: RenderStyle?
 
     func adding(_ stage: Stage) -> QueryDraft {
         var draft = self
@@ -67,6 +76,22 @@ struct QueryDraft: Hashable, Sendable {
 
     /// The query text and the syntax tree the parser would make of it, each node's range in that text.
     var written: (text: String, pipeline: QueryPipeline) { QueryWriter.write(self) }
+
+    /// `sort F [desc]` on the field `field`.
+    func sorting(by field: String, descending: Bool) -> QueryDraft {
+        adding(.sort([QueryOrdering(field: field, descending: descending ? true : nil)]))
+    }
+
+    /// `top N by F [asc]` on the field `field`.
+    func keepingTop(_ count: Int, by field: String, ascending: Bool) -> QueryDraft {
+        adding(.top(count, by: [QueryOrdering(field: field, descending: ascending ? false : nil)]))
+    }
+
+    func rendered(as style: RenderStyle) -> QueryDraft {
+        var draft = self
+        draft.presentation = style
+        return draft
+    }
 }
 
 /// What every typed query is: a pipeline that prints as query text.
@@ -124,8 +149,7 @@ public struct RowQuery<Row: QueryableRecord>: TypedQuery, Hashable {
 
     /// Sorts the rows by `column`, ascending unless `descending`: `sort F [desc]`.
     public func sorted<Value>(by column: KeyPath<Row.Columns, QueryColumn<Value>>, descending: Bool = false) -> RowQuery {
-        let name = Row.columns[keyPath: column].name
-        return adding(.sort([QueryOrdering(field: name, descending: descending ? true : nil)]))
+        RowQuery(draft: draft.sorting(by: Row.columns[keyPath: column].name, descending: descending))
     }
 
     /// Sorts the rows by several keys, the first deciding: `sort F desc, G`.
@@ -140,8 +164,7 @@ public struct RowQuery<Row: QueryableRecord>: TypedQuery, Hashable {
 
     /// The `count` rows with the largest value of `column` (smallest when `ascending`): `top N by F`.
     public func top<Value>(_ count: Int, by column: KeyPath<Row.Columns, QueryColumn<Value>>, ascending: Bool = false) -> RowQuery {
-        let name = Row.columns[keyPath: column].name
-        return adding(.top(count, by: [QueryOrdering(field: name, descending: ascending ? false : nil)]))
+        RowQuery(draft: draft.keepingTop(count, by: Row.columns[keyPath: column].name, ascending: ascending))
     }
 
     // MARK: Results other than rows
@@ -154,6 +177,20 @@ public struct RowQuery<Row: QueryableRecord>: TypedQuery, Hashable {
     public func count(by columns: (Row.Columns) -> [any QueryField]) -> TableQuery {
         TableQuery(draft: draft.adding(.count(by: columns(Row.columns).map(\.name))))
     }
+
+    /// How many rows have each value of `column`, most first: `count by F`, decoded by
+    /// ``QuerySession/fetchAll(_:sourceName:)-(TableRecordQuery<Record>,_)`` into ``CountedRow``s of the column's values
+    /// (an entity column's into ``EntityReference``s).
+    ///
+    /// ```swift
+    /// Query.entity("Vladimir Putin").relations.count(by: \.predicate)   // [CountedRow<RelationPredicate>]
+    /// ```
+    public func count<Key: QueryGroupingValue>(by column: KeyPath<Row.Columns, QueryColumn<Key>>) -> TableRecordQuery<CountedRow<Key.Cell>> {
+        TableRecordQuery(draft: draft.adding(.count(by: [Row.columns[keyPath: column].name])))
+    }
+
+    /// Asks for the rows to be shown as `style`: `render table` (the last stage, wherever it is added).
+    public func rendered(as style: RenderStyle) -> RowQuery { RowQuery(draft: draft.rendered(as: style)) }
 
     /// The values of `columns` for each row, in the rows' order: `select F, …`, a table.
     public func select(_ columns: (Row.Columns) -> [any QueryField]) -> TableQuery {
@@ -168,22 +205,20 @@ public struct RowQuery<Row: QueryableRecord>: TypedQuery, Hashable {
 
 // MARK: Stages for some rows
 
-extension RowQuery where Row == DocumentRecord {
-    /// Keeps the documents that mention every one of `entities`: `mentioning @a, @b`.
+extension RowQuery where Row: TextRecord {
+    /// Keeps the documents (sentences) that mention every one of `entities`: `mentioning @a, @b`.
     public func mentioning(_ entities: EntityName...) -> RowQuery { adding(.mentioning(entities)) }
-    /// Keeps the documents with a sentence that matches the full-text search `words`: `search "…"`.
+    /// Keeps the documents with a sentence that matches the full-text search `words`, or the
+    /// sentences that match them: `search "…"`.
     public func search(_ words: String) -> RowQuery { adding(.search(words)) }
-    /// Keeps the documents that mention every one of `entities` (``mentioning(_:)``).
+    /// Keeps the documents (sentences) that mention every one of `entities` (``mentioning(_:)``).
     public func involving(_ entities: EntityName...) -> RowQuery { adding(.mentioning(entities)) }
-}
 
-extension RowQuery where Row == SentenceRecord {
-    /// Keeps the sentences that mention every one of `entities`: `mentioning @a, @b`.
-    public func mentioning(_ entities: EntityName...) -> RowQuery { adding(.mentioning(entities)) }
-    /// Keeps the sentences that match the full-text search `words`: `search "…"`.
-    public func search(_ words: String) -> RowQuery { adding(.search(words)) }
-    /// Keeps the sentences that mention every one of `entities` (``mentioning(_:)``).
-    public func involving(_ entities: EntityName...) -> RowQuery { adding(.mentioning(entities)) }
+    /// Each place `word` occurs in the texts (whole words, any case), with up to `width` words on
+    /// either side (5 when `nil`, at most 50): `kwic "word" [width N]`.
+    public func keywordInContext(_ word: String, width: Int? = nil) -> TableRecordQuery<KeywordInContextLine> {
+        TableRecordQuery(draft: draft.adding(.kwic(word: word, width: width)))
+    }
 }
 
 extension RowQuery where Row == RelationRecord {
@@ -192,7 +227,65 @@ extension RowQuery where Row == RelationRecord {
     public func involving(_ entity: EntityName) -> RowQuery {
         self.where { $0.subject == entity || $0.object == entity }
     }
+
+    /// The relations as edges subject —predicate→ object, one per distinct triple, weighted by how
+    /// many relations it stands for, heaviest first: `graph`.
+    public func graph() -> TableRecordQuery<GraphEdge> { TableRecordQuery(draft: draft.adding(.graph)) }
 }
+
+extension RowQuery where Row: TimedRecord {
+    /// How many rows fall in each `unit` of time, in time order, empty units counted 0: `timeline [by UNIT]`
+    /// (by month when `unit` is `nil`). The timeline spans the range an earlier ``during(_:)``,
+    /// ``overlapping(_:)``, ``after(_:)`` or ``before(_:)`` names.
+    ///
+    /// ```swift
+    /// Query.relations.where { $0.predicate == .visit }.during(TimeRange(year: 2023)).timeline(by: .quarter)
+    /// ```
+    public func timeline(by unit: TimelineUnit? = nil) -> TableRecordQuery<TimelineBucket> {
+        TableRecordQuery(draft: draft.adding(.timeline(unit)))
+    }
+}
+
+extension RowQuery where Row: CooccurrenceRecord {
+    /// Pairs of entities named in the same sentence or document, with how often and their pointwise
+    /// mutual information, most shared first: `cooccur [with KIND] [in sentence|document] [min N]`.
+    ///
+    /// On entities each entity carried is the first of its pairs and `kind` restricts the second; on
+    /// documents and sentences `kind` restricts both. `unit` is sentences on sentences and documents
+    /// elsewhere when `nil`; `minimum` keeps the pairs named together at least that often.
+    public func cooccurrences(with kind: EntityKind? = nil, in unit: CooccurrenceUnit? = nil,
+                              minimum: Int? = nil) -> TableRecordQuery<CooccurrencePair> {
+        TableRecordQuery(draft: draft.adding(.cooccur(kind: kind, unit: unit, minimum: minimum)))
+    }
+}
+
+extension RowQuery where Row == MentionRecord {
+    /// Each mention with up to `width` words on either side (5 when `nil`, at most 50): `kwic [width N]`.
+    public func keywordInContext(width: Int? = nil) -> TableRecordQuery<KeywordInContextLine> {
+        TableRecordQuery(draft: draft.adding(.kwic(word: nil, width: width)))
+    }
+}
+
+/// Rows with a time, which the time stages and ``RowQuery/timeline(by:)`` read: documents,
+/// sentences and mentions by their document's date, relations by their own time (else their
+/// document's date), time expressions by their range.
+public protocol TimedRecord: QueryableRecord {}
+extension DocumentRecord: TimedRecord {}
+extension SentenceRecord: TimedRecord {}
+extension MentionRecord: TimedRecord {}
+extension RelationRecord: TimedRecord {}
+extension TimeRecord: TimedRecord {}
+
+/// Rows ``RowQuery/cooccurrences(with:in:minimum:)`` pairs the entities of: documents, sentences, entities.
+public protocol CooccurrenceRecord: QueryableRecord {}
+extension DocumentRecord: CooccurrenceRecord {}
+extension SentenceRecord: CooccurrenceRecord {}
+extension EntityRecord: CooccurrenceRecord {}
+
+/// Rows with a text that ``RowQuery/keywordInContext(_:width:)`` and `search` look in: documents and sentences.
+public protocol TextRecord: QueryableRecord {}
+extension DocumentRecord: TextRecord {}
+extension SentenceRecord: TextRecord {}
 
 // MARK: Navigation
 
@@ -237,4 +330,8 @@ public struct TableQuery: TypedQuery, Hashable {
 
     /// Keeps the first `count` rows of the table: `take N`.
     public func limit(_ count: Int) -> TableQuery { TableQuery(draft: draft.adding(.take(count))) }
+
+    /// Asks for the table to be shown as `style`: `render bar` (the last stage, wherever it is added),
+    /// which sets the ``ResultTable/presentation`` ``QuerySession/fetchTable(_:sourceName:)`` gives.
+    public func rendered(as style: RenderStyle) -> TableQuery { TableQuery(draft: draft.rendered(as: style)) }
 }

@@ -11,6 +11,7 @@ public struct QueryTerm: Hashable, Sendable {
         case word(String)
         case string(String)
         case integer(Int)
+        case float(Double)
         case bool(Bool)
         case time(TimeRange)
         case entity(EntityName)
@@ -39,6 +40,11 @@ extension String: QueryValue {
 extension Int: QueryValue {
     /// A whole number.
     public var queryTerm: QueryTerm { QueryTerm(.integer(self)) }
+}
+
+extension Double: QueryValue {
+    /// A floating-point number, written with a decimal point (`1.5`).
+    public var queryTerm: QueryTerm { QueryTerm(.float(self)) }
 }
 
 extension Bool: QueryValue {

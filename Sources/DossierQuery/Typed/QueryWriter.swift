@@ -1,4 +1,5 @@
 import DossierCore
+import Foundation
 
 /// Writes a typed query as query text and, at the same time, as the syntax tree the parser makes of
 /// that text: each node's range is where the node lies in the text, so a diagnostic of the checker
@@ -9,14 +10,39 @@ struct QueryWriter {
 
     static func write(_ draft: QueryDraft) -> (text: String, pipeline: QueryPipeline) {
         var writer = QueryWriter()
-        let source = writer.source(draft.source)
+        let pipeline = writer.pipeline(draft)
+        return (writer.text, pipeline)
+    }
+
+    /// `let NAME = PIPELINE`: the text and the statement the parser makes of it.
+    static func writeBinding(_ name: String, to draft: QueryDraft) -> (text: String, statement: Statement) {
+        var writer = QueryWriter()
+        let keyword = writer.append("let ")
+        let identifier = writer.identifier(name)
+        writer.append(" = ")
+        let pipeline = writer.pipeline(draft)
+        let range = SourceRange(start: keyword.start, end: pipeline.range.end)
+        return (writer.text, Statement(kind: .binding(name: identifier, pipeline: pipeline), range: range))
+    }
+
+    private mutating func pipeline(_ draft: QueryDraft) -> QueryPipeline {
+        let source = source(draft.source)
         var stages: [Stage] = []
         for stage in draft.stages {
-            writer.append(" | ")
-            stages.append(writer.stage(stage))
+            append(" | ")
+            stages.append(self.stage(stage))
         }
-        let range = source.range.union(stages.last?.range ?? source.range)
-        return (writer.text, QueryPipeline(source: source, stages: stages, range: range))
+        if let style = draft.presentation {
+            append(" | ")
+            let (name, range) = spanning { writer -> Identifier in
+                let name = writer.identifier("render")
+                writer.append(" ")
+                return name
+            }
+            let word = identifier(style.rawValue)
+            stages.append(Stage(name: name, kind: .render(word), range: range.union(word.range)))
+        }
+        return QueryPipeline(source: source, stages: stages, range: source.range.union(stages.last?.range ?? source.range))
     }
 
     /// Appends `piece` and gives where it lies.
@@ -48,6 +74,9 @@ struct QueryWriter {
         case .entity(let name):
             let literal = entityLiteral(name)
             return Source(kind: .entity(literal), range: literal.range)
+        case .binding(let name):
+            let range = append(name)
+            return Source(kind: .name(Identifier(name: name, range: range)), range: range)
         }
     }
 
@@ -99,6 +128,41 @@ struct QueryWriter {
                 return (name, .select(writer.separated(fields) { $0.selectItem($1) }))
             case .navigation(let kind):
                 return (writer.identifier(kind.rawValue), .navigation(kind))
+            case .kwic(let word, let width):
+                let name = writer.identifier("kwic")
+                if let word {
+                    writer.append(" ")
+                    writer.append(ParameterValue.stringLiteral(word))
+                }
+                var widthLiteral: IntegerLiteral?
+                if let width {
+                    writer.append(" width ")
+                    widthLiteral = writer.integer(width)
+                }
+                return (name, .kwic(word: word, width: widthLiteral))
+            case .timeline(let unit):
+                let name = writer.identifier("timeline")
+                guard let unit else { return (name, .timeline(unit: nil)) }
+                writer.append(" by ")
+                return (name, .timeline(unit: writer.identifier(unit.rawValue)))
+            case .cooccur(let kind, let unit, let minimum):
+                let name = writer.identifier("cooccur")
+                var kindWord: Identifier?, unitWord: Identifier?, minimumLiteral: IntegerLiteral?
+                if let kind {
+                    writer.append(" with ")
+                    kindWord = writer.identifier(kind.rawValue)
+                }
+                if let unit {
+                    writer.append(" in ")
+                    unitWord = writer.identifier(unit.rawValue)
+                }
+                if let minimum {
+                    writer.append(" min ")
+                    minimumLiteral = writer.integer(minimum)
+                }
+                return (name, .cooccur(kind: kindWord, unit: unitWord, minimum: minimumLiteral))
+            case .graph:
+                return (writer.identifier("graph"), .graph)
             }
         }
         return Stage(name: name, kind: kind, range: range)
@@ -140,6 +204,15 @@ struct QueryWriter {
         return SortKey(expression: expression, descending: ordering.descending, range: range)
     }
 
+    /// `value` as the lexer reads a floating-point number: digits, a point, digits (no exponent).
+    static func decimal(_ value: Double) -> String {
+        let shortest = String(value)
+        if !shortest.contains("e") { return shortest }
+        var digits = String(format: "%.20f", value)
+        while digits.hasSuffix("0"), !digits.hasSuffix(".0") { digits.removeLast() }
+        return digits
+    }
+
     // MARK: Expressions
 
     /// How tightly an expression binds, loosest first, as the parser reads them.
@@ -175,6 +248,8 @@ struct QueryWriter {
             return Expression(kind: .string(value), range: append(ParameterValue.stringLiteral(value)))
         case .integer(let value):
             return Expression(kind: .integer(value), range: append(String(value)))
+        case .float(let value):
+            return Expression(kind: .float(value), range: append(Self.decimal(value)))
         case .bool(let value):
             return Expression(kind: .bool(value), range: append(value ? "true" : "false"))
         case .time(let value):
