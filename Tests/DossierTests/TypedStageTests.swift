@@ -102,6 +102,12 @@ struct TypedStageTests {
             Query.relations.graph().where { $0.predicate == .visit && $0.weight >= 1 }.top(3, by: \.weight),
             "relations | graph | where predicate == visit and weight >= 1 | top 3 by weight", in: session)
         #expect(heaviest.count <= 3 && heaviest.allSatisfy { $0.predicate == .visit })
+        let predicates = Query.relations.graph().distinct { [$0.predicate] }
+        try TypedQueryTests.expectSameSyntaxAndPlan(predicates, "relations | graph | distinct predicate", in: session)
+        #expect(Set(try session.fetchTable(predicates).rows.map { $0[0] }) == Set(try session.fetchAll(Query.relations).map { Value.predicate($0.predicate) }))
+        let weights = Query.relations.graph().select { [$0.object, $0.weight] }
+        try TypedQueryTests.expectSameSyntaxAndPlan(weights, "relations | graph | select object, weight", in: session)
+        #expect(try session.fetchTable(weights).columns.map(\.name) == ["object", "weight"])
         let subjects = try TypedQueryTests.expectTwin(Query.relations.graph().entities, "relations | graph | entities", in: session)
         #expect(Set(subjects.map(\.id)) == Set(try session.fetchAll(GraphEdge.self, "relations | graph").map(\.subject.id)))
     }

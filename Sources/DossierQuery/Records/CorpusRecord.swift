@@ -6,7 +6,7 @@ import DossierStore
 ///
 /// Each kind of row has its record: ``DocumentRecord``, ``EntityRecord``, ``MentionRecord``,
 /// ``SentenceRecord``, ``RelationRecord`` and ``TimeRecord``. Fetch them with
-/// ``QuerySession/fetchAll(_:_:sourceName:firstLine:)`` or the shorthands such as
+/// ``QuerySession/fetchAll(_:_:sourceName:firstLine:)-7r2rh`` or the shorthands such as
 /// ``QuerySession/relations(_:sourceName:firstLine:)``, or read one by its identity with
 /// ``init(id:in:)``.
 public protocol CorpusRecord: Identifiable, Hashable, Sendable where ID == RowIdentity<Self> {

@@ -6,7 +6,9 @@ import DossierStore
 public protocol QueryCell: Hashable, Sendable {
     /// The value `cell` holds, or `nil` when it holds a value of another type or none.
     ///
-    /// - Parameter index: The corpus the table was made from, which a reference's name and kind come from.
+    /// - Parameters:
+    ///   - cell: One cell of a table.
+    ///   - index: The corpus the table was made from, which a reference's name and kind come from.
     init?(cell: Value, in index: CorpusIndex)
 }
 

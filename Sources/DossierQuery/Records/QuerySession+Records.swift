@@ -24,37 +24,37 @@ extension QuerySession {
     }
 
     /// Runs `text` and decodes the relations its last statement ends with
-    /// (see ``fetchAll(_:_:sourceName:firstLine:)``).
+    /// (see ``fetchAll(_:_:sourceName:firstLine:)-7r2rh``).
     public func relations(_ text: String, sourceName: String = "<query>", firstLine: Int = 1) throws(Diagnostic) -> [RelationRecord] {
         try fetchAll(RelationRecord.self, text, sourceName: sourceName, firstLine: firstLine)
     }
 
     /// Runs `text` and decodes the documents its last statement ends with
-    /// (see ``fetchAll(_:_:sourceName:firstLine:)``).
+    /// (see ``fetchAll(_:_:sourceName:firstLine:)-7r2rh``).
     public func documents(_ text: String, sourceName: String = "<query>", firstLine: Int = 1) throws(Diagnostic) -> [DocumentRecord] {
         try fetchAll(DocumentRecord.self, text, sourceName: sourceName, firstLine: firstLine)
     }
 
     /// Runs `text` and decodes the entities its last statement ends with
-    /// (see ``fetchAll(_:_:sourceName:firstLine:)``).
+    /// (see ``fetchAll(_:_:sourceName:firstLine:)-7r2rh``).
     public func entities(_ text: String, sourceName: String = "<query>", firstLine: Int = 1) throws(Diagnostic) -> [EntityRecord] {
         try fetchAll(EntityRecord.self, text, sourceName: sourceName, firstLine: firstLine)
     }
 
     /// Runs `text` and decodes the mentions its last statement ends with
-    /// (see ``fetchAll(_:_:sourceName:firstLine:)``).
+    /// (see ``fetchAll(_:_:sourceName:firstLine:)-7r2rh``).
     public func mentions(_ text: String, sourceName: String = "<query>", firstLine: Int = 1) throws(Diagnostic) -> [MentionRecord] {
         try fetchAll(MentionRecord.self, text, sourceName: sourceName, firstLine: firstLine)
     }
 
     /// Runs `text` and decodes the sentences its last statement ends with
-    /// (see ``fetchAll(_:_:sourceName:firstLine:)``).
+    /// (see ``fetchAll(_:_:sourceName:firstLine:)-7r2rh``).
     public func sentences(_ text: String, sourceName: String = "<query>", firstLine: Int = 1) throws(Diagnostic) -> [SentenceRecord] {
         try fetchAll(SentenceRecord.self, text, sourceName: sourceName, firstLine: firstLine)
     }
 
     /// Runs `text` and decodes the time expressions its last statement ends with
-    /// (see ``fetchAll(_:_:sourceName:firstLine:)``).
+    /// (see ``fetchAll(_:_:sourceName:firstLine:)-7r2rh``).
     public func times(_ text: String, sourceName: String = "<query>", firstLine: Int = 1) throws(Diagnostic) -> [TimeRecord] {
         try fetchAll(TimeRecord.self, text, sourceName: sourceName, firstLine: firstLine)
     }

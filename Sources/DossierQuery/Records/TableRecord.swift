@@ -5,7 +5,7 @@ import DossierStore
 /// into a Swift value: what ``CorpusRecord`` is for rows of the corpus.
 ///
 /// Fetch them with ``QuerySession/fetchAll(_:sourceName:)-(TableRecordQuery<Record>,_)`` from a typed query, or with
-/// ``QuerySession/fetchAll(_:_:sourceName:firstLine:)-(Record.Type,_,_,_)`` from query text:
+/// ``QuerySession/fetchAll(_:_:sourceName:firstLine:)-7lren`` from query text:
 /// ```swift
 /// let months = try session.fetchAll(TimelineBucket.self, "relations | where predicate == visit | timeline by month")
 /// ```
@@ -22,7 +22,9 @@ public protocol TableRecord: Hashable, Sendable {
 
     /// The row `cells` decodes into, or `nil` when the cells are not of this table's types.
     ///
-    /// - Parameter index: The corpus the table was made from.
+    /// - Parameters:
+    ///   - cells: One row of the table, a value per column.
+    ///   - index: The corpus the table was made from.
     init?(cells: [Value], in index: CorpusIndex)
 }
 

@@ -109,7 +109,7 @@ extension TypedQuery {
 }
 
 /// A typed query whose result is rows of the corpus, decoded into `Row` records by
-/// ``QuerySession/fetchAll(_:)``.
+/// ``QuerySession/fetchAll(_:sourceName:)-(RowQuery<Row>,_)``.
 public struct RowQuery<Row: QueryableRecord>: TypedQuery, Hashable {
     let draft: QueryDraft
 
@@ -169,11 +169,11 @@ public struct RowQuery<Row: QueryableRecord>: TypedQuery, Hashable {
 
     // MARK: Results other than rows
 
-    /// The number of rows: `count`, decoded by ``QuerySession/fetchCount(_:)``.
+    /// The number of rows: `count`, decoded by ``QuerySession/fetchCount(_:sourceName:)``.
     public func count() -> CountQuery { CountQuery(draft: draft.adding(.count(by: []))) }
 
     /// How many rows have each combination of the values of `columns`, most first: `count by F, …`,
-    /// a table fetched by ``QuerySession/fetchTable(_:)`` with the columns and `count`.
+    /// a table fetched by ``QuerySession/fetchTable(_:sourceName:)`` with the columns and `count`.
     public func count(by columns: (Row.Columns) -> [any QueryField]) -> TableQuery {
         TableQuery(draft: draft.adding(.count(by: columns(Row.columns).map(\.name))))
     }
@@ -304,7 +304,7 @@ extension RowQuery {
     public var times: RowQuery<TimeRecord> { navigating(to: .times) }
 }
 
-/// A typed query that ends with `count`: a single number, fetched by ``QuerySession/fetchCount(_:)``.
+/// A typed query that ends with `count`: a single number, fetched by ``QuerySession/fetchCount(_:sourceName:)``.
 public struct CountQuery: TypedQuery, Hashable {
     let draft: QueryDraft
 
@@ -314,7 +314,7 @@ public struct CountQuery: TypedQuery, Hashable {
     public var pipeline: QueryPipeline { draft.written.pipeline }
 }
 
-/// A typed query that ends with a table (`count by`, `distinct`, `select`), fetched by ``QuerySession/fetchTable(_:)``.
+/// A typed query that ends with a table (`count by`, `distinct`, `select`), fetched by ``QuerySession/fetchTable(_:sourceName:)``.
 public struct TableQuery: TypedQuery, Hashable {
     let draft: QueryDraft
 

@@ -9,7 +9,9 @@ extension QuerySession {
     /// ```swift
     /// let visits = try session.fetchAll(Query.entity("Vladimir Putin").relations.where { $0.predicate == .visit })
     /// ```
-    /// - Parameter sourceName: The name diagnostics give the query's text.
+    /// - Parameters:
+    ///   - query: The typed query.
+    ///   - sourceName: The name diagnostics give the query's text.
     /// - Throws: A ``Diagnostic`` whose range points into ``TypedQuery/dqlText``: an entity name that
     ///   is unknown or ambiguous, a stage the rows do not allow (`during` on entities), a bad pattern.
     public func fetchAll<Row>(_ query: RowQuery<Row>, sourceName: String = "<query>") throws(Diagnostic) -> [Row] {
@@ -40,7 +42,7 @@ extension QuerySession {
     }
 
     /// Runs every statement of `text` in order and decodes the table the last one ends with into
-    /// `Record`s, as ``fetchAll(_:_:sourceName:firstLine:)-(Record.Type,_,_,_)`` does with rows of the corpus:
+    /// `Record`s, as ``fetchAll(_:_:sourceName:firstLine:)-7lren`` does with rows of the corpus:
     /// ```swift
     /// let edges = try session.fetchAll(GraphEdge.self, "@putin | relations | graph")
     /// ```

@@ -50,6 +50,16 @@ public struct TableRecordQuery<Record: TableRecord>: TypedQuery, Hashable {
     /// The number of rows: `count`, decoded by ``QuerySession/fetchCount(_:sourceName:)``.
     public func count() -> CountQuery { CountQuery(draft: draft.adding(.count(by: []))) }
 
+    /// The values of `columns` for each row: `select F, …`, an untyped table.
+    public func select(_ columns: (Record.Columns) -> [any QueryField]) -> TableQuery {
+        TableQuery(draft: draft.adding(.select(columns(Record.columns).map(\.name))))
+    }
+
+    /// The distinct combinations of the values of `columns`: `distinct F, …`, an untyped table.
+    public func distinct(_ columns: (Record.Columns) -> [any QueryField]) -> TableQuery {
+        TableQuery(draft: draft.adding(.distinct(columns(Record.columns).map(\.name))))
+    }
+
     /// Asks for the table to be shown as `style`: `render bar` (the last stage, wherever it is added).
     public func rendered(as style: RenderStyle) -> TableRecordQuery { TableRecordQuery(draft: draft.rendered(as: style)) }
 
