@@ -45,7 +45,7 @@ extension TableRecord {
             if records.count == table.rows.count { return records }
         }
         let given = table.rowKind.map(\.rawValue) ?? "a table (" + names.joined(separator: ", ") + ")"
-        throw Diagnostic(.error, "the query gives \(given), not \(rowsDescription)", range: range,
+        throw Diagnostic(.error, .resultKindMismatch, "the query gives \(given), not \(rowsDescription)", range: range,
                          notes: ["\(rowsDescription) have the columns " + columnNames.map { $0 ?? "KEY" }.joined(separator: ", ")])
     }
 }

@@ -52,12 +52,12 @@ extension QuerySession {
                                               firstLine: Int = 1) throws(Diagnostic) -> [Record] {
         let results = try run(text, sourceName: sourceName, firstLine: firstLine)
         guard let last = results.last else {
-            throw Diagnostic(.error, "the query has no statement, so it gives no \(Record.rowsDescription)",
+            throw Diagnostic(.error, .resultKindMismatch, "the query has no statement, so it gives no \(Record.rowsDescription)",
                              sourceName: sourceName, range: SourceRange(at: SourceLocation(line: firstLine, column: 1, offset: 0)))
         }
         do throws(Diagnostic) {
             guard case .rows(let table) = last.result else {
-                throw Diagnostic(.error, "the query gives a single value, not \(Record.rowsDescription)", range: last.range)
+                throw Diagnostic(.error, .resultKindMismatch, "the query gives a single value, not \(Record.rowsDescription)", range: last.range)
             }
             return try Record.decode(table, in: index, range: last.range)
         } catch {
@@ -151,7 +151,7 @@ extension QuerySession {
     }
 
     private static func mismatch(_ pipeline: QueryPipeline, gives type: PipelineType, not wanted: String) -> Diagnostic {
-        Diagnostic(.error, "the query gives \(type), not \(wanted)", range: pipeline.source.range,
+        Diagnostic(.error, .resultKindMismatch, "the query gives \(type), not \(wanted)", range: pipeline.source.range,
                    notes: ["a name bound by 'let' holds what it was last bound to"])
     }
 }
