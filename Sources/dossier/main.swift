@@ -11,7 +11,7 @@ struct Dossier: ParsableCommand {
         abstract: "Who did what to whom, and when, across a pile of news.",
         discussion: "With no subcommand, opens the shell on a workspace, or on the bundled demo corpus when none is named.",
         version: "dossier " + DossierVersion.description,
-        subcommands: [Shell.self, Run.self, Query.self, Ingest.self, Annotate.self, Notebook.self],
+        subcommands: [Shell.self, Run.self, Query.self, Ingest.self, Annotate.self, Export.self, Notebook.self],
         defaultSubcommand: Shell.self)
 }
 
@@ -105,20 +105,34 @@ struct Query: ParsableCommand {
 
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Add text, JSONL or CSV files, folders or globs to a workspace (created when missing).")
+        abstract: "Add text, JSONL or CSV files, folders or globs to a workspace (created when missing).",
+        discussion: """
+            With --annotations, the files are annotation JSONL made elsewhere (by dossier annotate, for instance \
+            on Spark through RDD.pipe), loaded without running extraction: each record is checked against its \
+            text, and a record that fails is reported with its file and line and skipped. Loaded in the \
+            corpus's order, they give the workspace a direct ingest of the corpus gives.
+            """)
 
     @Argument(help: "The workspace file.")
     var workspace: String
 
     @Argument(help: "Files, folders or glob patterns.")
-    var paths: [String]
+    var paths: [String] = []
+
+    @Option(name: .long, parsing: .upToNextOption,
+            help: ArgumentHelp("Annotation JSONL files to load instead of documents to annotate.", valueName: "FILE.jsonl"))
+    var annotations: [String] = []
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("Name at least one file, folder or glob to ingest.") }
+        if !paths.isEmpty, !annotations.isEmpty {
+            throw ValidationError("Give either documents to annotate or --annotations FILE.jsonl…, not both in one ingest.")
+        }
+        if paths.isEmpty, annotations.isEmpty { throw ValidationError("Name at least one file, folder or glob to ingest.") }
     }
 
     func run() throws {
-        throw ExitCode(CommandLineActions.ingest(workspace: workspace, paths: paths))
+        throw ExitCode(CommandLineActions.ingest(workspace: workspace, paths: annotations.isEmpty ? paths : annotations,
+                                                 annotations: !annotations.isEmpty))
     }
 }
 
@@ -126,7 +140,12 @@ struct Annotate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the entities, times and relations found in documents as annotation JSONL, the times as TimeML, or the syntax as CoNLL-U.",
         discussion: """
-            jsonl (the default) writes one object per document to standard output.
+            jsonl (the default) writes one object per document to standard output, with the document itself \
+            (title, source, url, sentences, text) so that dossier ingest --annotations can load it. It is a \
+            streaming filter, for Spark's RDD.pipe: JSONL on standard input is read a line at a time and every \
+            line gives exactly one line out, in order, as soon as it is annotated; a line that cannot be read \
+            gives an error record ({"error", "input", "line", "id"}) and the stream goes on. The status is 1 \
+            when any record failed.
             conllu writes every sentence's parse (words, UPOS, XPOS, lemma, head, relation; the code-point span \
             of each word as TokenRange in MISC) to standard output, for UD tools.
             timeml writes TimeML with a TIMEX3 tag around each time expression and the document date as the \
@@ -149,6 +168,37 @@ struct Annotate: ParsableCommand {
 }
 
 extension AnnotationFormat: ExpressibleByArgument {}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a table of a workspace as JSON Lines, CSV or Parquet, for Spark SQL, DuckDB or pandas.",
+        discussion: """
+            The tables are the query language's sources: documents, sentences, entities, mentions, relations, times, \
+            with every field each has (.fields TABLE in the shell). An entity reference also gives the entity's id \
+            (entity_id, subject_id, object_id: the id column of entities), and a time range its first day and the \
+            day after its last (range_start, range_end; time_start, time_end). csv is RFC 4180 with a header row; \
+            parquet is written through Python's pyarrow ($DOSSIER_PYTHON, else python3; Scripts/spark-tools \
+            installs it into the project's .venv).
+            """)
+
+    @Argument(help: "The workspace file.")
+    var workspace: String
+
+    @Argument(help: "The table: documents, sentences, entities, mentions, relations or times.")
+    var table: String
+
+    @Option(name: .long, help: "The output format.")
+    var format: ExportFormat = .jsonl
+
+    @Option(name: [.short, .long], help: ArgumentHelp("The file to write (default: standard output).", valueName: "FILE"))
+    var output: String?
+
+    func run() throws {
+        throw ExitCode(CommandLineActions.export(workspace: workspace, table: table, format: format, output: output))
+    }
+}
+
+extension ExportFormat: ExpressibleByArgument {}
 
 
 /// `dossier notebook …`: Dossier in Jupyter, and notebooks run without it.

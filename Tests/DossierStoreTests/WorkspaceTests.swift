@@ -165,8 +165,9 @@ struct AnnotationJSONLinesTests {
         annotated.times = [TimeExpression(span: TextSpan(start: 26, end: 33), text: "October", type: .date, value: "2023-10",
                                           range: TimeRange(literal: "2023-10"), sentence: 0)]
         #expect(AnnotationJSONLines.line(for: annotated) == """
-            {"id": "003", "date": "2023-07-25", "entities": [{"start": 0, "end": 5, "text": "Putin", "type": "person", "entity": "Vladimir Putin"}], \
-            "times": [{"start": 26, "end": 33, "type": "DATE", "value": "2023-10", "text": "October", "range": ["2023-10-01", "2023-11-01"]}], "relations": []}
+            {"id": "003", "date": "2023-07-25", "entities": [{"start": 0, "end": 5, "text": "Putin", "type": "person", "entity": "Vladimir Putin", "sentence": 0}], \
+            "times": [{"start": 26, "end": 33, "type": "DATE", "value": "2023-10", "text": "October", "range": ["2023-10-01", "2023-11-01"], \
+            "granularity": "month", "sentence": 0}], "relations": [], "sentences": [[0, 33]], "text": "Putin “intends” to go in October."}
             """)
     }
 }

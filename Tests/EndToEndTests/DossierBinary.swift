@@ -56,11 +56,11 @@ struct DossierBinary {
     func remove() { try? FileManager.default.removeItem(atPath: folder) }
 
     /// `dossier ARGUMENTS`, set up to run in this folder with its own cache and home.
-    func process(_ arguments: [String]) -> Process {
+    func process(_ arguments: [String], environment extra: [String: String] = [:]) -> Process {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
         environment["DOSSIER_CACHE"] = cache
         environment["HOME"] = folder
         process.environment = environment
@@ -69,8 +69,8 @@ struct DossierBinary {
     }
 
     /// Runs `dossier ARGUMENTS`, feeding `input` to its standard input (a pipe, so batch mode).
-    func run(_ arguments: [String], input: String = "") throws -> Outcome {
-        let process = process(arguments)
+    func run(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> Outcome {
+        let process = process(arguments, environment: environment)
         let standardInput = Pipe(), standardOutput = Pipe(), standardError = Pipe()
         process.standardInput = standardInput
         process.standardOutput = standardOutput

@@ -101,8 +101,10 @@ public enum CommandLineActions {
         }
     }
 
-    /// `dossier ingest WORKSPACE PATH…`: adds documents, creating the workspace when missing.
-    public static func ingest(workspace: String, paths: [String]) -> Int32 {
+    /// `dossier ingest WORKSPACE PATH…`: adds documents, creating the workspace when missing; with
+    /// `annotations`, the paths are annotation JSONL made elsewhere (`dossier annotate` under Spark),
+    /// loaded without running extraction (``Workspace/ingest(annotations:batchSize:progress:isCancelled:)``).
+    public static func ingest(workspace: String, paths: [String], annotations: Bool = false) -> Int32 {
         let formatter = DiagnosticFormatter()
         // On a terminal, a line that counts up shows a long ingest is alive; logs stay clean.
         let showsProgress = isatty(STDERR_FILENO) == 1
@@ -110,10 +112,11 @@ public enum CommandLineActions {
         var latest = IngestReport()
         do {
             let store = try Workspace.open(at: workspace, createIfMissing: true)
-            let report = try store.ingest(paths: paths, progress: { report in
+            let progress = { (report: IngestReport) in
                 latest = report
                 if showsProgress { StandardStreams.messages("\r\(Plural.count(report.added, "document")) added, \(report.alreadyPresent) already present …") }
-            })
+            }
+            let report = try annotations ? store.ingest(annotations: paths, progress: progress) : store.ingest(paths: paths, progress: progress)
             if showsProgress { StandardStreams.messages("\r\u{1B}[K") }
             for problem in report.problems { StandardStreams.messages(formatter.format(problem)) }
             StandardStreams.messages(report.summary + "; \(workspace) has \(Plural.count(try store.documentCount(), "document")).\n")
@@ -127,12 +130,14 @@ public enum CommandLineActions {
     }
 
     /// `dossier annotate [FILES|-] [--format jsonl|timeml|conllu] [--output DIR]`: annotates each document,
-    /// in input order. JSONL goes to standard output, one line per document; CoNLL-U too, every
+    /// in input order. JSONL streams to standard output, one line per document (``AnnotationStream``:
+    /// one line per input line for JSONL input, as Spark's `pipe` needs); CoNLL-U goes there too, every
     /// sentence of every document parsed. TimeML is one document per
     /// file: `<id>.tml` in `outputFolder` (created when missing), or standard output when exactly one
     /// document was read and no folder is named.
     public static func annotate(paths: [String], format: AnnotationFormat = .jsonl, outputFolder: String? = nil) -> Int32 {
         let formatter = DiagnosticFormatter()
+        if format == .jsonl, outputFolder == nil { return AnnotationStream.annotate(paths: paths) }
         if format != .timeml, outputFolder != nil {
             StandardStreams.messages(formatter.format(Diagnostic(.error, .invalidArgument, "--output is for --format timeml; \(format.rawValue) goes to standard output")))
             return 1
@@ -166,9 +171,7 @@ public enum CommandLineActions {
         let documents = [ReadOutcome(documents: outcome.documents, origins: outcome.origins)]
         switch format {
         case .jsonl:
-            batches.run(documents, annotate: pipeline.annotate) { _, annotated in
-                for document in annotated { StandardStreams.output(AnnotationJSONLines.line(for: document) + "\n") }
-            }
+            preconditionFailure("annotation JSONL is written by AnnotationStream, returned to above")
         case .conllu:
             batches.run(documents, annotate: { CoNLLUWriter.document(id: $0.id, text: $0.text, sentences: pipeline.syntax(of: $0)) }) { _, parsed in
                 for document in parsed { StandardStreams.output(document) }
@@ -191,8 +194,10 @@ public enum CommandLineActions {
     }
 
     /// Standard input as JSONL when its first character opens an object, else as one text document.
-    private static func readStandardInput() -> ReadOutcome {
-        let data = FileHandle.standardInput.readDataToEndOfFile()
+    private static func readStandardInput() -> ReadOutcome { standardInputDocuments(FileHandle.standardInput.readDataToEndOfFile()) }
+
+    /// `data` read from standard input: JSONL when its first character opens an object, else one text document.
+    static func standardInputDocuments(_ data: Data) -> ReadOutcome {
         let firstByte = data.first { $0 != 32 && $0 != 9 && $0 != 10 && $0 != 13 }
         if firstByte == UInt8(ascii: "{") { return JSONLinesReader().read(data, path: "<stdin>") }
         var outcome = PlainTextReader().read(data, path: "stdin.txt")

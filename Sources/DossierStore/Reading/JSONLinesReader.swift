@@ -16,19 +16,27 @@ package struct JSONLinesReader: DocumentReader {
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
-            var json = Data(line)
-            let decoded = ReaderSupport.decodeUTF8(line)
-            if let invalid = decoded.invalid {
-                let column = ReaderSupport.place(ofByte: invalid.offset, in: [UInt8](line)).column
-                json = Data(decoded.text.utf8)
-                outcome.problems.append(ReaderSupport.invalidUTF8(invalid.count, path: path, line: lineNumber, column: column))
-            }
-            switch document(from: json, fallbackID: "\(name):\(lineNumber)", path: path) {
-            case .success(let document): outcome.add(document, at: DocumentOrigin(path: path, line: lineNumber))
-            case .failure(let problem):
-                if decoded.invalid != nil { outcome.problems.removeLast() }
-                outcome.problems.append(.skipped(problem.reason, path: path, line: lineNumber))
-            }
+            outcome.append(read(line: line, number: lineNumber, path: path, name: name))
+        }
+        return outcome
+    }
+
+    /// One line (not blank), number `number` of `path`: its document, or the error that skipped it;
+    /// a warning when its bytes were changed (not UTF-8, or NUL characters).
+    package func read(line: some Collection<UInt8>, number lineNumber: Int, path: String, name: String) -> ReadOutcome {
+        var outcome = ReadOutcome()
+        var json = Data(line)
+        let decoded = ReaderSupport.decodeUTF8(line)
+        if let invalid = decoded.invalid {
+            let column = ReaderSupport.place(ofByte: invalid.offset, in: [UInt8](line)).column
+            json = Data(decoded.text.utf8)
+            outcome.problems.append(ReaderSupport.invalidUTF8(invalid.count, path: path, line: lineNumber, column: column))
+        }
+        switch document(from: json, fallbackID: "\(name):\(lineNumber)", path: path) {
+        case .success(let document): outcome.add(document, at: DocumentOrigin(path: path, line: lineNumber))
+        case .failure(let problem):
+            if decoded.invalid != nil { outcome.problems.removeLast() }
+            outcome.problems.append(.skipped(problem.reason, path: path, line: lineNumber))
         }
         return outcome
     }

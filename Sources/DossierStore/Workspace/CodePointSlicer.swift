@@ -18,6 +18,9 @@ struct CodePointSlicer {
         byteOffsets = offsets
     }
 
+    /// The number of code points in the text.
+    var count: Int { byteOffsets.count - 1 }
+
     /// The text of `span`, clamped to the text.
     func text(of span: TextSpan) -> String {
         let last = byteOffsets.count - 1

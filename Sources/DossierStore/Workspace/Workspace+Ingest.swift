@@ -74,6 +74,15 @@ extension Workspace {
         return report
     }
 
+    /// One batch of annotations made elsewhere, read at `origins`, checked and written as an
+    /// ingest writes the documents it annotates (see ``ingest(annotations:batchSize:progress:isCancelled:)``).
+    func addBatch(_ annotated: [AnnotatedDocument], origins: [DocumentOrigin], seen: inout [String: SeenDocument],
+                  into report: inout IngestReport) throws(Diagnostic) {
+        let batch = ReadOutcome(documents: annotated.map(\.document), origins: origins)
+        let fresh = try newDocumentPositions(among: batch, seen: &seen, report: &report)
+        try write(fresh.map { annotated[$0] }, into: &report)
+    }
+
     /// The positions in `batch` of the documents whose id and text neither the workspace nor an
     /// earlier document of the ingest has, so no time goes into annotating the others. A document
     /// whose id is taken by a different text is a problem that names both places; one whose id or
@@ -117,7 +126,7 @@ extension Workspace {
     }
 
     /// An id taken earlier in an ingest: where its record was, and its text's digest.
-    private struct SeenDocument {
+    struct SeenDocument {
         var origin: DocumentOrigin?
         var digest: String
     }

@@ -1,0 +1,124 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The lines of a file or of standard input, read a chunk at a time, so an input of any length
+/// never sits whole in memory: what a streaming filter (`dossier annotate` under Spark's `pipe`)
+/// and `ingest --annotations` read.
+package struct LineStream {
+    private let descriptor: Int32
+    /// Whether the stream opened the descriptor, and so closes it.
+    private var ownsDescriptor = false
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var reachedEnd = false
+    /// The line number of the line ``nextLine()`` gave last.
+    package private(set) var lineNumber = 0
+    /// Why reading stopped early, when a read failed (it then ends as if the input had).
+    package private(set) var readError: String?
+
+    private static let chunkSize = 1 << 16
+
+    /// Lines from an open descriptor (`STDIN_FILENO`), which is left open.
+    package init(descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    /// Lines of the file at `path`, or why it cannot be opened.
+    package static func open(path: String) -> Result<LineStream, ReadFailure> {
+        let descriptor = openForReading(path)
+        guard descriptor >= 0 else { return .failure(ReadFailure(reason: String(cString: strerror(errno)))) }
+        var stream = LineStream(descriptor: descriptor)
+        stream.ownsDescriptor = true
+        return .success(stream)
+    }
+
+    /// Closes the file when the stream opened it.
+    package mutating func close() {
+        if ownsDescriptor { closeDescriptor(descriptor) }
+        ownsDescriptor = false
+    }
+
+    /// Why a file cannot be read.
+    package struct ReadFailure: Error {
+        /// The system's words for it.
+        package var reason: String
+    }
+
+    /// The next line without its line break (LF, or CR LF), or `nil` at the end of the input; a
+    /// last line without a line break is a line.
+    package mutating func nextLine() -> ArraySlice<UInt8>? {
+        while true {
+            if let newline = buffer[position...].firstIndex(of: UInt8(ascii: "\n")) {
+                var end = newline
+                if end > position, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                let line = buffer[position..<end]
+                position = newline + 1
+                lineNumber += 1
+                return line
+            }
+            if reachedEnd {
+                guard position < buffer.count else { return nil }
+                let line = buffer[position...]
+                position = buffer.count
+                lineNumber += 1
+                return line
+            }
+            fill()
+        }
+    }
+
+    /// The first byte that is not a space, tab or line break, reading as far as it takes, without
+    /// consuming anything; `nil` when the input is all blank.
+    package mutating func firstNonBlankByte() -> UInt8? {
+        var scanned = position
+        while true {
+            if let byte = buffer[scanned...].first(where: { $0 != 32 && $0 != 9 && $0 != 10 && $0 != 13 }) { return byte }
+            scanned = buffer.count
+            if reachedEnd { return nil }
+            fill()
+        }
+    }
+
+    /// Everything not yet read, to the end of the input.
+    package mutating func remainder() -> [UInt8] {
+        while !reachedEnd { fill() }
+        defer { position = buffer.count }
+        return Array(buffer[position...])
+    }
+
+    /// Whether ``nextLine()`` would return at once: a whole line is buffered, the input has ended,
+    /// or more input is waiting. A filter annotates what it has when not, instead of waiting for a
+    /// batch to fill while its reader waits for the answer to the lines already sent.
+    package mutating func canReadWithoutWaiting() -> Bool {
+        if reachedEnd || buffer[position...].contains(UInt8(ascii: "\n")) { return true }
+        var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&request, 1, 0) > 0
+    }
+
+    /// Reads one chunk onto the buffer, dropping the lines already given out.
+    private mutating func fill() {
+        if position > 0 {
+            buffer.removeSubrange(0..<position)
+            position = 0
+        }
+        var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, Self.chunkSize) }
+            if count > 0 {
+                buffer.append(contentsOf: chunk[..<count])
+                return
+            }
+            if count < 0, errno == EINTR { continue }
+            if count < 0 { readError = String(cString: strerror(errno)) }
+            reachedEnd = true
+            return
+        }
+    }
+}
+
+// Free functions, because inside the type `open` and `close` name its own members.
+private func openForReading(_ path: String) -> Int32 { open(path, O_RDONLY) }
+private func closeDescriptor(_ descriptor: Int32) { _ = close(descriptor) }
