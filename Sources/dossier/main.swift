@@ -120,7 +120,8 @@ struct Ingest: ParsableCommand {
     var paths: [String] = []
 
     @Option(name: .long, parsing: .upToNextOption,
-            help: ArgumentHelp("Annotation JSONL files to load instead of documents to annotate.", valueName: "FILE.jsonl"))
+            help: ArgumentHelp("Annotation JSONL files to load instead of documents to annotate ('-': standard input).",
+                               valueName: "FILE.jsonl"))
     var annotations: [String] = []
 
     func validate() throws {

@@ -78,6 +78,10 @@ struct AnnotationExchangeTests {
         #expect(outcome.messages.contains("error: the line is not valid JSON\n --> annotations.jsonl:4:1"))
         #expect(outcome.messages.contains("added 2 documents from 1 file; 2 records skipped"))
         #expect(try dossier.run(["query", "documents | count", "-w", "w.sqlite"]).output == "2\n")
+        // From standard input, as `dossier annotate docs.jsonl | dossier ingest W --annotations -`.
+        let piped = try dossier.run(["ingest", "piped.sqlite", "--annotations", "-"], input: annotated.output)
+        #expect(piped.status == 0, "\(piped.messages)")
+        #expect(piped.messages.contains("added 2 documents from 1 file; piped.sqlite has 2 documents."))
         let both = try dossier.run(["ingest", "w.sqlite", "x.txt", "--annotations", "annotations.jsonl"])
         #expect(both.status != 0)
         #expect(both.messages.contains("not both"))

@@ -16,6 +16,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pyarrow.parquet as parquet
@@ -60,10 +61,16 @@ def direct(folder):
 
 
 @pytest.fixture(scope="module")
-def piped(spark, folder, direct):
+def documents(folder, direct):
+    """The direct ingest's documents as JSONL, the input of the pipe."""
+    path = folder / "documents.jsonl"
+    dossier("export", direct, "documents", "--output", path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def piped(spark, folder, documents):
     """The same documents annotated by Spark through `dossier annotate`, loaded with --annotations."""
-    documents = folder / "documents.jsonl"
-    dossier("export", direct, "documents", "--output", documents)
     lines = spark.sparkContext.textFile(str(documents), minPartitions=4)
     assert lines.getNumPartitions() >= 2
     annotated = lines.pipe(f"{DOSSIER} annotate -")
@@ -80,6 +87,36 @@ def piped(spark, folder, direct):
     done = dossier("ingest", workspace, "--annotations", *parts)
     assert f"added {len(inputs)} documents" in done.stderr
     return workspace
+
+
+def test_map_partitions_gives_what_pipe_gives(spark, documents):
+    def annotate(lines):
+        """Docs/Spark.md's mapPartitions recipe: one `dossier annotate -` per partition, fed from a thread.
+        (Defined here, so Spark ships the function itself to its workers, not a reference to this module.)"""
+        process = subprocess.Popen([DOSSIER, "annotate", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   stderr=subprocess.DEVNULL, text=True, encoding="utf-8")
+
+        def feed():
+            for line in lines:
+                process.stdin.write(line + "\n")
+            process.stdin.close()
+
+        threading.Thread(target=feed, daemon=True).start()
+        for line in process.stdout:
+            yield line.rstrip("\n")
+        process.wait()
+
+    lines = documents.read_text(encoding="utf-8").splitlines()[:6]
+    lines.insert(4, "not a document")
+    rdd = spark.sparkContext.parallelize(lines, 2)
+    piped = rdd.pipe(f"{DOSSIER} annotate -").collect()
+    mapped = rdd.mapPartitions(annotate).collect()
+    assert mapped == piped
+    assert len(piped) == len(lines)
+    # The bad line is the second of its partition (7 lines in slices of 3 and 4).
+    assert json.loads(piped[4]) == {"error": "the line is not valid JSON", "input": "<stdin>", "line": 2}
+    ids = [json.loads(line)["id"] for line in lines[:4] + lines[5:]]
+    assert [json.loads(line)["id"] for line in piped[:4] + piped[5:]] == ids
 
 
 def export(workspace, table, folder):

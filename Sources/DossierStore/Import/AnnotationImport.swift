@@ -12,6 +12,7 @@ extension Workspace {
     /// it gives, row for row. Each record is checked against its text (see
     /// ``AnnotationJSONLines/record(from:)``); a record that fails, or that is an error record of
     /// `dossier annotate`, is reported with its file and line and skipped, and the rest is kept.
+    /// `paths` are files, folders and glob patterns, read in the order given; `-` is standard input.
     /// - Parameters:
     ///   - progress: called after each batch with the report so far.
     ///   - isCancelled: polled before each batch; when it returns `true` the import stops, keeping
@@ -20,10 +21,7 @@ extension Workspace {
     ///   and the diagnostic says how many documents they added.
     public func ingest(annotations paths: [String], batchSize: Int = 256, progress: (IngestReport) -> Void = { _ in },
                        isCancelled: () -> Bool = { false }) throws(Diagnostic) -> IngestReport {
-        let inputs = InputFiles(paths)
         var report = IngestReport()
-        report.problems = inputs.problems
-        report.pathProblems = inputs.problems.count
         var seen: [String: SeenDocument] = [:]
         var pending: [AnnotatedDocument] = []
         var origins: [DocumentOrigin] = []
@@ -39,20 +37,36 @@ extension Workspace {
             origins.removeAll(keepingCapacity: true)
             progress(report)
         }
-        for path in inputs.paths {
-            let stream: LineStream
-            switch LineStream.open(path: path) {
-            case .success(let opened): stream = opened
-            case .failure(let failure):
-                report.problems.append(Diagnostic(.error, "the file cannot be read: \(failure.reason)", sourceName: path))
+        // Arguments one by one, so records load in the order named; `-` is standard input.
+        var files: [String] = []
+        for argument in paths {
+            if argument == "-" {
+                files.append(argument)
                 continue
             }
-            var lines = stream
+            let inputs = InputFiles([argument])
+            report.problems += inputs.problems
+            report.pathProblems += inputs.problems.count
+            files += inputs.paths
+        }
+        for path in files {
+            var lines: LineStream
+            if path == "-" {
+                lines = LineStream(descriptor: STDIN_FILENO)
+            } else {
+                switch LineStream.open(path: path) {
+                case .success(let opened): lines = opened
+                case .failure(let failure):
+                    report.problems.append(Diagnostic(.error, "the file cannot be read: \(failure.reason)", sourceName: path))
+                    continue
+                }
+            }
             defer { lines.close() }
             report.filesRead += 1
+            let name = path == "-" ? "<stdin>" : path
             while let line = lines.nextLine() {
                 if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
-                let origin = DocumentOrigin(path: path, line: lines.lineNumber)
+                let origin = DocumentOrigin(path: name, line: lines.lineNumber)
                 switch Self.annotatedDocument(from: line, at: origin) {
                 case .success(let read):
                     report.problems += read.warnings
@@ -68,7 +82,7 @@ extension Workspace {
                 }
             }
             if let reason = lines.readError {
-                report.problems.append(Diagnostic(.error, "reading stopped at line \(lines.lineNumber + 1): \(reason)", sourceName: path))
+                report.problems.append(Diagnostic(.error, "reading stopped at line \(lines.lineNumber + 1): \(reason)", sourceName: name))
             }
         }
         report.wasCancelled = !pending.isEmpty && isCancelled()
