@@ -6,7 +6,7 @@ extension AnnotationJSONLines {
     /// streaming filter still gives one line out per line in:
     /// `{"error": "the line is not valid JSON", "input": "<stdin>", "line": 12}`, with the record's
     /// `"id"` when it had one.
-    public static func errorLine(_ reason: String, input: String, line: Int, id: String? = nil) -> String {
+    package static func errorLine(_ reason: String, input: String, line: Int, id: String? = nil) -> String {
         var members: [(key: String, value: JSONValue)] = [("error", .string(reason)), ("input", .string(input)), ("line", .integer(line))]
         if let id { members.append(("id", .string(id))) }
         return JSONValue.object(members).text
@@ -14,7 +14,7 @@ extension AnnotationJSONLines {
 
     /// What an error line (see ``errorLine(_:input:line:id:)``) says, as `INPUT:LINE: REASON`;
     /// `nil` when `line` is not one.
-    public static func failure(in line: some Collection<UInt8>) -> String? {
+    package static func failure(in line: some Collection<UInt8>) -> String? {
         let prefix = Array(#"{"error":"#.utf8)
         let bytes = line.lazy.filter { $0 != 32 && $0 != 9 }.prefix(prefix.count)
         guard bytes.elementsEqual(prefix),
