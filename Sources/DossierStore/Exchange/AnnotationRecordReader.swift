@@ -16,7 +16,8 @@ extension AnnotationJSONLines {
     /// What Dossier adds to ANNOTATIONS.md's fields may be missing from annotations made by another
     /// tool, and is then worked out as Dossier would: the sentences by Dossier's splitter, each
     /// mention's and time's sentence as the one its start lies in, a range's granularity from its
-    /// value, a relation's range from its `time`, its arguments' spans from the first mention of
+    /// value, a relation's range from its `time` (when it has no argument spans, which Dossier
+    /// always writes), its arguments' spans from the first mention of
     /// each in the evidence sentence, their kinds from the record's mentions.
     ///
     /// Offsets are checked (inside the text, start before end, each span's `text` the text there),
@@ -153,7 +154,9 @@ private struct RecordReader {
         let subject = try argument("subject"), object = try argument("object")
         let time = try fields.string("time")
         var timeRange = try fields.range(value: time)
-        if timeRange == nil, fields.values["range"] == nil, let time {
+        // Dossier writes a relation's range whenever it has one (and always its argument spans), so
+        // only another tool's record, without spans, has its range worked out.
+        if timeRange == nil, fields.values["range"] == nil, fields.values["subject_span"] == nil, let time {
             timeRange = times.first(where: { $0.value == time && $0.range != nil })?.range ?? TimeRange(literal: time)
         }
         return Relation(subject: subject, predicate: predicate, object: object, time: time, timeRange: timeRange, modality: modality,

@@ -13,6 +13,9 @@ package struct LineStream {
     private var ownsDescriptor = false
     private var buffer: [UInt8] = []
     private var position = 0
+    /// How far the buffer has been searched for a line break, so a long line read in many chunks
+    /// is searched once, not once per chunk.
+    private var searched = 0
     private var reachedEnd = false
     /// The line number of the line ``nextLine()`` gave last.
     package private(set) var lineNumber = 0
@@ -51,14 +54,16 @@ package struct LineStream {
     /// last line without a line break is a line.
     package mutating func nextLine() -> ArraySlice<UInt8>? {
         while true {
-            if let newline = buffer[position...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = buffer[max(position, searched)...].firstIndex(of: UInt8(ascii: "\n")) {
                 var end = newline
                 if end > position, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
                 let line = buffer[position..<end]
                 position = newline + 1
+                searched = position
                 lineNumber += 1
                 return line
             }
+            searched = buffer.count
             if reachedEnd {
                 guard position < buffer.count else { return nil }
                 let line = buffer[position...]
@@ -102,6 +107,7 @@ package struct LineStream {
     private mutating func fill() {
         if position > 0 {
             buffer.removeSubrange(0..<position)
+            searched = max(0, searched - position)
             position = 0
         }
         var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
