@@ -34,7 +34,7 @@ enum AnnotationStream {
                         filter.stream(&lines, input: file, name: files.names[file] ?? file)
                         lines.close()
                     case .failure(let failure):
-                        filter.report([Diagnostic(.error, "the file cannot be read: \(failure.reason)", sourceName: file)])
+                        filter.report([Diagnostic(.error, .fileUnreadable, "the file cannot be read: \(failure.reason)", sourceName: file)])
                     }
                 } else {
                     let outcome = InputFiles.read(file, name: files.names[file])
@@ -76,7 +76,7 @@ enum AnnotationStream {
                 let outcome: ReadOutcome
                 if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) {
                     let place = SourceRange(at: SourceLocation(line: number, column: 1, offset: 0))
-                    outcome = ReadOutcome(problems: [Diagnostic(.error, "the line is blank", sourceName: name, range: place)])
+                    outcome = ReadOutcome(problems: [Diagnostic(.error, .malformedRecord, "the line is blank", sourceName: name, range: place)])
                 } else {
                     outcome = reader.read(line: line, number: number, path: name, name: stem)
                 }
@@ -95,7 +95,7 @@ enum AnnotationStream {
             }
             write(batch)
             if let reason = input.readError {
-                report([Diagnostic(.error, "reading stopped after line \(input.lineNumber): \(reason)", sourceName: name)])
+                report([Diagnostic(.error, .fileUnreadable, "reading stopped after line \(input.lineNumber): \(reason)", sourceName: name)])
             }
         }
 

@@ -12,7 +12,7 @@ extension CommandLineActions {
         let formatter = DiagnosticFormatter()
         guard let kind = RowKind(rawValue: table) else {
             let names = RowKind.allCases.map(\.rawValue)
-            var diagnostic = Diagnostic(.error, "there is no table '\(table)'; the tables are \(names.joined(separator: ", "))")
+            var diagnostic = Diagnostic(.error, .unknownSource, "there is no table '\(table)'; the tables are \(names.joined(separator: ", "))")
             if let nearest = EditDistance.nearest(to: table, in: names) { diagnostic.help = .init("did you mean '\(nearest)'?") }
             StandardStreams.messages(formatter.format(diagnostic))
             return 1
@@ -57,7 +57,7 @@ struct ExportSink {
             return
         }
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw Diagnostic(.error, "the file cannot be written", sourceName: path)
+            throw Diagnostic(.error, .fileUnwritable, "the file cannot be written", sourceName: path)
         }
         file = handle
     }
@@ -90,7 +90,7 @@ struct ExportSink {
             try file.synchronize()
             try file.close()
         } catch {
-            throw Diagnostic(.error, "the file cannot be written: \(error.localizedDescription)", sourceName: path)
+            throw Diagnostic(.error, .fileUnwritable, "the file cannot be written: \(error.localizedDescription)", sourceName: path)
         }
     }
 }

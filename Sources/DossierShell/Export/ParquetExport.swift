@@ -24,7 +24,7 @@ enum ParquetExport {
         do {
             try process.run()
         } catch {
-            throw Diagnostic(.error, "Parquet is written through Python with pyarrow, and \(python) cannot be started: \(error.localizedDescription)",
+            throw Diagnostic(.error, .fileUnwritable, "Parquet is written through Python with pyarrow, and \(python) cannot be started: \(error.localizedDescription)",
                              help: help)
         }
         // Read the messages on another thread, so a full pipe never stalls the program while rows go in.
@@ -50,9 +50,9 @@ enum ParquetExport {
         switch process.terminationStatus {
         case 0: return
         case missingPyarrow:
-            throw Diagnostic(.error, "Parquet is written through Python's pyarrow, and \(python) does not have it", help: help)
+            throw Diagnostic(.error, .fileUnwritable, "Parquet is written through Python's pyarrow, and \(python) does not have it", help: help)
         default:
-            throw Diagnostic(.error, "writing Parquet with \(python) failed: \(said.isEmpty ? "status \(process.terminationStatus)" : said)",
+            throw Diagnostic(.error, .fileUnwritable, "writing Parquet with \(python) failed: \(said.isEmpty ? "status \(process.terminationStatus)" : said)",
                              sourceName: path)
         }
     }

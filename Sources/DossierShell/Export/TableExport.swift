@@ -47,7 +47,7 @@ struct TableExport {
         let fields = kind.fields
         let text = "\(kind.rawValue) | select " + fields.map(\.name).joined(separator: ", ")
         guard case .rows(let table)? = try session.run(text, sourceName: "<export>").last?.result else {
-            throw Diagnostic(.error, "the \(kind.rawValue) table did not come out as rows")
+            throw Diagnostic(.error, .unexpectedError, "the \(kind.rawValue) table did not come out as rows")
         }
         var columns: [ExportColumn] = []
         var sources: [(field: Int, part: Part)] = []
@@ -94,21 +94,18 @@ struct TableExport {
 
     /// Row `row` as one line of JSON, keys in column order.
     func jsonLine(_ row: [Value]) -> String {
-        JSONValue.object(zip(columns, cells(of: row)).map { column, value in (column.name, Self.json(value)) }).text
+        JSONValue.object(zip(columns, cells(of: row)).map { column, value in (column.name, value.json) }).text
     }
 
     /// Row `row` as one CSV record (RFC 4180: fields with a comma, a quote or a line break are
     /// quoted, quotes doubled; a list is written as a JSON array, since its items may hold commas).
     func csvLine(_ row: [Value]) -> String {
         cells(of: row).map { value in
-            if case .list = value { return CSVRenderer.field(Self.json(value).text) }
+            if case .list = value { return CSVRenderer.field(value.jsonText) }
             return CSVRenderer.field(value.displayText)
         }.joined(separator: ",")
     }
 
     /// The header record.
     var csvHeader: String { columns.map { CSVRenderer.field($0.name) }.joined(separator: ",") }
-
-    /// The value as the shell's JSON mode writes it.
-    static func json(_ value: Value) -> JSONValue { JSONRenderer.jsonValue(QueryEngine.cell(value)) }
 }

@@ -57,7 +57,7 @@ extension Workspace {
                 switch LineStream.open(path: path) {
                 case .success(let opened): lines = opened
                 case .failure(let failure):
-                    report.problems.append(Diagnostic(.error, "the file cannot be read: \(failure.reason)", sourceName: path))
+                    report.problems.append(Diagnostic(.error, .fileUnreadable, "the file cannot be read: \(failure.reason)", sourceName: path))
                     continue
                 }
             }
@@ -82,7 +82,7 @@ extension Workspace {
                 }
             }
             if let reason = lines.readError {
-                report.problems.append(Diagnostic(.error, "reading stopped at line \(lines.lineNumber + 1): \(reason)", sourceName: name))
+                report.problems.append(Diagnostic(.error, .fileUnreadable, "reading stopped at line \(lines.lineNumber + 1): \(reason)", sourceName: name))
             }
         }
         report.wasCancelled = !pending.isEmpty && isCancelled()
