@@ -204,7 +204,12 @@ package struct RelationLexicon: Sendable {
 /// apostrophes made straight (the same key `NameKey` gives).
 enum LemmaKey {
     /// The key of a word.
-    static func of(_ word: some StringProtocol) -> UInt64 { NameKey.of(Substring(word).replacingOccurrences(of: "’", with: "'").utf8[...]) }
+    static func of(_ word: some StringProtocol) -> UInt64 {
+        let text = Substring(word)
+        // Only a word with a curly apostrophe (its UTF-8 starts 0xE2) needs the Foundation replace.
+        guard text.utf8.contains(0xE2) else { return NameKey.of(text.utf8[...]) }
+        return NameKey.of(text.replacingOccurrences(of: "’", with: "'").utf8[...])
+    }
 
     /// The key of the word at `range` of `bytes`.
     static func of(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
