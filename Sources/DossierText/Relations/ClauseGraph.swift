@@ -73,15 +73,7 @@ struct ClauseGraph {
     }
 
     /// Whether `word` is in the subtree of `root`.
-    func isInSubtree(_ word: Int, of root: Int) -> Bool {
-        var current = word, steps = 0
-        while current >= 0 && steps <= count {
-            if current == root { return true }
-            current = parse.heads[current]
-            steps += 1
-        }
-        return false
-    }
+    func isInSubtree(_ word: Int, of root: Int) -> Bool { DependencyTree.isInSubtree(word, of: root, heads: parse.heads) }
 
     /// The words of the subtree of `root`, in order.
     func subtree(of root: Int) -> [Int] {

@@ -60,10 +60,7 @@ enum SubjectRepair {
             // The noun's phrase head: the noun itself unless it is the last word of a name or compound.
             while [.flat, .compound].contains(relations[noun]), heads[noun] > Int32(noun), Int(heads[noun]) < pronoun { noun = Int(heads[noun]) }
             // Never under its own clause: the noun must not be inside the verb's subtree.
-            var ancestor = noun
-            var steps = 0
-            while ancestor >= 0 && ancestor != verb && steps < heads.count { ancestor = Int(heads[ancestor]); steps += 1 }
-            guard ancestor != verb else { continue }
+            guard !DependencyTree.isInSubtree(noun, of: verb, heads: heads) else { continue }
             heads[verb] = Int32(noun)
             relations[verb] = .aclRelcl
         }
