@@ -53,7 +53,7 @@ package final class QueryFuzzer {
         workspace = try Workspace.open(at: path, createIfMissing: true)
         _ = try workspace.ingest(paths: DemoCorpus.files.filter { $0.path.contains("/seeds/") }.map(\.path))
         session = try QuerySession(workspace: workspace)
-        entityNames = session.index.entities.names
+        entityNames = Array(session.index.entities.names)
     }
 
     deinit { try? FileManager.default.removeItem(atPath: folder) }

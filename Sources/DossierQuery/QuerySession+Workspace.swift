@@ -11,7 +11,7 @@ extension QuerySession {
     /// let results = try session.run(#"documents | search "arrest warrant" | count"#)
     /// ```
     public convenience init(workspace: Workspace) throws(Diagnostic) {
-        let index = try workspace.loadIndex()
+        let index = try workspace.openIndex()
         self.init(index: index)
         let rows = Dictionary(index.documents.ids.enumerated().map { ($0.element, Int32($0.offset)) },
                               uniquingKeysWith: { first, _ in first })

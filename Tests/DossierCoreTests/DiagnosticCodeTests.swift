@@ -15,7 +15,7 @@ struct DiagnosticCodeTests {
         "resultKindMismatch", "unknownParameter", "unknownParameterType", "missingParameterValue", "invalidParameterValue",
         "parameterUsedBeforeDeclaration", "cancelled", "resultTooLarge", "searchUnavailable", "workspaceMissing",
         "notAWorkspace", "workspaceTooNew", "workspaceBusy", "workspaceOpenFailed", "workspaceReadFailed",
-        "workspaceWriteFailed", "workspaceReadOnly", "idTaken", "fileNotFound", "fileUnreadable", "fileUnwritable",
+        "workspaceWriteFailed", "workspaceReadOnly", "columnFileUnwritable", "idTaken", "fileNotFound", "fileUnreadable", "fileUnwritable",
         "noInputFiles", "malformedRecord", "recordChanged", "malformedJSON", "invalidNotebook", "unknownCommand",
         "invalidArgument", "unknownHelpTopic", "writeNotAllowed", "expectedOutputMissing", "invalidConnectionFile",
         "socketFailed", "unexpectedError",

@@ -39,7 +39,7 @@ struct WorkspaceTests {
         #expect(index.entities.aliases == [["Putin"], ["Xi"], ["ICC"]])
         #expect(index.entities.mentionCounts == [2, 1, 1])
         #expect(index.mentions.count == 4)
-        #expect(index.documentsByEntity[0] == [0])
+        #expect(Array(index.documentsByEntity[0]) == [0])
         #expect(index.lookUpEntity(named: "icc") == .found(2))
         #expect(index.lookUpEntity(named: "putin") == .found(0))
         // Suggestions come from canonical names, then from aliases close in spelling.

@@ -114,6 +114,9 @@ extension Diagnostic {
         case workspaceWriteFailed
         /// Writing to a read-only workspace (the demo corpus).
         case workspaceReadOnly
+        /// The column file beside the workspace could not be written; queries still work, reading
+        /// the columns from the database each time the workspace opens.
+        case columnFileUnwritable
         /// A record whose id the workspace or the ingest already gives to a different text.
         case idTaken
 

@@ -42,12 +42,12 @@ enum Cooccurrence {
         /// The PMI as the table shows it, to three decimals.
         var shownPMI: Double { (pmi * 1000).rounded() / 1000 + 0 }
 
-        func row(names: [String]) -> [Value] {
+        func row(names: StringColumn) -> [Value] {
             [value(0, names: names), value(1, names: names), value(2, names: names), value(3, names: names)]
         }
 
         /// The value of column `column` of the pair's row.
-        func value(_ column: Int, names: [String]) -> Value {
+        func value(_ column: Int, names: StringColumn) -> Value {
             switch column {
             case 0: .entity(EntityID(row: a), name: names[Int(a)])
             case 1: .entity(EntityID(row: b), name: names[Int(b)])
@@ -57,7 +57,7 @@ enum Cooccurrence {
         }
 
         /// Whether this pair comes before `other` in the table's own order (``Cooccurrence/precedes(_:_:)``).
-        func precedes(_ other: Pair, names: [String]) -> Bool {
+        func precedes(_ other: Pair, names: StringColumn) -> Bool {
             if count != other.count { return count > other.count }
             if shownPMI != other.shownPMI { return shownPMI > other.shownPMI }
             for (mine, theirs) in [(a, other.a), (b, other.b)] where mine != theirs {
@@ -230,12 +230,12 @@ extension Evaluator {
 
     /// The documents or sentences in which `entity` is named.
     private func units(of entity: Int32, withinSentences: Bool) -> [Int32] {
-        withinSentences ? sentencesMentioning(entity) : index.documentsByEntity[Int(entity)]
+        withinSentences ? sentencesMentioning(entity) : Array(index.documentsByEntity[Int(entity)])
     }
 
     /// The entities named in a document or a sentence, ascending.
     private func entities(in unit: Int32, withinSentences: Bool) -> [Int32] {
-        guard withinSentences else { return index.entitiesByDocument[Int(unit)] }
+        guard withinSentences else { return Array(index.entitiesByDocument[Int(unit)]) }
         let position = index.sentences.positions[Int(unit)]
         let mentions = postings.mentionsByDocument[index.sentences.documents[Int(unit)]]
         return Evaluator.sortedUnique(mentions.filter { index.mentions.sentences[Int($0)] == position }.map { index.mentions.entities[Int($0)] })

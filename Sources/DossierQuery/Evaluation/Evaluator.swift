@@ -118,7 +118,7 @@ struct Evaluator {
         case (.mentioning(let entities), .rows(let kind, let rows)):
             var common = Array(index.documentsByEntity[Int(entities[0])])
             for entity in entities.dropFirst() {
-                common = Evaluator.intersect(common, index.documentsByEntity[Int(entity)])
+                common = Evaluator.intersect(common, Array(index.documentsByEntity[Int(entity)]))
             }
             return .rows(kind, rows.filter { Evaluator.sortedContains(common, $0) })
 
@@ -294,7 +294,7 @@ struct Evaluator {
     /// For a key that is a row's entity or document (a mention's entity, a relation's subject, a
     /// sentence's document, …): the column of row numbers, the number of rows it refers to, and the
     /// value of a row number.
-    private func referenceColumn(_ key: BoundExpression) -> ([Int32], Int, (Int32) -> Value)? {
+    private func referenceColumn(_ key: BoundExpression) -> (Column<Int32>, Int, (Int32) -> Value)? {
         guard case .field(let accessor) = key else { return nil }
         let index = self.index
         let entity: (Int32) -> Value = { index.entityValue($0) }
@@ -358,7 +358,7 @@ struct Evaluator {
             guard case .constant(let value) = constant else { return nil }
             values.append(value)
         }
-        func test<Case: Hashable>(_ column: [Case], _ extract: (Value) -> Case?) -> ((Int32) -> Bool)? {
+        func test<Case: Hashable>(_ column: some IndexColumn<Case>, _ extract: (Value) -> Case?) -> ((Int32) -> Bool)? {
             let wanted = values.compactMap(extract)
             guard wanted.count == values.count else { return nil }
             if wanted.count == 1, let only = wanted.first { return { column[Int($0)] == only } }

@@ -40,11 +40,11 @@ final class Postings: Sendable {
     func rowsByDocument(_ kind: RowKind) -> GroupedRows {
         if kind == .sentences { return index.sentencesByDocument }
         return grouped(\.byDocument[kind]) { index in
-            let keys: [Int32] = switch kind {
+            let keys: Column<Int32> = switch kind {
             case .mentions: index.mentions.documents
             case .relations: index.relations.documents
             case .times: index.times.documents
-            case .documents, .entities, .sentences: []
+            case .documents, .entities, .sentences: Column()
             }
             return GroupedRows(keys: keys, keyCount: index.documents.count)
         }

@@ -43,7 +43,7 @@ public enum DemoWorkspace {
         announce("Building the demo workspace (171 Wikinews articles and 2 seed articles) in \(path) …\n")
         let partial = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         try? FileManager.default.removeItem(atPath: partial)
-        defer { for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: partial + suffix) } }
+        defer { for suffix in ["-wal", "-shm", "-columns"] { try? FileManager.default.removeItem(atPath: partial + suffix) } }
         do {
             let building = try Workspace.open(at: partial, createIfMissing: true)
             let report = try building.ingest(paths: DemoCorpus.files.map(\.path))

@@ -77,7 +77,10 @@ extension Workspace {
                 }
                 if pending.count >= batchSize {
                     report.wasCancelled = isCancelled()
-                    if report.wasCancelled { return report }
+                    if report.wasCancelled {
+                        refreshColumns(into: &report)
+                        return report
+                    }
                     try writePending()
                 }
             }
@@ -86,8 +89,8 @@ extension Workspace {
             }
         }
         report.wasCancelled = !pending.isEmpty && isCancelled()
-        if report.wasCancelled { return report }
-        try writePending()
+        if !report.wasCancelled { try writePending() }
+        refreshColumns(into: &report)
         return report
     }
 

@@ -1,146 +1,44 @@
 import DossierCore
 
-/// The workspace's rows as in-memory columns (struct of arrays), built when a workspace opens.
+/// The workspace's rows as columns (a struct of arrays) that the query evaluator scans.
 ///
-/// SQLite holds the truth; the query evaluator scans these columns. Rows are referred to by their
+/// SQLite holds the truth. The columns are built in memory from rows, or mapped from the column
+/// file the workspace keeps beside its database (``Workspace/openIndex()``), which opens in the
+/// same time however large the corpus. Rows are referred to by their
 /// position in a table (`Int32`), and every cross-reference (a mention's entity and document) is
 /// such a position, so filters and joins are integer work.
 public struct CorpusIndex: Sendable {
-    /// One column per document field.
-    package struct DocumentColumns: Sendable {
-        /// Document identifiers.
-        package var ids: [String] = []
-        /// Headlines.
-        package var titles: [String?] = []
-        /// Publication dates.
-        package var dates: [Day?] = []
-        /// Publishers or source files.
-        package var sources: [String?] = []
-        /// Addresses.
-        package var urls: [String?] = []
-        /// Word counts.
-        package var wordCounts: [Int] = []
-        /// Full texts.
-        package var texts: [String] = []
-
-        /// Creates empty columns.
-        package init() {}
-
-        /// The number of documents.
-        package var count: Int { ids.count }
-
-        /// Appends one document.
-        package mutating func append(_ document: Document, wordCount: Int) {
-            ids.append(document.id)
-            titles.append(document.title)
-            dates.append(document.date)
-            sources.append(document.source)
-            urls.append(document.url)
-            wordCounts.append(wordCount)
-            texts.append(document.text)
-        }
-    }
-
-    /// One column per entity field given at construction; the statistics are derived.
-    package struct EntityColumns: Sendable {
-        /// Canonical names.
-        package var names: [String] = []
-        /// Kinds.
-        package var kinds: [EntityKind] = []
-        /// Other names the entity goes by, as written in the corpus.
-        package var aliases: [[String]] = []
-        /// How many mentions each entity has (derived).
-        package internal(set) var mentionCounts: [Int] = []
-        /// In how many documents each entity is mentioned (derived).
-        package internal(set) var documentCounts: [Int] = []
-        /// The earliest date of a document that mentions the entity (derived).
-        package internal(set) var firstDates: [Day?] = []
-        /// The latest date of a document that mentions the entity (derived).
-        package internal(set) var lastDates: [Day?] = []
-
-        /// Creates empty columns.
-        package init() {}
-
-        /// The number of entities.
-        package var count: Int { names.count }
-
-        /// Appends one entity.
-        package mutating func append(name: String, kind: EntityKind, aliases: [String]) {
-            names.append(name)
-            kinds.append(kind)
-            self.aliases.append(aliases)
-        }
-    }
-
-    /// One column per mention field.
-    package struct MentionColumns: Sendable {
-        /// The entity each mention names (a row of ``CorpusIndex/entities``).
-        package var entities: [Int32] = []
-        /// The document each mention is in (a row of ``CorpusIndex/documents``).
-        package var documents: [Int32] = []
-        /// The sentence index within the document.
-        package var sentences: [Int32] = []
-        /// The mention as written.
-        package var texts: [String] = []
-        /// Code-point offsets where each mention starts.
-        package var starts: [Int32] = []
-        /// Code-point offsets where each mention ends.
-        package var ends: [Int32] = []
-
-        /// Creates empty columns.
-        package init() {}
-
-        /// The number of mentions.
-        package var count: Int { entities.count }
-
-        /// Appends one mention.
-        package mutating func append(entity: Int32, document: Int32, sentence: Int32, text: String, span: TextSpan) {
-            entities.append(entity)
-            documents.append(document)
-            sentences.append(sentence)
-            texts.append(text)
-            starts.append(Int32(span.start))
-            ends.append(Int32(span.end))
-        }
-    }
-
     /// The documents.
-    package private(set) var documents: DocumentColumns
+    package let documents: DocumentTable
     /// The entities.
-    package private(set) var entities: EntityColumns
+    package let entities: EntityTable
     /// The mentions.
-    package private(set) var mentions: MentionColumns
+    package let mentions: MentionTable
     /// The sentences, grouped by document and in order within each.
-    package private(set) var sentences: SentenceColumns
+    package let sentences: SentenceTable
     /// The relations.
-    package private(set) var relations: RelationColumns
+    package let relations: RelationTable
     /// The time expressions.
-    package private(set) var times: TimeColumns
+    package let times: TimeTable
     /// For each document, its sentences.
-    package private(set) var sentencesByDocument: GroupedRows
-    private var sentenceSlices: TextSlices
-    private var evidenceSlices: TextSlices
+    package let sentencesByDocument: GroupedRows
+    let sentenceSlices: TextSlices
+    let evidenceSlices: TextSlices
     /// For each entity, the documents that mention it, ascending and without repeats.
-    package private(set) var documentsByEntity: [[Int32]]
+    package let documentsByEntity: GroupedRows
     /// For each document, the entities it mentions, ascending and without repeats.
-    package private(set) var entitiesByDocument: [[Int32]]
+    package let entitiesByDocument: GroupedRows
     /// Lower-cased names and aliases to the entities that carry them.
-    private var entitiesByName: [String: [Int32]]
+    let entityNames: EntityNames
 
-    /// Builds the index and derives the per-entity statistics and postings.
+    /// Builds the index from columns built in memory, and derives the per-entity statistics and
+    /// postings. The documents' texts are `texts` when given, else those of `documents`; while the
+    /// index is built, `readText` (when given) reads them instead, to slice sentences and evidence.
     package init(documents: DocumentColumns, entities: EntityColumns, mentions: MentionColumns,
                 sentences: SentenceColumns = SentenceColumns(), relations: RelationColumns = RelationColumns(),
-                times: TimeColumns = TimeColumns()) {
-        self.documents = documents
-        self.entities = entities
-        self.mentions = mentions
-        self.sentences = sentences
-        self.relations = relations
-        self.times = times
-        sentencesByDocument = GroupedRows(keys: sentences.documents, keyCount: documents.count)
-        sentenceSlices = TextSlices(documents: sentences.documents, starts: sentences.starts, ends: sentences.ends, texts: documents.texts)
-        evidenceSlices = TextSlices(documents: relations.documents, starts: relations.evidenceStarts, ends: relations.evidenceEnds,
-                                    texts: documents.texts)
+                times: TimeColumns = TimeColumns(), texts: DocumentTexts? = nil, readText: ((Int) -> String)? = nil) {
+        let documentTable = DocumentTable(documents, texts: texts)
+        let readText = readText ?? { documentTable.texts[$0] }
         var documentsByEntity = Array(repeating: [Int32](), count: entities.count)
         var entitiesByDocument = Array(repeating: [Int32](), count: documents.count)
         var mentionCounts = Array(repeating: 0, count: entities.count)
@@ -157,18 +55,37 @@ public struct CorpusIndex: Sendable {
         for document in entitiesByDocument.indices {
             entitiesByDocument[document] = Array(Set(entitiesByDocument[document])).sorted()
         }
-        self.entities.mentionCounts = mentionCounts
-        self.entities.documentCounts = documentsByEntity.map(\.count)
-        self.entities.firstDates = documentsByEntity.map { $0.compactMap { documents.dates[Int($0)] }.min() }
-        self.entities.lastDates = documentsByEntity.map { $0.compactMap { documents.dates[Int($0)] }.max() }
+        let entityTable = EntityTable(entities, mentionCounts: mentionCounts, documentCounts: documentsByEntity.map(\.count),
+                                      firstDates: documentsByEntity.map { $0.compactMap { documents.dates[Int($0)] }.min() },
+                                      lastDates: documentsByEntity.map { $0.compactMap { documents.dates[Int($0)] }.max() })
+        let sentenceTable = SentenceTable(sentences)
+        let relationTable = RelationTable(relations)
+        self.init(documents: documentTable, entities: entityTable, mentions: MentionTable(mentions), sentences: sentenceTable,
+                  relations: relationTable, times: TimeTable(times),
+                  sentencesByDocument: GroupedRows(keys: sentenceTable.documents, keyCount: documentTable.count),
+                  sentenceSlices: TextSlices(documents: sentenceTable.documents, starts: sentenceTable.starts, ends: sentenceTable.ends,
+                                             readText: readText),
+                  evidenceSlices: TextSlices(documents: relationTable.documents, starts: relationTable.evidenceStarts,
+                                             ends: relationTable.evidenceEnds, readText: readText),
+                  documentsByEntity: GroupedRows(lists: documentsByEntity), entitiesByDocument: GroupedRows(lists: entitiesByDocument),
+                  entityNames: EntityNames(names: entityTable.names, aliases: entityTable.aliases))
+    }
+
+    init(documents: DocumentTable, entities: EntityTable, mentions: MentionTable, sentences: SentenceTable, relations: RelationTable,
+         times: TimeTable, sentencesByDocument: GroupedRows, sentenceSlices: TextSlices, evidenceSlices: TextSlices,
+         documentsByEntity: GroupedRows, entitiesByDocument: GroupedRows, entityNames: EntityNames) {
+        self.documents = documents
+        self.entities = entities
+        self.mentions = mentions
+        self.sentences = sentences
+        self.relations = relations
+        self.times = times
+        self.sentencesByDocument = sentencesByDocument
+        self.sentenceSlices = sentenceSlices
+        self.evidenceSlices = evidenceSlices
         self.documentsByEntity = documentsByEntity
         self.entitiesByDocument = entitiesByDocument
-        var entitiesByName: [String: [Int32]] = [:]
-        for entity in 0..<entities.count {
-            let names = Set(([entities.names[entity]] + entities.aliases[entity]).map { $0.lowercased() })
-            for name in names { entitiesByName[name, default: []].append(Int32(entity)) }
-        }
-        self.entitiesByName = entitiesByName
+        self.entityNames = entityNames
     }
 
     /// An empty index.
@@ -205,7 +122,8 @@ public struct CorpusIndex: Sendable {
     /// with an entity that merely has that alias.
     package func lookUpEntity(named name: String) -> EntityLookup {
         let key = name.lowercased()
-        guard let candidates = entitiesByName[key], !candidates.isEmpty else {
+        let candidates = entityNames.entities(forKey: key)
+        guard !candidates.isEmpty else {
             return .notFound(suggestions: suggestions(for: key))
         }
         if candidates.count == 1 { return .found(candidates[0]) }
@@ -216,7 +134,7 @@ public struct CorpusIndex: Sendable {
 
     /// Every entity that goes by `name` (a canonical name or an alias, ignoring case), in row order.
     package func entities(named name: String) -> [Int32] {
-        (entitiesByName[name.lowercased()] ?? []).sorted()
+        entityNames.entities(forKey: name.lowercased())
     }
 
     /// Up to five canonical names for `key`: first of the entities whose canonical name contains it

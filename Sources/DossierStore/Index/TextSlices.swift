@@ -2,11 +2,14 @@
 /// document in constant time instead of being stored a second time.
 struct TextSlices: Sendable {
     /// UTF-8 offsets where each slice starts and ends.
-    private(set) var starts: [Int32] = []
-    private(set) var ends: [Int32] = []
+    let starts: Column<Int32>
+    let ends: Column<Int32>
 
-    /// Converts code-point spans, each in the document `documents[row]`, to UTF-8 offsets.
-    init(documents: [Int32], starts codePointStarts: [Int32], ends codePointEnds: [Int32], texts: [String]) {
+    /// Converts code-point spans, each in the document `documents[row]`, to UTF-8 offsets; rows are
+    /// grouped by document, so each text is read once.
+    init(documents: some IndexColumn<Int32>, starts codePointStarts: some IndexColumn<Int32>, ends codePointEnds: some IndexColumn<Int32>,
+         readText: (Int) -> String) {
+        var starts: [Int32] = [], ends: [Int32] = []
         starts.reserveCapacity(documents.count)
         ends.reserveCapacity(documents.count)
         var cachedDocument: Int32 = -1
@@ -15,7 +18,7 @@ struct TextSlices: Sendable {
             let document = documents[row]
             if document != cachedDocument {
                 cachedDocument = document
-                offsets = TextSlices.utf8Offsets(of: texts[Int(document)])
+                offsets = TextSlices.utf8Offsets(of: readText(Int(document)))
             }
             if let offsets {
                 let last = Int32(offsets.count - 1)
@@ -26,6 +29,12 @@ struct TextSlices: Sendable {
                 ends.append(codePointEnds[row])
             }
         }
+        self.init(starts: Column(starts), ends: Column(ends))
+    }
+
+    init(starts: Column<Int32>, ends: Column<Int32>) {
+        self.starts = starts
+        self.ends = ends
     }
 
     /// For a text that is not ASCII, the UTF-8 offset of every code point and of the end; `nil` for

@@ -2,19 +2,85 @@ import DossierCore
 import DossierText
 import GRDB
 
-// Loading the in-memory columns the query evaluator scans.
+// The columns the query evaluator scans: mapped from the column file beside the workspace, which
+// is rebuilt from SQLite whenever it is missing, stale or damaged.
 extension Workspace {
-    /// Loads the in-memory columns the query evaluator scans.
-    package func loadIndex() throws(Diagnostic) -> CorpusIndex {
+    /// The column file that belongs to this workspace: its path with `-columns` appended, beside
+    /// SQLite's own `-wal` and `-shm` files.
+    package var columnFilePath: String { path + "-columns" }
+
+    /// The index, mapped from the column file in constant time when the file matches the workspace;
+    /// otherwise built from the database, written to the file for the next time, and mapped.
+    ///
+    /// The file is a cache: it is stamped with the workspace's identity and write generation, so a
+    /// file left behind by an interrupted ingest, copied from another workspace, or damaged is
+    /// never trusted. When it cannot be written the index is kept in memory.
+    package func openIndex() throws(Diagnostic) -> CorpusIndex {
+        let stamp = try run { db in try Self.stamp(db) }
+        if let mapped = try? mappedIndex(stamp: stamp) { return mapped }
+        let (index, builtStamp) = try buildIndex()
+        do {
+            try index.write(to: columnFilePath, stamp: builtStamp)
+            return try mappedIndex(stamp: builtStamp)
+        } catch {
+            return index
+        }
+    }
+
+    /// Rebuilds the column file from the database, unless it already matches it.
+    ///
+    /// - Throws: a ``Diagnostic`` when the database cannot be read or the file cannot be written.
+    package func refreshColumnFile() throws(Diagnostic) {
+        let stamp = try run { db in try Self.stamp(db) }
+        if (try? ColumnFileReader(path: columnFilePath, stamp: stamp)) != nil { return }
+        let (index, builtStamp) = try buildIndex()
+        do {
+            try index.write(to: columnFilePath, stamp: builtStamp)
+        } catch {
+            throw Diagnostic(.warning, .columnFileUnwritable, "the workspace's column file cannot be written: \(Self.describe(error))",
+                             sourceName: columnFilePath,
+                             help: .init("queries still work; each opening reads the columns from the database until the file can be written"))
+        }
+    }
+
+    private func mappedIndex(stamp: ColumnFileStamp) throws(ColumnFileProblem) -> CorpusIndex {
+        let file = try ColumnFileReader(path: columnFilePath, stamp: stamp)
+        return try CorpusIndex(reading: file) { numbers in documentTexts(numbers: numbers) }
+    }
+
+    /// Texts read from the database by document number.
+    private func documentTexts(numbers: Column<Int64>) -> DocumentTexts {
+        DocumentTexts(count: numbers.count) { [database] row in
+            (try? database.read { db in
+                try String.fetchOne(db.cachedStatement(sql: "SELECT text FROM documents WHERE number = ?"), arguments: [numbers[row]])
+            }) ?? ""
+        }
+    }
+
+    /// What the workspace is now: its identity, write generation and last document.
+    static func stamp(_ db: Database) throws -> ColumnFileStamp {
+        let info = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM workspace_info WHERE key IN ('identity', 'generation')")
+            .map { (row: Row) -> (String, String) in (row["key"], row["value"]) })
+        let lastDocument = try Int64.fetchOne(db, sql: "SELECT max(number) FROM documents") ?? 0
+        return ColumnFileStamp(identity: info["identity"] ?? "", generation: Int(info["generation"] ?? "") ?? 0, lastDocument: lastDocument)
+    }
+
+    /// Builds the columns in memory from the database (texts are read from it when needed).
+    package func loadIndex() throws(Diagnostic) -> CorpusIndex { try buildIndex().index }
+
+    /// Builds the columns from one snapshot of the database, with the stamp of that snapshot.
+    private func buildIndex() throws(Diagnostic) -> (index: CorpusIndex, stamp: ColumnFileStamp) {
         try run { db in
+            let stamp = try Self.stamp(db)
             var documents = CorpusIndex.DocumentColumns()
             var documentPositions: [Int64: Int32] = [:]
-            let documentRows = try Row.fetchCursor(db, sql: "SELECT number, id, title, date, source, url, words, text FROM documents ORDER BY number")
+            let documentRows = try Row.fetchCursor(db, sql: "SELECT number, id, title, date, source, url, words FROM documents ORDER BY number")
             while let row = try documentRows.next() {
-                documentPositions[row["number"]] = Int32(documents.count)
+                let number: Int64 = row["number"]
+                documentPositions[number] = Int32(documents.count)
                 let date: String? = row["date"]
-                documents.append(Document(id: row["id"], title: row["title"], date: date.flatMap { Day(iso: $0) }, source: row["source"], url: row["url"], text: row["text"]),
-                                 wordCount: row["words"])
+                documents.append(number: number, id: row["id"], title: row["title"], date: date.flatMap { Day(iso: $0) }, source: row["source"],
+                                 url: row["url"], wordCount: row["words"])
             }
             var entities = CorpusIndex.EntityColumns()
             var entityPositions: [Int64: Int] = [:]
@@ -37,8 +103,14 @@ extension Workspace {
             let sentences = try Self.loadSentences(db, documents: documentPositions)
             let times = try Self.loadTimes(db, documents: documentPositions)
             let relations = try Self.loadRelations(db, documents: documentPositions, entities: entityPositions, names: entities)
-            return CorpusIndex(documents: documents, entities: entities, mentions: mentions,
-                               sentences: sentences, relations: relations, times: times)
+            // Texts are read one document at a time, in this snapshot, to slice sentences and evidence.
+            let numbers = documents.numbers
+            let statement = try db.cachedStatement(sql: "SELECT text FROM documents WHERE number = ?")
+            let index = CorpusIndex(documents: documents, entities: entities, mentions: mentions, sentences: sentences, relations: relations,
+                                    times: times, texts: documentTexts(numbers: Column(numbers))) { row in
+                (try? String.fetchOne(statement, arguments: [numbers[row]])) ?? ""
+            }
+            return (index, stamp)
         }
     }
 

@@ -46,6 +46,7 @@ extension Workspace {
             progress(report)
             throw error.noting(report)
         }
+        refreshColumns(into: &report)
         return report
     }
 
@@ -62,6 +63,7 @@ extension Workspace {
         } catch {
             throw error.noting(report)
         }
+        refreshColumns(into: &report)
         return report
     }
 
@@ -71,7 +73,19 @@ extension Workspace {
         var origins: [String: SeenDocument] = [:]
         let fresh = try newDocumentPositions(among: ReadOutcome(documents: annotated.map(\.document)), seen: &origins, report: &report)
         try write(fresh.map { annotated[$0] }, into: &report)
+        refreshColumns(into: &report)
         return report
+    }
+
+    /// Brings the column file up to date after an ingest that added documents, so the next query
+    /// opens in constant time; when it cannot be written, the report says so as a warning.
+    func refreshColumns(into report: inout IngestReport) {
+        guard report.added > 0 else { return }
+        do {
+            try refreshColumnFile()
+        } catch {
+            report.problems.append(error)
+        }
     }
 
     /// One batch of annotations made elsewhere, read at `origins`, checked and written as an

@@ -5,7 +5,12 @@ import GRDB
 
 /// A persistent collection of annotated documents: one SQLite file that `sqlite3` can open.
 ///
-/// SQLite holds the truth; ``loadIndex()`` builds the in-memory columns the query evaluator scans.
+/// SQLite holds the truth. Beside it, the workspace keeps the columns the query evaluator scans in
+/// one more file (its path with `-columns` appended), written after each ingest and mapped into
+/// memory when the workspace is queried, so opening takes the same time however large the corpus.
+/// That file is a cache stamped with the workspace's identity and write generation: when it is
+/// missing (the SQLite file was copied alone), stale (an ingest was killed before writing it) or
+/// damaged, it is rebuilt from the database, never trusted.
 /// Ingest is incremental (old documents are never processed again) and transactional: each batch
 /// of documents is written in one transaction, so an interrupted ingest leaves the workspace as it
 /// was before that batch.
@@ -177,7 +182,11 @@ public final class Workspace: Sendable {
         let started = Date()
         while true {
             do {
-                try database.write(body)
+                try database.write { db in
+                    try body(db)
+                    // Every committed write makes the column file stale (its stamp holds the generation).
+                    try db.execute(sql: "UPDATE workspace_info SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+                }
                 return
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
                 attempt += 1

@@ -1,4 +1,5 @@
 import DossierCore
+import Foundation
 import GRDB
 
 /// The workspace's SQLite schema and its migrations.
@@ -10,7 +11,7 @@ enum WorkspaceSchema {
     static let format = "dossier-workspace"
 
     /// The number of migrations: a workspace made with more cannot be opened by this Dossier.
-    static var version: Int { 3 }
+    static var version: Int { 4 }
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -143,6 +144,12 @@ enum WorkspaceSchema {
                 try update.execute(arguments: [digest, number])
             }
             try db.execute(sql: "CREATE UNIQUE INDEX documents_by_text_sha256 ON documents(text_sha256)")
+        }
+        migrator.registerMigration("4: identity and generation") { db in
+            // What the column file beside the workspace is stamped with: which workspace (a copy
+            // keeps it) and how many write transactions it had committed.
+            try db.execute(sql: "INSERT INTO workspace_info (key, value) VALUES ('identity', ?), ('generation', '0')",
+                           arguments: [UUID().uuidString])
         }
         return migrator
     }

@@ -1,0 +1,112 @@
+/// A column of strings kept as one heap of UTF-8 bytes and the offset where each string starts.
+///
+/// A row is decoded into a `String` only when it is read, and byte-level scans (``utf8(_:)``) read
+/// the heap in place.
+package struct StringColumn: RandomAccessCollection, Sendable {
+    /// Where each string starts in ``heap``, and one more offset where the last one ends.
+    let offsets: Column<Int64>
+    /// The strings' UTF-8 bytes, one after another.
+    let heap: Column<UInt8>
+
+    /// A column holding `strings`.
+    package init(_ strings: some Collection<String>) {
+        var offsets: [Int64] = [0]
+        offsets.reserveCapacity(strings.count + 1)
+        var heap: [UInt8] = []
+        for string in strings {
+            heap.append(contentsOf: string.utf8)
+            offsets.append(Int64(heap.count))
+        }
+        self.init(offsets: Column(offsets), heap: Column(heap))
+    }
+
+    /// An empty column.
+    package init() { self.init([String]()) }
+
+    /// The strings whose bytes are in `heap` between consecutive `offsets`.
+    init(offsets: Column<Int64>, heap: Column<UInt8>) {
+        self.offsets = offsets
+        self.heap = heap
+    }
+
+    /// The first row.
+    package var startIndex: Int { 0 }
+    /// One past the last row.
+    package var endIndex: Int { Swift.max(0, offsets.count - 1) }
+
+    /// The string of row `position`.
+    package subscript(position: Int) -> String {
+        String(decoding: utf8(position), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of row `position`, in place.
+    package func utf8(_ position: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = Int(offsets[position]), end = Int(offsets[position + 1])
+        precondition(start >= 0 && start <= end && end <= heap.count, "string column offsets out of range")
+        return UnsafeBufferPointer(rebasing: heap.buffer[start..<end])
+    }
+}
+
+/// A column of strings that may be missing (a document without a title).
+package struct OptionalStringColumn: RandomAccessCollection, Sendable {
+    /// The strings; a missing one is stored empty.
+    let strings: StringColumn
+    /// 1 where a string is present, 0 where it is missing.
+    let presence: Column<UInt8>
+
+    /// A column holding `strings`.
+    package init(_ strings: some Collection<String?>) {
+        self.init(strings: StringColumn(strings.map { $0 ?? "" }), presence: Column(strings.map { $0 == nil ? 0 : 1 }))
+    }
+
+    init(strings: StringColumn, presence: Column<UInt8>) {
+        self.strings = strings
+        self.presence = presence
+    }
+
+    /// The first row.
+    package var startIndex: Int { 0 }
+    /// One past the last row.
+    package var endIndex: Int { presence.count }
+
+    /// The string of row `position`, or `nil` when it is missing.
+    package subscript(position: Int) -> String? {
+        presence[position] == 0 ? nil : strings[position]
+    }
+}
+
+/// A column whose rows are lists of strings (an entity's aliases).
+package struct StringListColumn: RandomAccessCollection, Sendable {
+    /// Where each row's strings start in ``strings``, and one more offset where the last row's end.
+    let offsets: Column<Int64>
+    /// Every row's strings, one row after another.
+    let strings: StringColumn
+
+    /// A column holding `lists`.
+    package init(_ lists: some Collection<[String]>) {
+        var offsets: [Int64] = [0]
+        var strings: [String] = []
+        for list in lists {
+            strings.append(contentsOf: list)
+            offsets.append(Int64(strings.count))
+        }
+        self.init(offsets: Column(offsets), strings: StringColumn(strings))
+    }
+
+    init(offsets: Column<Int64>, strings: StringColumn) {
+        self.offsets = offsets
+        self.strings = strings
+    }
+
+    /// The first row.
+    package var startIndex: Int { 0 }
+    /// One past the last row.
+    package var endIndex: Int { Swift.max(0, offsets.count - 1) }
+
+    /// The strings of row `position`.
+    package subscript(position: Int) -> [String] {
+        let start = Int(offsets[position]), end = Int(offsets[position + 1])
+        precondition(start >= 0 && start <= end && end <= strings.count, "string list offsets out of range")
+        return (start..<end).map { strings[$0] }
+    }
+}

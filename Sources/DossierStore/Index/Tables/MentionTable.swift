@@ -1,0 +1,52 @@
+import DossierCore
+
+extension CorpusIndex {
+    /// The mentions, one column per field.
+    package struct MentionTable: Sendable {
+        /// The entity each mention names (a row of ``CorpusIndex/entities``).
+        package let entities: Column<Int32>
+        /// The document each mention is in (a row of ``CorpusIndex/documents``).
+        package let documents: Column<Int32>
+        /// The sentence index within the document.
+        package let sentences: Column<Int32>
+        /// The mention as written.
+        package let texts: StringColumn
+        /// Code-point offsets where each mention starts.
+        package let starts: Column<Int32>
+        /// Code-point offsets where each mention ends.
+        package let ends: Column<Int32>
+
+        /// The number of mentions.
+        package var count: Int { entities.count }
+
+        init(_ columns: MentionColumns) {
+            entities = Column(columns.entities)
+            documents = Column(columns.documents)
+            sentences = Column(columns.sentences)
+            texts = StringColumn(columns.texts)
+            starts = Column(columns.starts)
+            ends = Column(columns.ends)
+        }
+
+        init(reading file: ColumnFileReader) throws(ColumnFileProblem) {
+            entities = try file.column("mentions.entities")
+            documents = try file.column("mentions.documents")
+            sentences = try file.column("mentions.sentences")
+            texts = try file.strings("mentions.texts")
+            starts = try file.column("mentions.starts")
+            ends = try file.column("mentions.ends")
+            guard [documents.count, sentences.count, texts.count, starts.count, ends.count].allSatisfy({ $0 == entities.count }) else {
+                throw .damaged("the mention columns differ in length")
+            }
+        }
+
+        func write(into file: inout ColumnFileWriter) {
+            file.add("mentions.entities", entities)
+            file.add("mentions.documents", documents)
+            file.add("mentions.sentences", sentences)
+            file.add("mentions.texts", texts)
+            file.add("mentions.starts", starts)
+            file.add("mentions.ends", ends)
+        }
+    }
+}

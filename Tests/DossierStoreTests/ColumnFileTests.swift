@@ -1,0 +1,129 @@
+import DossierCore
+import Foundation
+import Testing
+@testable import DossierStore
+
+/// The column file beside a workspace: mapped when it matches the database, rebuilt when it is
+/// missing, stale, damaged or another workspace's, and never needed for a correct answer.
+@Suite("Column file")
+struct ColumnFileTests {
+    /// Two documents, one of them not ASCII (sentences are sliced by UTF-8 offsets).
+    static func filledWorkspace(_ folder: TemporaryFolder) throws -> Workspace {
+        let workspace = try Workspace.open(at: folder.file("w.sqlite"), createIfMissing: true)
+        _ = try workspace.add([
+            WorkspaceTests.annotated("a", "Recep Tayyip Erdoğan met Xi in Ankara.", mentions: [
+                ("Recep Tayyip Erdoğan", "Recep Tayyip Erdoğan", .person, 0), ("Xi", "Xi Jinping", .person, 0), ("Ankara", "Ankara", .location, 0),
+            ]),
+            WorkspaceTests.annotated("b", "Xi left.", mentions: [("Xi", "Xi Jinping", .person, 0)]),
+        ])
+        return workspace
+    }
+
+    /// Every column of `index`, written out, so two indexes can be compared whole.
+    static func contents(_ index: CorpusIndex) -> [String] {
+        var lines: [String] = []
+        func add(_ name: String, _ values: some Sequence) { lines.append("\(name): \(Array(values))") }
+        add("ids", index.documents.ids); add("titles", index.documents.titles); add("dates", index.documents.dates)
+        add("words", index.documents.wordCounts); add("texts", index.documents.texts); add("numbers", index.documents.numbers)
+        add("names", index.entities.names); add("kinds", index.entities.kinds); add("aliases", index.entities.aliases)
+        add("mentionCounts", index.entities.mentionCounts); add("documentCounts", index.entities.documentCounts)
+        add("firstDates", index.entities.firstDates); add("lastDates", index.entities.lastDates)
+        add("mention entities", index.mentions.entities); add("mention documents", index.mentions.documents)
+        add("mention texts", index.mentions.texts); add("mention starts", index.mentions.starts); add("mention ends", index.mentions.ends)
+        add("sentence documents", index.sentences.documents); add("sentence texts", index.sentences.documents.indices.map { index.text(ofSentence: $0) })
+        add("relations", index.relations.predicates); add("times", index.times.values)
+        for document in 0..<index.documents.count {
+            add("entities of \(document)", index.entitiesByDocument[document]); add("sentences of \(document)", index.sentencesByDocument[document])
+        }
+        for entity in 0..<index.entities.count { add("documents of \(entity)", index.documentsByEntity[entity]) }
+        for name in ["xi", "xi jinping", "erdoğan", "recep tayyip erdoğan", "ankara", "nobody"] { add("named \(name)", index.entities(named: name)) }
+        return lines
+    }
+
+    @Test func anIngestWritesTheFileAndOpeningMapsItWithTheSameColumnsAsTheDatabase() throws {
+        let folder = try TemporaryFolder()
+        let workspace = try Self.filledWorkspace(folder)
+        #expect(FileManager.default.fileExists(atPath: workspace.columnFilePath))
+        let stamp = try workspace.run { db in try Workspace.stamp(db) }
+        _ = try ColumnFileReader(path: workspace.columnFilePath, stamp: stamp)
+        let mapped = try workspace.openIndex()
+        let built = try workspace.loadIndex()
+        #expect(Self.contents(mapped) == Self.contents(built))
+        #expect(mapped.text(ofSentence: 0) == "Recep Tayyip Erdoğan met Xi in Ankara.")
+        #expect(mapped.lookUpEntity(named: "XI") == .found(1))
+        #expect(mapped.documents.texts[1] == "Xi left.")
+    }
+
+    @Test func aStaleFileIsRebuiltNotTrusted() throws {
+        let folder = try TemporaryFolder()
+        let workspace = try Self.filledWorkspace(folder)
+        let old = try Data(contentsOf: URL(fileURLWithPath: workspace.columnFilePath))
+        _ = try workspace.add([WorkspaceTests.annotated("c", "Putin spoke.", mentions: [("Putin", "Vladimir Putin", .person, 0)])])
+        // As if the program had been killed after the batch was committed and before the file was written.
+        try old.write(to: URL(fileURLWithPath: workspace.columnFilePath))
+        let index = try workspace.openIndex()
+        #expect(index.documents.ids == ["a", "b", "c"])
+        #expect(index.lookUpEntity(named: "putin") == .found(3))
+        #expect(Self.contents(index) == Self.contents(try workspace.loadIndex()))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: workspace.columnFilePath)) != old)
+    }
+
+    @Test func anotherWorkspacesFileIsNotTrusted() throws {
+        let folder = try TemporaryFolder()
+        let first = try Self.filledWorkspace(folder)
+        let second = try Workspace.open(at: folder.file("v.sqlite"), createIfMissing: true)
+        _ = try second.add([WorkspaceTests.annotated("z", "Merkel left.", mentions: [("Merkel", "Angela Merkel", .person, 0)]),
+                            WorkspaceTests.annotated("y", "Macron left.", mentions: [("Macron", "Emmanuel Macron", .person, 0)])])
+        try FileManager.default.removeItem(atPath: second.columnFilePath)
+        try FileManager.default.copyItem(atPath: first.columnFilePath, toPath: second.columnFilePath)
+        #expect(try second.openIndex().documents.ids == ["z", "y"])
+    }
+
+    @Test(arguments: ["truncated", "table", "section", "empty", "garbage"])
+    func aDamagedFileIsRebuilt(_ damage: String) throws {
+        let folder = try TemporaryFolder()
+        let workspace = try Self.filledWorkspace(folder)
+        let expected = Self.contents(try workspace.loadIndex())
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: workspace.columnFilePath))
+        switch damage {
+        case "truncated": bytes = bytes.prefix(bytes.count - 100)
+        case "table": bytes[40] ^= 0x20
+        case "section": bytes.append(contentsOf: [0, 0, 0, 0])
+        case "empty": bytes = Data()
+        default: bytes = Data("SQLite format 3\0 not a column file at all".utf8)
+        }
+        try bytes.write(to: URL(fileURLWithPath: workspace.columnFilePath))
+        let stamp = try workspace.run { db in try Workspace.stamp(db) }
+        #expect(throws: ColumnFileProblem.self) { try ColumnFileReader(path: workspace.columnFilePath, stamp: stamp) }
+        #expect(Self.contents(try workspace.openIndex()) == expected)
+        _ = try ColumnFileReader(path: workspace.columnFilePath, stamp: stamp)
+    }
+
+    @Test func withoutAWritableFileTheIndexIsBuiltInMemory() throws {
+        let folder = try TemporaryFolder()
+        let workspace = try Self.filledWorkspace(folder)
+        try FileManager.default.removeItem(atPath: workspace.columnFilePath)
+        // A folder where the file would go: it cannot be replaced by a file.
+        try FileManager.default.createDirectory(atPath: workspace.columnFilePath, withIntermediateDirectories: false)
+        #expect(Self.contents(try workspace.openIndex()) == Self.contents(try workspace.loadIndex()))
+        let report = try workspace.add([WorkspaceTests.annotated("c", "Putin spoke.", mentions: [("Putin", "Vladimir Putin", .person, 0)])])
+        #expect(report.added == 1)
+        #expect(report.problems.map(\.code) == [.columnFileUnwritable])
+        #expect(report.problems.first?.severity == .warning)
+        #expect(try workspace.openIndex().documents.count == 3)
+    }
+
+    @Test func columnsReadLikeArrays() {
+        #expect(StringColumn(["", "é", "abc"]) == ["", "é", "abc"])
+        #expect(Array(StringColumn([String]())) == [])
+        #expect(OptionalStringColumn(["x", nil, ""]) == ["x", nil, ""])
+        #expect(StringListColumn([[], ["a", "b"], ["c"]]) == [[], ["a", "b"], ["c"]])
+        #expect(DayColumn([Day(number: -3), nil, Day(number: 19_000)]) == [Day(number: -3), nil, Day(number: 19_000)])
+        let range = TimeRange(start: Day(number: 10), end: Day(number: 40), granularity: .month)
+        #expect(TimeRangeColumn([nil, range]) == [nil, range])
+        #expect(CodedColumn(Modality.allCases.reversed()) == Array(Modality.allCases.reversed()))
+        #expect(FlagColumn([true, false]) == [true, false])
+        let groups = GroupedRows(keys: [2, 0, 2, 1] as [Int32], keyCount: 4)
+        #expect((0..<4).map { Array(groups[$0]) } == [[1], [3], [0, 2], []])
+    }
+}
