@@ -2,8 +2,8 @@ import DossierCore
 import DossierStore
 
 extension QuerySession {
-    /// A session over `workspace`: its index loaded into memory, and `search` (on documents and on
-    /// sentences) answered by its
+    /// A session over `workspace`: its index mapped from the workspace's column file (built first
+    /// when missing or stale), and `search` (on documents and on sentences) answered by its
     /// full-text index.
     ///
     /// ```swift
@@ -13,14 +13,12 @@ extension QuerySession {
     public convenience init(workspace: Workspace) throws(Diagnostic) {
         let index = try workspace.openIndex()
         self.init(index: index)
-        let rows = Dictionary(index.documents.ids.enumerated().map { ($0.element, Int32($0.offset)) },
-                              uniquingKeysWith: { first, _ in first })
         fullTextSearch = { words throws(Diagnostic) in
-            try workspace.documents(matching: words).compactMap { rows[$0] }.sorted()
+            try workspace.documentNumbers(matching: words).compactMap { index.documentRow(number: $0) }
         }
         sentenceSearch = { words throws(Diagnostic) in
-            try workspace.sentences(matching: words).compactMap { match in
-                rows[match.document].flatMap { index.sentenceRow(document: $0, position: Int32(match.position)) }
+            try workspace.sentenceNumbers(matching: words).compactMap { match in
+                index.documentRow(number: match.document).flatMap { index.sentenceRow(document: $0, position: Int32(match.position)) }
             }.sorted()
         }
     }

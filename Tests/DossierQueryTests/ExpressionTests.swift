@@ -14,6 +14,38 @@ import Testing
         #expect(try Fixture.scalar(#"documents | where title == "" | count"#) == .int(0))
     }
 
+    /// `where FIELD contains "x"` scans a text column's bytes in place; `(… contains "x") == true`
+    /// takes the general path: both give the same rows, a missing title included under `not`.
+    @Test(arguments: [
+        ("documents", "title", "XI"), ("documents", "title", "summit"), ("documents", "source", "r"), ("documents", "id", "DOC-"),
+        ("mentions", "text", "putin"), ("mentions", "text", "xi j"), ("mentions", "text", ""), ("times", "text", "wed"),
+    ])
+    func containsOnATextColumnAgreesWithTheGeneralPath(source: String, field: String, needle: String) throws {
+        let key = source == "documents" ? "id" : "text"
+        for (fast, general) in [
+            ("\(field) contains \"\(needle)\"", "(\(field) contains \"\(needle)\") == true"),
+            ("not \(field) contains \"\(needle)\"", "(not \(field) contains \"\(needle)\") == true"),
+            ("\(field) contains \"\(needle)\" or \(field) contains \"o\"", "(\(field) contains \"\(needle)\" or \(field) contains \"o\") == true"),
+        ] {
+            let expected = try Fixture.column(key, of: "\(source) | where \(general)")
+            #expect(try Fixture.column(key, of: "\(source) | where \(fast)") == expected, "\(fast)")
+        }
+        #expect(try Fixture.column("id", of: #"documents | where not title contains "xi""#) == ["doc-icc", "doc-brics"])
+    }
+
+    @Test func containsFoldsCaseOnBytesAndOnOtherText() {
+        func scan(_ text: String, _ needle: String) -> Bool {
+            var text = text
+            return text.withUTF8 { TextSearch.contains(utf8: $0, lowercasedNeedle: Array(needle.utf8)) }
+        }
+        #expect(scan("Prime MINISTER", "minister"))
+        #expect(!scan("Prime Minster", "minister"))
+        #expect(scan("ÉLYSÉE Palace", "élysée"))
+        #expect(scan("Erdoğan", "ğan"))
+        #expect(!scan("ab", "abc"))
+        #expect(scan("", ""))
+    }
+
     @Test func nullHasNoTypeOfItsOwn() throws {
         let ordered = try #require(Fixture.diagnostic("documents | where date < null"))
         #expect(ordered.code == .untypedNull)

@@ -141,10 +141,10 @@ struct Evaluator {
         case (.count, .table(_, let rows)):
             return .value(.int(rows.count))
 
-        case (.countBy(let keys, let fields), .rows(_, let rows)) where keys.count == 1 && referenceColumn(keys[0]) != nil:
-            let (column, size, value) = referenceColumn(keys[0])!
+        case (.countBy(let keys, let fields), .rows(_, let rows)) where keys.count == 1 && denseKey(keys[0]) != nil:
+            let (size, keyOfRow, value) = denseKey(keys[0])!
             var counts = [Int](repeating: 0, count: size)
-            for row in rows { counts[Int(column[Int(row)])] += 1 }
+            for row in rows { counts[keyOfRow(row)] += 1 }
             var table: [[Value]] = []
             for (key, count) in counts.enumerated() where count > 0 { table.append([value(Int32(key)), .int(count)]) }
             table.sort { left, right in
@@ -327,8 +327,21 @@ struct Evaluator {
             let column = index.relations.negations
             return { column[Int($0)] }
         case .not(let operand):
-            guard let test = fastPredicate(operand) else { return nil }
+            // A missing title makes `contains` unknown, and `not` of unknown is unknown, not true.
+            guard !readsMissingText(operand), let test = fastPredicate(operand) else { return nil }
             return { !test($0) }
+        case .contains(.field(.mention(.text)), let needle):
+            // Once per distinct text, then a lookup per row.
+            let texts = index.mentions.texts
+            let pattern = Array(needle.utf8)
+            let matches = texts.values.indices.map { TextSearch.contains(utf8: texts.values.utf8($0), lowercasedNeedle: pattern) }
+            guard !matches.isEmpty else { return { _ in false } }
+            return { matches[texts.code(Int($0))] }
+        case .contains(.field(let accessor), let needle):
+            guard let (strings, presence) = stringColumn(accessor) else { return nil }
+            let pattern = Array(needle.utf8)
+            if let presence { return { presence[Int($0)] != 0 && TextSearch.contains(utf8: strings.utf8(Int($0)), lowercasedNeedle: pattern) } }
+            return { TextSearch.contains(utf8: strings.utf8(Int($0)), lowercasedNeedle: pattern) }
         case .and(let left, let right):
             guard let first = fastPredicate(left), let second = fastPredicate(right) else { return nil }
             return { first($0) && second($0) }
@@ -346,6 +359,49 @@ struct Evaluator {
             return { wanted.contains(column[Int($0)]) }
         default:
             return nil
+        }
+    }
+
+    /// A key that is a small number for every row, so `count by` it counts into an array: a
+    /// reference (a mention's entity, a relation's subject) or an enumeration (a relation's
+    /// predicate, an entity's kind). Gives the number of keys, a row's key, and a key's value.
+    private func denseKey(_ key: BoundExpression) -> (Int, (Int32) -> Int, (Int32) -> Value)? {
+        if let (column, size, value) = referenceColumn(key) { return (size, { Int(column[Int($0)]) }, value) }
+        guard case .field(let accessor) = key else { return nil }
+        func coded<Case>(_ column: CodedColumn<Case>, _ value: @escaping (Case) -> Value) -> (Int, (Int32) -> Int, (Int32) -> Value) {
+            let cases = Array(Case.allCases)
+            return (cases.count, { let code = Int(column.codes[Int($0)]); return code < cases.count ? code : 0 }, { value(cases[Int($0)]) })
+        }
+        switch accessor {
+        case .relation(.predicate): return coded(index.relations.predicates, Value.predicate)
+        case .relation(.modality): return coded(index.relations.modalities, Value.modality)
+        case .entity(.kind): return coded(index.entities.kinds, Value.kind)
+        case .time(.type): return coded(index.times.types, Value.timexType)
+        default: return nil
+        }
+    }
+
+    /// The string column behind `accessor`, with the presence of each row when it may be missing:
+    /// `contains` on it scans the column's UTF-8 bytes in place instead of making a string per row.
+    private func stringColumn(_ accessor: FieldAccessor) -> (StringColumn, presence: Column<UInt8>?)? {
+        switch accessor {
+        case .document(.id): (index.documents.ids, nil)
+        case .document(.title): (index.documents.titles.strings, index.documents.titles.presence)
+        case .document(.source): (index.documents.sources.strings, index.documents.sources.presence)
+        case .document(.url): (index.documents.urls.strings, index.documents.urls.presence)
+        case .time(.text): (index.times.texts, nil)
+        case .time(.value): (index.times.values, nil)
+        default: nil
+        }
+    }
+
+    /// Whether `condition` reads a text column that may be missing, so it can be unknown.
+    private func readsMissingText(_ condition: BoundExpression) -> Bool {
+        switch condition {
+        case .contains(.field(let accessor), _): stringColumn(accessor)?.presence != nil
+        case .not(let operand): readsMissingText(operand)
+        case .and(let left, let right), .or(let left, let right): readsMissingText(left) || readsMissingText(right)
+        default: false
         }
     }
 

@@ -183,6 +183,28 @@ struct ExpressionEvaluator {
 
 /// Case-insensitive substring search on UTF-8 bytes.
 enum TextSearch {
+    /// Whether the UTF-8 `text` contains `pattern`, the UTF-8 of a lower-cased needle, ignoring
+    /// case: ASCII text is folded byte by byte in place, other text as ``contains(_:lowercasedNeedle:)`` does.
+    static func contains(utf8 text: UnsafeBufferPointer<UInt8>, lowercasedNeedle pattern: [UInt8]) -> Bool {
+        guard let first = pattern.first else { return true }
+        for byte in text where byte >= 0x80 {
+            return contains(String(decoding: text, as: UTF8.self), lowercasedNeedle: String(decoding: pattern, as: UTF8.self))
+        }
+        guard text.count >= pattern.count else { return false }
+        @inline(__always) func folded(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
+        var position = 0
+        let last = text.count - pattern.count
+        while position <= last {
+            if folded(text[position]) == first {
+                var offset = 1
+                while offset < pattern.count, folded(text[position + offset]) == pattern[offset] { offset += 1 }
+                if offset == pattern.count { return true }
+            }
+            position += 1
+        }
+        return false
+    }
+
     /// Whether `text` contains `needle`, which must already be lower-cased, ignoring case.
     static func contains(_ text: String, lowercasedNeedle needle: String) -> Bool {
         if needle.isEmpty { return true }

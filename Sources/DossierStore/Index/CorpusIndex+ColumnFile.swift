@@ -18,6 +18,7 @@ extension CorpusIndex {
         file.add("entitiesByDocument", entitiesByDocument)
         file.add("entityNames.keys", entityNames.keys)
         file.add("entityNames.entities", entityNames.entities)
+        postings.write(into: &file)
         try file.write(to: path, stamp: stamp)
     }
 
@@ -44,6 +45,7 @@ extension CorpusIndex {
                   relations: relations, times: try TimeTable(reading: file), sentencesByDocument: sentencesByDocument,
                   sentenceSlices: sentenceSlices, evidenceSlices: evidenceSlices, documentsByEntity: documentsByEntity,
                   entitiesByDocument: entitiesByDocument,
-                  entityNames: EntityNames(keys: try file.strings("entityNames.keys"), entities: try file.groupedRows("entityNames.entities")))
+                  entityNames: EntityNames(keys: try file.strings("entityNames.keys"), entities: try file.groupedRows("entityNames.entities")),
+                  postings: try IndexPostings(reading: file, entityCount: entities.count, documentCount: documents.count))
     }
 }

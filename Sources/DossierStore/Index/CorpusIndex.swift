@@ -30,6 +30,9 @@ public struct CorpusIndex: Sendable {
     package let entitiesByDocument: GroupedRows
     /// Lower-cased names and aliases to the entities that carry them.
     let entityNames: EntityNames
+    /// The rows that refer to each entity or document, so following a reference reads a group
+    /// instead of scanning a table.
+    package let postings: IndexPostings
 
     /// Builds the index from columns built in memory, and derives the per-entity statistics and
     /// postings. The documents' texts are `texts` when given, else those of `documents`; while the
@@ -68,12 +71,14 @@ public struct CorpusIndex: Sendable {
                   evidenceSlices: TextSlices(documents: relationTable.documents, starts: relationTable.evidenceStarts,
                                              ends: relationTable.evidenceEnds, readText: readText),
                   documentsByEntity: GroupedRows(lists: documentsByEntity), entitiesByDocument: GroupedRows(lists: entitiesByDocument),
-                  entityNames: EntityNames(names: entityTable.names, aliases: entityTable.aliases))
+                  entityNames: EntityNames(names: entityTable.names, aliases: entityTable.aliases),
+                  postings: IndexPostings(mentions: mentions, relations: relationTable, times: times, entityCount: entityTable.count,
+                                          documentCount: documentTable.count))
     }
 
     init(documents: DocumentTable, entities: EntityTable, mentions: MentionTable, sentences: SentenceTable, relations: RelationTable,
          times: TimeTable, sentencesByDocument: GroupedRows, sentenceSlices: TextSlices, evidenceSlices: TextSlices,
-         documentsByEntity: GroupedRows, entitiesByDocument: GroupedRows, entityNames: EntityNames) {
+         documentsByEntity: GroupedRows, entitiesByDocument: GroupedRows, entityNames: EntityNames, postings: IndexPostings) {
         self.documents = documents
         self.entities = entities
         self.mentions = mentions
@@ -86,6 +91,7 @@ public struct CorpusIndex: Sendable {
         self.documentsByEntity = documentsByEntity
         self.entitiesByDocument = entitiesByDocument
         self.entityNames = entityNames
+        self.postings = postings
     }
 
     /// An empty index.
@@ -94,6 +100,18 @@ public struct CorpusIndex: Sendable {
     /// The text of sentence `row`, sliced from its document.
     package func text(ofSentence row: Int) -> String {
         sentenceSlices.text(row, in: documents.texts[Int(sentences.documents[row])])
+    }
+
+    /// The row of the document the workspace numbers `number`, when the index has it (a binary
+    /// search: rows are in the order of their numbers).
+    package func documentRow(number: Int64) -> Int32? {
+        let numbers = documents.numbers.buffer
+        var low = 0, high = numbers.count
+        while low < high {
+            let middle = (low + high) / 2
+            if numbers[middle] < number { low = middle + 1 } else { high = middle }
+        }
+        return low < numbers.count && numbers[low] == number ? Int32(low) : nil
     }
 
     /// The row of the sentence at `position` in `document`, when the index has it.

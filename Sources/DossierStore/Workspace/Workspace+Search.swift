@@ -32,6 +32,30 @@ extension Workspace {
         }
     }
 
+    /// The numbers of the documents with a sentence that matches `words`, ascending (see
+    /// ``documents(matching:)``).
+    package func documentNumbers(matching words: String) throws(Diagnostic) -> [Int64] {
+        try search(words) { db, expression in
+            try Int64.fetchAll(db, sql: """
+                SELECT DISTINCT sentences.document FROM sentence_search
+                JOIN sentences ON sentences.number = sentence_search.rowid
+                WHERE sentence_search MATCH ? ORDER BY sentences.document
+                """, arguments: [expression])
+        }
+    }
+
+    /// The sentences that match `words`: each document's number and the sentence's position in it,
+    /// in document order (see ``documents(matching:)``).
+    package func sentenceNumbers(matching words: String) throws(Diagnostic) -> [(document: Int64, position: Int)] {
+        try search(words) { db, expression in
+            try Row.fetchAll(db, sql: """
+                SELECT sentences.document, sentences.position FROM sentence_search
+                JOIN sentences ON sentences.number = sentence_search.rowid
+                WHERE sentence_search MATCH ? ORDER BY sentences.document, sentences.position
+                """, arguments: [expression]).map { (document: $0["document"], position: $0["position"]) }
+        }
+    }
+
     private func search<T>(_ words: String, _ body: (Database, String) throws -> T) throws(Diagnostic) -> T {
         let expression: String
         do throws(SearchWords.Problem) {

@@ -95,6 +95,12 @@ package struct ColumnFileWriter {
         add("\(name).heap", column.heap)
     }
 
+    /// Adds a dictionary-coded string column as its codes and its distinct strings.
+    package mutating func add(_ name: String, _ column: DictionaryStringColumn) {
+        add("\(name).codes", column.codes)
+        add("\(name).values", column.values)
+    }
+
     /// Adds an optional string column as its strings and their presence.
     package mutating func add(_ name: String, _ column: OptionalStringColumn) {
         add(name, column.strings)
@@ -231,6 +237,11 @@ package struct ColumnFileReader {
             throw .damaged("the strings of \(name) lie outside their heap")
         }
         return column
+    }
+
+    /// The dictionary-coded string column stored under `name`.
+    package func dictionaryStrings(_ name: String) throws(ColumnFileProblem) -> DictionaryStringColumn {
+        DictionaryStringColumn(codes: try column("\(name).codes"), values: try strings("\(name).values"))
     }
 
     /// The optional string column stored under `name`.

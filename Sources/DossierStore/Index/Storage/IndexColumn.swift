@@ -11,6 +11,7 @@ extension IndexColumn where Element: Equatable {
 
 extension Column: IndexColumn {}
 extension StringColumn: IndexColumn {}
+extension DictionaryStringColumn: IndexColumn {}
 extension OptionalStringColumn: IndexColumn {}
 extension StringListColumn: IndexColumn {}
 extension CodedColumn: IndexColumn {}

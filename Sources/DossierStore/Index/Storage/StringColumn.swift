@@ -50,9 +50,9 @@ package struct StringColumn: RandomAccessCollection, Sendable {
 /// A column of strings that may be missing (a document without a title).
 package struct OptionalStringColumn: RandomAccessCollection, Sendable {
     /// The strings; a missing one is stored empty.
-    let strings: StringColumn
+    package let strings: StringColumn
     /// 1 where a string is present, 0 where it is missing.
-    let presence: Column<UInt8>
+    package let presence: Column<UInt8>
 
     /// A column holding `strings`.
     package init(_ strings: some Collection<String?>) {
@@ -108,5 +108,53 @@ package struct StringListColumn: RandomAccessCollection, Sendable {
         let start = Int(offsets[position]), end = Int(offsets[position + 1])
         precondition(start >= 0 && start <= end && end <= strings.count, "string list offsets out of range")
         return (start..<end).map { strings[$0] }
+    }
+}
+
+/// A column of strings that repeat (the mentions' texts): each distinct string is kept once, and
+/// each row holds its number, so a predicate on the text runs once per distinct string.
+package struct DictionaryStringColumn: RandomAccessCollection, Sendable {
+    /// Each row's string, as a position in ``values``.
+    package let codes: Column<Int32>
+    /// The distinct strings, in the order they first occur.
+    package let values: StringColumn
+
+    /// A column holding `strings`.
+    package init(_ strings: some Collection<String>) {
+        var numbers: [String: Int32] = [:]
+        var values: [String] = []
+        var codes: [Int32] = []
+        codes.reserveCapacity(strings.count)
+        for string in strings {
+            if let number = numbers[string] {
+                codes.append(number)
+            } else {
+                let number = Int32(values.count)
+                numbers[string] = number
+                values.append(string)
+                codes.append(number)
+            }
+        }
+        self.init(codes: Column(codes), values: StringColumn(values))
+    }
+
+    init(codes: Column<Int32>, values: StringColumn) {
+        self.codes = codes
+        self.values = values
+    }
+
+    /// The first row.
+    package var startIndex: Int { 0 }
+    /// One past the last row.
+    package var endIndex: Int { codes.count }
+
+    /// The string of row `position`.
+    package subscript(position: Int) -> String { values[code(position)] }
+
+    /// The position in ``values`` of row `position`'s string (a code outside them, in a damaged
+    /// file, reads as the first).
+    package func code(_ position: Int) -> Int {
+        let code = Int(codes[position])
+        return code >= 0 && code < values.count ? code : 0
     }
 }

@@ -3,7 +3,7 @@ import DossierCore
 /// A column of values from a small fixed set (kinds, predicates, modalities), one byte per row.
 package struct CodedColumn<Value: CaseIterable & Equatable & Sendable>: RandomAccessCollection, Sendable {
     /// Each row's position in `Value.allCases`.
-    let codes: Column<UInt8>
+    package let codes: Column<UInt8>
     private let cases: [Value]
 
     /// A column holding `values`.

@@ -9,8 +9,8 @@ extension CorpusIndex {
         package let documents: Column<Int32>
         /// The sentence index within the document.
         package let sentences: Column<Int32>
-        /// The mention as written.
-        package let texts: StringColumn
+        /// The mention as written, each distinct text kept once.
+        package let texts: DictionaryStringColumn
         /// Code-point offsets where each mention starts.
         package let starts: Column<Int32>
         /// Code-point offsets where each mention ends.
@@ -23,7 +23,7 @@ extension CorpusIndex {
             entities = Column(columns.entities)
             documents = Column(columns.documents)
             sentences = Column(columns.sentences)
-            texts = StringColumn(columns.texts)
+            texts = DictionaryStringColumn(columns.texts)
             starts = Column(columns.starts)
             ends = Column(columns.ends)
         }
@@ -32,7 +32,7 @@ extension CorpusIndex {
             entities = try file.column("mentions.entities")
             documents = try file.column("mentions.documents")
             sentences = try file.column("mentions.sentences")
-            texts = try file.strings("mentions.texts")
+            texts = try file.dictionaryStrings("mentions.texts")
             starts = try file.column("mentions.starts")
             ends = try file.column("mentions.ends")
             guard [documents.count, sentences.count, texts.count, starts.count, ends.count].allSatisfy({ $0 == entities.count }) else {
