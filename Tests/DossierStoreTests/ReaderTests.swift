@@ -164,3 +164,34 @@ final class TemporaryFolder {
 
     func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
 }
+
+/// An ingest reads a JSON Lines file a few lines at a time: the same documents, origins and
+/// problems as reading it whole, in the same order.
+@Suite("Input stream")
+struct InputStreamTests {
+    @Test func aStreamedFileReadsAsTheWholeFile() throws {
+        let folder = try TemporaryFolder()
+        var lines = (0..<150).map { #"{"id": "d\#($0)", "text": "Story \#($0)."}"# }
+        lines[3] = ""
+        lines[70] = #"{"id": "bad", "text": unquoted}"#
+        lines[100] = "   \r"
+        let path = folder.file("news.jsonl")
+        try (lines.joined(separator: "\r\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let whole = InputFiles.read(path)
+        var streamed = ReadOutcome()
+        var outcomes = 0
+        for outcome in InputStream(path: path) {
+            streamed.append(outcome)
+            outcomes += 1
+        }
+        #expect(outcomes == 3)
+        #expect(streamed.documents == whole.documents)
+        #expect(streamed.documents.count == 147)
+        #expect(streamed.origins == whole.origins)
+        #expect(streamed.problems == whole.problems)
+        #expect(streamed.problems.count == 1)
+        let missing = Array(InputStream(path: folder.file("none.jsonl")))
+        #expect(missing.count == 1 && missing[0].problems.first?.code == .fileUnreadable)
+        #expect(Array(InputStream(path: folder.file("news.txt"))).count == 1)
+    }
+}

@@ -77,6 +77,35 @@ struct EndToEndTests {
         #expect(count.output == "2\n")
     }
 
+    /// On a terminal (`script` gives the command one), a long ingest redraws a bar with its share,
+    /// rate and time left after each batch, and clears it before the summary; in a pipe, no bar.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "script (util-linux) is not installed"))
+    func anIngestOnATerminalShowsABarWithRateAndTimeLeft() throws {
+        let dossier = try DossierBinary()
+        defer { dossier.remove() }
+        try dossier.write("news.jsonl", (0..<300).map { #"{"id": "n\#($0)", "text": "Story \#($0) of the day."}"# }.joined(separator: "\n") + "\n")
+        let command = [DossierBinary.executable.path, "ingest", dossier.path("w.sqlite"), dossier.path("news.jsonl")]
+            .map { "'\($0)'" }.joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["DOSSIER_CACHE": dossier.cache, "HOME": dossier.folder]) { $1 }
+        process.currentDirectoryURL = URL(fileURLWithPath: dossier.folder)
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let shown = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(shown)")
+        #expect(shown.contains("\r[#################---] 85% 256 of 300 documents · "), "\(shown)")
+        #expect(shown.contains(" left\u{1B}[K"), "\(shown)")
+        #expect(shown.contains("\r[####################] 100% 300 of 300 documents · "), "\(shown)")
+        #expect(shown.contains("\r\u{1B}[Kadded 300 documents from 1 file"), "\(shown)")
+        let piped = try dossier.run(["ingest", dossier.path("v.sqlite"), dossier.path("news.jsonl")])
+        #expect(piped.messages.hasPrefix("added 300 documents from 1 file"), "\(piped.messages)")
+    }
+
     @Test func annotateWritesJSONLinesWithCodePointOffsets() throws {
         let dossier = try DossierBinary()
         defer { dossier.remove() }

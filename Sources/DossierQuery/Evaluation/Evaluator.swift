@@ -327,9 +327,20 @@ struct Evaluator {
             let column = index.relations.negations
             return { column[Int($0)] }
         case .not(let operand):
-            // A missing title makes `contains` unknown, and `not` of unknown is unknown, not true.
-            guard !readsMissingText(operand), let test = fastPredicate(operand) else { return nil }
+            // A missing title or date makes a test unknown, and `not` of unknown is unknown, not true.
+            guard !mayBeUnknown(operand), let test = fastPredicate(operand) else { return nil }
             return { !test($0) }
+        case .time(let relation, .field(.document(.date)), let range):
+            // `documents | during 2019-03`: a document without a date is in no range.
+            let dates = index.documents.dates
+            return { row in
+                guard let day = dates[Int(row)] else { return false }
+                return switch relation {
+                case .during, .overlaps: range.contains(day)
+                case .before: day < range.start
+                case .after: day >= range.end
+                }
+            }
         case .contains(.field(.mention(.text)), let needle):
             // Once per distinct text, then a lookup per row.
             let texts = index.mentions.texts
@@ -395,12 +406,13 @@ struct Evaluator {
         }
     }
 
-    /// Whether `condition` reads a text column that may be missing, so it can be unknown.
-    private func readsMissingText(_ condition: BoundExpression) -> Bool {
+    /// Whether `condition` reads a column that may be missing (a title, a date), so it can be unknown.
+    private func mayBeUnknown(_ condition: BoundExpression) -> Bool {
         switch condition {
         case .contains(.field(let accessor), _): stringColumn(accessor)?.presence != nil
-        case .not(let operand): readsMissingText(operand)
-        case .and(let left, let right), .or(let left, let right): readsMissingText(left) || readsMissingText(right)
+        case .time(_, .field(.document(.date)), _): true
+        case .not(let operand): mayBeUnknown(operand)
+        case .and(let left, let right), .or(let left, let right): mayBeUnknown(left) || mayBeUnknown(right)
         default: false
         }
     }

@@ -112,9 +112,11 @@ public enum CommandLineActions {
         var latest = IngestReport()
         do {
             let store = try Workspace.open(at: workspace, createIfMissing: true)
+            // Counting the input first is a read of its bytes, worth it only when someone watches.
+            let bar = showsProgress ? IngestProgress(paths: paths) : nil
             let progress = { (report: IngestReport) in
                 latest = report
-                if showsProgress { StandardStreams.messages("\r\(Plural.count(report.added, "document")) added, \(report.alreadyPresent) already present …") }
+                if let bar { StandardStreams.messages("\r\(bar.line(for: report))\u{1B}[K") }
             }
             let report = try annotations ? store.ingest(annotations: paths, progress: progress) : store.ingest(paths: paths, progress: progress)
             if showsProgress { StandardStreams.messages("\r\u{1B}[K") }

@@ -80,12 +80,13 @@ extension ShellSession {
                              help: .init("open or create one first: .open my-workspace.sqlite"))
         }
         let showsProgress = self.showsProgress
+        let bar = showsProgress ? IngestProgress(paths: paths) : nil
         var latest = IngestReport()
         let report: IngestReport
         do {
             report = try workspace.ingest(paths: paths, progress: { [messages] report in
                 latest = report
-                if showsProgress { messages("\r\(Plural.count(report.added, "document")) added, \(report.alreadyPresent) already present …") }
+                if let bar { messages("\r\(bar.line(for: report))\u{1B}[K") }
             }, isCancelled: isCancelled)
         } catch {
             if showsProgress { messages("\r\u{1B}[K") }

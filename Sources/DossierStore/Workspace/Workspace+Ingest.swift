@@ -25,10 +25,11 @@ extension Workspace {
         report.problems = inputs.problems
         report.pathProblems = inputs.problems.count
         var origins: [String: SeenDocument] = [:]
-        // Each file is read when the batches need its documents.
-        let outcomes = inputs.paths.lazy.map { path in
-            let outcome = InputFiles.read(path, name: inputs.names[path])
+        // Each file is read when the batches need its documents, a JSON Lines file a few lines at a time.
+        let outcomes = inputs.paths.lazy.flatMap { path in
             report.filesRead += 1
+            return InputStream(path: path, name: inputs.names[path])
+        }.map { outcome in
             report.problems += outcome.problems
             return outcome
         }

@@ -1,0 +1,63 @@
+import DossierCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file's documents as a sequence of small outcomes, read as they are needed: a JSON Lines file
+/// streams a few lines at a time (so an ingest's memory does not grow with its input); a text or
+/// CSV file is read whole, as one outcome.
+package struct InputStream: Sequence, IteratorProtocol {
+    private let path: String
+    private let name: String
+    private var lines: LineStream?
+    private var whole: ReadOutcome?
+    private var finished = false
+    /// How many lines make one outcome.
+    static let linesPerOutcome = 64
+
+    /// The documents of the file at `path`, named after `name` (its stem when not given).
+    package init(path: String, name: String? = nil) {
+        self.path = path
+        self.name = name ?? ReaderSupport.stem(of: path)
+        guard InputFormat(path: path) == .jsonLines else {
+            whole = InputFiles.read(path, name: name)
+            return
+        }
+        switch LineStream.open(path: path) {
+        case .success(let stream): lines = stream
+        case .failure(let failure):
+            whole = ReadOutcome(problems: [Diagnostic(.error, .fileUnreadable, "the file cannot be read: \(failure.reason.lowercased())",
+                                                      sourceName: path)])
+        }
+    }
+
+    /// The next few documents and problems, or `nil` at the end of the file.
+    package mutating func next() -> ReadOutcome? {
+        if let outcome = whole {
+            whole = nil
+            finished = true
+            return outcome
+        }
+        guard !finished, var stream = lines else { return nil }
+        var outcome = ReadOutcome()
+        var read = 0
+        let reader = JSONLinesReader()
+        while read < Self.linesPerOutcome, let line = stream.nextLine() {
+            read += 1
+            if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
+            outcome.append(reader.read(line: line, number: stream.lineNumber, path: path, name: name))
+        }
+        if read < Self.linesPerOutcome {
+            if let reason = stream.readError {
+                outcome.problems.append(Diagnostic(.error, .fileUnreadable, "reading stopped at line \(stream.lineNumber + 1): \(reason)",
+                                                   sourceName: path))
+            }
+            stream.close()
+            finished = true
+        }
+        lines = stream
+        return read == 0 && outcome.problems.isEmpty ? nil : outcome
+    }
+}
