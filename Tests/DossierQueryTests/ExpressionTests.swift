@@ -42,6 +42,16 @@ import Testing
         #expect(!scan("Prime Minster", "minister"))
         #expect(scan("ÉLYSÉE Palace", "élysée"))
         #expect(scan("Erdoğan", "ğan"))
+        #expect(scan("São Paulo ELECTION — results", "election"))
+        #expect(!scan("São Paulo", "élection"))
+        #expect(!scan("plain ascii", "élection"))
+        // The two characters that lower-case into ASCII letters.
+        #expect(scan("İstanbul", "i̇stanbul"))
+        #expect(scan("İZMIR", "zmir"))
+        #expect(scan("5 \u{212A}", "5 k"))
+        for (text, needle) in [("Ünlü Haber", "haber"), ("naïve İdea", "dea"), ("x\u{212A}y", "xky"), ("Ça va", "ça")] {
+            #expect(scan(text, needle) == TextSearch.contains(text, lowercasedNeedle: needle), "\(text) \(needle)")
+        }
         #expect(!scan("ab", "abc"))
         #expect(scan("", ""))
     }

@@ -38,15 +38,27 @@ struct Evaluator {
 
     func run(_ plan: Plan) throws(Diagnostic) -> Carried {
         var carried: Carried
+        var position = 0
         switch plan.source {
         case .all(let kind):
-            carried = .rows(kind, (0..<Int32(index.rowCount(of: kind))).map { $0 })
+            // `relations | count by predicate` and `mentions | where …` go through the table's rows as they
+            // come, without a list of all of them first.
+            if case .countBy(let keys, let fields)? = plan.stages.first, keys.count == 1, denseKey(keys[0]) != nil {
+                carried = countedByDenseKey(keys[0], fields: fields, rows: 0..<Int32(index.rowCount(of: kind)))
+                position = 1
+            } else if case .filter(let condition)? = plan.stages.first, let predicate = fastPredicate(condition) {
+                var kept: [Int32] = []
+                for row in 0..<Int32(index.rowCount(of: kind)) where predicate(row) { kept.append(row) }
+                carried = .rows(kind, kept)
+                position = 1
+            } else {
+                carried = .rows(kind, Array(0..<Int32(index.rowCount(of: kind))))
+            }
         case .entity(let row):
             carried = .rows(.entities, [row])
         case .binding(let name):
             carried = bindings[name] ?? .rows(.entities, [])
         }
-        var position = 0
         while position < plan.stages.count {
             if isCancelled() { throw Evaluator.cancelled }
             let following = plan.stages[(position + 1)...]
@@ -114,13 +126,14 @@ struct Evaluator {
         case (.mentioning(let entities), .rows(.sentences, let rows)):
             var common = sentencesMentioning(entities[0])
             for entity in entities.dropFirst() { common = Evaluator.intersect(common, sentencesMentioning(entity)) }
-            return .rows(.sentences, rows.filter { Evaluator.sortedContains(common, $0) })
+            return .rows(.sentences, Evaluator.keeping(rows, in: common, of: index.sentences.count))
         case (.mentioning(let entities), .rows(let kind, let rows)):
             var common = Array(index.documentsByEntity[Int(entities[0])])
             for entity in entities.dropFirst() {
                 common = Evaluator.intersect(common, Array(index.documentsByEntity[Int(entity)]))
             }
-            return .rows(kind, rows.filter { Evaluator.sortedContains(common, $0) })
+            return .rows(kind, kind == .documents ? Evaluator.keeping(rows, in: common, of: index.documents.count)
+                                                  : rows.filter { Evaluator.sortedContains(common, $0) })
 
         case (.search(let words, let range), .rows(let kind, let rows)):
             guard let search = kind == .sentences ? sentenceSearch : fullTextSearch else {
@@ -142,16 +155,7 @@ struct Evaluator {
             return .value(.int(rows.count))
 
         case (.countBy(let keys, let fields), .rows(_, let rows)) where keys.count == 1 && denseKey(keys[0]) != nil:
-            let (size, keyOfRow, value) = denseKey(keys[0])!
-            var counts = [Int](repeating: 0, count: size)
-            for row in rows { counts[keyOfRow(row)] += 1 }
-            var table: [[Value]] = []
-            for (key, count) in counts.enumerated() where count > 0 { table.append([value(Int32(key)), .int(count)]) }
-            table.sort { left, right in
-                if left[1] != right[1] { return Value.order(left[1], right[1]) > 0 }
-                return Value.order(left[0], right[0]) < 0
-            }
-            return .table(fields + [Field(name: "count", type: .int)], table)
+            return countedByDenseKey(keys[0], fields: fields, rows: rows)
 
         case (.countBy(let keys, let fields), _):
             var counts: [[Value]: Int] = [:]
@@ -331,23 +335,31 @@ struct Evaluator {
             guard !mayBeUnknown(operand), let test = fastPredicate(operand) else { return nil }
             return { !test($0) }
         case .time(let relation, .field(.document(.date)), let range):
-            // `documents | during 2019-03`: a document without a date is in no range.
-            let dates = index.documents.dates
+            // `documents | during 2019-03` compares day numbers; a document without a date is in no range.
+            let numbers = index.documents.dates.numbers.buffer
+            let (start, end) = (Int64(range.start.number), Int64(range.end.number))
+            let (lowest, highest): (Int64, Int64) = switch relation {
+            case .during, .overlaps: (start, end - 1)
+            case .before: (Int64(DayColumn.missing) + 1, start - 1)
+            case .after: (end, Int64(Int32.max))
+            }
             return { row in
-                guard let day = dates[Int(row)] else { return false }
-                return switch relation {
-                case .during, .overlaps: range.contains(day)
-                case .before: day < range.start
-                case .after: day >= range.end
-                }
+                guard row >= 0, Int(row) < numbers.count else { return false }
+                let number = numbers[Int(row)]
+                return number != DayColumn.missing && Int64(number) >= lowest && Int64(number) <= highest
             }
         case .contains(.field(.mention(.text)), let needle):
             // Once per distinct text, then a lookup per row.
             let texts = index.mentions.texts
             let pattern = Array(needle.utf8)
             let matches = texts.values.indices.map { TextSearch.contains(utf8: texts.values.utf8($0), lowercasedNeedle: pattern) }
-            guard !matches.isEmpty else { return { _ in false } }
-            return { matches[texts.code(Int($0))] }
+            let codes = texts.codes.buffer
+            let rowCount = codes.count
+            return { row in
+                guard row >= 0, Int(row) < rowCount else { return false }
+                let code = Int(codes[Int(row)])
+                return code >= 0 && code < matches.count && matches[code]
+            }
         case .contains(.field(let accessor), let needle):
             guard let (strings, presence) = stringColumn(accessor) else { return nil }
             let pattern = Array(needle.utf8)
@@ -371,6 +383,20 @@ struct Evaluator {
         default:
             return nil
         }
+    }
+
+    /// `count by KEY` for a dense key: counted into an array, then ordered by count and key.
+    private func countedByDenseKey(_ key: BoundExpression, fields: [Field], rows: some Sequence<Int32>) -> Carried {
+        let (size, keyOfRow, value) = denseKey(key)!
+        var counts = [Int](repeating: 0, count: size)
+        for row in rows { counts[keyOfRow(row)] += 1 }
+        var table: [[Value]] = []
+        for (key, count) in counts.enumerated() where count > 0 { table.append([value(Int32(key)), .int(count)]) }
+        table.sort { left, right in
+            if left[1] != right[1] { return Value.order(left[1], right[1]) > 0 }
+            return Value.order(left[0], right[0]) < 0
+        }
+        return .table(fields + [Field(name: "count", type: .int)], table)
     }
 
     /// A key that is a small number for every row, so `count by` it counts into an array: a
@@ -492,6 +518,15 @@ struct Evaluator {
             if a[i] < b[j] { i += 1 } else if a[i] > b[j] { j += 1 } else { result.append(a[i]); i += 1; j += 1 }
         }
         return result
+    }
+
+    /// The rows of `rows` (in their order) that are in `sorted`, all of them rows of a table of
+    /// `count`: many rows are tested against a mask, a few by binary search.
+    static func keeping(_ rows: [Int32], in sorted: [Int32], of count: Int) -> [Int32] {
+        guard rows.count > 64 else { return rows.filter { sortedContains(sorted, $0) } }
+        var mask = [Bool](repeating: false, count: count)
+        for row in sorted where row >= 0 && Int(row) < count { mask[Int(row)] = true }
+        return rows.filter { mask[Int($0)] }
     }
 
     static func sortedContains(_ sorted: [Int32], _ value: Int32) -> Bool {

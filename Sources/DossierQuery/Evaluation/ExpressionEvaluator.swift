@@ -185,24 +185,44 @@ struct ExpressionEvaluator {
 enum TextSearch {
     /// Whether the UTF-8 `text` contains `pattern`, the UTF-8 of a lower-cased needle, ignoring
     /// case: ASCII text is folded byte by byte in place, other text as ``contains(_:lowercasedNeedle:)`` does.
+    ///
+    /// Lower-casing turns only two characters that are not ASCII into ASCII letters (U+0130 İ into
+    /// "i̇", U+212A KELVIN SIGN into "k"), so for an ASCII needle, text without them is scanned on
+    /// its bytes whatever else it holds; a needle that is not ASCII cannot be in ASCII text.
     static func contains(utf8 text: UnsafeBufferPointer<UInt8>, lowercasedNeedle pattern: [UInt8]) -> Bool {
         guard let first = pattern.first else { return true }
-        for byte in text where byte >= 0x80 {
-            return contains(String(decoding: text, as: UTF8.self), lowercasedNeedle: String(decoding: pattern, as: UTF8.self))
+        func general() -> Bool {
+            contains(String(decoding: text, as: UTF8.self), lowercasedNeedle: String(decoding: pattern, as: UTF8.self))
         }
-        guard text.count >= pattern.count else { return false }
-        @inline(__always) func folded(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
-        var position = 0
-        let last = text.count - pattern.count
-        while position <= last {
-            if folded(text[position]) == first {
-                var offset = 1
-                while offset < pattern.count, folded(text[position + offset]) == pattern[offset] { offset += 1 }
-                if offset == pattern.count { return true }
+        guard let bytes = text.baseAddress else { return false }
+        let count = text.count
+        guard pattern.allSatisfy({ $0 < 0x80 }) else {
+            for index in 0..<count where bytes[index] >= 0x80 { return general() }
+            return false
+        }
+        @inline(__always) func folded(_ byte: UInt8) -> UInt8 { byte &- 65 < 26 ? byte | 0x20 : byte }
+        return pattern.withUnsafeBufferPointer { needle in
+            let length = needle.count
+            let last = count - length
+            var lowersToASCII = false
+            var index = 0
+            // One pass: look for the needle, and for the two characters that lower-case into ASCII.
+            while index < count {
+                let byte = bytes[index]
+                if byte >= 0x80 {
+                    if (byte == 0xC4 && index + 1 < count && bytes[index + 1] == 0xB0)
+                        || (byte == 0xE2 && index + 2 < count && bytes[index + 1] == 0x84 && bytes[index + 2] == 0xAA) {
+                        lowersToASCII = true
+                    }
+                } else if index <= last && folded(byte) == first {
+                    var offset = 1
+                    while offset < length, folded(bytes[index + offset]) == needle[offset] { offset += 1 }
+                    if offset == length { return true }
+                }
+                index += 1
             }
-            position += 1
+            return lowersToASCII ? general() : false
         }
-        return false
     }
 
     /// Whether `text` contains `needle`, which must already be lower-cased, ignoring case.

@@ -51,9 +51,9 @@ package struct FlagColumn: RandomAccessCollection, Sendable {
 /// A column of days that may be missing, as day numbers.
 package struct DayColumn: RandomAccessCollection, Sendable {
     /// Day numbers; ``missing`` where there is no day.
-    let numbers: Column<Int32>
+    package let numbers: Column<Int32>
     /// The number stored for a missing day.
-    static let missing = Int32.min
+    package static let missing = Int32.min
 
     /// A column holding `days`.
     package init(_ days: some Collection<Day?>) { self.init(numbers: Column(days.map { $0.map { Int32($0.number) } ?? Self.missing })) }
