@@ -1,4 +1,5 @@
 import DossierCore
+import DossierStore
 import Testing
 @testable import DossierQuery
 
@@ -54,6 +55,18 @@ import Testing
         }
         #expect(!scan("ab", "abc"))
         #expect(scan("", ""))
+    }
+
+    /// One search of a column's whole heap finds what a search of each row finds: no match across
+    /// two rows, both cases of the anchor letter, and rows that lower-case into ASCII searched whole.
+    @Test func aSearchOfTheWholeColumnAgreesWithOneSearchPerRow() {
+        let texts = ["Election day", "", "re-ELECTION", "elec", "tion ahead", "Électión", "İZMIR votes", "5 \u{212A}m", "naïve election",
+                     "selections", "ccc", "the cat", "", "Cat"]
+        let column = StringColumn(texts)
+        for needle in ["election", "elect", "ion", "c", "cat", "zmir", "i̇zmir", "5 km", "électión", "ï", " ", "tionahead", "e"] {
+            let expected = texts.map { TextSearch.contains($0, lowercasedNeedle: needle) }
+            #expect(ColumnTextSearch.rows(of: column, containing: needle) == expected, "\(needle)")
+        }
     }
 
     @Test func nullHasNoTypeOfItsOwn() throws {

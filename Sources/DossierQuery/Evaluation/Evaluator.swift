@@ -46,7 +46,7 @@ struct Evaluator {
             if case .countBy(let keys, let fields)? = plan.stages.first, keys.count == 1, denseKey(keys[0]) != nil {
                 carried = countedByDenseKey(keys[0], fields: fields, rows: 0..<Int32(index.rowCount(of: kind)))
                 position = 1
-            } else if case .filter(let condition)? = plan.stages.first, let predicate = fastPredicate(condition) {
+            } else if case .filter(let condition)? = plan.stages.first, let predicate = fastPredicate(condition, testing: index.rowCount(of: kind)) {
                 var kept: [Int32] = []
                 for row in 0..<Int32(index.rowCount(of: kind)) where predicate(row) { kept.append(row) }
                 carried = .rows(kind, kept)
@@ -106,7 +106,7 @@ struct Evaluator {
             return carried
 
         case (.filter(let condition), .rows(let kind, let rows)):
-            if let predicate = fastPredicate(condition) { return .rows(kind, rows.filter(predicate)) }
+            if let predicate = fastPredicate(condition, testing: rows.count) { return .rows(kind, rows.filter(predicate)) }
             let evaluator = ExpressionEvaluator(index: index, table: [], isCancelled: isCancelled)
             var kept: [Int32] = []
             for (position, row) in rows.enumerated() {
@@ -321,7 +321,7 @@ struct Evaluator {
     /// Enumeration and Bool columns that are never missing (`predicate`, `modality`, `negated`, a
     /// time's `type`, an entity's `kind`) are compared the same way, and `and`, `or` and `not` of
     /// such conditions combine them, so `where predicate == attend and negated` scans two columns.
-    private func fastPredicate(_ condition: BoundExpression) -> ((Int32) -> Bool)? {
+    private func fastPredicate(_ condition: BoundExpression, testing rowCount: Int) -> ((Int32) -> Bool)? {
         switch condition {
         case .compare(let operation, let field, let constant) where operation == .equal || operation == .notEqual:
             if let test = enumerationTest(field, [constant]) { return operation == .equal ? test : { !test($0) } }
@@ -332,7 +332,7 @@ struct Evaluator {
             return { column[Int($0)] }
         case .not(let operand):
             // A missing title or date makes a test unknown, and `not` of unknown is unknown, not true.
-            guard !mayBeUnknown(operand), let test = fastPredicate(operand) else { return nil }
+            guard !mayBeUnknown(operand), let test = fastPredicate(operand, testing: rowCount) else { return nil }
             return { !test($0) }
         case .time(let relation, .field(.document(.date)), let range):
             // `documents | during 2019-03` compares day numbers; a document without a date is in no range.
@@ -362,14 +362,19 @@ struct Evaluator {
             }
         case .contains(.field(let accessor), let needle):
             guard let (strings, presence) = stringColumn(accessor) else { return nil }
-            let pattern = Array(needle.utf8)
-            if let presence { return { presence[Int($0)] != 0 && TextSearch.contains(utf8: strings.utf8(Int($0)), lowercasedNeedle: pattern) } }
-            return { TextSearch.contains(utf8: strings.utf8(Int($0)), lowercasedNeedle: pattern) }
+            // A few rows are searched one by one; many, by one search of the column's whole heap.
+            guard rowCount * 16 >= strings.count else {
+                let pattern = Array(needle.utf8)
+                return { row in (presence.map { $0[Int(row)] != 0 } ?? true) && TextSearch.contains(utf8: strings.utf8(Int(row)), lowercasedNeedle: pattern) }
+            }
+            let matches = ColumnTextSearch.rows(of: strings, containing: needle)
+            if let presence { return { presence[Int($0)] != 0 && matches[Int($0)] } }
+            return { matches[Int($0)] }
         case .and(let left, let right):
-            guard let first = fastPredicate(left), let second = fastPredicate(right) else { return nil }
+            guard let first = fastPredicate(left, testing: rowCount), let second = fastPredicate(right, testing: rowCount) else { return nil }
             return { first($0) && second($0) }
         case .or(let left, let right):
-            guard let first = fastPredicate(left), let second = fastPredicate(right) else { return nil }
+            guard let first = fastPredicate(left, testing: rowCount), let second = fastPredicate(right, testing: rowCount) else { return nil }
             return { first($0) || second($0) }
         case .member(let field, .list(let elements)):
             if let test = enumerationTest(field, elements) { return test }

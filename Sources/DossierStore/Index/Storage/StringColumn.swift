@@ -4,9 +4,9 @@
 /// the heap in place.
 package struct StringColumn: RandomAccessCollection, Sendable {
     /// Where each string starts in ``heap``, and one more offset where the last one ends.
-    let offsets: Column<Int64>
+    package let offsets: Column<Int64>
     /// The strings' UTF-8 bytes, one after another.
-    let heap: Column<UInt8>
+    package let heap: Column<UInt8>
 
     /// A column holding `strings`.
     package init(_ strings: some Collection<String>) {
