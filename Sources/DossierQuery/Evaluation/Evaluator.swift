@@ -44,7 +44,17 @@ struct Evaluator {
             // `relations | count by predicate` and `mentions | where …` go through the table's rows as they
             // come, without a list of all of them first.
             if case .countBy(let keys, let fields)? = plan.stages.first, keys.count == 1, denseKey(keys[0]) != nil {
-                carried = countedByDenseKey(keys[0], fields: fields, rows: 0..<Int32(index.rowCount(of: kind)))
+                carried = countedByDenseKey(keys[0], fields: fields, rows: 0..<Int32(index.rowCount(of: kind)), allRows: true)
+                position = 1
+            } else if kind == .documents, case .filter(.time(let relation, .field(.document(.date)), let range))? = plan.stages.first {
+                // `documents | during 2019-03`: one loop over the day numbers.
+                let (lowest, highest) = Self.dayBounds(relation, range)
+                var kept: [Int32] = []
+                for (row, number) in index.documents.dates.numbers.buffer.enumerated()
+                where number != DayColumn.missing && Int64(number) >= lowest && Int64(number) <= highest {
+                    kept.append(Int32(row))
+                }
+                carried = .rows(kind, kept)
                 position = 1
             } else if case .filter(let condition)? = plan.stages.first, let predicate = fastPredicate(condition, testing: index.rowCount(of: kind)) {
                 var kept: [Int32] = []
@@ -337,12 +347,7 @@ struct Evaluator {
         case .time(let relation, .field(.document(.date)), let range):
             // `documents | during 2019-03` compares day numbers; a document without a date is in no range.
             let numbers = index.documents.dates.numbers.buffer
-            let (start, end) = (Int64(range.start.number), Int64(range.end.number))
-            let (lowest, highest): (Int64, Int64) = switch relation {
-            case .during, .overlaps: (start, end - 1)
-            case .before: (Int64(DayColumn.missing) + 1, start - 1)
-            case .after: (end, Int64(Int32.max))
-            }
+            let (lowest, highest) = Self.dayBounds(relation, range)
             return { row in
                 guard row >= 0, Int(row) < numbers.count else { return false }
                 let number = numbers[Int(row)]
@@ -390,11 +395,26 @@ struct Evaluator {
         }
     }
 
-    /// `count by KEY` for a dense key: counted into an array, then ordered by count and key.
-    private func countedByDenseKey(_ key: BoundExpression, fields: [Field], rows: some Sequence<Int32>) -> Carried {
-        let (size, keyOfRow, value) = denseKey(key)!
+    /// The first and last day numbers a date must lie between to stand in `relation` to `range`.
+    static func dayBounds(_ relation: TimeRelation, _ range: TimeRange) -> (lowest: Int64, highest: Int64) {
+        let (start, end) = (Int64(range.start.number), Int64(range.end.number))
+        return switch relation {
+        case .during, .overlaps: (start, end - 1)
+        case .before: (Int64(DayColumn.missing) + 1, start - 1)
+        case .after: (end, Int64(Int32.max))
+        }
+    }
+
+    /// `count by KEY` for a dense key: counted into an array (straight from the key's column when
+    /// `allRows`), then ordered by count and key.
+    private func countedByDenseKey(_ key: BoundExpression, fields: [Field], rows: some Sequence<Int32>, allRows: Bool = false) -> Carried {
+        let (size, keyOfRow, value, countAll) = denseKey(key)!
         var counts = [Int](repeating: 0, count: size)
-        for row in rows { counts[keyOfRow(row)] += 1 }
+        if allRows {
+            countAll(&counts)
+        } else {
+            for row in rows { counts[keyOfRow(row)] += 1 }
+        }
         var table: [[Value]] = []
         for (key, count) in counts.enumerated() where count > 0 { table.append([value(Int32(key)), .int(count)]) }
         table.sort { left, right in
@@ -407,12 +427,19 @@ struct Evaluator {
     /// A key that is a small number for every row, so `count by` it counts into an array: a
     /// reference (a mention's entity, a relation's subject) or an enumeration (a relation's
     /// predicate, an entity's kind). Gives the number of keys, a row's key, and a key's value.
-    private func denseKey(_ key: BoundExpression) -> (Int, (Int32) -> Int, (Int32) -> Value)? {
-        if let (column, size, value) = referenceColumn(key) { return (size, { Int(column[Int($0)]) }, value) }
+    /// Also gives a counter of every row's key, straight from the column.
+    private func denseKey(_ key: BoundExpression) -> (Int, (Int32) -> Int, (Int32) -> Value, (inout [Int]) -> Void)? {
+        if let (column, size, value) = referenceColumn(key) {
+            return (size, { Int(column[Int($0)]) }, value, { counts in
+                for reference in column.buffer where reference >= 0 && Int(reference) < size { counts[Int(reference)] += 1 }
+            })
+        }
         guard case .field(let accessor) = key else { return nil }
-        func coded<Case>(_ column: CodedColumn<Case>, _ value: @escaping (Case) -> Value) -> (Int, (Int32) -> Int, (Int32) -> Value) {
+        func coded<Case>(_ column: CodedColumn<Case>, _ value: @escaping (Case) -> Value)
+            -> (Int, (Int32) -> Int, (Int32) -> Value, (inout [Int]) -> Void) {
             let cases = Array(Case.allCases)
-            return (cases.count, { let code = Int(column.codes[Int($0)]); return code < cases.count ? code : 0 }, { value(cases[Int($0)]) })
+            return (cases.count, { let code = Int(column.codes[Int($0)]); return code < cases.count ? code : 0 }, { value(cases[Int($0)]) },
+                    { counts in for code in column.codes.buffer { counts[Int(code) < cases.count ? Int(code) : 0] += 1 } })
         }
         switch accessor {
         case .relation(.predicate): return coded(index.relations.predicates, Value.predicate)
