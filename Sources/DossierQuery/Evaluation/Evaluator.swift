@@ -50,8 +50,7 @@ struct Evaluator {
                 // `documents | during 2019-03`: one loop over the day numbers.
                 let (lowest, highest) = Self.dayBounds(relation, range)
                 var kept: [Int32] = []
-                for (row, number) in index.documents.dates.numbers.buffer.enumerated()
-                where number != DayColumn.missing && Int64(number) >= lowest && Int64(number) <= highest {
+                for (row, number) in index.documents.dates.numbers.buffer.enumerated() where Self.isDay(number, from: lowest, to: highest) {
                     kept.append(Int32(row))
                 }
                 carried = .rows(kind, kept)
@@ -142,8 +141,8 @@ struct Evaluator {
             for entity in entities.dropFirst() {
                 common = Evaluator.intersect(common, Array(index.documentsByEntity[Int(entity)]))
             }
-            return .rows(kind, kind == .documents ? Evaluator.keeping(rows, in: common, of: index.documents.count)
-                                                  : rows.filter { Evaluator.sortedContains(common, $0) })
+            // The checker lets `mentioning` follow documents or sentences only: these are documents.
+            return .rows(kind, Evaluator.keeping(rows, in: common, of: index.documents.count))
 
         case (.search(let words, let range), .rows(let kind, let rows)):
             guard let search = kind == .sentences ? sentenceSearch : fullTextSearch else {
@@ -349,15 +348,12 @@ struct Evaluator {
             let numbers = index.documents.dates.numbers.buffer
             let (lowest, highest) = Self.dayBounds(relation, range)
             return { row in
-                guard row >= 0, Int(row) < numbers.count else { return false }
-                let number = numbers[Int(row)]
-                return number != DayColumn.missing && Int64(number) >= lowest && Int64(number) <= highest
+                row >= 0 && Int(row) < numbers.count && Self.isDay(numbers[Int(row)], from: lowest, to: highest)
             }
         case .contains(.field(.mention(.text)), let needle):
             // Once per distinct text, then a lookup per row.
             let texts = index.mentions.texts
-            let pattern = Array(needle.utf8)
-            let matches = texts.values.indices.map { TextSearch.contains(utf8: texts.values.utf8($0), lowercasedNeedle: pattern) }
+            let matches = ColumnTextSearch.rows(of: texts.values, containing: needle)
             let codes = texts.codes.buffer
             let rowCount = codes.count
             return { row in
@@ -403,6 +399,12 @@ struct Evaluator {
         case .before: (Int64(DayColumn.missing) + 1, start - 1)
         case .after: (end, Int64(Int32.max))
         }
+    }
+
+    /// Whether the day number `number` is a day (not a missing date) between `lowest` and `highest`.
+    @inline(__always)
+    static func isDay(_ number: Int32, from lowest: Int64, to highest: Int64) -> Bool {
+        number != DayColumn.missing && Int64(number) >= lowest && Int64(number) <= highest
     }
 
     /// `count by KEY` for a dense key: counted into an array (straight from the key's column when

@@ -18,13 +18,9 @@ extension Workspace {
     package func openIndex() throws(Diagnostic) -> CorpusIndex {
         let stamp = try run { db in try Self.stamp(db) }
         if let mapped = try? mappedIndex(stamp: stamp) { return mapped }
-        let (index, builtStamp) = try buildIndex()
-        do {
-            try index.write(to: columnFilePath, stamp: builtStamp)
-            return try mappedIndex(stamp: builtStamp)
-        } catch {
-            return index
-        }
+        let rebuilt = try rebuildColumnFile()
+        guard rebuilt.problem == nil, let mapped = try? mappedIndex(stamp: rebuilt.stamp) else { return rebuilt.index }
+        return mapped
     }
 
     /// Rebuilds the column file from the database, unless it already matches it.
@@ -33,13 +29,20 @@ extension Workspace {
     package func refreshColumnFile() throws(Diagnostic) {
         let stamp = try run { db in try Self.stamp(db) }
         if (try? ColumnFileReader(path: columnFilePath, stamp: stamp)) != nil { return }
-        let (index, builtStamp) = try buildIndex()
+        if let problem = try rebuildColumnFile().problem { throw problem }
+    }
+
+    /// Builds the index from the database and writes it to the column file: the index, the stamp
+    /// it was built at, and the warning that the file could not be written, when it could not.
+    private func rebuildColumnFile() throws(Diagnostic) -> (index: CorpusIndex, stamp: ColumnFileStamp, problem: Diagnostic?) {
+        let (index, stamp) = try buildIndex()
         do {
-            try index.write(to: columnFilePath, stamp: builtStamp)
+            try index.write(to: columnFilePath, stamp: stamp)
+            return (index, stamp, nil)
         } catch {
-            throw Diagnostic(.warning, .columnFileUnwritable, "the workspace's column file cannot be written: \(Self.describe(error))",
-                             sourceName: columnFilePath,
-                             help: .init("queries still work; each opening reads the columns from the database until the file can be written"))
+            return (index, stamp, Diagnostic(.warning, .columnFileUnwritable, "the workspace's column file cannot be written: \(Self.describe(error))",
+                                             sourceName: columnFilePath,
+                                             help: .init("queries still work; each opening reads the columns from the database until the file can be written")))
         }
     }
 
