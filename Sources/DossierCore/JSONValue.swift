@@ -17,37 +17,78 @@ public indirect enum JSONValue: Hashable, Sendable {
 
     /// The value as compact JSON text on one line, with `", "` and `": "` separators.
     public var text: String {
+        var output: [UInt8] = []
+        output.reserveCapacity(256)
+        write(into: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends `text`'s UTF-8 bytes to `output` (one buffer for a whole document's annotation,
+    /// rather than a string per value).
+    func write(into output: inout [UInt8]) {
         switch self {
-        case .object(let members): "{" + members.map { Self.quoted($0.key) + ": " + $0.value.text }.joined(separator: ", ") + "}"
-        case .array(let elements): "[" + elements.map(\.text).joined(separator: ", ") + "]"
-        case .string(let value): Self.quoted(value)
-        case .integer(let value): String(value)
-        case .number(let value): value.isFinite ? String(value) : "null"
-        case .boolean(let value): value ? "true" : "false"
-        case .null: "null"
+        case .object(let members):
+            output.append(UInt8(ascii: "{"))
+            for (index, member) in members.enumerated() {
+                if index > 0 { output.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")]) }
+                Self.appendQuoted(member.key, to: &output)
+                output.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+                member.value.write(into: &output)
+            }
+            output.append(UInt8(ascii: "}"))
+        case .array(let elements):
+            output.append(UInt8(ascii: "["))
+            for (index, element) in elements.enumerated() {
+                if index > 0 { output.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")]) }
+                element.write(into: &output)
+            }
+            output.append(UInt8(ascii: "]"))
+        case .string(let value): Self.appendQuoted(value, to: &output)
+        case .integer(let value): output.append(contentsOf: String(value).utf8)
+        case .number(let value): output.append(contentsOf: (value.isFinite ? String(value) : "null").utf8)
+        case .boolean(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+        case .null: output.append(contentsOf: "null".utf8)
         }
     }
 
     /// `text` as a quoted JSON string, with quotes, backslashes and control characters escaped as
     /// Python's `json` module escapes them (`\n`, `\b`, `\u001b`), so notebooks written here match Jupyter's.
     public static func quoted(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{8}": output += "\\b"
-            case "\u{C}": output += "\\f"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 2)
+        appendQuoted(text, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends `text` quoted and escaped; runs of bytes that need no escape are copied whole.
+    static func appendQuoted(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 else { continue }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                start = index + 1
+                switch byte {
+                case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
+                case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
+                case UInt8(ascii: "\n"): output.append(contentsOf: #"\n"#.utf8)
+                case UInt8(ascii: "\r"): output.append(contentsOf: #"\r"#.utf8)
+                case UInt8(ascii: "\t"): output.append(contentsOf: #"\t"#.utf8)
+                case 0x08: output.append(contentsOf: #"\b"#.utf8)
+                case 0x0C: output.append(contentsOf: #"\f"#.utf8)
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    output.append(contentsOf: #"\u00"#.utf8)
+                    output.append(hex[Int(byte >> 4)])
+                    output.append(hex[Int(byte & 0xF)])
+                }
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
         }
-        return output + "\""
+        output.append(UInt8(ascii: "\""))
     }
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.text == rhs.text }

@@ -59,6 +59,7 @@ public struct Gazetteer: Sendable {
                                                          ("places", .place), ("organizations", .organization), ("groups", .group),
                                                          ("known-organizations", .organization), ("known-people", .person)]
         indexOfEntry.reserveCapacity(32_768)
+        names.reserveCapacity(100_000)
         for (name, category) in nameTables {
             // Names written by hand may be found in lower case; those of the known tables, derived in
             // bulk, only as written with capitals.

@@ -1,3 +1,4 @@
+import Dispatch
 import DossierCore
 
 /// The extraction pipeline: tokenizes and splits a document, recognises and resolves its entity
@@ -23,7 +24,17 @@ public struct Pipeline: Sendable {
 
     /// The pipeline with the bundled gazetteers and the rule-based recognizer, resolver and tagger.
     public init() {
-        self.init(gazetteer: .bundled)
+        // The bundled resources are independent: the parser's model and the relation lexicon load on
+        // another core while the gazetteer is built, which halves the start-up a command waits for.
+        let others = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: others) {
+            _ = PerceptronParser.bundled
+            _ = RelationLexicon.bundled
+            _ = CapitalCities.bundled
+        }
+        let gazetteer = Gazetteer.bundled
+        others.wait()
+        self.init(gazetteer: gazetteer)
     }
 
     /// A pipeline with the given parts; the parts not given are the rule-based ones over `gazetteer`.

@@ -3,29 +3,42 @@
 ///
 /// Most features of a perceptron are only ever updated for a few classes, so weights are stored
 /// sparsely behind an open-addressing table: scoring a feature costs one probe and a few
-/// additions. To keep the table small enough to stay in the processor's cache, a slot holds the
-/// upper half of the 64-bit key (the lower half chose the slot), and weights are 16-bit integers
-/// scaled by one factor per table. A model of at most four classes (the parser's moves) keeps all
-/// four weights in the slot itself: one memory access per feature.
+/// additions. To keep the table small, a slot holds the upper half of the 64-bit key (the lower
+/// half chose the slot), and weights are 16-bit integers scaled by one factor per table.
+///
+/// Scoring is bound by memory latency (the tables are megabytes, and a sentence's features land
+/// anywhere in them), so each slot keeps what a lookup reads together in one cache line: its
+/// fingerprint beside its entry (first weight and weight count), or — for a model of at most four
+/// classes, the parser's moves — beside all four weights. A lookup first loads every key's home
+/// slot in a loop without branches, so the processor overlaps those cache misses, and only then
+/// compares fingerprints.
 package struct PerceptronWeights: Sendable {
     /// How many classes the model chooses between.
     package let classCount: Int
     private let mask: Int
-    /// The upper 32 bits of each slot's key; 0 marks an empty slot.
-    private let fingerprints: [UInt32]
-    /// Each slot's first entry (upper 24 bits) and entry count (lower 8 bits).
-    private let entries: [UInt32]
-    private let classes: [UInt8]
-    private let values: [Int16]
-    /// For at most four classes: each slot's four weights, 16 bits each, class 0 lowest.
-    private let inline: [UInt64]
+    /// For more than four classes: each slot's fingerprint (upper 32 bits; 0 marks an empty slot),
+    /// first weight (next 24 bits) and weight count (lower 8 bits).
+    private let heads: HugePageBuffer<UInt64>
+    /// For more than four classes: each weight's class (lower 8 bits) and value (upper 16 bits).
+    private let weights: HugePageBuffer<UInt32>
+    /// For at most four classes: two words per slot, its fingerprint (0 marks an empty slot) and its
+    /// four weights, 16 bits each, class 0 lowest.
+    private let inline: HugePageBuffer<UInt64>
     /// What a stored weight of 1 is worth.
     package let scale: Float
 
+    /// The number of slots.
+    private var capacity: Int { mask + 1 }
+
+    /// The fingerprint stored in `slot` (0 when it is empty).
+    private func fingerprint(atSlot slot: Int) -> UInt32 {
+        isInline ? UInt32(truncatingIfNeeded: inline.buffer[2 * slot]) : UInt32(truncatingIfNeeded: heads.buffer[slot] >> 32)
+    }
+
     /// The number of features with at least one weight.
-    package var featureCount: Int { fingerprints.reduce(0) { $0 + ($1 == 0 ? 0 : 1) } }
+    package var featureCount: Int { (0..<capacity).reduce(0) { $0 + (fingerprint(atSlot: $1) == 0 ? 0 : 1) } }
     /// The number of stored weights.
-    package var weightCount: Int { inline.isEmpty ? values.count : featureCount * classCount }
+    package var weightCount: Int { isInline ? featureCount * classCount : weights.count }
 
     /// Whether the weights live in the slots (at most four classes).
     private var isInline: Bool { classCount <= 4 }
@@ -40,20 +53,18 @@ package struct PerceptronWeights: Sendable {
     /// have at most 255 weights each.
     package init(classCount: Int, features: [(key: UInt64, weights: [(class: UInt8, weight: Float)])]) {
         precondition(classCount <= 256)
-        self.classCount = classCount
         var capacity = 16
         while capacity < features.count + features.count / 3 { capacity <<= 1 }
-        mask = capacity - 1
         let largest = features.lazy.flatMap { $0.weights.map { abs($0.weight) } }.max() ?? 1
-        scale = max(largest, 1e-6) / Float(Int16.max)
+        let scale = max(largest, 1e-6) / Float(Int16.max)
         var fingerprints = [UInt32](repeating: 0, count: capacity)
         var entries = [UInt32](repeating: 0, count: classCount <= 4 ? 0 : capacity)
         var inline = [UInt64](repeating: 0, count: classCount <= 4 ? capacity : 0)
         var classes: [UInt8] = []
         var values: [Int16] = []
         for feature in features where !feature.weights.isEmpty {
-            var slot = Int(truncatingIfNeeded: feature.key) & mask
-            while fingerprints[slot] != 0 { slot = (slot + 1) & mask }
+            var slot = Int(truncatingIfNeeded: feature.key) & (capacity - 1)
+            while fingerprints[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
             fingerprints[slot] = Self.fingerprint(feature.key)
             if classCount <= 4 {
                 for (label, weight) in feature.weights {
@@ -68,11 +79,30 @@ package struct PerceptronWeights: Sendable {
             }
         }
         precondition(classes.count < 1 << 24, "too many weights for the table's layout")
-        self.fingerprints = fingerprints
-        self.entries = entries
-        self.classes = classes
-        self.values = values
-        self.inline = inline
+        self.init(classCount: classCount, scale: scale, fingerprints: fingerprints, entries: entries, classes: classes, values: values,
+                  inline: inline)
+    }
+
+    /// Interleaves the file's separate arrays into the slots scoring reads.
+    private init(classCount: Int, scale: Float, fingerprints: [UInt32], entries: [UInt32], classes: [UInt8], values: [Int16],
+                 inline: [UInt64]) {
+        self.classCount = classCount
+        self.scale = scale
+        mask = fingerprints.count - 1
+        if classCount <= 4 {
+            var slots = [UInt64](repeating: 0, count: 2 * fingerprints.count)
+            for slot in fingerprints.indices where fingerprints[slot] != 0 {
+                slots[2 * slot] = UInt64(fingerprints[slot])
+                slots[2 * slot + 1] = inline[slot]
+            }
+            self.inline = HugePageBuffer(slots)
+            heads = HugePageBuffer([])
+            weights = HugePageBuffer([])
+        } else {
+            heads = HugePageBuffer(zip(fingerprints, entries).map { UInt64($0) << 32 | UInt64($1) })
+            weights = HugePageBuffer(zip(classes, values).map { UInt32($0) | UInt32(UInt16(bitPattern: $1)) << 16 })
+            self.inline = HugePageBuffer([])
+        }
     }
 
     /// Adds the weights of every key in `features` to `scores` (one per class), in stored units
@@ -83,25 +113,38 @@ package struct PerceptronWeights: Sendable {
             addInlineWeights(of: features, to: scores)
             return
         }
-        fingerprints.withUnsafeBufferPointer { fingerprints in
-            entries.withUnsafeBufferPointer { entries in
-                classes.withUnsafeBufferPointer { classes in
-                    values.withUnsafeBufferPointer { values in
-                        for key in features {
-                            let fingerprint = Self.fingerprint(key)
-                            var slot = Int(truncatingIfNeeded: key) & mask
-                            var found = -1
-                            while true {
-                                let stored = fingerprints[slot]
-                                if stored == fingerprint { found = slot; break }
-                                if stored == 0 { break }
-                                slot = (slot + 1) & mask
-                            }
-                            guard found >= 0 else { continue }
-                            let entry = entries[found]
-                            let start = Int(entry >> 8), end = start + Int(entry & 0xFF)
-                            for index in start..<end { scores[Int(classes[index])] &+= Int32(values[index]) }
-                        }
+        let heads = heads.buffer, weights = weights.buffer
+        guard !weights.isEmpty else { return }
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: features.count) { home in
+            // Load every home slot first: independent loads without branches overlap their misses.
+            for index in features.indices { home[index] = heads[Int(truncatingIfNeeded: features[index]) & mask] }
+            // Then find each feature's weights (its entry, or 0 when the model lacks it)…
+            for index in features.indices {
+                let key = features[index]
+                let fingerprint = Self.fingerprint(key)
+                var slot = Int(truncatingIfNeeded: key) & mask
+                var head = home[index]
+                while true {
+                    let stored = UInt32(truncatingIfNeeded: head >> 32)
+                    if stored == fingerprint { break }
+                    if stored == 0 { head = 0; break }
+                    slot = (slot + 1) & mask
+                    head = heads[slot]
+                }
+                home[index] = head & 0xFFFF_FFFF
+            }
+            // …load each feature's first weight, again all at once…
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: features.count) { first in
+                for index in features.indices { first[index] = weights[Int(truncatingIfNeeded: home[index] >> 8)] }
+                // …and add them up.
+                for index in features.indices where home[index] & 0xFF != 0 {
+                    let entry = home[index]
+                    let start = Int(truncatingIfNeeded: entry >> 8), end = start + Int(truncatingIfNeeded: entry & 0xFF)
+                    var weight = first[index]
+                    scores[Int(truncatingIfNeeded: weight & 0xFF)] &+= Int32(Int16(truncatingIfNeeded: weight >> 16))
+                    for entry in (start + 1)..<end {
+                        weight = weights[entry]
+                        scores[Int(truncatingIfNeeded: weight & 0xFF)] &+= Int32(Int16(truncatingIfNeeded: weight >> 16))
                     }
                 }
             }
@@ -111,24 +154,32 @@ package struct PerceptronWeights: Sendable {
     @inline(__always)
     private func addInlineWeights(of features: UnsafeBufferPointer<UInt64>, to scores: UnsafeMutablePointer<Int32>) {
         var sums: (Int32, Int32, Int32, Int32) = (0, 0, 0, 0)
-        fingerprints.withUnsafeBufferPointer { fingerprints in
-            inline.withUnsafeBufferPointer { inline in
-                for key in features {
-                    let fingerprint = Self.fingerprint(key)
-                    var slot = Int(truncatingIfNeeded: key) & mask
-                    while true {
-                        let stored = fingerprints[slot]
-                        if stored == fingerprint {
-                            let packed = inline[slot]
-                            sums.0 &+= Int32(Int16(truncatingIfNeeded: packed))
-                            sums.1 &+= Int32(Int16(truncatingIfNeeded: packed >> 16))
-                            sums.2 &+= Int32(Int16(truncatingIfNeeded: packed >> 32))
-                            sums.3 &+= Int32(Int16(truncatingIfNeeded: packed >> 48))
-                            break
-                        }
-                        if stored == 0 { break }
-                        slot = (slot + 1) & mask
+        let slots = inline.buffer
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * features.count) { home in
+            // Load every home slot first (fingerprint and weights share a cache line): independent
+            // loads without branches overlap their misses.
+            for index in features.indices {
+                let slot = Int(truncatingIfNeeded: features[index]) & mask
+                home[2 * index] = slots[2 * slot]
+                home[2 * index + 1] = slots[2 * slot + 1]
+            }
+            for index in features.indices {
+                let key = features[index]
+                let fingerprint = UInt64(Self.fingerprint(key))
+                var slot = Int(truncatingIfNeeded: key) & mask
+                var stored = home[2 * index], packed = home[2 * index + 1]
+                while true {
+                    if stored == fingerprint {
+                        sums.0 &+= Int32(Int16(truncatingIfNeeded: packed))
+                        sums.1 &+= Int32(Int16(truncatingIfNeeded: packed >> 16))
+                        sums.2 &+= Int32(Int16(truncatingIfNeeded: packed >> 32))
+                        sums.3 &+= Int32(Int16(truncatingIfNeeded: packed >> 48))
+                        break
                     }
+                    if stored == 0 { break }
+                    slot = (slot + 1) & mask
+                    stored = slots[2 * slot]
+                    packed = slots[2 * slot + 1]
                 }
             }
         }
@@ -140,46 +191,44 @@ package struct PerceptronWeights: Sendable {
 
     // MARK: Binary form
 
-    /// Writes the table in the model file's layout.
+    /// Writes the table in the model file's layout: the slots' fingerprints, then (at most four
+    /// classes) their weights, or their entries, the weights' classes and the weights' values.
     package func write(to writer: inout BinaryModelWriter) {
         writer.append(UInt32(classCount))
-        writer.append(UInt32(fingerprints.count))
-        writer.append(UInt32(classes.count))
+        writer.append(UInt32(capacity))
+        writer.append(UInt32(weights.count))
         writer.append(scale.bitPattern)
-        writer.append(array: fingerprints)
+        writer.append(array: (0..<capacity).map { fingerprint(atSlot: $0) })
         if isInline {
-            writer.append(array: inline)
+            writer.append(array: (0..<capacity).map { inline.buffer[2 * $0 + 1] })
         } else {
-            writer.append(array: entries)
-            writer.append(array: classes)
-            writer.append(array: values)
+            writer.append(array: heads.buffer.map { UInt32(truncatingIfNeeded: $0) })
+            writer.append(array: weights.buffer.map { UInt8(truncatingIfNeeded: $0) })
+            writer.append(array: weights.buffer.map { Int16(truncatingIfNeeded: $0 >> 16) })
         }
     }
 
     /// Reads a table written by `write(to:)`.
     package init(from reader: inout BinaryModelReader) throws {
-        classCount = Int(try reader.read(UInt32.self))
+        let classCount = Int(try reader.read(UInt32.self))
         let capacity = Int(try reader.read(UInt32.self))
         let count = Int(try reader.read(UInt32.self))
-        scale = Float(bitPattern: try reader.read(UInt32.self))
+        let scale = Float(bitPattern: try reader.read(UInt32.self))
         guard capacity > 0, capacity & (capacity - 1) == 0 else { throw BinaryModelReader.Failure.malformed("table capacity \(capacity)") }
         guard classCount > 0, classCount <= 256, scale.isFinite, scale > 0 else { throw BinaryModelReader.Failure.malformed("table header") }
-        mask = capacity - 1
-        fingerprints = try reader.readArray(UInt32.self, count: capacity)
+        let fingerprints = try reader.readArray(UInt32.self, count: capacity)
         if classCount <= 4 {
-            inline = try reader.readArray(UInt64.self, count: capacity)
-            entries = []
-            classes = []
-            values = []
+            let inline = try reader.readArray(UInt64.self, count: capacity)
+            self.init(classCount: classCount, scale: scale, fingerprints: fingerprints, entries: [], classes: [], values: [], inline: inline)
             return
         }
-        inline = []
-        entries = try reader.readArray(UInt32.self, count: capacity)
-        classes = try reader.readArray(UInt8.self, count: count)
-        values = try reader.readArray(Int16.self, count: count)
+        let entries = try reader.readArray(UInt32.self, count: capacity)
+        let classes = try reader.readArray(UInt8.self, count: count)
+        let values = try reader.readArray(Int16.self, count: count)
         for slot in 0..<capacity where fingerprints[slot] != 0 {
             guard Int(entries[slot] >> 8) + Int(entries[slot] & 0xFF) <= count else { throw BinaryModelReader.Failure.malformed("weights out of range") }
         }
         guard classes.allSatisfy({ Int($0) < classCount }) else { throw BinaryModelReader.Failure.malformed("class out of range") }
+        self.init(classCount: classCount, scale: scale, fingerprints: fingerprints, entries: entries, classes: classes, values: values, inline: [])
     }
 }

@@ -1,0 +1,39 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A read-only array for a model's weight table, in memory aligned to 2 MiB and, on Linux, backed
+/// by huge pages.
+///
+/// Scoring reads a few dozen slots per word scattered over megabytes; with 4 KiB pages nearly each
+/// read also misses the address-translation cache, so the tables ask for 2 MiB pages.
+final class HugePageBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
+    private static var alignment: Int { 2 << 20 }
+
+    /// The elements' storage.
+    let base: UnsafeMutablePointer<Element>
+    /// The number of elements.
+    let count: Int
+
+    /// A table holding `elements`.
+    init(_ elements: [Element]) {
+        count = elements.count
+        let bytes = max(MemoryLayout<Element>.stride * count, 1)
+        let rounded = (bytes + Self.alignment - 1) / Self.alignment * Self.alignment
+        guard let raw = aligned_alloc(Self.alignment, rounded) else { fatalError("DossierText: cannot allocate \(rounded) bytes") }
+        #if os(Linux)
+        _ = madvise(raw, rounded, MADV_HUGEPAGE)
+        #endif
+        base = raw.bindMemory(to: Element.self, capacity: max(count, 1))
+        elements.withUnsafeBufferPointer { source in
+            if let address = source.baseAddress { base.initialize(from: address, count: count) }
+        }
+    }
+
+    deinit { free(base) }
+
+    /// The elements, for reading without bounds checks in release builds.
+    var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+}
