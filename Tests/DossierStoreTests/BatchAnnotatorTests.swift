@@ -74,9 +74,10 @@ struct BatchAnnotatorTests {
             return input
         }
         BatchAnnotator(batchSize: 5, workers: 2).run(lazily, annotate: { $0.id }) { _, _ in readBeforeEachBatch.append(read) }
-        // Inputs of 1, 7, 0, 12 and 3 documents: the first batch needs two inputs, the second and
-        // third the fourth input, and so on; the last batch is the rest after the fifth.
-        #expect(readBeforeEachBatch == [2, 4, 4, 4, 5])
+        // Inputs of 1, 7, 0, 12 and 3 documents: the first batch needs two inputs, the second,
+        // third and fourth the fourth input; the last batch is the rest after the fifth. A batch is
+        // handed on once the next one is being annotated, so by then the next one's inputs are read.
+        #expect(readBeforeEachBatch == [4, 4, 4, 5, 5])
     }
 
     @Test func aFailureStopsTheLoopAfterTheBatchesHandedOn() {
@@ -92,12 +93,28 @@ struct BatchAnnotatorTests {
     }
 
     @Test func cancellingStopsBeforeTheNextBatch() {
-        var handed = 0
-        let finished = BatchAnnotator(batchSize: 2, workers: 2).run(Self.inputs, annotate: { $0.id }, isCancelled: { handed == 3 }) { _, _ in
-            handed += 1
+        var handed: [[String]] = []
+        let finished = BatchAnnotator(batchSize: 2, workers: 2).run(Self.inputs, annotate: { $0.id }, isCancelled: { handed.count == 3 }) {
+            handed.append($1)
         }
         #expect(!finished)
-        #expect(handed == 3)
+        // The fourth batch was being annotated when the third was handed on: it is handed on whole,
+        // and no batch after it is started.
+        #expect(handed == [["d1", "d2"], ["d3", "d4"], ["d5", "d6"], ["d7", "d8"]])
+    }
+
+    @Test func handingOnOverlapsAnnotatingTheNextBatch() {
+        // While the first batch is handed on, the second is annotated on other threads: the handler
+        // waits for an annotation of the second batch to start.
+        let started = DispatchSemaphore(value: 0)
+        var overlapped: [Bool] = []
+        BatchAnnotator(batchSize: 4, workers: 2).run([ReadOutcome(documents: Array(Self.documents.prefix(8)))], annotate: { document in
+            if document.id == "d5" { started.signal() }
+            return document.id
+        }) { _, ids in
+            if ids.first == "d1" { overlapped.append(started.wait(timeout: .now() + 30) == .success) }
+        }
+        #expect(overlapped == [true])
     }
 
     @Test(arguments: [1, 3, 256])
