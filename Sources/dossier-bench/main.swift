@@ -3,8 +3,8 @@
 //   swift run -c release dossier-bench [--megabytes 20] [--documents 20000]
 //   swift run -c release dossier-bench --hostile     # inputs that once ran without bound (Hostile.swift)
 //
-// Figures, never assertions: annotation throughput on one core and on all cores, ingest rate,
-// index load time, query latency, and peak memory. Timings belong here, not in tests.
+// Figures, never assertions: start-up, annotation throughput on one core and on all cores, ingest
+// rate, index load time, query latency, and peak memory. Timings belong here, not in tests.
 import Dossier
 import DossierDemoCorpus
 import Foundation
@@ -54,6 +54,46 @@ if settings.hostile {
     try runHostileBenchmarks()
     exit(0)
 }
+/// The median wall time of running `dossier` (beside this binary) with `arguments` and the file
+/// `input` on its standard input, over `runs` runs; `nil` when there is no `dossier` binary beside
+/// this one. Spawned with `posix_spawn` and reaped with `waitpid`: Foundation's `Process` adds tens
+/// of milliseconds of its own.
+func medianRunTime(of arguments: [String], input: String, runs: Int = 21) -> Double? {
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        .appendingPathComponent("dossier").path
+    guard FileManager.default.isExecutableFile(atPath: binary) else { return nil }
+    var times: [Double] = []
+    for _ in 0..<runs {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, input, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv: [UnsafeMutablePointer<CChar>?] = ([binary] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid = pid_t()
+        let (status, seconds) = measure { () -> Int32 in
+            guard posix_spawn(&pid, binary, &actions, nil, argv, environ) == 0 else { return -1 }
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+            return status
+        }
+        guard status == 0 else { return nil }
+        times.append(seconds)
+    }
+    return times.sorted()[times.count / 2]
+}
+
+// Start-up: a whole `dossier annotate` of one short line, against the process's floor (`--version`).
+let oneLine = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-bench-\(getpid()).jsonl")
+try #"{"id": "one", "text": "Putin met Xi in Beijing on Monday."}"#.appending("\n").write(to: oneLine, atomically: true, encoding: .utf8)
+if let annotateOne = medianRunTime(of: ["annotate"], input: oneLine.path), let floor = medianRunTime(of: ["--version"], input: "/dev/null") {
+    print("start-up:             \(format(annotateOne * 1000, 0)) ms for `dossier annotate` of one line "
+          + "(\(format(floor * 1000, 0)) ms of it starting a process: `dossier --version`)")
+}
+try? FileManager.default.removeItem(at: oneLine)
+
 var demo = ReadOutcome()
 for file in DemoCorpus.files { demo.append(InputFiles.read(file.path)) }
 let demoBytes = demo.documents.reduce(0) { $0 + $1.text.utf8.count }

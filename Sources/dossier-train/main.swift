@@ -3,13 +3,32 @@ import DossierText
 import DossierTraining
 import Foundation
 
-/// Trains, runs and scores Dossier's syntax model on Universal Dependencies treebanks.
+/// Trains, runs and scores Dossier's syntax model on Universal Dependencies treebanks, and builds
+/// the other derived resources the package ships.
 @main
 struct DossierTrain: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier-train",
-        abstract: "Train, run and score Dossier's part-of-speech tagger, lemmatizer and dependency parser.",
-        subcommands: [Train.self, Parse.self, Score.self, Evaluate.self])
+        abstract: "Train, run and score Dossier's part-of-speech tagger, lemmatizer and dependency parser; build the gazetteer snapshot.",
+        subcommands: [Train.self, Parse.self, Score.self, Evaluate.self, GazetteerSnapshotCommand.self])
+}
+
+struct GazetteerSnapshotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gazetteer-snapshot",
+        abstract: "Build a gazetteer from the tables in a directory and write its snapshot there (gazetteer.snapshot).")
+
+    @Argument(help: "The gazetteer directory (Sources/DossierText/Resources/Gazetteers).") var directory: String
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: directory)
+        let tables = try Gazetteer.tables(in: folder)
+        guard !tables.isEmpty else { throw ValidationError("\(directory) holds no gazetteer tables (<name>.tsv)") }
+        let output = folder.appendingPathComponent(GazetteerSnapshot.fileName)
+        let data = GazetteerSnapshot.data(of: Gazetteer(tables: tables), tables: tables)
+        try data.write(to: output, options: .atomic)
+        log("wrote \(output.path) (\(data.count) bytes) from \(tables.count) tables")
+    }
 }
 
 struct Train: ParsableCommand {

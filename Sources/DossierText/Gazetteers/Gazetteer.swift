@@ -19,10 +19,10 @@ public struct Gazetteer: Sendable {
     public let tokenizer: Tokenizer
     /// Every word the lexicon knows.
     package private(set) var vocabulary = Vocabulary()
-    private var featureTable: [WordFeatures] = []
+    private(set) var featureTable: [WordFeatures] = []
     private var calendarTable: [CalendarWord?] = []
-    private var names = PhraseTable()
-    private var titles = PhraseTable()
+    private(set) var names = PhraseTable()
+    private(set) var titles = PhraseTable()
     /// The named entries, indexed by the values stored in `names`.
     private(set) var entries: [GazetteerEntry] = []
     /// Each entry's index in `entries`, while the tables are read.
@@ -39,34 +39,66 @@ public struct Gazetteer: Sendable {
     }()
 
     /// Reads the tables (`<name>.tsv`, see `tableNames`) from a directory; missing tables are empty.
+    ///
+    /// When the directory also holds a snapshot built from exactly these tables
+    /// (`gazetteer.snapshot`, see ``GazetteerSnapshot``), the gazetteer is loaded from it, which is
+    /// much faster than building it; a snapshot of other tables is ignored.
     public init(directory: URL) throws {
+        let tables = try Gazetteer.tables(in: directory)
+        let snapshot = directory.appendingPathComponent(GazetteerSnapshot.fileName)
+        let loaded = (try? Data(contentsOf: snapshot, options: .alwaysMapped)).flatMap { try? GazetteerSnapshot.gazetteer(from: $0, tables: tables) }
+        self = loaded ?? Gazetteer(tables: tables)
+    }
+
+    /// The texts of the tables in `directory`, keyed by table name; missing tables are left out.
+    package static func tables(in directory: URL) throws -> [String: String] {
         var tables: [String: String] = [:]
         for name in Gazetteer.tableNames {
             let url = directory.appendingPathComponent(name + ".tsv")
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
             tables[name] = try String(contentsOf: url, encoding: .utf8)
         }
-        self.init(tables: tables)
+        return tables
+    }
+
+    /// The tokenizer that knows the abbreviations of an `abbreviations` table.
+    static func tokenizer(abbreviations text: String) -> Tokenizer {
+        let abbreviationTable = GazetteerTable(text)
+        return Tokenizer(abbreviations: Abbreviations(abbreviationTable.firstColumn, mayEndSentence: abbreviationTable.firstColumn(flagged: "final")))
+    }
+
+    /// A gazetteer from the parts a snapshot stores; the calendar words are looked up again.
+    init(tokenizer: Tokenizer, vocabulary: Vocabulary, featureTable: [WordFeatures], names: PhraseTable, titles: PhraseTable,
+         entries: [GazetteerEntry]) {
+        self.tokenizer = tokenizer
+        self.vocabulary = vocabulary
+        self.featureTable = featureTable
+        self.names = names
+        self.titles = titles
+        self.entries = entries
+        calendarTable = Array(repeating: nil, count: featureTable.count)
+        for (word, meaning) in CalendarLexicon.entries {
+            let id = vocabulary.id(of: KeyNormalizer.key(of: word))
+            if id >= 0, Int(id) < calendarTable.count { calendarTable[Int(id)] = meaning }
+        }
     }
 
     /// Builds a gazetteer from table texts keyed by table name (`"countries"`, `"titles"`, …).
     public init(tables: [String: String]) {
         func table(_ name: String) -> GazetteerTable { GazetteerTable(tables[name] ?? "") }
-        let abbreviationTable = table("abbreviations")
-        tokenizer = Tokenizer(abbreviations: Abbreviations(abbreviationTable.firstColumn,
-                                                           mayEndSentence: abbreviationTable.firstColumn(flagged: "final")))
+        tokenizer = Gazetteer.tokenizer(abbreviations: tables["abbreviations"] ?? "")
         let nameTables: [(String, GazetteerCategory)] = [("countries", .country), ("cities", .city), ("regions", .region),
                                                          ("places", .place), ("organizations", .organization), ("groups", .group),
                                                          ("known-organizations", .organization), ("known-people", .person)]
         indexOfEntry.reserveCapacity(32_768)
-        names.reserveCapacity(100_000)
+        var nameTable = PhraseTable.Builder(capacity: 100_000), titleTable = PhraseTable.Builder()
         for (name, category) in nameTables {
             // Names written by hand may be found in lower case; those of the known tables, derived in
             // bulk, only as written with capitals.
             let mayBeLowercase = (name == "organizations" || name == "groups")
             for (canonical, aliases) in table(name).namesWithAliases {
                 for alias in [canonical] + aliases {
-                    let words = addName(alias, canonical: canonical, category: category)
+                    let words = addName(alias, canonical: canonical, category: category, into: &nameTable)
                     if mayBeLowercase, words.count >= 2, let first = words.first { addFeatures(.startsLowercaseName, to: first) }
                     // The last word of a known person's name is a surname ("Putin"), which confirms a
                     // name that starts with a first name.
@@ -79,12 +111,14 @@ public struct Gazetteer: Sendable {
         indexOfEntry = [:]
         for (country, demonyms) in table("demonyms").namesWithAliases {
             for demonym in demonyms {
-                addName(demonym, canonical: country, category: .demonym)
+                addName(demonym, canonical: country, category: .demonym, into: &nameTable)
                 let words = wordIDs(of: demonym)
                 if let first = words.first { addFeatures(.demonym, to: first) }
             }
         }
-        for title in table("titles").firstColumn { titles.insert(wordIDs(of: title), value: 0) }
+        for title in table("titles").firstColumn { titleTable.insert(wordIDs(of: title), value: 0) }
+        names = nameTable.build()
+        titles = titleTable.build()
         let organizationHeads = table("organization-heads"), eventHeads = table("event-heads")
         for word in organizationHeads.firstColumn {
             // A head written in capitals ("XI", "AG") is one only in capitals: "Xi Jinping" is no team.
@@ -154,7 +188,8 @@ public struct Gazetteer: Sendable {
 
     /// Adds a name; gives the identifiers of its words.
     @discardableResult
-    private mutating func addName(_ alias: String, canonical: String, category: GazetteerCategory) -> [Int32] {
+    private mutating func addName(_ alias: String, canonical: String, category: GazetteerCategory,
+                                  into names: inout PhraseTable.Builder) -> [Int32] {
         let alias = alias.hasPrefix("the ") ? String(alias.dropFirst(4)) : alias
         let words = wordIDs(of: alias)
         let acronym = Gazetteer.isAcronym(alias)
@@ -237,7 +272,7 @@ public struct Gazetteer: Sendable {
     func startsName(_ id: Int32) -> Bool { names.hasPhrase(startingWith: id) }
 
     /// Calls `body` with the length and entry indices of each name starting at `start` (before `end`), shortest first.
-    func forEachName(in words: [Int32], from start: Int, to end: Int, _ body: (Int, [Int32]) -> Void) {
+    func forEachName(in words: [Int32], from start: Int, to end: Int, _ body: (Int, ArraySlice<Int32>) -> Void) {
         names.forEachMatch(in: words, from: start, to: end, body)
     }
 

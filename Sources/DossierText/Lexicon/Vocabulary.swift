@@ -13,6 +13,37 @@ package struct Vocabulary: Sendable {
     /// Creates an empty vocabulary.
     package init() {}
 
+    /// The vocabulary of the words in `arena`, each ending at its offset in `offsets` (after a
+    /// leading 0), as ``GazetteerSnapshot`` stores it; `nil` when they do not fit together.
+    init?(arena: [UInt8], offsets: [Int32]) {
+        guard offsets.first == 0, offsets.last.map(Int.init) == arena.count,
+              zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }) else { return nil }
+        self.arena = arena
+        self.offsets = offsets
+        var capacity = 1024
+        while (offsets.count - 1) * 2 > capacity { capacity <<= 1 }
+        var slots = [Int32](repeating: -1, count: capacity)
+        let distinct = arena.withUnsafeBufferPointer { bytes in
+            for id in 0..<offsets.count - 1 {
+                let start = Int(offsets[id]), end = Int(offsets[id + 1])
+                let key = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                var slot = Vocabulary.hash(key) & (capacity - 1)
+                while slots[slot] >= 0 {
+                    let other = Int(slots[slot])
+                    if bytes[Int(offsets[other])..<Int(offsets[other + 1])].elementsEqual(key) { return false }
+                    slot = (slot + 1) & (capacity - 1)
+                }
+                slots[slot] = Int32(id)
+            }
+            return true
+        }
+        guard distinct else { return nil }
+        self.slots = slots
+    }
+
+    /// The words' bytes and where each ends, for a snapshot.
+    var storage: (arena: [UInt8], offsets: [Int32]) { (arena, offsets) }
+
     /// The number of words.
     package var count: Int { offsets.count - 1 }
 

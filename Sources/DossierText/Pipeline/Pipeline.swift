@@ -24,16 +24,15 @@ public struct Pipeline: Sendable {
 
     /// The pipeline with the bundled gazetteers and the rule-based recognizer, resolver and tagger.
     public init() {
-        // The bundled resources are independent: the parser's model and the relation lexicon load on
-        // another core while the gazetteer is built, which halves the start-up a command waits for.
-        let others = DispatchGroup()
-        DispatchQueue.global(qos: .userInitiated).async(group: others) {
-            _ = PerceptronParser.bundled
-            _ = RelationLexicon.bundled
-            _ = CapitalCities.bundled
-        }
+        // The bundled resources are independent: the parser's model (the largest) loads on another
+        // core while the gazetteer and the relation lexicon load here, which halves the start-up a
+        // command waits for.
+        let parserLoaded = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: parserLoaded) { _ = PerceptronParser.bundled }
         let gazetteer = Gazetteer.bundled
-        others.wait()
+        _ = RelationLexicon.bundled
+        _ = CapitalCities.bundled
+        parserLoaded.wait()
         self.init(gazetteer: gazetteer)
     }
 

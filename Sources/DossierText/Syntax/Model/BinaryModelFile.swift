@@ -43,12 +43,13 @@ package struct BinaryModelReader {
         }
     }
 
-    private let bytes: [UInt8]
+    private let bytes: Data
     private var offset = 0
 
     /// A reader at the start of `data`.
     package init(_ data: Data) {
-        bytes = [UInt8](data)
+        // Indices from 0, whatever slice `data` was.
+        bytes = data.startIndex == 0 ? data : Data(data)
     }
 
     /// Whether every byte has been read.
@@ -65,17 +66,27 @@ package struct BinaryModelReader {
 
     /// Reads `count` elements written by `append(array:)`.
     package mutating func readArray<T: BitwiseCopyable>(_ type: T.Type, count: Int) throws -> [T] {
-        let size = MemoryLayout<T>.stride * count
-        guard count >= 0, offset + size <= bytes.count else { throw Failure.truncated }
-        let start = offset
-        let array = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        let range = try skip(count: count, of: T.self)
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             bytes.withUnsafeBytes { source in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: source[start..<(start + size)]))
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: source[range]))
             }
             initialized = count
         }
-        offset += size
-        return array
+    }
+
+    /// Passes over `count` elements written by `append(array:)`, giving their byte range, for a
+    /// caller that reads them in place (``withUnsafeBytes(_:)``) rather than as an array.
+    package mutating func skip<T: BitwiseCopyable>(count: Int, of type: T.Type) throws -> Range<Int> {
+        let size = MemoryLayout<T>.stride * count
+        guard count >= 0, offset + size <= bytes.count else { throw Failure.truncated }
+        defer { offset += size }
+        return offset..<(offset + size)
+    }
+
+    /// Calls `body` with all the bytes (read ranges that ``skip(count:of:)`` gave).
+    package func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try bytes.withUnsafeBytes(body)
     }
 
     /// Reads a string written by `append(string:)`.
@@ -83,6 +94,6 @@ package struct BinaryModelReader {
         let length = Int(try read(UInt32.self))
         guard offset + length <= bytes.count else { throw Failure.truncated }
         defer { offset += length }
-        return String(decoding: bytes[offset..<(offset + length)], as: UTF8.self)
+        return bytes.withUnsafeBytes { String(decoding: UnsafeRawBufferPointer(rebasing: $0[offset..<(offset + length)]), as: UTF8.self) }
     }
 }

@@ -18,8 +18,17 @@ final class HugePageBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
     let count: Int
 
     /// A table holding `elements`.
-    init(_ elements: [Element]) {
-        count = elements.count
+    convenience init(_ elements: [Element]) {
+        self.init(count: elements.count) { buffer in
+            elements.withUnsafeBufferPointer { source in
+                if let address = source.baseAddress { buffer.baseAddress!.initialize(from: address, count: source.count) }
+            }
+        }
+    }
+
+    /// A table of `count` elements that `initialize` writes, all of them.
+    init(count: Int, initializingWith initialize: (UnsafeMutableBufferPointer<Element>) throws -> Void) rethrows {
+        self.count = count
         let bytes = max(MemoryLayout<Element>.stride * count, 1)
         let rounded = (bytes + Self.alignment - 1) / Self.alignment * Self.alignment
         guard let raw = aligned_alloc(Self.alignment, rounded) else { fatalError("DossierText: cannot allocate \(rounded) bytes") }
@@ -27,9 +36,8 @@ final class HugePageBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
         _ = madvise(raw, rounded, MADV_HUGEPAGE)
         #endif
         base = raw.bindMemory(to: Element.self, capacity: max(count, 1))
-        elements.withUnsafeBufferPointer { source in
-            if let address = source.baseAddress { base.initialize(from: address, count: count) }
-        }
+        // Should `initialize` throw, deinit frees the memory.
+        try initialize(UnsafeMutableBufferPointer(start: base, count: count))
     }
 
     deinit { free(base) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The weights of a trained linear model, for scoring: for each feature key, the classes it has a
 /// weight for and those weights.
 ///
@@ -208,7 +210,10 @@ package struct PerceptronWeights: Sendable {
         }
     }
 
-    /// Reads a table written by `write(to:)`.
+    /// How many threads fill a large table while it loads.
+    private static var loadingThreads: Int { max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)) }
+
+    /// Reads a table written by `write(to:)`, straight into the slots scoring reads.
     package init(from reader: inout BinaryModelReader) throws {
         let classCount = Int(try reader.read(UInt32.self))
         let capacity = Int(try reader.read(UInt32.self))
@@ -216,19 +221,60 @@ package struct PerceptronWeights: Sendable {
         let scale = Float(bitPattern: try reader.read(UInt32.self))
         guard capacity > 0, capacity & (capacity - 1) == 0 else { throw BinaryModelReader.Failure.malformed("table capacity \(capacity)") }
         guard classCount > 0, classCount <= 256, scale.isFinite, scale > 0 else { throw BinaryModelReader.Failure.malformed("table header") }
-        let fingerprints = try reader.readArray(UInt32.self, count: capacity)
+        self.classCount = classCount
+        self.scale = scale
+        mask = capacity - 1
+        let fingerprints = try reader.skip(count: capacity, of: UInt32.self)
+        func fingerprint(_ raw: UnsafeRawBufferPointer, _ slot: Int) -> UInt32 {
+            UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: fingerprints.lowerBound + 4 * slot, as: UInt32.self))
+        }
         if classCount <= 4 {
-            let inline = try reader.readArray(UInt64.self, count: capacity)
-            self.init(classCount: classCount, scale: scale, fingerprints: fingerprints, entries: [], classes: [], values: [], inline: inline)
+            let weights = try reader.skip(count: capacity, of: UInt64.self)
+            inline = reader.withUnsafeBytes { raw in
+                HugePageBuffer(count: 2 * capacity) { slots in
+                    // The parser's move table is megabytes: fill it on every core, a part each, as
+                    // loading it is most of a command's start-up.
+                    let parts = capacity >= 1 << 18 ? Self.loadingThreads : 1
+                    nonisolated(unsafe) let slots = slots, raw = raw
+                    let fingerprints = fingerprints.lowerBound
+                    DispatchQueue.concurrentPerform(iterations: parts) { part in
+                        for slot in (capacity * part / parts)..<(capacity * (part + 1) / parts) {
+                            let stored = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: fingerprints + 4 * slot, as: UInt32.self))
+                            slots[2 * slot] = UInt64(stored)
+                            slots[2 * slot + 1] = stored == 0 ? 0
+                                : UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: weights.lowerBound + 8 * slot, as: UInt64.self))
+                        }
+                    }
+                }
+            }
+            heads = HugePageBuffer([])
+            self.weights = HugePageBuffer([])
             return
         }
-        let entries = try reader.readArray(UInt32.self, count: capacity)
-        let classes = try reader.readArray(UInt8.self, count: count)
-        let values = try reader.readArray(Int16.self, count: count)
-        for slot in 0..<capacity where fingerprints[slot] != 0 {
-            guard Int(entries[slot] >> 8) + Int(entries[slot] & 0xFF) <= count else { throw BinaryModelReader.Failure.malformed("weights out of range") }
+        let entries = try reader.skip(count: capacity, of: UInt32.self)
+        let classes = try reader.skip(count: count, of: UInt8.self)
+        let values = try reader.skip(count: count, of: Int16.self)
+        heads = try reader.withUnsafeBytes { raw in
+            try HugePageBuffer(count: capacity) { heads in
+                for slot in 0..<capacity {
+                    let stored = fingerprint(raw, slot)
+                    guard stored != 0 else { heads[slot] = 0; continue }
+                    let entry = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: entries.lowerBound + 4 * slot, as: UInt32.self))
+                    guard Int(entry >> 8) + Int(entry & 0xFF) <= count else { throw BinaryModelReader.Failure.malformed("weights out of range") }
+                    heads[slot] = UInt64(stored) << 32 | UInt64(entry)
+                }
+            }
         }
-        guard classes.allSatisfy({ Int($0) < classCount }) else { throw BinaryModelReader.Failure.malformed("class out of range") }
-        self.init(classCount: classCount, scale: scale, fingerprints: fingerprints, entries: entries, classes: classes, values: values, inline: [])
+        weights = try reader.withUnsafeBytes { raw in
+            try HugePageBuffer(count: count) { weights in
+                for index in 0..<count {
+                    let label = raw[classes.lowerBound + index]
+                    guard Int(label) < classCount else { throw BinaryModelReader.Failure.malformed("class out of range") }
+                    let value = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: values.lowerBound + 2 * index, as: UInt16.self))
+                    weights[index] = UInt32(label) | UInt32(value) << 16
+                }
+            }
+        }
+        inline = HugePageBuffer([])
     }
 }

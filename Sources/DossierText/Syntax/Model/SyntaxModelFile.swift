@@ -80,11 +80,13 @@ package enum SyntaxModelFile {
         let exceptionCount = Int(try reader.read(UInt32.self))
         let exceptionKeys = try reader.readArray(UInt64.self, count: exceptionCount)
         var exceptions: [UInt64: String] = [:]
+        exceptions.reserveCapacity(exceptionCount)
         for key in exceptionKeys { exceptions[key] = try reader.readString() }
         let ruleCount = Int(try reader.read(UInt32.self))
         let ruleKeys = try reader.readArray(UInt64.self, count: ruleCount)
         let strips = try reader.readArray(UInt8.self, count: ruleCount)
         var rules: [UInt64: Lemmatizer.SuffixRule] = [:]
+        rules.reserveCapacity(ruleCount)
         for (key, strip) in zip(ruleKeys, strips) { rules[key] = Lemmatizer.SuffixRule(strip: Int(strip), append: try reader.readString()) }
         let moves = try PerceptronWeights(from: &reader)
         let labels = try PerceptronWeights(from: &reader)
@@ -106,13 +108,13 @@ extension PerceptronParser {
         guard let url = Bundle.module.url(forResource: "en-ewt", withExtension: "dsyn", subdirectory: "Syntax") else {
             fatalError("DossierText: the bundled syntax model Syntax/en-ewt.dsyn is missing; run Scripts/train-parser")
         }
-        do { return try SyntaxModelFile.parser(from: Data(contentsOf: url, options: .mappedIfSafe)).parser } catch {
+        do { return try SyntaxModelFile.parser(from: Data(contentsOf: url, options: .alwaysMapped)).parser } catch {
             fatalError("DossierText: cannot read the bundled syntax model: \(error)")
         }
     }()
 
     /// Reads a parser saved by `dossier-train`.
     public init(contentsOf url: URL) throws {
-        self = try SyntaxModelFile.parser(from: Data(contentsOf: url, options: .mappedIfSafe)).parser
+        self = try SyntaxModelFile.parser(from: Data(contentsOf: url, options: .alwaysMapped)).parser
     }
 }
