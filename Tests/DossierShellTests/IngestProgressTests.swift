@@ -26,6 +26,12 @@ struct IngestProgressTests {
         #expect(progress.line(for: Self.report(added: 100), now: start.addingTimeInterval(50)).hasSuffix("· 2/s · 1 h 22 min left"))
         #expect(IngestProgress(expected: nil, started: start).line(for: Self.report(added: 512), now: start.addingTimeInterval(2))
             == "512 documents · 256/s")
+        var indexing = Self.report(added: 10_000)
+        indexing.isIndexing = true
+        #expect(progress.line(for: indexing, now: start.addingTimeInterval(100))
+            == "[####################] 100% 10,000 of 10,000 documents · 100/s · building the column file…")
+        #expect(IngestProgress(expected: nil, started: start).line(for: indexing, now: start.addingTimeInterval(100))
+            == "10,000 documents · 100/s · building the column file…")
         #expect(IngestProgress.duration(7_500) == "2 h 05 min")
         #expect(IngestProgress.duration(200.2) == "3 min 21 s")
     }

@@ -197,6 +197,24 @@ struct IngestSafetyTests {
         #expect(try workspace.documentCount() == 2)
     }
 
+    @Test func progressHearsOfTheColumnFileBeforeItIsBuilt() throws {
+        let folder = try TemporaryFolder()
+        let workspace = try Workspace.open(at: folder.file("w.sqlite"), createIfMissing: true)
+        try folder.write("in.jsonl", (0..<5).map { "{\"id\": \"d\($0)\", \"text\": \"Text \($0).\"}" }.joined(separator: "\n") + "\n")
+        var heard: [(added: Int, indexing: Bool)] = []
+        let report = try workspace.ingest(paths: [folder.file("in.jsonl")], pipeline: Pipeline(), batchSize: 2, progress: {
+            heard.append(($0.added, $0.isIndexing))
+        })
+        // One report per batch, then one saying the column file is being built; the result is done.
+        #expect(heard.map(\.added) == [2, 4, 5, 5])
+        #expect(heard.map(\.indexing) == [false, false, false, true])
+        #expect(!report.isIndexing && report.added == 5)
+        // An ingest that adds nothing builds nothing.
+        heard = []
+        _ = try workspace.ingest(paths: [folder.file("in.jsonl")], pipeline: Pipeline(), progress: { heard.append(($0.added, $0.isIndexing)) })
+        #expect(!heard.contains { $0.indexing })
+    }
+
     // MARK: Migration
 
     @Test func aWorkspaceWithDuplicateTextsFromBeforeGetsItsUniqueIndexAndKeepsThem() throws {

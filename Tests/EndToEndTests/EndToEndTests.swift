@@ -101,6 +101,7 @@ struct EndToEndTests {
         #expect(shown.contains("\r[#################---] 85% 256 of 300 documents · "), "\(shown)")
         #expect(shown.contains(" left\u{1B}[K"), "\(shown)")
         #expect(shown.contains("\r[####################] 100% 300 of 300 documents · "), "\(shown)")
+        #expect(shown.contains(" · building the column file…\u{1B}[K"), "\(shown)")
         #expect(shown.contains("\r\u{1B}[Kadded 300 documents from 1 file"), "\(shown)")
         let piped = try dossier.run(["ingest", dossier.path("v.sqlite"), dossier.path("news.jsonl")])
         #expect(piped.messages.hasPrefix("added 300 documents from 1 file"), "\(piped.messages)")

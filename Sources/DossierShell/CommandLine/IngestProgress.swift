@@ -6,6 +6,7 @@ import Foundation
 ///
 /// ```
 /// [########------------] 41% 4,096 of 10,000 documents · 163/s · 36 s left
+/// [####################] 100% 10,000 of 10,000 documents · 163/s · building the column file…
 /// ```
 struct IngestProgress {
     /// How many documents the input holds, when it could be counted.
@@ -36,14 +37,21 @@ struct IngestProgress {
         let seconds = max(now.timeIntervalSince(started), 0.001)
         let rate = Double(done) / seconds
         let rateText = "\(Discovery.grouped(Int(rate.rounded())))/s"
-        guard let expected, expected > 0 else { return "\(Discovery.grouped(done)) documents · \(rateText)" }
+        guard let expected, expected > 0 else {
+            return "\(Discovery.grouped(done)) documents · \(rateText)" + (report.isIndexing ? " · " + Self.indexing : "")
+        }
         let share = min(1, Double(done) / Double(expected))
         let filled = Int((share * Double(Self.barWidth)).rounded(.down))
         let bar = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: Self.barWidth - filled) + "]"
         var line = "\(bar) \(Int((share * 100).rounded(.down)))% \(Discovery.grouped(done)) of \(Discovery.grouped(expected)) documents · \(rateText)"
+        if report.isIndexing { return line + " · " + Self.indexing }
         if rate > 0, done < expected { line += " · \(Self.duration(Double(expected - done) / rate)) left" }
         return line
     }
+
+    /// What the line says once every batch is written: the column file is built next, a pass that
+    /// can take minutes on a large workspace and would otherwise look like a hang.
+    static let indexing = "building the column file…"
 
     /// `45 s`, `3 min 20 s`, `2 h 05 min`.
     static func duration(_ seconds: Double) -> String {

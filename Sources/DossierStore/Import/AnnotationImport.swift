@@ -78,7 +78,7 @@ extension Workspace {
                 if pending.count >= batchSize {
                     report.wasCancelled = isCancelled()
                     if report.wasCancelled {
-                        refreshColumns(into: &report)
+                        refreshColumns(into: &report, progress: progress)
                         return report
                     }
                     try writePending()
@@ -90,7 +90,7 @@ extension Workspace {
         }
         report.wasCancelled = !pending.isEmpty && isCancelled()
         if !report.wasCancelled { try writePending() }
-        refreshColumns(into: &report)
+        refreshColumns(into: &report, progress: progress)
         return report
     }
 

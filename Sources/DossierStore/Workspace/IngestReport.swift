@@ -19,6 +19,11 @@ public struct IngestReport: Sendable {
     /// Whether the ingest was cancelled before it read everything; the batches written are kept.
     public var wasCancelled = false
 
+    /// Whether every batch is written and the ingest is building the column file that queries map
+    /// (a pass over the whole workspace, seconds to minutes on a large one); a progress callback
+    /// gets one report with this set before that pass starts. The returned report has it unset.
+    public var isIndexing = false
+
     /// Creates an empty report.
     public init() {}
 

@@ -47,7 +47,7 @@ extension Workspace {
             progress(report)
             throw error.noting(report)
         }
-        refreshColumns(into: &report)
+        refreshColumns(into: &report, progress: progress)
         return report
     }
 
@@ -80,8 +80,12 @@ extension Workspace {
 
     /// Brings the column file up to date after an ingest that added documents, so the next query
     /// opens in constant time; when it cannot be written, the report says so as a warning.
-    func refreshColumns(into report: inout IngestReport) {
+    /// `progress` hears of it first (``IngestReport/isIndexing``).
+    func refreshColumns(into report: inout IngestReport, progress: (IngestReport) -> Void = { _ in }) {
         guard report.added > 0 else { return }
+        report.isIndexing = true
+        progress(report)
+        report.isIndexing = false
         do {
             try refreshColumnFile()
         } catch {
