@@ -57,7 +57,8 @@ struct Train: ParsableCommand {
         let description = "Dossier syntax model: UD English EWT (CC BY-SA 4.0), \(URL(fileURLWithPath: train).lastPathComponent), "
             + "\(sentences.count) sentences; tagger \(taggerIterations) iterations, parser \(parserIterations) iterations, \(folds) jackknife folds, "
             + "features seen at least \(taggerMinimumCount) (tagger) and \(parserMinimumCount) (parser) times"
-        try SyntaxModelFile.data(of: parser, description: description).write(to: URL(fileURLWithPath: output))
+        // Atomically: a running Dossier maps the model while it loads it.
+        try SyntaxModelFile.data(of: parser, description: description).write(to: URL(fileURLWithPath: output), options: .atomic)
         log("wrote \(output) in \(Int(Date().timeIntervalSince(start))) s")
         if let dev {
             let gold = try CoNLLUReader.sentences(atPath: dev)

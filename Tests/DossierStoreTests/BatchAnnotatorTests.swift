@@ -1,6 +1,7 @@
 import DossierCore
 import DossierText
 import Foundation
+import Synchronization
 import Testing
 @testable import DossierStore
 
@@ -90,6 +91,41 @@ struct BatchAnnotatorTests {
             }
         }
         #expect(handed == [["d1", "d2", "d3"], ["d4", "d5", "d6"]])
+    }
+
+    @Test func aFailureToSelectHandsOnTheBatchAlreadyAnnotated() {
+        struct Stop: Error {}
+        var handed: [[String]] = []
+        var selected = 0
+        #expect(throws: Stop.self) {
+            try BatchAnnotator(batchSize: 3, workers: 2).run(Self.inputs, selecting: { (batch: ReadOutcome) throws(Stop) in
+                selected += 1
+                if selected == 3 { throw Stop() }
+                return Array(batch.documents.indices)
+            }, annotate: { $0.id }) { (_, ids: [String]) throws(Stop) in handed.append(ids) }
+        }
+        // The second batch was annotated while the first was handed on; the third failed to select.
+        #expect(handed == [["d1", "d2", "d3"], ["d4", "d5", "d6"]])
+    }
+
+    @Test func noAnnotationRunsOnAfterAFailure() throws {
+        struct Stop: Error {}
+        let annotated = Mutex(0)
+        #expect(throws: Stop.self) {
+            try BatchAnnotator(batchSize: 2, workers: 2).run(Self.inputs, annotate: { (document: Document) -> String in
+                Thread.sleep(forTimeInterval: 0.05)
+                annotated.withLock { $0 += 1 }
+                return document.id
+            }) { (_, ids: [String]) throws(Stop) in
+                if ids.first == "d1" { throw Stop() }
+            }
+        }
+        // The second batch was being annotated when handing on the first failed: the loop waited
+        // for it, so nothing is annotated after it returned.
+        let atReturn = annotated.withLock { $0 }
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(annotated.withLock { $0 } == atReturn)
+        #expect(atReturn == 4)
     }
 
     @Test func cancellingStopsBeforeTheNextBatch() {

@@ -7,7 +7,8 @@ import DossierCore
 ///
 /// Handing on overlaps annotating: while a batch is handed on (an ingest writes it to the
 /// workspace), the next one is already being annotated on the other threads, so the cores are not
-/// idle while SQLite writes. At most two batches are held besides the input being read, so a large
+/// idle while SQLite writes. So a batch is selected (`selecting`) before the batch before it is
+/// handed on; should selecting fail, the batch before is handed on first. At most two batches are held besides the input being read, so a large
 /// corpus streams through; and the results are the same, in the same order, for every batch size
 /// and number of workers.
 package struct BatchAnnotator: Sendable {
@@ -57,12 +58,21 @@ package struct BatchAnnotator: Sendable {
         }
         func startBatch(of count: Int) throws(Failure) {
             let batch = ReadOutcome(documents: Array(pending.documents.prefix(count)), origins: Array(pending.origins.prefix(count)))
-            let chosen = try selecting(batch).map { batch.documents[$0] }
+            let positions: [Int]
+            do throws(Failure) {
+                positions = try selecting(batch)
+            } catch {
+                // The batch before is annotated: hand it on before stopping, as if it were the last.
+                try handOn()
+                throw error
+            }
             pending.documents.removeFirst(count)
             pending.origins.removeFirst(min(count, pending.origins.count))
-            let started = AnnotatingBatch(batch, chosen: chosen, workers: workers, annotate: annotate)
-            try handOn()
-            annotating = started
+            // The next batch is the one being annotated before the one before it is handed on, so
+            // that the `defer` above waits for it should handing on fail.
+            let previous = annotating
+            annotating = AnnotatingBatch(batch, chosen: positions.map { batch.documents[$0] }, workers: workers, annotate: annotate)
+            if let previous { try handle(previous.batch, previous.annotations()) }
         }
         var reading = inputs.makeIterator()
         while true {

@@ -14,7 +14,8 @@ extension Workspace {
     /// `dossier annotate`, is reported with its file and line and skipped, and the rest is kept.
     /// `paths` are files, folders and glob patterns, read in the order given; `-` is standard input.
     /// - Parameters:
-    ///   - progress: called after each batch with the report so far.
+    ///   - progress: called after each batch with the report so far, and once with
+    ///     ``IngestReport/isIndexing`` set before the column file is built.
     ///   - isCancelled: polled before each batch; when it returns `true` the import stops, keeping
     ///     the batches already written.
     /// - Throws: a ``Diagnostic`` when a batch cannot be written; the batches before it are kept,

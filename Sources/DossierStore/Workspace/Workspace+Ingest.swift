@@ -11,10 +11,12 @@ extension Workspace {
     /// whose id the workspace (or an earlier record) already gives to a different text is reported
     /// and skipped, naming both places.
     /// - Parameters:
-    ///   - progress: called after each batch with the report so far, and once more before a write
-    ///     error stops the ingest, so a caller can say what was added before it.
-    ///   - isCancelled: polled before each batch; when it returns `true` the ingest stops, keeping
-    ///     the batches already written (each is whole) and marking the report cancelled.
+    ///   - progress: called after each batch with the report so far, once more before a write
+    ///     error stops the ingest, so a caller can say what was added before it, and once with
+    ///     ``IngestReport/isIndexing`` set before the column file is built.
+    ///   - isCancelled: polled before each batch; when it returns `true` the ingest stops after
+    ///     writing the batch already being annotated, keeping the batches written (each is whole)
+    ///     and marking the report cancelled.
     /// - Throws: a ``Diagnostic`` when a batch cannot be written (the batches before it are kept and
     ///   the diagnostic says how many documents they added), or the workspace stays busy.
     public func ingest(paths: [String], pipeline: Pipeline = Pipeline(), batchSize: Int = 256,

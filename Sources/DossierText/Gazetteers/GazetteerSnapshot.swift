@@ -5,9 +5,9 @@ import Foundation
 ///
 /// `Scripts/build-gazetteer-snapshot` writes `Resources/Gazetteers/gazetteer.snapshot` from the
 /// tables beside it; a test fails when the committed snapshot differs from what the tables and
-/// the code give. The snapshot records a hash of the tables' texts and of the calendar words it
-/// was built with, and ``Gazetteer/init(directory:)`` uses it only when that hash matches, so an
-/// edited table is never shadowed by an old snapshot.
+/// the code give. The snapshot records a hash of the tables' texts, of the calendar words and of
+/// the ``version`` it was built with, and ``Gazetteer/init(directory:)`` uses it only when that
+/// hash matches, so an edited table is never shadowed by an old snapshot.
 ///
 /// Layout (little-endian, written with `BinaryModelWriter`): the magic `DOSSGAZ1`, a byte-order
 /// mark, the source hash; the vocabulary (its words' bytes and where each ends); each word's
@@ -19,6 +19,11 @@ package enum GazetteerSnapshot {
     package static let fileName = "gazetteer.snapshot"
     static let magic = Array("DOSSGAZ1".utf8)
     static let byteOrderMark: UInt32 = 0x0102_0304
+    /// The version of what a snapshot holds and of the code that builds a gazetteer from tables;
+    /// part of the source hash. Raise it when that code changes, so that snapshots built by
+    /// another version (in a user's gazetteer directory) are not used: the test of the bundled
+    /// snapshot catches the change for the bundled one.
+    static let version = 1
 
     /// Why a snapshot is not used.
     enum Failure: Error {
@@ -34,6 +39,7 @@ package enum GazetteerSnapshot {
             for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
             hash = (hash ^ 0xFF) &* 0x100_0000_01b3
         }
+        add("version \(version)")
         for name in Gazetteer.tableNames {
             add(name)
             add(tables[name].map { "present\n" + $0 } ?? "missing")
@@ -87,7 +93,7 @@ package enum GazetteerSnapshot {
     /// The gazetteer a snapshot holds, when it was built from exactly `tables`.
     /// - Throws: `Failure.stale` for a snapshot of other tables, `BinaryModelReader.Failure` for a
     ///   damaged one.
-    static func gazetteer(from data: Data, tables: [String: String]) throws -> Gazetteer {
+    package static func gazetteer(from data: Data, tables: [String: String]) throws -> Gazetteer {
         var reader = BinaryModelReader(data)
         guard try reader.readArray(UInt8.self, count: magic.count) == magic, try reader.read(UInt32.self) == byteOrderMark else {
             throw BinaryModelReader.Failure.malformed("not a Dossier gazetteer snapshot")

@@ -4,11 +4,12 @@ import Glibc
 import Darwin
 #endif
 
-/// A read-only array for a model's weight table, in memory aligned to 2 MiB and, on Linux, backed
-/// by huge pages.
+/// A read-only array for a model's weight table; one of a megabyte or more is aligned to 2 MiB
+/// and, on Linux, asks for huge pages (which the kernel gives when transparent huge pages are
+/// enabled for `madvise`, as they are by default).
 ///
 /// Scoring reads a few dozen slots per word scattered over megabytes; with 4 KiB pages nearly each
-/// read also misses the address-translation cache, so the tables ask for 2 MiB pages.
+/// read also misses the address-translation cache, so the large tables ask for 2 MiB pages.
 final class HugePageBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
     private static var alignment: Int { 2 << 20 }
 
@@ -30,10 +31,13 @@ final class HugePageBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
     init(count: Int, initializingWith initialize: (UnsafeMutableBufferPointer<Element>) throws -> Void) rethrows {
         self.count = count
         let bytes = max(MemoryLayout<Element>.stride * count, 1)
-        let rounded = (bytes + Self.alignment - 1) / Self.alignment * Self.alignment
-        guard let raw = aligned_alloc(Self.alignment, rounded) else { fatalError("DossierText: cannot allocate \(rounded) bytes") }
+        // Small tables (and empty ones) are not worth a huge page of their own.
+        let isLarge = bytes >= Self.alignment / 2
+        let alignment = isLarge ? Self.alignment : 64
+        let rounded = (bytes + alignment - 1) / alignment * alignment
+        guard let raw = aligned_alloc(alignment, rounded) else { fatalError("DossierText: cannot allocate \(rounded) bytes") }
         #if os(Linux)
-        _ = madvise(raw, rounded, MADV_HUGEPAGE)
+        if isLarge { _ = madvise(raw, rounded, MADV_HUGEPAGE) }
         #endif
         base = raw.bindMemory(to: Element.self, capacity: max(count, 1))
         // Should `initialize` throw, deinit frees the memory.

@@ -85,7 +85,7 @@ package struct PerceptronWeights: Sendable {
                   inline: inline)
     }
 
-    /// Interleaves the file's separate arrays into the slots scoring reads.
+    /// Interleaves the builder's separate arrays (the model file's layout) into the slots scoring reads.
     private init(classCount: Int, scale: Float, fingerprints: [UInt32], entries: [UInt32], classes: [UInt8], values: [Int16],
                  inline: [UInt64]) {
         self.classCount = classCount
@@ -228,6 +228,9 @@ package struct PerceptronWeights: Sendable {
         func fingerprint(_ raw: UnsafeRawBufferPointer, _ slot: Int) -> UInt32 {
             UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: fingerprints.lowerBound + 4 * slot, as: UInt32.self))
         }
+        // Lookups stop at an empty slot: a table without one would never end a lookup that misses.
+        let hasEmptySlot = reader.withUnsafeBytes { raw in (0..<capacity).contains { fingerprint(raw, $0) == 0 } }
+        guard hasEmptySlot else { throw BinaryModelReader.Failure.malformed("a table without an empty slot") }
         if classCount <= 4 {
             let weights = try reader.skip(count: capacity, of: UInt64.self)
             inline = reader.withUnsafeBytes { raw in
@@ -260,7 +263,10 @@ package struct PerceptronWeights: Sendable {
                     let stored = fingerprint(raw, slot)
                     guard stored != 0 else { heads[slot] = 0; continue }
                     let entry = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: entries.lowerBound + 4 * slot, as: UInt32.self))
-                    guard Int(entry >> 8) + Int(entry & 0xFF) <= count else { throw BinaryModelReader.Failure.malformed("weights out of range") }
+                    // Scoring reads a found feature's first weight unconditionally: a feature has at least one.
+                    guard entry & 0xFF > 0, Int(entry >> 8) + Int(entry & 0xFF) <= count else {
+                        throw BinaryModelReader.Failure.malformed("weights out of range")
+                    }
                     heads[slot] = UInt64(stored) << 32 | UInt64(entry)
                 }
             }
