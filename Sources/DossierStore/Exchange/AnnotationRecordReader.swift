@@ -40,13 +40,13 @@ private struct RecordReader {
     let line: Data
 
     func read() throws -> AnnotatedDocument {
-        let object: Any
+        let object: ParsedJSON
         do {
-            object = try JSONSerialization.jsonObject(with: line, options: .fragmentsAllowed)
+            object = try ParsedJSON.parse(line)
         } catch {
             throw Problem(reason: "the line is not valid JSON")
         }
-        guard let fields = object as? [String: Any] else {
+        guard case .object(let fields) = object else {
             throw Problem(reason: "the line is JSON, but not an object with an \"id\" and a \"text\"")
         }
         let record = Fields(fields, place: "")
@@ -210,10 +210,10 @@ private struct SpanChecker {
 /// in problems (`entities[2]`).
 private struct Fields {
     typealias Problem = AnnotationJSONLines.Problem
-    let values: [String: Any]
+    let values: [String: ParsedJSON]
     let place: String
 
-    init(_ values: [String: Any], place: String) {
+    init(_ values: [String: ParsedJSON], place: String) {
         self.values = values
         self.place = place
     }
@@ -223,35 +223,40 @@ private struct Fields {
     func missing(_ key: String) -> Problem { problem("\"\(key)\" is missing") }
 
     /// A string, or `nil` when missing or null.
+    /// The value of `key`, or `nil` when missing or null.
+    private func value(_ key: String) -> ParsedJSON? {
+        guard let value = values[key] else { return nil }
+        if case .null = value { return nil }
+        return value
+    }
+
     func string(_ key: String) throws -> String? {
-        guard let value = values[key], !(value is NSNull) else { return nil }
-        guard let text = value as? String else { throw problem("\"\(key)\" is not a string") }
+        guard let value = value(key) else { return nil }
+        guard case .string(let text) = value else { throw problem("\"\(key)\" is not a string") }
         return text
     }
 
     func integer(_ key: String) throws -> Int? {
-        guard let value = values[key], !(value is NSNull) else { return nil }
+        guard let value = value(key) else { return nil }
         return try Self.integer(value, place: place.isEmpty ? "\"\(key)\"" : "\(place).\(key)")
     }
 
     func boolean(_ key: String) throws -> Bool? {
-        guard let value = values[key], !(value is NSNull) else { return nil }
-        guard let number = value as? NSNumber, Self.isBoolean(number) else {
-            throw problem("\"\(key)\" is not true or false")
-        }
-        return number.boolValue
+        guard let value = value(key) else { return nil }
+        guard case .boolean(let flag) = value else { throw problem("\"\(key)\" is not true or false") }
+        return flag
     }
 
-    func array(_ key: String) throws -> [Any]? {
-        guard let value = values[key], !(value is NSNull) else { return nil }
-        guard let array = value as? [Any] else { throw problem("\"\(key)\" is not an array") }
+    func array(_ key: String) throws -> [ParsedJSON]? {
+        guard let value = value(key) else { return nil }
+        guard case .array(let array) = value else { throw problem("\"\(key)\" is not an array") }
         return array
     }
 
     /// The objects of the array `key`, each named `key[index]`; none when the array is missing.
     func objects(_ key: String) throws -> [Fields] {
         try (array(key) ?? []).enumerated().map { index, element in
-            guard let object = element as? [String: Any] else { throw Problem(reason: "\(key)[\(index)] is not an object") }
+            guard case .object(let object) = element else { throw Problem(reason: "\(key)[\(index)] is not an object") }
             return Fields(object, place: "\(key)[\(index)]")
         }
     }
@@ -260,7 +265,7 @@ private struct Fields {
     /// `value` read as a time literal when that gives the same days, else day.
     func range(value: String?) throws -> TimeRange? {
         guard let given = try array("range") else { return nil }
-        guard given.count == 2, let startText = given[0] as? String, let endText = given[1] as? String,
+        guard given.count == 2, case .string(let startText) = given[0], case .string(let endText) = given[1],
               let start = Day(iso: startText), let end = Day(iso: endText) else {
             throw problem("\"range\" is not two days [\"YYYY-MM-DD\", \"YYYY-MM-DD\"]")
         }
@@ -279,18 +284,15 @@ private struct Fields {
         return TimeRange(start: start, end: end, granularity: granularity)
     }
 
-    static func span(_ value: Any, place: String) throws -> TextSpan {
-        guard let pair = value as? [Any], pair.count == 2 else { throw Problem(reason: "\(place) is not a span [start, end]") }
+    static func span(_ value: ParsedJSON, place: String) throws -> TextSpan {
+        guard case .array(let pair) = value, pair.count == 2 else { throw Problem(reason: "\(place) is not a span [start, end]") }
         return TextSpan(start: try integer(pair[0], place: place), end: try integer(pair[1], place: place))
     }
 
-    static func integer(_ value: Any, place: String) throws -> Int {
-        guard let number = value as? NSNumber, !isBoolean(number), let integer = Int(exactly: number.doubleValue) else {
+    static func integer(_ value: ParsedJSON, place: String) throws -> Int {
+        guard case .number(let number) = value, let integer = Int(exactly: number) else {
             throw Problem(reason: "\(place) is not a whole number")
         }
         return integer
     }
-
-    /// Foundation reads `true` and `1` both as NSNumber; a boolean's type is `c` (a JSON number's never is).
-    static func isBoolean(_ number: NSNumber) -> Bool { String(cString: number.objCType) == "c" }
 }
