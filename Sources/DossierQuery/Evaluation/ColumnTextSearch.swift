@@ -32,7 +32,6 @@ enum ColumnTextSearch {
             }
             return low
         }
-        @inline(__always) func folded(_ byte: UInt8) -> UInt8 { byte &- 65 < 26 ? byte | 0x20 : byte }
         let anchor = rarestPosition(in: pattern)
         let anchorByte = pattern[anchor]
         let variants: [UInt8] = anchorByte &- 97 < 26 ? [anchorByte, anchorByte - 32] : [anchorByte]
@@ -45,7 +44,7 @@ enum ColumnTextSearch {
                 let start = at - anchor
                 guard start >= 0, start + pattern.count <= end else { continue }
                 var offset = 0
-                while offset < pattern.count, folded(base[start + offset]) == pattern[offset] { offset += 1 }
+                while offset < pattern.count, TextSearch.folded(base[start + offset]) == pattern[offset] { offset += 1 }
                 guard offset == pattern.count else { continue }
                 let candidate = row(at: start)
                 if start + pattern.count <= Int(offsets[candidate + 1]) { matches[candidate] = true }

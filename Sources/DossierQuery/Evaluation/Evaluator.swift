@@ -44,18 +44,10 @@ struct Evaluator {
             // `relations | count by predicate` and `mentions | where …` go through the table's rows as they
             // come, without a list of all of them first.
             if case .countBy(let keys, let fields)? = plan.stages.first, keys.count == 1, denseKey(keys[0]) != nil {
-                carried = countedByDenseKey(keys[0], fields: fields, rows: 0..<Int32(index.rowCount(of: kind)), allRows: true)
-                position = 1
-            } else if kind == .documents, case .filter(.time(let relation, .field(.document(.date)), let range))? = plan.stages.first {
-                // `documents | during 2019-03`: one loop over the day numbers.
-                let (lowest, highest) = Self.dayBounds(relation, range)
-                var kept: [Int32] = []
-                for (row, number) in index.documents.dates.numbers.buffer.enumerated() where Self.isDay(number, from: lowest, to: highest) {
-                    kept.append(Int32(row))
-                }
-                carried = .rows(kind, kept)
+                carried = countedByDenseKey(keys[0], fields: fields, rows: nil)
                 position = 1
             } else if case .filter(let condition)? = plan.stages.first, let predicate = fastPredicate(condition, testing: index.rowCount(of: kind)) {
+                // `documents | during 2019-03` among them: one loop over the day numbers.
                 var kept: [Int32] = []
                 for row in 0..<Int32(index.rowCount(of: kind)) where predicate(row) { kept.append(row) }
                 carried = .rows(kind, kept)
@@ -407,15 +399,15 @@ struct Evaluator {
         number != DayColumn.missing && Int64(number) >= lowest && Int64(number) <= highest
     }
 
-    /// `count by KEY` for a dense key: counted into an array (straight from the key's column when
-    /// `allRows`), then ordered by count and key.
-    private func countedByDenseKey(_ key: BoundExpression, fields: [Field], rows: some Sequence<Int32>, allRows: Bool = false) -> Carried {
+    /// `count by KEY` for a dense key over `rows` (every row of the table when `nil`, counted straight
+    /// from the key's column): counted into an array, then ordered by count and key.
+    private func countedByDenseKey(_ key: BoundExpression, fields: [Field], rows: [Int32]?) -> Carried {
         let (size, keyOfRow, value, countAll) = denseKey(key)!
         var counts = [Int](repeating: 0, count: size)
-        if allRows {
-            countAll(&counts)
-        } else {
+        if let rows {
             for row in rows { counts[keyOfRow(row)] += 1 }
+        } else {
+            countAll(&counts)
         }
         var table: [[Value]] = []
         for (key, count) in counts.enumerated() where count > 0 { table.append([value(Int32(key)), .int(count)]) }

@@ -183,6 +183,10 @@ struct ExpressionEvaluator {
 
 /// Case-insensitive substring search on UTF-8 bytes.
 enum TextSearch {
+    /// An ASCII byte lower-cased (other bytes as they are).
+    @inline(__always)
+    static func folded(_ byte: UInt8) -> UInt8 { byte &- 65 < 26 ? byte | 0x20 : byte }
+
     /// Whether the UTF-8 `text` contains `pattern`, the UTF-8 of a lower-cased needle, ignoring
     /// case: ASCII text is folded byte by byte in place, other text as ``contains(_:lowercasedNeedle:)`` does.
     ///
@@ -200,7 +204,6 @@ enum TextSearch {
             for index in 0..<count where bytes[index] >= 0x80 { return general() }
             return false
         }
-        @inline(__always) func folded(_ byte: UInt8) -> UInt8 { byte &- 65 < 26 ? byte | 0x20 : byte }
         return pattern.withUnsafeBufferPointer { needle in
             let length = needle.count
             let last = count - length

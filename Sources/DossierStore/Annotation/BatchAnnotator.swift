@@ -8,9 +8,9 @@ import DossierCore
 /// Handing on overlaps annotating: while a batch is handed on (an ingest writes it to the
 /// workspace), the next one is already being annotated on the other threads, so the cores are not
 /// idle while SQLite writes. So a batch is selected (`selecting`) before the batch before it is
-/// handed on; should selecting fail, the batch before is handed on first. At most two batches are held besides the input being read, so a large
-/// corpus streams through; and the results are the same, in the same order, for every batch size
-/// and number of workers.
+/// handed on; should selecting fail, the batch before is handed on first. At most two batches are
+/// held besides the input being read, so a large corpus streams through; and the results are the
+/// same, in the same order, for every batch size and number of workers.
 package struct BatchAnnotator: Sendable {
     /// How many documents make a batch (at least 1).
     package var batchSize: Int
@@ -51,10 +51,15 @@ package struct BatchAnnotator: Sendable {
         var annotating: AnnotatingBatch<Annotation>?
         // Whatever ends the loop, no annotation is left running.
         defer { _ = annotating?.annotations() }
-        func handOn() throws(Failure) {
-            guard let batch = annotating else { return }
-            annotating = nil
+        func handOn(_ batch: AnnotatingBatch<Annotation>?) throws(Failure) {
+            guard let batch else { return }
             try handle(batch.batch, batch.annotations())
+        }
+        /// Hands on the batch being annotated, the last one.
+        func finish() throws(Failure) {
+            let last = annotating
+            annotating = nil
+            try handOn(last)
         }
         func startBatch(of count: Int) throws(Failure) {
             let batch = ReadOutcome(documents: Array(pending.documents.prefix(count)), origins: Array(pending.origins.prefix(count)))
@@ -63,7 +68,7 @@ package struct BatchAnnotator: Sendable {
                 positions = try selecting(batch)
             } catch {
                 // The batch before is annotated: hand it on before stopping, as if it were the last.
-                try handOn()
+                try finish()
                 throw error
             }
             pending.documents.removeFirst(count)
@@ -72,24 +77,24 @@ package struct BatchAnnotator: Sendable {
             // that the `defer` above waits for it should handing on fail.
             let previous = annotating
             annotating = AnnotatingBatch(batch, chosen: positions.map { batch.documents[$0] }, workers: workers, annotate: annotate)
-            if let previous { try handle(previous.batch, previous.annotations()) }
+            try handOn(previous)
         }
         var reading = inputs.makeIterator()
         while true {
-            if isCancelled() { try handOn(); return false }
+            if isCancelled() { try finish(); return false }
             guard let input = reading.next() else { break }
             pending.documents += input.documents
             pending.origins += input.origins
             while pending.documents.count >= batchSize {
-                if isCancelled() { try handOn(); return false }
+                if isCancelled() { try finish(); return false }
                 try startBatch(of: batchSize)
             }
         }
         if !pending.documents.isEmpty {
-            if isCancelled() { try handOn(); return false }
+            if isCancelled() { try finish(); return false }
             try startBatch(of: pending.documents.count)
         }
-        try handOn()
+        try finish()
         return true
     }
 

@@ -25,7 +25,7 @@ extension AnnotationJSONLines {
     /// points past its document.
     public static func record(from line: some Collection<UInt8>) -> Result<AnnotatedDocument, Problem> {
         do {
-            return .success(try RecordReader(line: Data(line)).read())
+            return .success(try RecordReader(line: line).read())
         } catch let problem as Problem {
             return .failure(problem)
         } catch {
@@ -35,9 +35,9 @@ extension AnnotationJSONLines {
 }
 
 /// Reads one record; each check throws a ``AnnotationJSONLines/Problem`` naming the field.
-private struct RecordReader {
+private struct RecordReader<Line: Collection<UInt8>> {
     typealias Problem = AnnotationJSONLines.Problem
-    let line: Data
+    let line: Line
 
     func read() throws -> AnnotatedDocument {
         let object: ParsedJSON

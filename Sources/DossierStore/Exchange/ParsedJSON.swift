@@ -86,49 +86,43 @@ private struct Reader {
         offset += count
     }
 
+    /// Whether the next byte is `byte`; when it is, it is passed over.
+    mutating func skip(_ byte: UInt8) -> Bool {
+        guard offset < bytes.count, bytes[offset] == byte else { return false }
+        offset += 1
+        return true
+    }
+
     mutating func object(depth: Int) throws(SyntaxError) -> ParsedJSON {
         offset += 1
         var members: [String: ParsedJSON] = [:]
         skipWhiteSpace()
-        if offset < bytes.count, bytes[offset] == UInt8(ascii: "}") {
-            offset += 1
-            return .object(members)
-        }
+        if skip(UInt8(ascii: "}")) { return .object(members) }
         while true {
             skipWhiteSpace()
             guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw failure }
             let key = try string()
             skipWhiteSpace()
-            guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else { throw failure }
-            offset += 1
+            guard skip(UInt8(ascii: ":")) else { throw failure }
             skipWhiteSpace()
             members[key] = try value(depth: depth + 1)
-            if try closes(with: UInt8(ascii: "}")) { return .object(members) }
+            skipWhiteSpace()
+            if skip(UInt8(ascii: "}")) { return .object(members) }
+            guard skip(UInt8(ascii: ",")) else { throw failure }
         }
-    }
-
-    /// After a member or element: whether `closer` ends the object or array (else a comma goes on).
-    mutating func closes(with closer: UInt8) throws(SyntaxError) -> Bool {
-        skipWhiteSpace()
-        guard offset < bytes.count else { throw failure }
-        let byte = bytes[offset]
-        guard byte == UInt8(ascii: ",") || byte == closer else { throw failure }
-        offset += 1
-        return byte == closer
     }
 
     mutating func array(depth: Int) throws(SyntaxError) -> ParsedJSON {
         offset += 1
         var elements: [ParsedJSON] = []
         skipWhiteSpace()
-        if offset < bytes.count, bytes[offset] == UInt8(ascii: "]") {
-            offset += 1
-            return .array(elements)
-        }
+        if skip(UInt8(ascii: "]")) { return .array(elements) }
         while true {
             skipWhiteSpace()
             elements.append(try value(depth: depth + 1))
-            if try closes(with: UInt8(ascii: "]")) { return .array(elements) }
+            skipWhiteSpace()
+            if skip(UInt8(ascii: "]")) { return .array(elements) }
+            guard skip(UInt8(ascii: ",")) else { throw failure }
         }
     }
 

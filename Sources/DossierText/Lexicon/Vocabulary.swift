@@ -18,26 +18,11 @@ package struct Vocabulary: Sendable {
     init?(arena: [UInt8], offsets: [Int32]) {
         guard offsets.first == 0, offsets.last.map(Int.init) == arena.count,
               zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }) else { return nil }
-        self.arena = arena
-        self.offsets = offsets
         var capacity = 1024
         while (offsets.count - 1) * 2 > capacity { capacity <<= 1 }
-        var slots = [Int32](repeating: -1, count: capacity)
-        let distinct = arena.withUnsafeBufferPointer { bytes in
-            for id in 0..<offsets.count - 1 {
-                let start = Int(offsets[id]), end = Int(offsets[id + 1])
-                let key = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                var slot = Vocabulary.hash(key) & (capacity - 1)
-                while slots[slot] >= 0 {
-                    let other = Int(slots[slot])
-                    if bytes[Int(offsets[other])..<Int(offsets[other + 1])].elementsEqual(key) { return false }
-                    slot = (slot + 1) & (capacity - 1)
-                }
-                slots[slot] = Int32(id)
-            }
-            return true
-        }
-        guard distinct else { return nil }
+        guard let slots = Vocabulary.slots(arena: arena, offsets: offsets, capacity: capacity) else { return nil }
+        self.arena = arena
+        self.offsets = offsets
         self.slots = slots
     }
 
@@ -107,7 +92,26 @@ package struct Vocabulary: Sendable {
     }
 
     private mutating func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
-        for id in 0..<Int32(count) { place(id, key(id)) }
+        slots = Vocabulary.slots(arena: arena, offsets: offsets, capacity: slots.count * 2)!
+    }
+
+    /// The hash table (`capacity` slots, a power of two) over the words in `arena`, each ending at
+    /// its offset in `offsets`; `nil` when a word comes twice.
+    private static func slots(arena: [UInt8], offsets: [Int32], capacity: Int) -> [Int32]? {
+        var slots = [Int32](repeating: -1, count: capacity)
+        let distinct = arena.withUnsafeBufferPointer { bytes in
+            for id in 0..<offsets.count - 1 {
+                let key = UnsafeBufferPointer(rebasing: bytes[Int(offsets[id])..<Int(offsets[id + 1])])
+                var slot = hash(key) & (capacity - 1)
+                while slots[slot] >= 0 {
+                    let other = Int(slots[slot])
+                    if bytes[Int(offsets[other])..<Int(offsets[other + 1])].elementsEqual(key) { return false }
+                    slot = (slot + 1) & (capacity - 1)
+                }
+                slots[slot] = Int32(id)
+            }
+            return true
+        }
+        return distinct ? slots : nil
     }
 }
