@@ -16,6 +16,13 @@ struct PipelineTests {
         #expect(annotated.times.map(\.value) == ["2023-07-27"])
     }
 
+    @Test func namesInsideTimeExpressionsAreTimesNotEntities() {
+        let text = "Mark Rutte spoke on Christmas Eve."
+        let annotated = TestSupport.pipeline.annotate(Document(id: "t", date: Day(year: 2023, month: 7, day: 25), text: text))
+        #expect(annotated.times.map(\.text).contains("Christmas Eve"))
+        #expect(annotated.mentions.map(\.text) == ["Mark Rutte"])
+    }
+
     @Test func pluggableParts() {
         struct NoNames: EntityRecognizer {
             func candidates(in text: AnalyzedText) -> [EntityCandidate] { [] }

@@ -42,6 +42,18 @@ struct SyntaxTests {
         #expect(question.relations[2] == .root)
     }
 
+    @Test func aReportedClauseKeepsItsSubject() {
+        let parse = parse(["The", "White", "House", "said", "Clinton", "would", "meet", "Yeltsin", "."])
+        #expect(parse.heads[4] == 6 && parse.relations[4] == .nsubj)
+        #expect(parse.relations[6] == .ccomp && parse.heads[6] == 3)
+    }
+
+    @Test func aNameLeftAsTheRootIsItsVerbsSubject() {
+        let parse = parse(["Mexico", "'s", "president", ",", "Ernesto", "Zedillo", ",", "canceled", "a", "visit", "to", "Washington", "."])
+        #expect(parse.root == 7)
+        #expect(parse.relations[4] == .nsubj && parse.heads[4] == 7)
+    }
+
     @Test func passivesGetPassiveSubjectsAndAgents() {
         let parse = parse(["Lavrov", "was", "sent", "by", "Putin", "."])
         #expect(parse.relations[0] == .nsubjPass)

@@ -18,7 +18,8 @@ extension SentenceNameFinder {
         if name.count >= 2, holdsPlace { return .organization }
         // An unknown acronym ("FOMC", "CFDT") mostly names an organisation.
         if name.count == 1, !weak, isAcronym(name.lowerBound) { return .organization }
-        if context.isSportsReport, name.count == 1, isSpeaker(name) { return .person }  // "said Hill", "Hill told"
+        // "said Hill", "Hill told": in a sports report any name, elsewhere a known surname.
+        if name.count == 1, isSpeaker(name), context.isSportsReport || features(name.lowerBound).contains(.surname) { return .person }
         if context.isSportsReport, name.count == 1 || isAllCaps(name) { return weak && !isFollowedByNumber(name) ? .other : .organization }
         // "the Grateful Dead", "the Red Hot Chili Peppers": people's names take no article; bands and firms do.
         if name.count >= 2, mayBePerson, !weak, !isAllCaps(name), followsArticle(name.lowerBound) { return .organization }

@@ -60,11 +60,26 @@ public struct Pipeline: Sendable {
         AnalyzedText(document: document, gazetteer: gazetteer, splitter: splitter)
     }
 
+    /// The mentions that are not part of a time expression: "Christmas Eve" and the "UTC" of
+    /// "1137 UTC" are times, not a person and an organisation. Named events stay ("World War II").
+    static func removingTimes(_ times: [TimeExpression], from mentions: [Mention]) -> [Mention] {
+        guard !times.isEmpty else { return mentions }
+        var result: [Mention] = []
+        result.reserveCapacity(mentions.count)
+        var cursor = 0
+        for mention in mentions {
+            while cursor < times.count && times[cursor].span.end <= mention.span.start { cursor += 1 }
+            let isInsideTime = cursor < times.count && times[cursor].span.start <= mention.span.start && mention.span.end <= times[cursor].span.end
+            if !isInsideTime || mention.kind == .event { result.append(mention) }
+        }
+        return result
+    }
+
     /// The document with its sentences, entity mentions, time expressions and relations.
     public func annotate(_ document: Document) -> AnnotatedDocument {
         let text = analyze(document)
-        let mentions = resolver.resolve(recognizer.candidates(in: text), in: text)
         let times = tagger.times(in: text)
+        let mentions = Self.removingTimes(times, from: resolver.resolve(recognizer.candidates(in: text), in: text))
         let relations = relationExtractor.relations(in: text, mentions: mentions, times: times)
         return AnnotatedDocument(document: document, sentences: text.sentences, mentions: mentions, times: times, relations: relations)
     }

@@ -191,7 +191,10 @@ extension ClauseReading {
             for word in words where !own.contains(word) {
                 // A name, or a third-person pronoun for one ("reported his cause of death").
                 let pronounReferent = graph.tag(word) == .pronoun ? arguments.pronoun(word, discourse: discourse) : nil
-                guard let named = arguments.mentionAt[word] ?? arguments.demonymAt[word] ?? pronounReferent, !isSpeaker(named.name) else { continue }
+                // "… the party's leadership": a description of something the document named.
+                let described = graph.tag(word) == .noun && arguments.mentionAt[word] == nil
+                    ? arguments.resolve(word, lexicon: lexicon, discourse: discourse).first { !isSpeaker($0.name) } : nil
+                guard let named = arguments.mentionAt[word] ?? arguments.demonymAt[word] ?? pronounReferent ?? described, !isSpeaker(named.name) else { continue }
                 objects = [named]
                 break
             }
@@ -209,7 +212,11 @@ extension ClauseReading {
         let headWord = head >= 0 ? lexicon.clauseWord(graph.lemmaKeys[head]) : []
         let relation = graph.relation(noun)
         let isObjectOfHead = relation == .obj || relation == .nsubjPass || (relation == .obl && graph.tag(head) == .verb)
-        let supported = isObjectOfHead && headWord.contains(.support)
+        // "held talks with", and "canceled a planned visit to Washington": the verb's subject is the actor.
+        // "arrived in Washington for talks with Clinton": what a trip is for, its traveller does.
+        let isPurpose = relation == .obl && head >= 0 && graph.tag(head) == .verb && graph.preposition(of: noun) == Self.forKey
+        let supported = isPurpose || isObjectOfHead && (headWord.contains(.support) || headWord.contains(.plan) || headWord.contains(.cancel)
+            || headWord.contains(.refuse))
         let undergone = isObjectOfHead && headWord.contains(.reverseSupport)
         for frame in frames {
             var actorWords: [Int] = []
@@ -245,6 +252,9 @@ extension ClauseReading {
                 if relation == .nmod, graph.preposition(of: noun) == SentenceArguments.of, head >= 0 {
                     actorWords += graph.children(of: head, .nsubj)
                 }
+            } else if actorWords.isEmpty, graph.child(of: noun, .cop) != nil {
+                // "Bolton was a critic of Russia", "X is a partner of Y": a predicate noun is said of its subject.
+                actorWords += graph.children(of: noun, .nsubj)
             }
             var actors = arguments(at: actorWords)
             var targets = arguments(at: targetWords)
@@ -305,6 +315,6 @@ extension ClauseReading {
         return discourse.chargeTarget ?? discourse.person(female: false, from: arguments.sentence) ?? discourse.person(female: true, from: arguments.sentence)
     }
 
-    static let inKey = LemmaKey.of("in"), atKey = LemmaKey.of("at")
+    static let inKey = LemmaKey.of("in"), atKey = LemmaKey.of("at"), forKey = LemmaKey.of("for")
     static let according = LemmaKey.of("according"), comprise = LemmaKey.of("comprise"), attackKey = LemmaKey.of("attack")
 }

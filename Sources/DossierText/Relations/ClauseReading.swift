@@ -42,7 +42,9 @@ struct ClauseReading {
             return graph.children[verb].filter { graph.relation($0) == .oblAgent || graph.preposition(of: $0) == SentenceArguments.by }
         }
         let subjects = graph.children(of: verb, in: [.nsubj, .nsubjOuter])
-        if let subject = subjects.first {
+        // "The party's leader, Jeremy Corbyn announced": an apposition parsed as a second subject;
+        // the name is the actor.
+        if let subject = subjects.count > 1 ? subjects.first(where: { arguments.isNamed($0) }) ?? subjects[0] : subjects.first {
             // "who visited": the relative pronoun stands for the noun the clause modifies.
             if Self.relativePronouns.contains(graph.formKeys[subject]) {
                 if graph.relation(verb) == .aclRelcl { return [graph.head(verb)] }
@@ -168,9 +170,12 @@ struct ClauseReading {
     func modality(of trigger: Int) -> ModalityReading {
         var reading = ModalityReading()
         var node = trigger, steps = 0
+        var keepsNegation = false
         while node >= 0 && steps < 6 {
             steps += 1
+            let negated = reading.isNegated
             read(node, into: &reading, isTrigger: node == trigger)
+            if keepsNegation { reading.isNegated = negated }
             let head = graph.head(node)
             guard head >= 0 else { break }
             let relation = graph.relation(node)
@@ -200,7 +205,10 @@ struct ClauseReading {
                 if relation == .ccomp || (relation != .xcomp && !governs && !isPurpose) { return reading }
                 node = head
             case .conj:
-                // Conjoined verbs share their auxiliaries ("will visit X and meet Y").
+                // Conjoined verbs share their auxiliaries ("will visit X and meet Y"), but not a
+                // negation they are set against ("has not condemned Russia and instead criticised
+                // the West", "did not attend but sent a minister").
+                if graph.children[node].contains(where: { Self.contrastive.contains(graph.formKeys[$0]) }) { keepsNegation = true }
                 node = head
             default:
                 return reading
@@ -240,7 +248,10 @@ struct ClauseReading {
             switch graph.relation(child) {
             case .aux, .auxPass:
                 if word.contains(.future) { reading.isPlanned = true }
-                if word.contains(.hypothetical) { reading.isHypothetical = true }
+                if word.contains(.hypothetical) {
+                    // "said Clinton would meet Yeltsin": reported speech's "would" is its speaker's "will".
+                    if graph.formKeys[child] == Self.would && isReportedFuture(node) { reading.isPlanned = true } else { reading.isHypothetical = true }
+                }
                 if graph.formKeys[child] == Self.wont { reading.isPlanned = true; reading.isNegated.toggle() }
             case .advmod, .det:
                 if word.contains(.negation) { reading.isNegated.toggle() }
@@ -270,6 +281,17 @@ struct ClauseReading {
         }
     }
 
+    /// Whether `clause` is what a speech verb reports ("said … would"), with no condition on it
+    /// ("would … if").
+    private func isReportedFuture(_ clause: Int) -> Bool {
+        guard graph.relation(clause) == .ccomp, graph.head(clause) >= 0,
+              lexicon.verbFrames(graph.lemmaKeys[graph.head(clause)]).contains(where: { $0.predicate == .state }) else { return false }
+        let conditions = graph.children(of: clause, .mark) + graph.children(of: clause, .advcl).flatMap { graph.children(of: $0, .mark) }
+        return !conditions.contains { lexicon.clauseWord(graph.lemmaKeys[$0]).contains(.conditional) }
+    }
+
+    static let would = LemmaKey.of("would")
+    static let contrastive: Set<UInt64> = Set(["but", "instead", "rather", "yet"].map { LemmaKey.of($0) })
     static let relativePronouns: Set<UInt64> = Set(["who", "which", "that", "whom", "whose"].map { LemmaKey.of($0) })
     static let participleMarks: Set<UInt64> = Set(["after", "before", "while", "when", "by", "since", "upon", "on", "from", "without", "for"].map { LemmaKey.of($0) })
     static let to = LemmaKey.of("to")

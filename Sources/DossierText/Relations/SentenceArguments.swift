@@ -73,7 +73,9 @@ struct SentenceArguments {
         for child in graph.children[word] {
             let relation = graph.relation(child)
             let preposition = graph.preposition(of: child)
-            guard relation == .appos || relation == .flat || ((relation == .nmod || relation == .nmodUnmarked)
+            // "the town of Pandeglang", "the province of Banten": a place noun names its "of" place.
+            let namesPlace = relation == .nmod && preposition == Self.of && Self.placeNouns.contains(graph.lemmaKeys[word])
+            guard relation == .appos || relation == .flat || namesPlace || ((relation == .nmod || relation == .nmodUnmarked)
                 && (preposition == 0 || preposition == Self.such || preposition == Self.including || preposition == Self.like)) else { continue }
             let named = arguments(at: child, lexicon: lexicon, discourse: discourse)
             if !named.isEmpty { return named }
@@ -107,10 +109,31 @@ struct SentenceArguments {
             let owners = arguments(at: possessor, lexicon: lexicon, discourse: discourse)
             if !owners.isEmpty { return owners }
         }
+        // "NATO warplanes", "Serbian positions", "Iraqi targets": things in the plural that a body
+        // or country names as its own stand for it.
+        if graph.parse.treebankTags[word] == "NNS" {
+            for child in graph.children[word] where graph.relation(child) == .compound || graph.relation(child) == .amod {
+                // "ethnic Albanian villages" belong to a people, not to Albania.
+                if mentionAt[child] == nil, child > 0, graph.formKeys[child - 1] == Self.ethnic { continue }
+                if let named = mentionAt[child] ?? demonymAt[child], named.kind != .person, named.kind != .event { return [named] }
+            }
+        }
         // "the capital Pyongyang", "Foreign Minister Sergey Lavrov" parsed apart: a name right after
         // the head noun is what it names.
         if word + 1 < graph.count, let next = mentionAt[word + 1], mentionAt[word] == nil {
             return [next]
+        }
+        // "Secretary of State Madeleine Albright" with the name parsed under "of State": a person
+        // named after capitalised title words ("of", "for" between them) inside the head's phrase.
+        if graph.tag(word) == .properNoun {
+            var next = word + 1
+            while next < graph.count && next <= word + 4 && mentionAt[next] == nil
+                    && (graph.tag(next) == .properNoun || graph.formKeys[next] == Self.ofForm || graph.formKeys[next] == Self.forForm) {
+                next += 1
+            }
+            if next < graph.count, let person = mentionAt[next], person.kind == .person, next > word + 1, graph.isInSubtree(next, of: word) {
+                return [person]
+            }
         }
         // "the president, Emmanuel Macron", an apposition parsed apart.
         if word + 2 < graph.count, graph.tag(word + 1) == .punctuation, graph.formKeys[word + 1] == Self.comma,
@@ -121,6 +144,12 @@ struct SentenceArguments {
         // "the president", "the foreign minister": the person the document gave that title.
         if let determiner = graph.child(of: word, .det), Self.definite.contains(graph.formKeys[determiner]) {
             if let holder = discourse.holder(ofTitle: graph.lemmaKeys[word], from: sentence) { return [holder] }
+            // "The Labour Party's leader … the party's leadership": a name earlier in the sentence
+            // that ends with the head word comes before those of the sentences before.
+            for candidate in stride(from: word - 1, through: 0, by: -1) {
+                guard let named = mentionAt[candidate], named.name.split(separator: " ").last.map({ LemmaKey.of($0) }) == graph.lemmaKeys[word] else { continue }
+                return [named]
+            }
             if let described = discourse.described(head: graph.lemmaKeys[word], kinds: Self.classKinds[graph.lemmaKeys[word]], from: sentence) {
                 return [described]
             }
@@ -142,14 +171,53 @@ struct SentenceArguments {
                 if let gender = discourse.gender(of: named.name), gender != feminine { continue }
                 return named
             }
-            return discourse.person(female: feminine, from: sentence)
+            // "Garcia invited him": an object pronoun is not its own clause's subject (binding
+            // principle B), and refers back to a person named earlier in the sentence before one
+            // of the sentences before ("After Hunter retreated …, Garcia invited him").
+            guard !graph.relation(word).isSubject, graph.relation(word) != .nmodPoss else {
+                return discourse.person(female: feminine, from: sentence)
+            }
+            let coArguments = Set(clauseSubjects(of: word).compactMap { mentionAt[$0]?.name })
+            for candidate in stride(from: word - 1, through: 0, by: -1) {
+                guard let named = mentionAt[candidate], named.kind == .person, !coArguments.contains(named.name) else { continue }
+                if let gender = discourse.gender(of: named.name), gender != feminine { continue }
+                return named
+            }
+            return discourse.person(female: feminine, from: sentence, excluding: coArguments)
         }
         if Self.firstPerson.contains(key) { return speaker }
-        if Self.collective.contains(key) { return discourse.collective(from: sentence) }
+        if Self.collective.contains(key) {
+            // "Ciena said it would buy Tellabs": the named body that is the subject of a clause
+            // above the pronoun's.
+            let clause = graph.head(word)
+            for candidate in stride(from: word - 1, through: 0, by: -1) {
+                guard let named = mentionAt[candidate] ?? demonymAt[candidate], named.kind != .person, named.kind != .event,
+                      graph.relation(candidate).isSubject, graph.head(candidate) != clause, clause >= 0,
+                      graph.isInSubtree(clause, of: graph.head(candidate)) else { continue }
+                return named
+            }
+            return discourse.collective(from: sentence)
+        }
         return nil
     }
 
-    static let comma = LemmaKey.of(",")
+    /// The words heading the subject of the clause `word` belongs to: its verb's subjects, or for a
+    /// verb conjoined without one ("met Putin and thanked him"), the first verb's.
+    private func clauseSubjects(of word: Int) -> [Int] {
+        var verb = graph.head(word)
+        // "invited him to the meeting": a pronoun inside a phrase belongs to the verb above it.
+        while verb >= 0 && graph.tag(verb) != .verb && graph.tag(verb) != .auxiliary && graph.relation(verb) != .root { verb = graph.head(verb) }
+        var steps = 0
+        while verb >= 0 && steps < 4 {
+            steps += 1
+            let subjects = graph.children(of: verb, in: [.nsubj, .nsubjPass])
+            if !subjects.isEmpty || graph.relation(verb) != .conj { return subjects }
+            verb = graph.head(verb)
+        }
+        return []
+    }
+
+    static let comma = LemmaKey.of(","), ethnic = LemmaKey.of("ethnic"), ofForm = LemmaKey.of("of"), forForm = LemmaKey.of("for")
     static let such = LemmaKey.of("such"), including = LemmaKey.of("include"), like = LemmaKey.of("like")
     static let of = LemmaKey.of("of"), from = LemmaKey.of("from"), by = LemmaKey.of("by"), between = LemmaKey.of("between")
     static let masculine: Set<UInt64> = Set(["he", "him", "his", "himself"].map { LemmaKey.of($0) })
@@ -158,6 +226,9 @@ struct SentenceArguments {
     static let collective: Set<UInt64> = Set(["it", "its", "they", "them", "their"].map { LemmaKey.of($0) })
     /// Words that refer to something named elsewhere: pronouns of every kind.
     static let referring: Set<UInt64> = masculine.union(feminine).union(firstPerson).union(collective)
+    /// Nouns for places that "of" names: "the town of Pandeglang".
+    static let placeNouns: Set<UInt64> = Set(["town", "city", "village", "province", "region", "state", "island", "port", "district",
+                                               "county", "capital", "republic", "kingdom", "country", "emirate", "municipality"].map { LemmaKey.of($0) })
     static let definite: Set<UInt64> = Set(["the", "this", "that", "these", "those"].map { LemmaKey.of($0) })
     /// Class nouns that refer to the last entity of a kind ("the country", "the company").
     static let classKinds: [UInt64: Set<EntityKind>] = [

@@ -58,9 +58,7 @@ public struct SyntacticRelationExtractor: RelationExtractor {
             for relation in found {
                 let subject = actor(relation.subject)
                 let object = actor(relation.object, asObjectOf: relation.predicate)
-                // A name of unknown kind that says something ("Roscosmos announced") is a speaker.
-                let canAct = subject.kind.canAct || (relation.predicate == .state && subject.kind == .other)
-                guard subject.name != object.name, canAct, relation.predicate.accepts(object.kind) else { continue }
+                guard subject.name != object.name, subject.kind.canAct, relation.predicate.accepts(object.kind) else { continue }
                 for time in timeHeads.times(of: relation.trigger) {
                     let key = "\(subject.name)\u{1}\(relation.predicate)\u{1}\(object.name)\u{1}\(time?.value ?? "")"
                     guard seen.insert(key).inserted else { continue }

@@ -33,6 +33,10 @@ public struct PerceptronParser: DependencyParser {
         var (heads, relations) = arcs(words: keys, tagClasses: classes)
         let tags = classes.map { tagger.tagSet[Int($0)].universal }
         SubjectRepair.repair(heads: &heads, relations: &relations, tags: tags)
+        SubjectRepair.repairReportedSubjects(heads: &heads, relations: &relations)
+        SubjectRepair.repairNominalRoots(heads: &heads, relations: &relations, tags: tags) { word in
+            ["VBD", "VBZ", "VBP"].contains(tagger.tagSet[Int(classes[word])].treebank)
+        }
         SubjectRepair.repairFrontedTimes(heads: &heads, relations: &relations, tags: tags)
         SubjectRepair.repairRelativeClauses(heads: &heads, relations: &relations, tags: tags) { word in
             let tag = tagger.tagSet[Int(classes[word])].treebank

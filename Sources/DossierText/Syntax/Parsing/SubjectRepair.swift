@@ -5,6 +5,8 @@
 ///   and Macron ended" with "Macron" as one). The parser attaches "and Israel" before it has seen
 ///   the verb, and a verb in Universal Dependencies has one subject, so a second subject after a
 ///   `cc` is a conjunct of the first;
+/// - a reported clause's subject made a second subject of the speech verb ("said Clinton would meet");
+/// - a subject left as the root, with its verb a `parataxis` of it ("X's president, Name, canceled");
 /// - a subject hung as an apposition on a fronted time ("Yesterday, Roscosmos, … announced");
 /// - a relative clause hung on a verb ("the group, which comprises Brazil, …" as a `parataxis` of
 ///   the main verb): a clause whose subject is a relative pronoun right after a noun modifies it.
@@ -28,6 +30,40 @@ enum SubjectRepair {
                 }
             }
         }
+    }
+
+    /// Moves a reported clause's subject back into it: "The White House said Clinton would meet
+    /// Yeltsin" with "Clinton" as a second subject of "said". The parser attaches the name before it
+    /// has seen "would meet"; a verb that already has a subject before it, and a clausal complement
+    /// without one after the name, gives the name to the complement.
+    static func repairReportedSubjects(heads: inout [Int32], relations: inout [DependencyRelation]) {
+        var children: [Int: [Int]] = [:]
+        for word in heads.indices where heads[word] >= 0 { children[Int(heads[word]), default: []].append(word) }
+        for (verb, words) in children {
+            guard words.contains(where: { $0 < verb && relations[$0] == .nsubj }),
+                  let second = words.first(where: { $0 > verb && relations[$0] == .nsubj }),
+                  let complement = words.first(where: { $0 > second && relations[$0] == .ccomp }),
+                  !(children[complement] ?? []).contains(where: { relations[$0].isSubject }) else { continue }
+            heads[second] = Int32(complement)
+        }
+    }
+
+    /// Makes a name the subject of the finite verb the parser left after it: "Mexico's president,
+    /// Ernesto Zedillo, canceled a visit" parsed with "Ernesto Zedillo" as the root and "canceled",
+    /// which the greedy parser never attached, as a `parataxis` of it. A root noun with neither a
+    /// subject nor a copula is no clause; the subjectless verb is.
+    static func repairNominalRoots(heads: inout [Int32], relations: inout [DependencyRelation], tags: [PartOfSpeech],
+                                   isFiniteVerb: (Int) -> Bool) {
+        guard let root = heads.firstIndex(of: -1), tags[root] == .properNoun || tags[root] == .noun else { return }
+        let rootChildren = heads.indices.filter { heads[$0] == Int32(root) }
+        guard !rootChildren.contains(where: { relations[$0] == .cop || relations[$0].isSubject }),
+              let verb = rootChildren.first(where: { $0 > root && relations[$0] == .parataxis && tags[$0] == .verb && isFiniteVerb($0) }),
+              !heads.indices.contains(where: { heads[$0] == Int32(verb) && relations[$0].isSubject }) else { return }
+        heads[verb] = -1
+        relations[verb] = .root
+        heads[root] = Int32(verb)
+        relations[root] = .nsubj
+        for word in rootChildren where word > verb { heads[word] = Int32(verb) }
     }
 
     /// Gives a subjectless verb the name the parser hung as an apposition on a fronted time
