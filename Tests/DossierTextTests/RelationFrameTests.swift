@@ -82,6 +82,14 @@ struct RelationFrameTests {
         #expect(relations("Christine Lagarde was a critic of Hungary.").contains("Christine Lagarde criticize Hungary asserted"))
     }
 
+    @Test func theOneAppointedToALeadingRoleLeadsWhatItBelongsTo() {
+        #expect(relations("Xi Jinping was sworn in as president of China.").contains("Xi Jinping lead China asserted"))
+        #expect(relations("Lebanon's parliament elected Emile Lahoud as president on Thursday.").contains("Emile Lahoud lead Lebanon asserted"))
+        #expect(relations("Angela Merkel became chancellor of Germany in 2005.").contains("Angela Merkel lead Germany asserted"))
+        // A lesser appointment is no lead.
+        #expect(relations("Donald Trump appointed John Bolton as national security adviser of the United States.").allSatisfy { !$0.contains(" lead ") })
+    }
+
     @Test func supportVerbsTakeTheirSubjectAsTheEventsActor() {
         #expect(relations("Angela Merkel held talks with Emmanuel Macron.").contains("Angela Merkel meet Emmanuel Macron asserted"))
         #expect(relations("Japan imposed sanctions on North Korea.").contains("Japan sanction North Korea asserted"))

@@ -17,6 +17,7 @@ extension ClauseReading {
             switch graph.tag(word) {
             case .verb:
                 verbRelations(word, into: &found)
+                if lexicon.clauseWord(graph.lemmaKeys[word]).contains(.appoint) { appointmentRelations(word, into: &found) }
             case .noun:
                 nounRelations(word, into: &found)
             default:
@@ -85,6 +86,63 @@ extension ClauseReading {
             emit(predicate, actors: actors, targets: targets, trigger: verb, into: &found)
             if predicate == .attend { emit(.visit, actors: actors, targets: venues(of: [verb] + targetWords), trigger: verb, into: &found) }
         }
+    }
+
+    // MARK: Appointments
+
+    /// "Parliament elected Lahoud as president", "Jiang was elected president of China", "she
+    /// became chairman of IBM": the one appointed leads what the role's "of" phrase or owner names
+    /// ("Lebanon's president"), else what owns the appointing body ("IBM's board named …"). Only
+    /// leading roles count: a lesser appointment is no `lead`.
+    private func appointmentRelations(_ verb: Int, into found: inout [ClauseRelation]) {
+        let passive = isPassive(verb)
+        let objects = graph.children(of: verb, .obj)
+        // The role: a leader noun the verb takes as a complement, an object, or an "as" phrase.
+        // ("elected Lahoud as president" with the "as" phrase hung on the object counts too.)
+        let candidates = graph.children[verb] + objects.flatMap { graph.children(of: $0, .nmod) }
+        let roles = candidates.filter { child in
+            let relation = graph.relation(child)
+            guard [.xcomp, .obj, .obl, .nmod, .advcl, .ccomp].contains(relation), lexicon.clauseWord(graph.lemmaKeys[child]).contains(.leader) else { return false }
+            return (relation != .obl && relation != .nmod) || graph.preposition(of: child) == Self.asKey
+        }
+        guard let role = roles.first else { return }
+        let holderWords: [Int]
+        if passive {
+            holderWords = graph.children(of: verb, .nsubjPass)
+        } else if let object = objects.first(where: { $0 != role }) {
+            holderWords = [object]
+        } else {
+            holderWords = actorWords(of: verb)
+        }
+        let holders = arguments(at: holderWords).filter { $0.kind == .person }
+        guard !holders.isEmpty else { return }
+        var led = owners(of: role)
+        if led.isEmpty {
+            // "sworn in as president of China" with "of China" hung on the verb.
+            let phrases = graph.children(of: verb, .obl).filter { $0 > role && graph.preposition(of: $0) == SentenceArguments.of }
+            led = arguments(at: phrases)
+        }
+        if led.isEmpty, !passive, objects.contains(where: { $0 != role }) {
+            // "IBM's board named Akers chairman": the appointing body's owner.
+            led = actorWords(of: verb).flatMap { owners(of: $0) + arguments(at: [$0]).filter { $0.kind == .organization || $0.kind == .location } }
+        }
+        emit(.lead, actors: holders, targets: led.filter { $0.kind != .person }, trigger: verb, into: &found)
+    }
+
+    /// The named things a noun phrase belongs to: its possessor, a name or demonym before it, its
+    /// "of" phrase ("Lebanon's president", "the Chinese president", "president of China").
+    private func owners(of word: Int) -> [RelationArgument] {
+        var result: [RelationArgument] = []
+        for child in graph.children[word] {
+            let relation = graph.relation(child)
+            let owns = relation == .nmodPoss || relation == .compound || relation == .amod
+                || (relation == .nmod && graph.preposition(of: child) == SentenceArguments.of)
+            guard owns else { continue }
+            for argument in arguments(at: [child]) where argument.kind != .person && !result.contains(where: { $0.name == argument.name }) {
+                result.append(argument)
+            }
+        }
+        return result
     }
 
     /// The word right after `word` (past a determiner) when it begins a name.
@@ -315,6 +373,6 @@ extension ClauseReading {
         return discourse.chargeTarget ?? discourse.person(female: false, from: arguments.sentence) ?? discourse.person(female: true, from: arguments.sentence)
     }
 
-    static let inKey = LemmaKey.of("in"), atKey = LemmaKey.of("at"), forKey = LemmaKey.of("for")
+    static let inKey = LemmaKey.of("in"), atKey = LemmaKey.of("at"), forKey = LemmaKey.of("for"), asKey = LemmaKey.of("as")
     static let according = LemmaKey.of("according"), comprise = LemmaKey.of("comprise"), attackKey = LemmaKey.of("attack")
 }

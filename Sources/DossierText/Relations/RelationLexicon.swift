@@ -72,12 +72,13 @@ package struct RelationLexicon: Sendable {
         static let reverseSupport = ClauseWord(rawValue: 1 << 14)
         static let comprise = ClauseWord(rawValue: 1 << 15)
         static let proxy = ClauseWord(rawValue: 1 << 16)
+        static let appoint = ClauseWord(rawValue: 1 << 17)
 
         static let names: [Substring: ClauseWord] = [
             "plan": .plan, "cancel": .cancel, "refuse": .refuse, "future": .future, "hypothetical": .hypothetical,
             "conditional": .conditional, "reported": .reported, "threat": .threat, "negation": .negation,
             "plannedAdjective": .plannedAdjective, "hypotheticalAdjective": .hypotheticalAdjective, "group": .group,
-            "leader": .leader, "support": .support, "reverse-support": .reverseSupport, "proxy": .proxy,
+            "leader": .leader, "support": .support, "reverse-support": .reverseSupport, "proxy": .proxy, "appoint": .appoint,
         ]
     }
 
@@ -152,6 +153,13 @@ package struct RelationLexicon: Sendable {
                     supportParticles[key, default: []].append(LemmaKey.of(parts[1]))
                 }
                 clauseWords[key, default: []].insert(word)
+                // An appointment is a trigger of its own: a sentence with one is parsed.
+                if word == .appoint {
+                    for form in Inflection.verbForms(of: String(parts[0]).lowercased()) {
+                        addForm(Substring(form))
+                        verbLemmaOfForm[LemmaKey.of(form)] = verbLemmaOfForm[LemmaKey.of(form)] ?? key
+                    }
+                }
             }
         }
         // "according to Reuters" reports a statement without a verb of saying.
@@ -246,6 +254,7 @@ enum Inflection {
         "stand": ["stood"], "undertake": ["undertook", "undertaken"], "withdraw": ["withdrew", "withdrawn"],
         "beat": ["beaten"], "split": ["split"], "put": ["put"], "set": ["set"], "hit": ["hit"], "quit": ["quit"],
         "feel": ["felt"], "keep": ["kept"], "leave": ["left"], "find": ["found"], "see": ["saw", "seen"], "be": ["is", "was", "were", "been"],
+        "choose": ["chose", "chosen"], "swear": ["swore", "sworn"], "become": ["became"],
     ]
 
     /// The forms of a verb: base, third person, past and participle, gerund.
