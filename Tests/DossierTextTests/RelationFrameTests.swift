@@ -90,6 +90,19 @@ struct RelationFrameTests {
         #expect(relations("Donald Trump appointed John Bolton as national security adviser of the United States.").allSatisfy { !$0.contains(" lead ") })
     }
 
+    @Test func courtsActForTheirCountryAndAssetsForTheirOwner() {
+        #expect(relations("A Spanish judge issued an arrest warrant for Augusto Pinochet on Friday.").contains("Spain charge Augusto Pinochet asserted"))
+        #expect(relations("Adam Schiff, the chairman of the committee, is to be in charge of the hearings.").allSatisfy { !$0.contains(" charge ") })
+        #expect(relations("The government of Switzerland froze the assets of Ferdinand Marcos.").contains("Switzerland sanction Ferdinand Marcos asserted"))
+    }
+
+    @Test func theOneSentDoesWhatTheyAreSentFor() {
+        let found = relations("Bill Clinton dispatched Richard Holbrooke to Belgrade to meet Slobodan Milosevic.")
+        #expect(found.contains("Richard Holbrooke meet Slobodan Milosevic asserted"))
+        #expect(found.contains("Bill Clinton send Richard Holbrooke asserted"))
+        #expect(!found.contains("Bill Clinton send Serbia asserted"))  // the one sent is named
+    }
+
     @Test func supportVerbsTakeTheirSubjectAsTheEventsActor() {
         #expect(relations("Angela Merkel held talks with Emmanuel Macron.").contains("Angela Merkel meet Emmanuel Macron asserted"))
         #expect(relations("Japan imposed sanctions on North Korea.").contains("Japan sanction North Korea asserted"))

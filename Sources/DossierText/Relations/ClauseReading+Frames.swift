@@ -83,6 +83,8 @@ extension ClauseReading {
                 continue
             }
             if predicate == .host && !targets.contains(where: { $0.kind == .person || $0.kind == .event }) { continue }
+            // "sent Holbrooke to Belgrade": the one sent, when named, is the target, not where they went.
+            if predicate == .send, targets.contains(where: { $0.kind == .person }) { targets.removeAll { $0.kind == .location } }
             emit(predicate, actors: actors, targets: targets, trigger: verb, into: &found)
             if predicate == .attend { emit(.visit, actors: actors, targets: venues(of: [verb] + targetWords), trigger: verb, into: &found) }
         }
@@ -266,6 +268,11 @@ extension ClauseReading {
     private func nounRelations(_ noun: Int, into found: inout [ClauseRelation]) {
         let frames = lexicon.nounFrames(graph.lemmaKeys[noun])
         guard !frames.isEmpty else { return }
+        // "in charge of the hearings" is responsibility, not an accusation.
+        if graph.children(of: noun, .case).contains(where: { graph.lemmaKeys[$0] == Self.inKey }), !graph.children[noun].contains(where: { graph.relation($0) == .det }),
+           frames.contains(where: { $0.predicate == .charge }) {
+            return
+        }
         let head = graph.head(noun)
         let headWord = head >= 0 ? lexicon.clauseWord(graph.lemmaKeys[head]) : []
         let relation = graph.relation(noun)

@@ -74,6 +74,11 @@ struct ClauseReading {
             // subject; under a passive ("was invited by Xi to visit"), the passive subject.
             guard isSharedSubjectClause(verb) else { return [] }
             if isPassive(head), let subject = graph.child(of: head, .nsubjPass) { return [subject] }
+            // "dispatched Holbrooke to Belgrade to meet Milosevic": the one sent does what they are sent for.
+            if lexicon.verbFrames(graph.lemmaKeys[head]).contains(where: { $0.predicate == .send }), let sent = graph.child(of: head, .obj),
+               graph.children(of: verb, .mark).contains(where: { graph.lemmaKeys[$0] == Self.to }) {
+                return [sent]
+            }
             return actorWords(of: head, depth: depth + 1)
         case .acl:
             // "leaders attending the summit": the noun; passive participles were handled above.

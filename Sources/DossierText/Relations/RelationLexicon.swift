@@ -73,12 +73,14 @@ package struct RelationLexicon: Sendable {
         static let comprise = ClauseWord(rawValue: 1 << 15)
         static let proxy = ClauseWord(rawValue: 1 << 16)
         static let appoint = ClauseWord(rawValue: 1 << 17)
+        static let possession = ClauseWord(rawValue: 1 << 18)
 
         static let names: [Substring: ClauseWord] = [
             "plan": .plan, "cancel": .cancel, "refuse": .refuse, "future": .future, "hypothetical": .hypothetical,
             "conditional": .conditional, "reported": .reported, "threat": .threat, "negation": .negation,
             "plannedAdjective": .plannedAdjective, "hypotheticalAdjective": .hypotheticalAdjective, "group": .group,
             "leader": .leader, "support": .support, "reverse-support": .reverseSupport, "proxy": .proxy, "appoint": .appoint,
+            "possession": .possession,
         ]
     }
 
@@ -254,7 +256,7 @@ enum Inflection {
         "stand": ["stood"], "undertake": ["undertook", "undertaken"], "withdraw": ["withdrew", "withdrawn"],
         "beat": ["beaten"], "split": ["split"], "put": ["put"], "set": ["set"], "hit": ["hit"], "quit": ["quit"],
         "feel": ["felt"], "keep": ["kept"], "leave": ["left"], "find": ["found"], "see": ["saw", "seen"], "be": ["is", "was", "were", "been"],
-        "choose": ["chose", "chosen"], "swear": ["swore", "sworn"], "become": ["became"],
+        "choose": ["chose", "chosen"], "swear": ["swore", "sworn"], "become": ["became"], "freeze": ["froze", "frozen"],
     ]
 
     /// The forms of a verb: base, third person, past and participle, gerund.

@@ -105,7 +105,9 @@ struct SentenceArguments {
             return [named]
         }
         // "Putin's actions", "Xi's leadership": a stance or deed stands for whose it is.
-        if clause.contains(.proxy), let possessor = graph.child(of: word, .nmodPoss) {
+        // "the bank accounts of Ferdinand Marcos": a thing owned stands for its possessor or "of" phrase.
+        let ofPhrase = clause.contains(.possession) ? graph.children(of: word, .nmod).first { graph.preposition(of: $0) == Self.of } : nil
+        if clause.contains(.proxy) || clause.contains(.possession), let possessor = graph.child(of: word, .nmodPoss) ?? ofPhrase {
             let owners = arguments(at: possessor, lexicon: lexicon, discourse: discourse)
             if !owners.isEmpty { return owners }
         }
