@@ -16,6 +16,8 @@ struct EntityRecognizerTests {
         #expect(found?.kind == .person)
         #expect(found?.evidence == .title)
         #expect(find("Foreign Minister Anna Lindqvist spoke.", "Anna Lindqvist")?.kind == .person)
+        // A title is no name of its own.
+        #expect(candidates("Olaf Scholz met Foreign Secretary James Cleverly.").map(\.text) == ["Olaf Scholz", "James Cleverly"])
         #expect(find("The delegation is led by Defence Minister Oleg Karpov.", "Oleg Karpov")?.kind == .person)
         #expect(find("The party's Politburo member Wang Tao will attend.", "Wang Tao")?.kind == .person)
     }

@@ -103,6 +103,12 @@ struct RelationFrameTests {
         #expect(!found.contains("Bill Clinton send Serbia asserted"))  // the one sent is named
     }
 
+    @Test func itAfterAnUnnamedSubjectIsThatThing() {
+        let text = "Canada proposed the plan. The resolution failed, and Mexico opposed it."
+        #expect(relations(text).allSatisfy { !$0.contains("Mexico criticize Canada") })
+        #expect(relations("Gazprom said it would buy Naftogaz.").contains("Gazprom trade Naftogaz planned"))
+    }
+
     @Test func supportVerbsTakeTheirSubjectAsTheEventsActor() {
         #expect(relations("Angela Merkel held talks with Emmanuel Macron.").contains("Angela Merkel meet Emmanuel Macron asserted"))
         #expect(relations("Japan imposed sanctions on North Korea.").contains("Japan sanction North Korea asserted"))

@@ -12,8 +12,11 @@ struct SentenceArguments {
     private(set) var demonymAt: [RelationArgument?]
     /// The speaker of the sentence's statement or quotation, for "I", "we", "my", "our".
     var speaker: RelationArgument?
+    /// The subjects that are things without a name ("The resolution passed"): an "it" after one
+    /// refers to it, not to a body named in the sentences before.
+    private(set) var unnamedSubjects: [Int] = []
 
-    init(graph: ClauseGraph, sentence: Int, text: AnalyzedText, mentions: ArraySlice<Mention>, gazetteer: Gazetteer) {
+    init(graph: ClauseGraph, sentence: Int, text: AnalyzedText, mentions: ArraySlice<Mention>, gazetteer: Gazetteer, lexicon: RelationLexicon) {
         self.graph = graph
         self.sentence = sentence
         var mentionAt = [RelationArgument?](repeating: nil, count: graph.count)
@@ -34,6 +37,14 @@ struct SentenceArguments {
         }
         self.mentionAt = mentionAt
         self.demonymAt = demonymAt
+        unnamedSubjects = (0..<graph.count).filter { word in
+            guard graph.relation(word) == .nsubj || graph.relation(word) == .nsubjPass, graph.tag(word) == .noun,
+                  graph.parse.treebankTags[word] == "NN", mentionAt[word] == nil, demonymAt[word] == nil,
+                  Self.classKinds[graph.lemmaKeys[word]] == nil else { return false }
+            let clause = lexicon.clauseWord(graph.lemmaKeys[word])
+            return !clause.contains(.group) && !clause.contains(.leader)
+                && !graph.children[word].contains { mentionAt[$0] != nil || demonymAt[$0] != nil }
+        }
     }
 
     /// Whether `word` lies inside a mention or is a demonym.
@@ -198,6 +209,8 @@ struct SentenceArguments {
                       graph.isInSubtree(clause, of: graph.head(candidate)) else { continue }
                 return named
             }
+            // "The resolution passed, with 194 Republicans opposing it".
+            if Self.singular.contains(key), unnamedSubjects.contains(where: { $0 < word }) { return nil }
             return discourse.collective(from: sentence)
         }
         return nil
@@ -226,6 +239,7 @@ struct SentenceArguments {
     static let feminine: Set<UInt64> = Set(["she", "her", "hers", "herself"].map { LemmaKey.of($0) })
     static let firstPerson: Set<UInt64> = Set(["i", "me", "my", "we", "us", "our"].map { LemmaKey.of($0) })
     static let collective: Set<UInt64> = Set(["it", "its", "they", "them", "their"].map { LemmaKey.of($0) })
+    static let singular: Set<UInt64> = Set(["it", "its"].map { LemmaKey.of($0) })
     /// Words that refer to something named elsewhere: pronouns of every kind.
     static let referring: Set<UInt64> = masculine.union(feminine).union(firstPerson).union(collective)
     /// Nouns for places that "of" names: "the town of Pandeglang".

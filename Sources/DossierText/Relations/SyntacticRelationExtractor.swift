@@ -49,7 +49,8 @@ public struct SyntacticRelationExtractor: RelationExtractor {
             }
             let words = SyntacticWords(text: text, tokens: tokenRange, names: sentenceMentions.map(\.span))
             let graph = ClauseGraph(parse: parser.parse(words.words, knownTags: words.knownTags), tokenOfWord: words.tokenOfWord, lexicon: lexicon)
-            let arguments = SentenceArguments(graph: graph, sentence: sentenceIndex, text: text, mentions: sentenceMentions, gazetteer: gazetteer)
+            let arguments = SentenceArguments(graph: graph, sentence: sentenceIndex, text: text, mentions: sentenceMentions, gazetteer: gazetteer,
+                                              lexicon: lexicon)
             var reading = ClauseReading(graph: graph, arguments: arguments, lexicon: lexicon, discourse: discourse)
             let found = reading.relations()
             let sentenceTimes = timesBySentence[sentenceIndex] ?? []
