@@ -109,6 +109,18 @@ struct RelationFrameTests {
         #expect(relations("Gazprom said it would buy Naftogaz.").contains("Gazprom trade Naftogaz planned"))
     }
 
+    @Test func plansAsNounsAndPossessivesOfBodies() {
+        #expect(relations("IBM plans to acquire Lotus Development Corp.").contains("IBM trade Lotus Development Corp. planned"))
+        #expect(relations("Iraq denied that its troops had attacked Kuwait.").contains("Iraq attack Kuwait asserted"))
+    }
+
+    @Test func welcomingAVisitorToAPlaceHostsThem() {
+        let found = relations("Egyptian President Hosni Mubarak met reporters. Mubarak welcomed Benjamin Netanyahu to Cairo on Sunday.")
+        #expect(found.contains("Hosni Mubarak host Benjamin Netanyahu asserted"))
+        #expect(!found.contains("Hosni Mubarak praise Benjamin Netanyahu asserted"))
+        #expect(relations("Hosni Mubarak welcomed Israel's decision.").contains("Hosni Mubarak praise Israel asserted"))
+    }
+
     @Test func supportVerbsTakeTheirSubjectAsTheEventsActor() {
         #expect(relations("Angela Merkel held talks with Emmanuel Macron.").contains("Angela Merkel meet Emmanuel Macron asserted"))
         #expect(relations("Japan imposed sanctions on North Korea.").contains("Japan sanction North Korea asserted"))

@@ -83,6 +83,12 @@ extension ClauseReading {
                 continue
             }
             if predicate == .host && !targets.contains(where: { $0.kind == .person || $0.kind == .event }) { continue }
+            // "welcomed Netanyahu to Cairo" receives a visitor; "welcomed the decision" praises.
+            if predicate == .praise, lexicon.verbFrames(graph.lemmaKeys[verb]).contains(where: { $0.predicate == .host }),
+               (graph.children(of: verb, .obl) + graph.children(of: verb, .obj).flatMap { graph.children(of: $0, .nmod) })
+                .contains(where: { graph.preposition(of: $0) == Self.toKey }) {
+                continue
+            }
             // "sent Holbrooke to Belgrade": the one sent, when named, is the target, not where they went.
             if predicate == .send, targets.contains(where: { $0.kind == .person }) { targets.removeAll { $0.kind == .location } }
             emit(predicate, actors: actors, targets: targets, trigger: verb, into: &found)
@@ -380,6 +386,6 @@ extension ClauseReading {
         return discourse.chargeTarget ?? discourse.person(female: false, from: arguments.sentence) ?? discourse.person(female: true, from: arguments.sentence)
     }
 
-    static let inKey = LemmaKey.of("in"), atKey = LemmaKey.of("at"), forKey = LemmaKey.of("for"), asKey = LemmaKey.of("as")
+    static let inKey = LemmaKey.of("in"), atKey = LemmaKey.of("at"), forKey = LemmaKey.of("for"), asKey = LemmaKey.of("as"), toKey = LemmaKey.of("to")
     static let according = LemmaKey.of("according"), comprise = LemmaKey.of("comprise"), attackKey = LemmaKey.of("attack")
 }

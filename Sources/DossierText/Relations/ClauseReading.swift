@@ -209,6 +209,10 @@ struct ClauseReading {
                 // verbs that govern whether they happen, and purpose clauses from their main clause.
                 if relation == .ccomp || (relation != .xcomp && !governs && !isPurpose) { return reading }
                 node = head
+            case .acl where headWord.contains(.plan) && graph.children(of: node, .mark).contains(where: { graph.lemmaKeys[$0] == Self.to }):
+                // "IBM's plans to acquire Lotus".
+                reading.isPlanned = true
+                return reading
             case .conj:
                 // Conjoined verbs share their auxiliaries ("will visit X and meet Y"), but not a
                 // negation they are set against ("has not condemned Russia and instead criticised

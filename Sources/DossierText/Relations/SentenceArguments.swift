@@ -102,7 +102,10 @@ struct SentenceArguments {
                     || (relation == .nmod && (preposition == Self.of || preposition == Self.from))
                 guard owns else { continue }
                 for head in [child] + graph.conjuncts(of: child) {
-                    if let named = mentionAt[head] ?? demonymAt[head], named.kind != .person {
+                    // "its troops", "their government": the body the possessive refers to.
+                    let possessive = relation == .nmodPoss && graph.tag(head) == .pronoun && Self.collective.contains(graph.formKeys[head])
+                        ? pronoun(head, discourse: discourse) : nil
+                    if let named = mentionAt[head] ?? demonymAt[head] ?? possessive, named.kind != .person {
                         if !owners.contains(where: { $0.name == named.name }) { owners.append(named) }
                     }
                 }
