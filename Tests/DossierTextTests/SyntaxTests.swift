@@ -54,6 +54,12 @@ struct SyntaxTests {
         #expect(parse.relations[4] == .nsubj && parse.heads[4] == 7)
     }
 
+    @Test func aNameBeforeATimeBelongsToTheVerb() {
+        let parse = parse(["Clinton", "will", "visit", "Moscow", "next", "month", "."])
+        #expect(parse.heads[3] == 2 && parse.relations[3] == .obj)
+        #expect(parse.heads[5] == 2)
+    }
+
     @Test func passivesGetPassiveSubjectsAndAgents() {
         let parse = parse(["Lavrov", "was", "sent", "by", "Putin", "."])
         #expect(parse.relations[0] == .nsubjPass)

@@ -37,6 +37,9 @@ public struct PerceptronParser: DependencyParser {
         SubjectRepair.repairNominalRoots(heads: &heads, relations: &relations, tags: tags) { word in
             ["VBD", "VBZ", "VBP"].contains(tagger.tagSet[Int(classes[word])].treebank)
         }
+        SubjectRepair.repairNamesBeforeTimes(heads: &heads, relations: &relations, tags: tags) { word in
+            Self.timeNouns.contains(String(decoding: sentence.bytes[sentence.ranges[word]], as: UTF8.self).lowercased())
+        }
         SubjectRepair.repairFrontedTimes(heads: &heads, relations: &relations, tags: tags)
         SubjectRepair.repairRelativeClauses(heads: &heads, relations: &relations, tags: tags) { word in
             let tag = tagger.tagSet[Int(classes[word])].treebank
@@ -88,6 +91,12 @@ public struct PerceptronParser: DependencyParser {
             return move == .leftArc ? .leftArc(relation) : .rightArc(relation)
         }
     }
+
+    /// Nouns that date a clause ("next month", "last Tuesday").
+    static let timeNouns: Set<String> = [
+        "day", "week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "spring", "summer", "autumn", "fall",
+        "winter", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]
 
     /// The highest-scoring move `state` allows (ties go to the earlier move).
     package static func best(scores: UnsafeBufferPointer<Int32>, in state: ParserState) -> Move {

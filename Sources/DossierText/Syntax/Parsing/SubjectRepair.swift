@@ -1,5 +1,5 @@
-/// Mends a greedy parser's commonest mistakes about subjects, which the relation extractor reads
-/// first:
+/// Mends a greedy parser's commonest mistakes about subjects and objects, which the relation
+/// extractor reads first:
 /// - the second of two conjoined subjects made a subject of the verb too ("Cyprus, Greece and
 ///   Israel visited Egypt" with "Israel" as a second `nsubj` of "visited"; "talks between Merkel
 ///   and Macron ended" with "Macron" as one). The parser attaches "and Israel" before it has seen
@@ -7,6 +7,7 @@
 ///   `cc` is a conjunct of the first;
 /// - a reported clause's subject made a second subject of the speech verb ("said Clinton would meet");
 /// - a subject left as the root, with its verb a `parataxis` of it ("X's president, Name, canceled");
+/// - an object made a compound of the time after it ("will visit Moscow next month");
 /// - a subject hung as an apposition on a fronted time ("Yesterday, Roscosmos, … announced");
 /// - a relative clause hung on a verb ("the group, which comprises Brazil, …" as a `parataxis` of
 ///   the main verb): a clause whose subject is a relative pronoun right after a noun modifies it.
@@ -64,6 +65,22 @@ enum SubjectRepair {
         heads[root] = Int32(verb)
         relations[root] = .nsubj
         for word in rootChildren where word > verb { heads[word] = Int32(verb) }
+    }
+
+    /// Gives back to the verb a name the parser made a compound of the time after it: "will visit
+    /// Moscow next month" with "Moscow" as a compound of "month". A time noun modifying a clause
+    /// takes no name as a compound; the name is the verb's object, or an oblique when it has one.
+    static func repairNamesBeforeTimes(heads: inout [Int32], relations: inout [DependencyRelation], tags: [PartOfSpeech],
+                                       isTimeNoun: (Int) -> Bool) {
+        for time in heads.indices where heads[time] >= 0 && [.oblUnmarked, .oblTmod, .obl, .obj].contains(relations[time])
+            && tags[Int(heads[time])] == .verb && (tags[time] == .noun || tags[time] == .properNoun) && isTimeNoun(time) {
+            let verb = Int(heads[time])
+            guard let name = heads.indices.first(where: { heads[$0] == Int32(time) && relations[$0] == .compound && tags[$0] == .properNoun }),
+                  verb < name, (name + 1..<time).allSatisfy({ heads[$0] == Int32(time) && (tags[$0] == .adjective || tags[$0] == .determiner) }) else { continue }
+            let hasObject = heads.indices.contains { heads[$0] == Int32(verb) && relations[$0] == .obj }
+            heads[name] = Int32(verb)
+            relations[name] = hasObject ? .obl : .obj
+        }
     }
 
     /// Gives a subjectless verb the name the parser hung as an apposition on a fronted time
