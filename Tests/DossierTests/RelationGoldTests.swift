@@ -82,12 +82,12 @@ struct RelationGoldTests {
             (subject, predicate, object, modality, negation); \(score.correctWithTime) of the correct ones also have the gold time
             """)
         if ProcessInfo.processInfo.environment["DOSSIER_RELATION_ERRORS"] != nil { print(misses.joined(separator: "\n")) }
-        // Floors under what the parse-based extractor reaches (precision 0.667, recall 0.268), so a
+        // Floors under what the parse-based extractor reaches (precision 0.679, recall 0.338), so a
         // change that loses relations fails. The window rules it replaced were tuned on these very
         // sentences (0.945, 0.439) and found almost nothing on news nobody had tuned for; see the
         // README's extraction figures for the frozen test gold.
         #expect(score.precision >= 0.65)
-        #expect(score.recall >= 0.25)
+        #expect(score.recall >= 0.32)
         withKnownIssue("recall is below the issue's 0.7: many gold relations need coreference (\"the attack\"), metonymy (\"Moscow\" for Russia) or world knowledge") {
             #expect(score.recall >= 0.7)
         }
@@ -174,10 +174,10 @@ struct RelationGoldTests {
               precision \(String(format: "%.3f", score.precision)), recall \(String(format: "%.3f", score.recall)); \(score.correctWithTime) of the correct ones also have the gold time
             """)
         if ProcessInfo.processInfo.environment["DOSSIER_RELATION_ERRORS"] != nil { print(misses.joined(separator: "\n")) }
-        // Floors under today's figures (precision 0.350, recall 0.106): this gold counts what an
+        // Floors under today's figures (precision 0.364, recall 0.122): this gold counts what an
         // analyst reads between the lines ("at odds with", "a critic of"), far beyond the lexicon.
-        #expect(score.precision >= 0.33)
-        #expect(score.recall >= 0.085)
+        #expect(score.precision >= 0.34)
+        #expect(score.recall >= 0.11)
     }
 
     /// The code-point range of `sentence` in the document.
