@@ -33,6 +33,27 @@ struct LineStreamTests {
         #expect(after == nil)
     }
 
+    @Test func aStreamLeftBeforeItsEndClosesItsFile() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("documents.jsonl")
+        let lines = (1...200).map { #"{"id": "d\#($0)", "text": "Text \#($0)."}"# }
+        try folder.write("documents.jsonl", lines.joined(separator: "\n"))
+        do {
+            // An ingest cancelled after its first batch stops asking for more.
+            var documents = InputStream(path: path)
+            #expect(documents.next() != nil)
+            #expect(Self.openDescriptors(of: path) == 1)
+        }
+        #expect(Self.openDescriptors(of: path) == 0)
+    }
+
+    /// How many of this process's descriptors are open on the file at `path`.
+    static func openDescriptors(of path: String) -> Int {
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let descriptors = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        return descriptors.filter { (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\($0)")) == target }.count
+    }
+
     @Test func saysWhyAFileCannotBeOpened() {
         switch LineStream.open(path: "/nonexistent/annotations.jsonl") {
         case .success: Issue.record("opened a file that is not there")

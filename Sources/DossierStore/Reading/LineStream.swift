@@ -9,8 +9,9 @@ import Darwin
 /// and `ingest --annotations` read.
 package struct LineStream {
     private let descriptor: Int32
-    /// Whether the stream opened the descriptor, and so closes it.
-    private var ownsDescriptor = false
+    /// The descriptor the stream opened, closed by ``close()`` or, when a reader stops early (a
+    /// cancelled ingest), when the last copy of the stream goes away.
+    private var owner: OwnedDescriptor?
     private var buffer: [UInt8] = []
     private var position = 0
     /// How far the buffer has been searched for a line break, so a long line read in many chunks
@@ -34,14 +35,14 @@ package struct LineStream {
         let descriptor = openForReading(path)
         guard descriptor >= 0 else { return .failure(ReadFailure(reason: String(cString: strerror(errno)))) }
         var stream = LineStream(descriptor: descriptor)
-        stream.ownsDescriptor = true
+        stream.owner = OwnedDescriptor(descriptor)
         return .success(stream)
     }
 
     /// Closes the file when the stream opened it.
     package mutating func close() {
-        if ownsDescriptor { closeDescriptor(descriptor) }
-        ownsDescriptor = false
+        owner?.close()
+        owner = nil
     }
 
     /// Why a file cannot be read.
@@ -123,6 +124,22 @@ package struct LineStream {
             return
         }
     }
+}
+
+/// A descriptor that closes once: when asked, or when nothing holds it any more.
+private final class OwnedDescriptor {
+    private let descriptor: Int32
+    private var isOpen = true
+
+    init(_ descriptor: Int32) { self.descriptor = descriptor }
+
+    func close() {
+        guard isOpen else { return }
+        isOpen = false
+        closeDescriptor(descriptor)
+    }
+
+    deinit { close() }
 }
 
 // Free functions, because inside the type `open` and `close` name its own members.
