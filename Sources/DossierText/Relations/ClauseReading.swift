@@ -44,7 +44,7 @@ struct ClauseReading {
         let subjects = graph.children(of: verb, in: [.nsubj, .nsubjOuter])
         // "The party's leader, Jeremy Corbyn announced": an apposition parsed as a second subject;
         // the name is the actor.
-        if let subject = subjects.count > 1 ? subjects.first(where: { arguments.isNamed($0) }) ?? subjects[0] : subjects.first {
+        if let subject = subjects.first(where: { arguments.isNamed($0) }) ?? subjects.first {
             // "who visited": the relative pronoun stands for the noun the clause modifies.
             if Self.relativePronouns.contains(graph.formKeys[subject]) {
                 if graph.relation(verb) == .aclRelcl { return [graph.head(verb)] }

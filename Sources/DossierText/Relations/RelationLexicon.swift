@@ -156,12 +156,7 @@ package struct RelationLexicon: Sendable {
                 }
                 clauseWords[key, default: []].insert(word)
                 // An appointment is a trigger of its own: a sentence with one is parsed.
-                if word == .appoint {
-                    for form in Inflection.verbForms(of: String(parts[0]).lowercased()) {
-                        addForm(Substring(form))
-                        verbLemmaOfForm[LemmaKey.of(form)] = verbLemmaOfForm[LemmaKey.of(form)] ?? key
-                    }
-                }
+                if word == .appoint { addVerbForms(of: String(parts[0]), key: key) }
             }
         }
         // "according to Reuters" reports a statement without a verb of saying.
@@ -179,7 +174,12 @@ package struct RelationLexicon: Sendable {
         } else {
             verbs[key, default: []].append(Frame(predicate: predicate, particle: particle, targets: targets))
         }
-        for form in Inflection.verbForms(of: String(head)) {
+        addVerbForms(of: String(head), key: key)
+    }
+
+    /// Makes every form of the verb `base` a trigger form that stands for the lemma with key `key`.
+    private mutating func addVerbForms(of base: String, key: UInt64) {
+        for form in Inflection.verbForms(of: base) {
             addForm(Substring(form))
             verbLemmaOfForm[LemmaKey.of(form)] = verbLemmaOfForm[LemmaKey.of(form)] ?? key
         }

@@ -180,11 +180,7 @@ struct SentenceArguments {
         let key = graph.formKeys[word]
         let masculine = Self.masculine.contains(key), feminine = Self.feminine.contains(key)
         if masculine || feminine {
-            let clause = graph.head(word)
-            for candidate in stride(from: word - 1, through: 0, by: -1) {
-                guard let named = mentionAt[candidate], named.kind == .person, graph.relation(candidate).isSubject,
-                      graph.head(candidate) != clause, clause >= 0, graph.isInSubtree(clause, of: graph.head(candidate)) else { continue }
-                if let gender = discourse.gender(of: named.name), gender != feminine { continue }
+            if let named = subjectAbove(word, where: { $0.kind == .person && discourse.gender(of: $0.name).map { $0 == feminine } ?? true }) {
                 return named
             }
             // "Garcia invited him": an object pronoun is not its own clause's subject (binding
@@ -205,16 +201,23 @@ struct SentenceArguments {
         if Self.collective.contains(key) {
             // "Ciena said it would buy Tellabs": the named body that is the subject of a clause
             // above the pronoun's.
-            let clause = graph.head(word)
-            for candidate in stride(from: word - 1, through: 0, by: -1) {
-                guard let named = mentionAt[candidate] ?? demonymAt[candidate], named.kind != .person, named.kind != .event,
-                      graph.relation(candidate).isSubject, graph.head(candidate) != clause, clause >= 0,
-                      graph.isInSubtree(clause, of: graph.head(candidate)) else { continue }
-                return named
-            }
+            if let named = subjectAbove(word, where: { $0.kind != .person && $0.kind != .event }) { return named }
             // "The resolution passed, with 194 Republicans opposing it".
             if Self.singular.contains(key), unnamedSubjects.contains(where: { $0 < word }) { return nil }
             return discourse.collective(from: sentence)
+        }
+        return nil
+    }
+
+    /// The named subject, earlier in the sentence, of a clause above the one `word` is in, that
+    /// `accepts` allows ("Putin said he would go", "Ciena said it would buy").
+    private func subjectAbove(_ word: Int, where accepts: (RelationArgument) -> Bool) -> RelationArgument? {
+        let clause = graph.head(word)
+        guard clause >= 0 else { return nil }
+        for candidate in stride(from: word - 1, through: 0, by: -1) {
+            guard let named = mentionAt[candidate] ?? demonymAt[candidate], graph.relation(candidate).isSubject,
+                  graph.head(candidate) != clause, graph.isInSubtree(clause, of: graph.head(candidate)), accepts(named) else { continue }
+            return named
         }
         return nil
     }
