@@ -15,7 +15,7 @@ extension Pipeline {
     /// the entity recognizer found are proper nouns.
     public func syntax(of document: Document) -> [SentenceSyntax] {
         let text = analyze(document)
-        let names = resolver.resolve(recognizer.candidates(in: text), in: text).map(\.span)
+        let names = mentions(in: text, times: tagger.times(in: text)).map(\.span)
         var result: [SentenceSyntax] = []
         var nameCursor = 0
         for (index, range) in text.sentenceTokenRanges.enumerated() where !range.isEmpty {

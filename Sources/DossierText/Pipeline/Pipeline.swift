@@ -60,6 +60,11 @@ public struct Pipeline: Sendable {
         AnalyzedText(document: document, gazetteer: gazetteer, splitter: splitter)
     }
 
+    /// The document's resolved mentions, less those inside its time expressions `times`.
+    func mentions(in text: AnalyzedText, times: [TimeExpression]) -> [Mention] {
+        Self.removingTimes(times, from: resolver.resolve(recognizer.candidates(in: text), in: text))
+    }
+
     /// The mentions that are not part of a time expression: "Christmas Eve" and the "UTC" of
     /// "1137 UTC" are times, not a person and an organisation. Named events stay ("World War II").
     static func removingTimes(_ times: [TimeExpression], from mentions: [Mention]) -> [Mention] {
@@ -79,7 +84,7 @@ public struct Pipeline: Sendable {
     public func annotate(_ document: Document) -> AnnotatedDocument {
         let text = analyze(document)
         let times = tagger.times(in: text)
-        let mentions = Self.removingTimes(times, from: resolver.resolve(recognizer.candidates(in: text), in: text))
+        let mentions = self.mentions(in: text, times: times)
         let relations = relationExtractor.relations(in: text, mentions: mentions, times: times)
         return AnnotatedDocument(document: document, sentences: text.sentences, mentions: mentions, times: times, relations: relations)
     }
