@@ -18,7 +18,7 @@ package struct SyntaxTraining {
     /// A parser trained on `sentences`.
     package func train(_ sentences: [TreebankSentence], progress: @escaping (String) -> Void = { _ in }) -> PerceptronParser {
         let lemmatizer = LemmatizerTraining().train(sentences)
-        progress("lemmatizer: \(lemmatizer.exceptions.count) exceptions, \(lemmatizer.rules.count) ending rules")
+        progress("lemmatizer: \(lemmatizer.exceptionCount) exceptions, \(lemmatizer.ruleCount) ending rules")
         let finalTagger = tagger.train(sentences, progress: progress)
         let trainingTags = jackknifedTags(sentences, tagSet: finalTagger.tagSet, progress: progress)
         let (moves, labels) = parser.train(sentences, tags: trainingTags, progress: progress)

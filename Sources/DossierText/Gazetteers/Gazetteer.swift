@@ -56,7 +56,7 @@ public struct Gazetteer: Sendable {
         for name in Gazetteer.tableNames {
             let url = directory.appendingPathComponent(name + ".tsv")
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
-            tables[name] = try String(contentsOf: url, encoding: .utf8)
+            tables[name] = try String(utf8ContentsOf: url)
         }
         return tables
     }

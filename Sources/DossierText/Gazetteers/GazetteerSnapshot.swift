@@ -36,13 +36,21 @@ package enum GazetteerSnapshot {
     package static func sourceHash(of tables: [String: String]) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         func add(_ text: String) {
-            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            var text = text
+            // Over the string's own buffer: the tables are most of a megabyte, read at every start.
+            text.withUTF8 { bytes in
+                for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            }
             hash = (hash ^ 0xFF) &* 0x100_0000_01b3
         }
         add("version \(version)")
         for name in Gazetteer.tableNames {
             add(name)
-            add(tables[name].map { "present\n" + $0 } ?? "missing")
+            if let table = tables[name] {
+                add("present\n" + table)
+            } else {
+                add("missing")
+            }
         }
         for word in CalendarLexicon.entries.map(\.0) + CalendarLexicon.futureMarkers + CalendarLexicon.countNouns
             + CalendarLexicon.connectors + CalendarLexicon.nameParticles + CalendarLexicon.temporalPrepositions {

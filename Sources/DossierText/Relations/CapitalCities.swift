@@ -9,7 +9,7 @@ package struct CapitalCities: Sendable {
     /// The table shipped with DossierText; loaded once.
     package static let bundled: CapitalCities = {
         guard let folder = Bundle.module.url(forResource: "Relations", withExtension: nil),
-              let text = try? String(contentsOf: folder.appendingPathComponent("capitals.tsv"), encoding: .utf8) else {
+              let text = try? String(utf8ContentsOf: folder.appendingPathComponent("capitals.tsv")) else {
             fatalError("DossierText: the bundled capitals table is missing")
         }
         return CapitalCities(table: text)

@@ -108,8 +108,8 @@ package struct RelationLexicon: Sendable {
         }
         do {
             return RelationLexicon(
-                cameoVerbs: try String(contentsOf: directory.appendingPathComponent("cameo-verbs.tsv"), encoding: .utf8),
-                frames: try String(contentsOf: directory.appendingPathComponent("frames.tsv"), encoding: .utf8))
+                cameoVerbs: try String(utf8ContentsOf: directory.appendingPathComponent("cameo-verbs.tsv")),
+                frames: try String(utf8ContentsOf: directory.appendingPathComponent("frames.tsv")))
         } catch {
             fatalError("DossierText: cannot read the bundled relation lexicon: \(error)")
         }

@@ -22,15 +22,69 @@ package struct Lemmatizer: Sendable {
     /// The longest word ending the rules look at, in bytes.
     package static let longestSuffix = 5
 
-    /// Lemmas of known words, keyed by `key(lowercased:tag:)`.
-    package let exceptions: [UInt64: String]
-    /// Rules keyed by `key(lowercased:tag:)` of a word ending.
-    package let rules: [UInt64: SuffixRule]
+    /// Lemmas of known words, keyed by `key(lowercased:tag:)`: indices into `texts`.
+    private let exceptionTable: HashedKeyTable<UInt32>
+    /// Rules keyed by `key(lowercased:tag:)` of a word ending: how many bytes the rule strips (upper
+    /// 8 bits) and the index into `texts` of what it appends.
+    private let ruleTable: HashedKeyTable<UInt32>
+    /// The exceptions' lemmas and the rules' appended endings, end to end.
+    private let textBytes: [UInt8]
+    /// Where each text of `textBytes` ends; text `i` starts where text `i - 1` ends.
+    private let textEnds: [UInt32]
 
     /// A lemmatizer with learned exceptions and rules.
     package init(exceptions: [UInt64: String], rules: [UInt64: SuffixRule]) {
-        self.exceptions = exceptions
-        self.rules = rules
+        var bytes: [UInt8] = [], ends: [UInt32] = []
+        func add(_ text: String) -> UInt32 {
+            bytes += text.utf8
+            ends.append(UInt32(bytes.count))
+            return UInt32(ends.count - 1)
+        }
+        let exceptions = exceptions.sorted { $0.key < $1.key }, rules = rules.sorted { $0.key < $1.key }
+        exceptionTable = HashedKeyTable(keys: exceptions.map(\.key), values: exceptions.map { add($0.value) })
+        ruleTable = HashedKeyTable(keys: rules.map(\.key), values: rules.map { UInt32(min($0.value.strip, 255)) << 24 | add($0.value.append) })
+        textBytes = bytes
+        textEnds = ends
+    }
+
+    /// A lemmatizer read from a model file: exception keys with their lemmas, rule keys with the
+    /// bytes each rule strips and what it appends, as `texts` holds them (`texts.ends[i]` is where
+    /// text `i` ends in `texts.bytes`: the exceptions' lemmas, then the rules' endings).
+    package init(exceptionKeys: [UInt64], ruleKeys: [UInt64], strips: [UInt8], texts: (bytes: [UInt8], ends: [UInt32])) throws {
+        guard strips.count == ruleKeys.count, texts.ends.count == exceptionKeys.count + ruleKeys.count, texts.ends.count < 1 << 24,
+              zip(texts.ends, texts.ends.dropFirst()).allSatisfy({ $0 <= $1 }), (texts.ends.last ?? 0) <= texts.bytes.count,
+              // Sorted as the writer sorts them, so no key comes twice.
+              zip(exceptionKeys, exceptionKeys.dropFirst()).allSatisfy({ $0 < $1 }), zip(ruleKeys, ruleKeys.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            throw BinaryModelReader.Failure.malformed("lemmatizer")
+        }
+        exceptionTable = HashedKeyTable(keys: exceptionKeys, values: (0..<UInt32(exceptionKeys.count)))
+        let firstRule = UInt32(exceptionKeys.count)
+        ruleTable = HashedKeyTable(keys: ruleKeys, values: strips.indices.map { UInt32(strips[$0]) << 24 | (firstRule + UInt32($0)) })
+        textBytes = texts.bytes
+        textEnds = texts.ends
+    }
+
+    /// The text numbered `index`, as bytes.
+    private func text(_ index: UInt32) -> ArraySlice<UInt8> {
+        let index = Int(index & 0xFF_FFFF)
+        return textBytes[(index == 0 ? 0 : Int(textEnds[index - 1]))..<Int(textEnds[index])]
+    }
+
+    /// The number of learned exceptions.
+    package var exceptionCount: Int { exceptionTable.count }
+    /// The number of ending rules.
+    package var ruleCount: Int { ruleTable.count }
+
+    /// Lemmas of known words, keyed by `key(lowercased:tag:)`.
+    package var exceptions: [UInt64: String] {
+        Dictionary(uniqueKeysWithValues: exceptionTable.sortedPairs.map { ($0.key, String(decoding: text($0.value), as: UTF8.self)) })
+    }
+
+    /// Rules keyed by `key(lowercased:tag:)` of a word ending.
+    package var rules: [UInt64: SuffixRule] {
+        Dictionary(uniqueKeysWithValues: ruleTable.sortedPairs.map {
+            ($0.key, SuffixRule(strip: Int($0.value >> 24), append: String(decoding: text($0.value), as: UTF8.self)))
+        })
     }
 
     /// The key of a lower-cased word or ending with a tag.
@@ -54,17 +108,18 @@ package struct Lemmatizer: Sendable {
     package func lemma(of form: ArraySlice<UInt8>, tag: PartOfSpeech) -> String {
         switch tag {
         case .properNoun, .punctuation, .symbol, .numeral:
-            if let known = exceptions[Self.key(lowercased: Self.lowercased(form), tag: tag)] { return known }
+            if let known = exceptionTable[Self.key(lowercased: Self.lowercased(form), tag: tag)] { return String(decoding: text(known), as: UTF8.self) }
             return String(decoding: form, as: UTF8.self)
         default:
             break
         }
         let lower = Self.lowercased(form)
-        if let known = exceptions[Self.key(lowercased: lower, tag: tag)] { return known }
+        if let known = exceptionTable[Self.key(lowercased: lower, tag: tag)] { return String(decoding: text(known), as: UTF8.self) }
         for length in stride(from: min(Self.longestSuffix, lower.count), through: 0, by: -1) {
-            guard let rule = rules[Self.key(lowercased: lower[(lower.count - length)...], tag: tag)] else { continue }
-            guard rule.strip < lower.count else { break }
-            return String(decoding: lower[..<(lower.count - rule.strip)], as: UTF8.self) + rule.append
+            guard let rule = ruleTable[Self.key(lowercased: lower[(lower.count - length)...], tag: tag)] else { continue }
+            let strip = Int(rule >> 24)
+            guard strip < lower.count else { break }
+            return String(decoding: lower[..<(lower.count - strip)] + text(rule), as: UTF8.self)
         }
         return String(decoding: lower, as: UTF8.self)
     }

@@ -89,6 +89,20 @@ package struct BinaryModelReader {
         try bytes.withUnsafeBytes(body)
     }
 
+    /// Reads `count` strings written by `append(string:)` one after another, appending their bytes
+    /// to `texts.bytes` and where each ends to `texts.ends` (no `String` made).
+    package mutating func readStrings(count: Int, into texts: inout (bytes: [UInt8], ends: [UInt32])) throws {
+        guard count >= 0 else { throw Failure.malformed("string count") }
+        texts.ends.reserveCapacity(texts.ends.count + count)
+        for _ in 0..<count {
+            let length = Int(try read(UInt32.self))
+            guard offset + length <= bytes.count else { throw Failure.truncated }
+            bytes.withUnsafeBytes { texts.bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[offset..<(offset + length)])) }
+            offset += length
+            texts.ends.append(UInt32(texts.bytes.count))
+        }
+    }
+
     /// Reads a string written by `append(string:)`.
     package mutating func readString() throws -> String {
         let length = Int(try read(UInt32.self))

@@ -25,11 +25,11 @@ package enum SyntaxModelFile {
             writer.append(string: tag.treebank)
         }
         parser.tagger.weights.write(to: &writer)
-        let dictionary = parser.tagger.tagDictionary.sorted { $0.key < $1.key }
+        let dictionary = parser.tagger.tagDictionary.sortedPairs
         writer.append(UInt32(dictionary.count))
         writer.append(array: dictionary.map(\.key))
         writer.append(array: dictionary.map(\.value))
-        let ambiguity = parser.tagger.ambiguityClasses.sorted { $0.key < $1.key }
+        let ambiguity = parser.tagger.ambiguityClasses.sortedPairs
         writer.append(UInt32(ambiguity.count))
         writer.append(array: ambiguity.map(\.key))
         writer.append(array: ambiguity.map(\.value))
@@ -72,22 +72,22 @@ package enum SyntaxModelFile {
         let dictionaryKeys = try reader.readArray(UInt64.self, count: dictionaryCount)
         let dictionaryTags = try reader.readArray(UInt8.self, count: dictionaryCount)
         guard dictionaryTags.allSatisfy({ Int($0) < tagCount }) else { throw BinaryModelReader.Failure.malformed("tag dictionary") }
-        let tagDictionary = Dictionary(uniqueKeysWithValues: zip(dictionaryKeys, dictionaryTags))
+        guard zip(dictionaryKeys, dictionaryKeys.dropFirst()).allSatisfy({ $0 < $1 }) else { throw BinaryModelReader.Failure.malformed("tag dictionary order") }
+        let tagDictionary = HashedKeyTable(keys: dictionaryKeys, values: dictionaryTags)
         let ambiguityCount = Int(try reader.read(UInt32.self))
         let ambiguityKeys = try reader.readArray(UInt64.self, count: ambiguityCount)
         let ambiguityValues = try reader.readArray(UInt64.self, count: ambiguityCount)
-        let ambiguityClasses = Dictionary(uniqueKeysWithValues: zip(ambiguityKeys, ambiguityValues))
+        guard zip(ambiguityKeys, ambiguityKeys.dropFirst()).allSatisfy({ $0 < $1 }) else { throw BinaryModelReader.Failure.malformed("ambiguity class order") }
+        let ambiguityClasses = HashedKeyTable(keys: ambiguityKeys, values: ambiguityValues)
+        var texts: (bytes: [UInt8], ends: [UInt32]) = ([], [])
         let exceptionCount = Int(try reader.read(UInt32.self))
         let exceptionKeys = try reader.readArray(UInt64.self, count: exceptionCount)
-        var exceptions: [UInt64: String] = [:]
-        exceptions.reserveCapacity(exceptionCount)
-        for key in exceptionKeys { exceptions[key] = try reader.readString() }
+        try reader.readStrings(count: exceptionCount, into: &texts)
         let ruleCount = Int(try reader.read(UInt32.self))
         let ruleKeys = try reader.readArray(UInt64.self, count: ruleCount)
         let strips = try reader.readArray(UInt8.self, count: ruleCount)
-        var rules: [UInt64: Lemmatizer.SuffixRule] = [:]
-        rules.reserveCapacity(ruleCount)
-        for (key, strip) in zip(ruleKeys, strips) { rules[key] = Lemmatizer.SuffixRule(strip: Int(strip), append: try reader.readString()) }
+        try reader.readStrings(count: ruleCount, into: &texts)
+        let lemmatizer = try Lemmatizer(exceptionKeys: exceptionKeys, ruleKeys: ruleKeys, strips: strips, texts: texts)
         let moves = try PerceptronWeights(from: &reader)
         let labels = try PerceptronWeights(from: &reader)
         guard reader.isAtEnd else { throw BinaryModelReader.Failure.malformed("bytes after the label weights") }
@@ -96,7 +96,7 @@ package enum SyntaxModelFile {
         }
         let parser = PerceptronParser(tagger: PartOfSpeechTagger(tagSet: tagSet, weights: taggerWeights, tagDictionary: tagDictionary,
                                                                  ambiguityClasses: ambiguityClasses),
-                                      lemmatizer: Lemmatizer(exceptions: exceptions, rules: rules), moves: moves, labels: labels)
+                                      lemmatizer: lemmatizer, moves: moves, labels: labels)
         return (parser, description)
     }
 }

@@ -23,17 +23,22 @@ package struct PartOfSpeechTagger: Sendable {
     package let tagSet: [Tag]
     package let weights: PerceptronWeights
     /// Frequent words (by `WordKeys.form`) seen with one tag only in training, and that tag's class.
-    package let tagDictionary: [UInt64: UInt8]
+    package let tagDictionary: HashedKeyTable<UInt8>
     /// Each word seen in training (by `WordKeys.form`) and a key of the set of tags it was seen with.
-    package let ambiguityClasses: [UInt64: UInt64]
+    package let ambiguityClasses: HashedKeyTable<UInt64>
 
     /// A tagger with trained weights, a tag dictionary and ambiguity classes.
-    package init(tagSet: [Tag], weights: PerceptronWeights, tagDictionary: [UInt64: UInt8], ambiguityClasses: [UInt64: UInt64]) {
+    package init(tagSet: [Tag], weights: PerceptronWeights, tagDictionary: HashedKeyTable<UInt8>, ambiguityClasses: HashedKeyTable<UInt64>) {
         precondition(weights.classCount == tagSet.count && tagSet.count < 255)
         self.tagSet = tagSet
         self.weights = weights
         self.tagDictionary = tagDictionary
         self.ambiguityClasses = ambiguityClasses
+    }
+
+    /// A tagger with trained weights, a tag dictionary and ambiguity classes.
+    package init(tagSet: [Tag], weights: PerceptronWeights, tagDictionary: [UInt64: UInt8], ambiguityClasses: [UInt64: UInt64]) {
+        self.init(tagSet: tagSet, weights: weights, tagDictionary: HashedKeyTable(tagDictionary), ambiguityClasses: HashedKeyTable(ambiguityClasses))
     }
 
     /// The universal part of speech of each word of `sentence`.
