@@ -175,6 +175,15 @@ struct RelationFrameTests {
         #expect(relations("Angela Merkel urged Russia to withdraw.").contains("Angela Merkel state Russia asserted"))
     }
 
+    @Test func anAccordingToSourceDoesNotStateAboutItsOwnTitle() {
+        // The source's own words ("Texas Governor") are not what it said; what follows is.
+        let governor = relations("According to Texas Governor Greg Abbott, the storm will reach Mexico on Friday.")
+        #expect(!governor.contains { $0.hasPrefix("Greg Abbott state Texas") })
+        #expect(governor.contains("Greg Abbott state Mexico asserted"))
+        // A named source does not take the name after its comma, though the parse may hang it there.
+        #expect(relations("According to Reuters, Turkey will buy the missiles.").contains("Reuters state Turkey asserted"))
+    }
+
     @Test func pronounsPreferTheLastSubject() {
         let found = relations("Angela Merkel arrived in Paris on Monday. She met Emmanuel Macron and Justin Trudeau. Xi Jinping invited her to Beijing.")
         #expect(found.contains("Angela Merkel meet Emmanuel Macron asserted"))

@@ -215,14 +215,26 @@ extension ClauseReading {
         var result: [(RelationArgument, Int, Int)] = []
         for word in 0..<graph.count where graph.formKeys[word] == Self.according {
             // "according" is the case marker of the source, with "to" as its fixed second word.
-            let source = graph.head(word)
-            guard source >= 0 else { continue }
+            guard let source = accordingSource(of: word) else { continue }
             var clause = graph.head(source)
             while clause >= 0 && graph.tag(clause) != .verb && graph.tag(clause) != .auxiliary && graph.head(clause) >= 0 { clause = graph.head(clause) }
             guard clause >= 0 else { continue }
             for speaker in arguments(at: [source]) { result.append((speaker, clause, word)) }
         }
         return result
+    }
+
+    /// The head word of the source an "according" introduces ("according to Reuters").
+    private func accordingSource(of according: Int) -> Int? {
+        var source = graph.head(according)
+        guard source >= 0 else { return nil }
+        // "According to Texas Governor Greg Abbott": the parse may hang "according" on the title; the
+        // name the title comes before is the source.
+        while !arguments.isNamed(source), [.compound, .nmodDesc, .flat].contains(graph.relation(source)), graph.head(source) > source,
+              !((source + 1)..<graph.head(source)).contains(where: { graph.tag($0) == .punctuation }) {
+            source = graph.head(source)
+        }
+        return source
     }
 
     /// A statement: the speaker states about the main named actor of what was said — the
@@ -251,6 +263,20 @@ extension ClauseReading {
                     || relation == .punct || relation == .aux || relation == .mark
                     || (relation == .obj && (!addressee.isEmpty || lexicon.verbFrames(graph.lemmaKeys[trigger]).contains { $0.predicate == .state && $0.targets.object }))
                 if isOwn { own.formUnion(graph.subtree(of: child)) }
+            }
+            // "According to Connecticut Senator Richard Blumenthal, …", "according to Windsor Locks' first selectman, Chris
+            // Kervick, …": the source's own name and title are not what it said. Only the words up to the source, and the
+            // name in apposition to a title: a greedy parse also hangs the reported clause's subject on a named source
+            // ("According to CNN, Turkey has …").
+            if graph.formKeys[trigger] == Self.according, let source = accordingSource(of: trigger), source > trigger {
+                var end = source
+                for child in graph.children[source].sorted() where child > source {
+                    let relation = graph.relation(child)
+                    // A name goes on without a comma; a comma opens an apposition, or the next clause.
+                    guard (relation == .flat && child == end + 1) || (relation == .appos && !arguments.isNamed(source)) else { continue }
+                    end = max(end, graph.subtree(of: child).last ?? child)
+                }
+                own.formUnion(trigger...end)
             }
             let statementFirst = content.map { $0 < trigger } ?? false
             let words = statementFirst ? Array(0..<trigger) : Array((trigger + 1)..<graph.count)
