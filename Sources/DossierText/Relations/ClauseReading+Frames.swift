@@ -86,7 +86,7 @@ extension ClauseReading {
             // "welcomed Netanyahu to Cairo" receives a visitor; "welcomed the decision" praises.
             if predicate == .praise, lexicon.verbFrames(graph.lemmaKeys[verb]).contains(where: { $0.predicate == .host }),
                (graph.children(of: verb, .obl) + graph.children(of: verb, .obj).flatMap { graph.children(of: $0, .nmod) })
-                .contains(where: { graph.preposition(of: $0) == Self.toKey }) {
+                .contains(where: { graph.preposition(of: $0) == Self.to }) {
                 continue
             }
             // "sent Holbrooke to Belgrade": the one sent, when named, is the target, not where they went.
@@ -311,7 +311,7 @@ extension ClauseReading {
         let isObjectOfHead = relation == .obj || relation == .nsubjPass || (relation == .obl && graph.tag(head) == .verb)
         // "held talks with", and "canceled a planned visit to Washington": the verb's subject is the actor.
         // "arrived in Washington for talks with Clinton": what a trip is for, its traveller does.
-        let isPurpose = relation == .obl && head >= 0 && graph.tag(head) == .verb && graph.preposition(of: noun) == Self.forKey
+        let isPurpose = relation == .obl && head >= 0 && graph.tag(head) == .verb && graph.preposition(of: noun) == SentenceArguments.forKey
         let supported = isPurpose || isObjectOfHead && (headWord.contains(.support) || headWord.contains(.plan) || headWord.contains(.cancel)
             || headWord.contains(.refuse))
         let undergone = isObjectOfHead && headWord.contains(.reverseSupport)
@@ -412,6 +412,6 @@ extension ClauseReading {
         return discourse.chargeTarget ?? discourse.person(female: false, from: arguments.sentence) ?? discourse.person(female: true, from: arguments.sentence)
     }
 
-    static let inKey = LemmaKey.of("in"), atKey = LemmaKey.of("at"), forKey = LemmaKey.of("for"), asKey = LemmaKey.of("as"), toKey = LemmaKey.of("to")
+    static let inKey = LemmaKey.of("in"), atKey = LemmaKey.of("at"), asKey = LemmaKey.of("as")
     static let according = LemmaKey.of("according"), comprise = LemmaKey.of("comprise"), attackKey = LemmaKey.of("attack")
 }

@@ -144,7 +144,7 @@ struct SentenceArguments {
         if graph.tag(word) == .properNoun {
             var next = word + 1
             while next < graph.count && next <= word + 4 && mentionAt[next] == nil
-                    && (graph.tag(next) == .properNoun || graph.formKeys[next] == Self.ofForm || graph.formKeys[next] == Self.forForm) {
+                    && (graph.tag(next) == .properNoun || graph.formKeys[next] == Self.of || graph.formKeys[next] == Self.forKey) {
                 next += 1
             }
             if next < graph.count, let person = mentionAt[next], person.kind == .person, next > word + 1, graph.isInSubtree(next, of: word) {
@@ -238,7 +238,7 @@ struct SentenceArguments {
         return []
     }
 
-    static let comma = LemmaKey.of(","), ethnic = LemmaKey.of("ethnic"), ofForm = LemmaKey.of("of"), forForm = LemmaKey.of("for")
+    static let comma = LemmaKey.of(","), ethnic = LemmaKey.of("ethnic"), forKey = LemmaKey.of("for")
     static let such = LemmaKey.of("such"), including = LemmaKey.of("include"), like = LemmaKey.of("like")
     static let of = LemmaKey.of("of"), from = LemmaKey.of("from"), by = LemmaKey.of("by"), between = LemmaKey.of("between")
     static let masculine: Set<UInt64> = Set(["he", "him", "his", "himself"].map { LemmaKey.of($0) })

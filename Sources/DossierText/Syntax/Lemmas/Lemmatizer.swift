@@ -22,10 +22,10 @@ package struct Lemmatizer: Sendable {
     /// The longest word ending the rules look at, in bytes.
     package static let longestSuffix = 5
 
-    /// Lemmas of known words, keyed by `key(lowercased:tag:)`: indices into `texts`.
+    /// Lemmas of known words, keyed by `key(lowercased:tag:)`: the number of each lemma's text.
     private let exceptionTable: HashedKeyTable<UInt32>
     /// Rules keyed by `key(lowercased:tag:)` of a word ending: how many bytes the rule strips (upper
-    /// 8 bits) and the index into `texts` of what it appends.
+    /// 8 bits) and the number of the text it appends.
     private let ruleTable: HashedKeyTable<UInt32>
     /// The exceptions' lemmas and the rules' appended endings, end to end.
     private let textBytes: [UInt8]
@@ -34,32 +34,30 @@ package struct Lemmatizer: Sendable {
 
     /// A lemmatizer with learned exceptions and rules.
     package init(exceptions: [UInt64: String], rules: [UInt64: SuffixRule]) {
-        var bytes: [UInt8] = [], ends: [UInt32] = []
-        func add(_ text: String) -> UInt32 {
-            bytes += text.utf8
-            ends.append(UInt32(bytes.count))
-            return UInt32(ends.count - 1)
-        }
         let exceptions = exceptions.sorted { $0.key < $1.key }, rules = rules.sorted { $0.key < $1.key }
-        exceptionTable = HashedKeyTable(keys: exceptions.map(\.key), values: exceptions.map { add($0.value) })
-        ruleTable = HashedKeyTable(keys: rules.map(\.key), values: rules.map { UInt32(min($0.value.strip, 255)) << 24 | add($0.value.append) })
-        textBytes = bytes
-        textEnds = ends
+        var texts: (bytes: [UInt8], ends: [UInt32]) = ([], [])
+        for text in exceptions.map(\.value) + rules.map(\.value.append) {
+            texts.bytes += text.utf8
+            texts.ends.append(UInt32(texts.bytes.count))
+        }
+        // Training keeps a rule's strip under 256 bytes; the keys come sorted from distinct dictionary keys.
+        try! self.init(exceptionKeys: exceptions.map(\.key), ruleKeys: rules.map(\.key), strips: rules.map { UInt8($0.value.strip) }, texts: texts)
     }
 
     /// A lemmatizer read from a model file: exception keys with their lemmas, rule keys with the
     /// bytes each rule strips and what it appends, as `texts` holds them (`texts.ends[i]` is where
     /// text `i` ends in `texts.bytes`: the exceptions' lemmas, then the rules' endings).
     package init(exceptionKeys: [UInt64], ruleKeys: [UInt64], strips: [UInt8], texts: (bytes: [UInt8], ends: [UInt32])) throws {
+        let firstRule = UInt32(exceptionKeys.count)
         guard strips.count == ruleKeys.count, texts.ends.count == exceptionKeys.count + ruleKeys.count, texts.ends.count < 1 << 24,
               zip(texts.ends, texts.ends.dropFirst()).allSatisfy({ $0 <= $1 }), (texts.ends.last ?? 0) <= texts.bytes.count,
-              // Sorted as the writer sorts them, so no key comes twice.
-              zip(exceptionKeys, exceptionKeys.dropFirst()).allSatisfy({ $0 < $1 }), zip(ruleKeys, ruleKeys.dropFirst()).allSatisfy({ $0 < $1 }) else {
+              let exceptionTable = HashedKeyTable(sortedKeys: exceptionKeys, values: 0..<firstRule),
+              let ruleTable = HashedKeyTable(sortedKeys: ruleKeys, values: strips.indices.map { UInt32(strips[$0]) << 24 | (firstRule + UInt32($0)) })
+        else {
             throw BinaryModelReader.Failure.malformed("lemmatizer")
         }
-        exceptionTable = HashedKeyTable(keys: exceptionKeys, values: (0..<UInt32(exceptionKeys.count)))
-        let firstRule = UInt32(exceptionKeys.count)
-        ruleTable = HashedKeyTable(keys: ruleKeys, values: strips.indices.map { UInt32(strips[$0]) << 24 | (firstRule + UInt32($0)) })
+        self.exceptionTable = exceptionTable
+        self.ruleTable = ruleTable
         textBytes = texts.bytes
         textEnds = texts.ends
     }

@@ -14,14 +14,15 @@ package struct HashedKeyTable<Value: BitwiseCopyable & Sendable>: Sendable {
     /// The number of keys.
     package let count: Int
 
-    /// A table of `pairs`, whose keys must be distinct.
+    /// A table of `keys` with their `values`; the keys must be distinct.
     package init(keys pairKeys: some Collection<UInt64>, values pairValues: some Collection<Value>) {
         precondition(pairKeys.count == pairValues.count)
         var bits: UInt64 = 4
         while (1 << bits) < pairKeys.count + pairKeys.count / 2 + 1 { bits += 1 }
         let capacity = 1 << Int(bits)
         var keys = [UInt64](repeating: 0, count: capacity)
-        var values = [Value?](repeating: nil, count: capacity)
+        // Empty slots hold any value: a lookup stops at their key before it reads one.
+        var values = pairValues.first.map { [Value](repeating: $0, count: capacity) } ?? []
         var valueOfZero: Value?
         let shift = 64 - bits
         for (key, value) in zip(pairKeys, pairValues) {
@@ -34,12 +35,18 @@ package struct HashedKeyTable<Value: BitwiseCopyable & Sendable>: Sendable {
             keys[slot] = key
             values[slot] = value
         }
-        let filler = pairValues.first
         self.keys = keys
-        self.values = filler.map { filler in values.map { $0 ?? filler } } ?? []
+        self.values = values
         self.shift = shift
         self.valueOfZero = valueOfZero
         count = pairKeys.count
+    }
+
+    /// A table of `keys` with their `values` as a model file stores them, or `nil` when the keys are
+    /// not in strictly ascending order (which also rules out a key given twice).
+    package init?(sortedKeys: [UInt64], values: some Collection<Value>) {
+        guard sortedKeys.count == values.count, zip(sortedKeys, sortedKeys.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+        self.init(keys: sortedKeys, values: values)
     }
 
     /// A table of the pairs of `dictionary`.

@@ -71,14 +71,15 @@ package enum SyntaxModelFile {
         let dictionaryCount = Int(try reader.read(UInt32.self))
         let dictionaryKeys = try reader.readArray(UInt64.self, count: dictionaryCount)
         let dictionaryTags = try reader.readArray(UInt8.self, count: dictionaryCount)
-        guard dictionaryTags.allSatisfy({ Int($0) < tagCount }) else { throw BinaryModelReader.Failure.malformed("tag dictionary") }
-        guard zip(dictionaryKeys, dictionaryKeys.dropFirst()).allSatisfy({ $0 < $1 }) else { throw BinaryModelReader.Failure.malformed("tag dictionary order") }
-        let tagDictionary = HashedKeyTable(keys: dictionaryKeys, values: dictionaryTags)
+        guard dictionaryTags.allSatisfy({ Int($0) < tagCount }), let tagDictionary = HashedKeyTable(sortedKeys: dictionaryKeys, values: dictionaryTags) else {
+            throw BinaryModelReader.Failure.malformed("tag dictionary")
+        }
         let ambiguityCount = Int(try reader.read(UInt32.self))
         let ambiguityKeys = try reader.readArray(UInt64.self, count: ambiguityCount)
         let ambiguityValues = try reader.readArray(UInt64.self, count: ambiguityCount)
-        guard zip(ambiguityKeys, ambiguityKeys.dropFirst()).allSatisfy({ $0 < $1 }) else { throw BinaryModelReader.Failure.malformed("ambiguity class order") }
-        let ambiguityClasses = HashedKeyTable(keys: ambiguityKeys, values: ambiguityValues)
+        guard let ambiguityClasses = HashedKeyTable(sortedKeys: ambiguityKeys, values: ambiguityValues) else {
+            throw BinaryModelReader.Failure.malformed("ambiguity classes")
+        }
         var texts: (bytes: [UInt8], ends: [UInt32]) = ([], [])
         let exceptionCount = Int(try reader.read(UInt32.self))
         let exceptionKeys = try reader.readArray(UInt64.self, count: exceptionCount)

@@ -38,13 +38,13 @@ enum SubjectRepair {
     /// has seen "would meet"; a verb that already has a subject before it, and a clausal complement
     /// without one after the name, gives the name to the complement.
     static func repairReportedSubjects(heads: inout [Int32], relations: inout [DependencyRelation]) {
-        var children: [Int: [Int]] = [:]
-        for word in heads.indices where heads[word] >= 0 { children[Int(heads[word]), default: []].append(word) }
-        for (verb, words) in children {
+        var children = [[Int]](repeating: [], count: heads.count)
+        for word in heads.indices where heads[word] >= 0 { children[Int(heads[word])].append(word) }
+        for (verb, words) in children.enumerated() {
             guard words.contains(where: { $0 < verb && relations[$0] == .nsubj }),
                   let second = words.first(where: { $0 > verb && relations[$0] == .nsubj }),
                   let complement = words.first(where: { $0 > second && relations[$0] == .ccomp }),
-                  !(children[complement] ?? []).contains(where: { relations[$0].isSubject }) else { continue }
+                  !children[complement].contains(where: { relations[$0].isSubject }) else { continue }
             heads[second] = Int32(complement)
         }
     }
