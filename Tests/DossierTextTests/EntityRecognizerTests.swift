@@ -36,6 +36,23 @@ struct EntityRecognizerTests {
         #expect(!candidates("The Rome Statue matters.").contains { $0.kind == .person })
     }
 
+    @Test func capitalisedWordsFillingAQuotationNameAWork() {
+        let found = candidates("He wrote songs such as \"Dark Star\" and \"Uncle John's Band\" for Jerry Garcia.")
+        #expect(found.map(\.text) == ["Dark Star", "Uncle John's Band", "Jerry Garcia"])
+        #expect(found.prefix(2).allSatisfy { $0.kind == .other })
+        #expect(find("He received the \"Hero of the Socialist Labour\" medal.", "Hero of the Socialist Labour")?.kind == .other)
+        // A quotation with lower-case words is speech, one word alone no title, and a name the gazetteer knows stays itself.
+        #expect(find("\"Anna Lindqvist will resign,\" he said.", "Anna Lindqvist")?.kind == .person)
+        #expect((find("He called it \"Disgraceful\" at once.", "Disgraceful")?.evidence ?? .weak) == .weak)
+        #expect(find("The group calls itself \"Islamic State\" now.", "Islamic State")?.kind == .organization)
+    }
+
+    @Test func aPoliticalLabelBeforeANounIsNoName() {
+        #expect(candidates("Pelosi, the Democratic Speaker, wrote to other Democratic members.").map(\.text) == ["Pelosi"])
+        // The label as a noun, and inside a name, stays.
+        #expect(candidates("Republicans met the Democratic National Committee.").map(\.text) == ["Republicans", "Democratic National Committee"])
+    }
+
     @Test func demonymAloneIsNoMention() {
         #expect(candidates("The Russian language and Chinese oil sell well.").isEmpty)
         #expect(!candidates("Russian President Vladimir Petrov arrived.").contains { $0.text == "Russian" })

@@ -60,6 +60,14 @@ struct SyntaxTests {
         #expect(parse.heads[5] == 2)
     }
 
+    @Test func punctuationHeadsNoWord() {
+        // The greedy parser once hung "Yesterday" (and "Roscosmos" under it) on the comma after it.
+        let parse = parse(["Yesterday", ",", "Roscosmos", ",", "the", "Russian", "space", "agency", ",", "announced", "the", "death", "of",
+                           "cosmonaut", "Alexei", "Leonov", "."])
+        #expect(parse.heads[2] == 9 && parse.relations[2] == .nsubj)
+        #expect(parse.heads.allSatisfy { $0 < 0 || parse.tags[$0] != .punctuation })
+    }
+
     @Test func passivesGetPassiveSubjectsAndAgents() {
         let parse = parse(["Lavrov", "was", "sent", "by", "Putin", "."])
         #expect(parse.relations[0] == .nsubjPass)

@@ -89,7 +89,16 @@ struct SentenceNameFinder {
     func isNameToken(_ index: Int) -> Bool {
         let token = token(index)
         return (token.isCapitalizedWord || isParticleName(index)) && !claimed[slot(index)] && !breaksNames[slot(index)]
-            && !isCalendarName(index)
+            && !isCalendarName(index) && !isTimeZoneAfterNumber(index)
+    }
+
+    /// A time zone after a clock time in digits ("(1137 UTC)", "0735 GMT"): part of a time, no organisation.
+    func isTimeZoneAfterNumber(_ index: Int) -> Bool {
+        let token = token(index)
+        guard index > range.lowerBound, self.token(index - 1).kind == .number, token.shape.contains(.allCaps), token.bytes.count == 3
+        else { return false }
+        let last = bytes[token.bytes.upperBound - 1] | 0x20
+        return last == UInt8(ascii: "t") || last == UInt8(ascii: "c")
     }
 
     /// A name word after a particle and a hyphen, written in lower case ("al-Assadi", "el-Sisi", "bin-Salman").
@@ -166,6 +175,7 @@ struct SentenceNameFinder {
             findPlainRolePhrases()
             findLowercaseNames()
             findLowercaseAcronymDefinitions()
+            if !isTitleCase { findQuotedTitles() }
             for chunk in chunks() { classify(chunk) }
         }
         output.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
@@ -240,6 +250,30 @@ struct SentenceNameFinder {
             let kind = head(at: long.upperBound - 1)?.kind ?? .organization
             emit(start..<long.upperBound, kind: kind, entity: AcronymDefinition.canonical(start..<long.upperBound, in: text, gazetteer: gazetteer),
                  evidence: .headWord)
+        }
+    }
+
+    /// A title in quotation marks: a song, book, film, award or slogan ("Uncle John's Band", "Hero of
+    /// the Soviet Union", "Make the World Greta Again"). Capitalised words that fill a quotation
+    /// name a work, not the people or places their words would otherwise suggest ("Dark Star" is no
+    /// person). A quotation the gazetteer knows whole ("Islamic State") stays a gazetteer name, and
+    /// one word alone ("Thanks") is no title.
+    mutating func findQuotedTitles() {
+        for open in range where token(open).shape.isSuperset(of: [.quote, .opening]) {
+            var close = open + 1
+            while close < range.upperBound, close - open <= 10, !token(close).shape.contains(.quote) { close += 1 }
+            guard close < range.upperBound, close - open <= 10, token(close).shape.isSuperset(of: [.quote, .closing]) else { continue }
+            let title = (open + 1)..<close
+            guard title.count >= 2, isNameToken(title.lowerBound), isNameToken(title.upperBound - 1) else { continue }
+            var capitalized = 0
+            let fits = title.allSatisfy { index in
+                if isNameToken(index) && !isModifierCompound(index) { capitalized += 1; return true }
+                // Between capitalised words: "of", "the", "and", and a possessive ending.
+                return !claimed[slot(index)] && (token(index).shape.contains(.possessive)
+                    || isLowercaseWord(index) && !features(index).isDisjoint(with: [.connector, .functionWord, .nameParticle]))
+            }
+            guard fits, capitalized >= 2, gazetteerEntry(for: title) == nil else { continue }
+            emit(title, kind: .other, evidence: .capitalization)
         }
     }
 
@@ -385,6 +419,8 @@ struct SentenceNameFinder {
             return
         }
         if name.count == 1, features(start).contains(.functionWord) { return }  // "I", "We" inside a sentence
+        // "other Democratic members", "Catholic bishops": a political or religious label before a noun describes it.
+        if name.count == 1, !modifiersOnly, features(start).contains(.notPersonName), !isPluralWord(start), isLowercaseWord(end) { return }
         if name.count >= 3, features(start).contains(.notPersonName) || leadingDemonymLength(start..<(start + 1)) == 1 {
             classify((start + 1)..<end, modifiersOnly: false)  // "Republican Larry Hogan", "Democrat Chuck Schumer"
             return

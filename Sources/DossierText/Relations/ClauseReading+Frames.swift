@@ -259,7 +259,10 @@ extension ClauseReading {
             var own = Set([trigger])
             for child in graph.children[trigger] {
                 let relation = graph.relation(child)
-                let isOwn = relation.isSubject || relation == .obl || relation == .oblTmod || relation == .advmod || relation == .iobj
+                // "announced the death of X", "spoke about X": an "of" or "about" phrase the parse hung on the speech verb is
+                // what was said, not where or when.
+                let isContent = relation == .obl && Self.contentPrepositions.contains(graph.preposition(of: child))
+                let isOwn = relation.isSubject || (relation == .obl && !isContent) || relation == .oblTmod || relation == .advmod || relation == .iobj
                     || relation == .punct || relation == .aux || relation == .mark
                     || (relation == .obj && (!addressee.isEmpty || lexicon.verbFrames(graph.lemmaKeys[trigger]).contains { $0.predicate == .state && $0.targets.object }))
                 if isOwn { own.formUnion(graph.subtree(of: child)) }

@@ -305,5 +305,6 @@ struct ClauseReading {
     static let participleMarks: Set<UInt64> = Set(["after", "before", "while", "when", "by", "since", "upon", "on", "from", "without", "for"].map { LemmaKey.of($0) })
     static let to = LemmaKey.of("to")
     static let of = LemmaKey.of("of")
+    static let contentPrepositions: Set<UInt64> = [of, LemmaKey.of("about")]
     static let decide = LemmaKey.of("decide"), be = LemmaKey.of("be"), wont = LemmaKey.of("wo"), alleged = LemmaKey.of("alleged")
 }

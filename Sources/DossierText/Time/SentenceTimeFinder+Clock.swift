@@ -1,6 +1,6 @@
 import DossierCore
 
-/// Clock times: "10:35 a.m.", "9 a.m. EST Tuesday", "noon Thursday", "5 p.m. EST, Nov. 6".
+/// Clock times: "10:35 a.m.", "9 a.m. EST Tuesday", "noon Thursday", "5 p.m. EST, Nov. 6", "1800 UTC".
 extension SentenceTimeFinder {
     /// "10:30" or "10" followed by "a.m."/"p.m.": the hour, minute and the index after the time.
     func clockTime(_ index: Int) -> (hour: Int, minute: Int, end: Int)? {
@@ -10,6 +10,11 @@ extension SentenceTimeFinder {
             hour = hour * 10 + Int(text.bytes[position] - 0x30)
             position += 1
             digits += 1
+        }
+        // "at 1800 UTC": four digits with a time zone are a clock time. In parentheses they restate the
+        // time before them in another zone ("10:35 a.m. (0735 GMT)"), which TimeML leaves untagged.
+        if digits == 4, position == bytes.upperBound, isTimeZone(index + 1), index == range.lowerBound || !isMark(index - 1, "(") {
+            return hour / 100 < 24 && hour % 100 < 60 ? (hour / 100, hour % 100, index + 1) : nil
         }
         guard digits >= 1, digits <= 2 else { return nil }
         let hasMinutes = position < bytes.upperBound && text.bytes[position] == UInt8(ascii: ":")
@@ -34,10 +39,16 @@ extension SentenceTimeFinder {
         return last == UInt8(ascii: "t") || last == UInt8(ascii: "c")
     }
 
+    /// Whether the token at `index` is a two-letter North American zone after a clock time ("9:54 a.m. ET", "2 p.m. PT").
+    func isShortTimeZone(_ index: Int) -> Bool {
+        guard index < range.upperBound, token(index).kind == .word, token(index).shape.contains(.allCaps), token(index).bytes.count == 2 else { return false }
+        return text.bytes[token(index).bytes.upperBound - 1] | 0x20 == UInt8(ascii: "t")
+    }
+
     /// A clock time ending before `end`, with an optional time zone and weekday after it ("9 a.m. EST Tuesday").
     mutating func matchClock(hour: Int, minute: Int, at index: Int, end: Int) -> Int {
         var end = end
-        if isTimeZone(end) { end += 1 }
+        if isTimeZone(end) || isShortTimeZone(end) { end += 1 }
         var day = documentDate
         let dateStart = isMark(end, ",") ? end + 1 : end
         if let month = month(dateStart), let dayOfMonth = self.day(dateStart + 1),

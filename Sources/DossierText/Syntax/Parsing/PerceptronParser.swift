@@ -53,6 +53,7 @@ public struct PerceptronParser: DependencyParser {
     /// The arcs the models choose for words with the given tag classes.
     func arcs(words: [WordKeys], tagClasses: [UInt8]) -> (heads: [Int32], relations: [DependencyRelation]) {
         let tagCodes = tagClasses.map { UInt64($0) + 1 }
+        let isPunctuation = tagClasses.map { tagger.tagSet[Int($0)].universal == .punctuation }
         var state = ParserState(count: words.count)
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: ParserFeatures.count) { keys in
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: DependencyRelation.allCases.count) { scores in
@@ -62,7 +63,8 @@ public struct PerceptronParser: DependencyParser {
                             ParserFeatures.fill(keys.baseAddress!, state: state, words: words, tags: tagCodes)
                             scores.initialize(repeating: 0)
                             moves.addWeights(of: UnsafeBufferPointer(start: keys.baseAddress, count: ParserFeatures.count), to: scores.baseAddress!)
-                            let move = Self.best(scores: UnsafeBufferPointer(start: scores.baseAddress, count: Move.count), in: state)
+                            let move = Self.best(scores: UnsafeBufferPointer(start: scores.baseAddress, count: Move.count), in: state,
+                                                 isPunctuation: isPunctuation)
                             state.apply(label(move, in: state, words: words, tags: tagCodes, keys: keys, scores: scores))
                         }
                     }
@@ -98,10 +100,13 @@ public struct PerceptronParser: DependencyParser {
         "winter", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     ]
 
-    /// The highest-scoring move `state` allows (ties go to the earlier move).
-    package static func best(scores: UnsafeBufferPointer<Int32>, in state: ParserState) -> Move {
+    /// The highest-scoring move `state` allows (ties go to the earlier move) that does not make a
+    /// punctuation mark a head (see ``ParserState/makesHead(_:of:)``). Only decoding applies that
+    /// rule; the shipped model was trained without it.
+    package static func best(scores: UnsafeBufferPointer<Int32>, in state: ParserState, isPunctuation: [Bool] = []) -> Move {
         var best = Move.shift, bestScore = Int32.min
-        for move in Move.allCases where scores[move.rawValue] > bestScore && state.allows(move) {
+        for move in Move.allCases where scores[move.rawValue] > bestScore && state.allows(move)
+            && (isPunctuation.isEmpty || !state.makesHead(move, of: isPunctuation)) {
             best = move
             bestScore = scores[move.rawValue]
         }
