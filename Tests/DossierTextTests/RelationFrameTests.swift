@@ -175,6 +175,12 @@ struct RelationFrameTests {
         #expect(relations("Angela Merkel urged Russia to withdraw.").contains("Angela Merkel state Russia asserted"))
     }
 
+    @Test func anOfPhraseOnASpeechVerbIsWhatWasSaid() {
+        #expect(relations("Yesterday, Roscosmos, the Russian space agency, announced the death of cosmonaut Alexei Leonov.")
+            .contains("Roscosmos state Alexei Leonov asserted"))
+        #expect(relations("Former president Nicolas Sarkozy said of Chirac, \"He was a great man.\"") == ["Nicolas Sarkozy state Chirac asserted"])
+    }
+
     @Test func anAccordingToSourceDoesNotStateAboutItsOwnTitle() {
         // The source's own words ("Texas Governor") are not what it said; what follows is.
         let governor = relations("According to Texas Governor Greg Abbott, the storm will reach Mexico on Friday.")
