@@ -104,7 +104,15 @@ public final class QuerySession {
         do throws(Diagnostic) {
             for tokens in Parser.statementTokens(in: text, firstLine: firstLine) {
                 let statement = try Parser.parseStatement(try parameterStore.substitute(tokens), in: text)
-                if let result = try execute(statement) { handle(result) }
+                guard let result = try execute(statement) else { continue }
+                // A document's text that could not be read (the workspace deleted or changed while open) made the
+                // result wrong: report that instead of it.
+                if var failure = index.documents.texts.takeReadFailure() {
+                    if let workspace = failure.sourceName { failure.notes.append("in the workspace \(workspace)") }
+                    failure.range = statement.range
+                    throw failure
+                }
+                handle(result)
             }
         } catch {
             throw error.inSource(sourceName)

@@ -1,5 +1,6 @@
 import DossierCore
 import Foundation
+import GRDB
 import Testing
 @testable import DossierStore
 
@@ -52,6 +53,24 @@ struct ColumnFileTests {
         #expect(mapped.text(ofSentence: 0) == "Recep Tayyip Erdoğan met Xi in Ankara.")
         #expect(mapped.lookUpEntity(named: "XI") == .found(1))
         #expect(mapped.documents.texts[1] == "Xi left.")
+    }
+
+    @Test func aTextGoneFromTheDatabaseIsAReadFailureNotAnEmptyString() throws {
+        let folder = try TemporaryFolder()
+        let workspace = try Self.filledWorkspace(folder)
+        let mapped = try workspace.openIndex()
+        // Another program takes a document away while the index is open.
+        try DatabaseQueue(path: workspace.path).write { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            try db.execute(sql: "DELETE FROM documents WHERE id = 'b'")
+        }
+        #expect(mapped.documents.texts[0] == "Recep Tayyip Erdoğan met Xi in Ankara.")
+        #expect(mapped.documents.texts.takeReadFailure() == nil)
+        #expect(mapped.documents.texts[1] == "")
+        let failure = mapped.documents.texts.takeReadFailure()
+        #expect(failure?.code == .workspaceReadFailed)
+        #expect(failure?.message.hasPrefix("document ") == true && failure?.sourceName == workspace.path)
+        #expect(mapped.documents.texts.takeReadFailure() == nil)
     }
 
     @Test func aStaleFileIsRebuiltNotTrusted() throws {

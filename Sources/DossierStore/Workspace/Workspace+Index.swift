@@ -53,10 +53,23 @@ extension Workspace {
 
     /// Texts read from the database by document number.
     private func documentTexts(numbers: Column<Int64>) -> DocumentTexts {
-        DocumentTexts(count: numbers.count) { [database] row in
-            (try? database.read { db in
-                try String.fetchOne(db.cachedStatement(sql: "SELECT text FROM documents WHERE number = ?"), arguments: [numbers[row]])
-            }) ?? ""
+        DocumentTexts(count: numbers.count) { [database, path] row throws(Diagnostic) in
+            let number = numbers[row]
+            let text: String?
+            do {
+                text = try database.read { db in
+                    try String.fetchOne(db.cachedStatement(sql: "SELECT text FROM documents WHERE number = ?"), arguments: [number])
+                }
+            } catch {
+                throw Diagnostic(.error, .workspaceReadFailed, "reading a document's text failed: \(Self.describe(error))", sourceName: path,
+                                 underlyingError: Self.underlying(error))
+            }
+            // The index was opened on rows the database no longer has: another program changed it since.
+            guard let text else {
+                throw Diagnostic(.error, .workspaceReadFailed, "document \(number) is no longer in the workspace", sourceName: path,
+                                 help: .init("the workspace changed since it was opened; open it again"))
+            }
+            return text
         }
     }
 
