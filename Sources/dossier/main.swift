@@ -13,6 +13,11 @@ struct Dossier: ParsableCommand {
         version: "dossier " + DossierVersion.description,
         subcommands: [Shell.self, Run.self, Query.self, Ingest.self, Annotate.self, Export.self, Notebook.self],
         defaultSubcommand: Shell.self)
+
+    static func main() {
+        CommandLineActions.prepare(for: CommandLine.arguments)
+        main(nil)
+    }
 }
 
 extension OutputFormat: ExpressibleByArgument {}

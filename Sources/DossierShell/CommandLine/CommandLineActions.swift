@@ -7,6 +7,14 @@ import LineEditing
 /// What each `dossier` subcommand does, so the executable only parses arguments and calls these.
 /// Each returns the process exit status: 0 for success, 1 when something failed or was skipped.
 public enum CommandLineActions {
+    /// Starts what the command in `arguments` will need before the arguments are parsed: the
+    /// extraction pipeline's resources for `annotate` and `ingest`, which take longer to load than
+    /// the parsing takes.
+    package static func prepare(for arguments: [String]) {
+        guard let command = arguments.dropFirst().first, ["annotate", "ingest"].contains(command) else { return }
+        Pipeline.startLoadingBundledResources()
+    }
+
     /// `dossier [shell] [-w WORKSPACE]`: the interactive shell on a workspace or the demo corpus;
     /// statements from standard input when it is not a terminal, which like a script may write
     /// (`.ingest`, `.open`) only with `allowWrites`.

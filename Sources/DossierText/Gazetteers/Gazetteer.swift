@@ -33,6 +33,14 @@ public struct Gazetteer: Sendable {
         guard let directory = Bundle.module.url(forResource: "Gazetteers", withExtension: nil) else {
             fatalError("DossierText: the bundled Gazetteers resource is missing")
         }
+        // The bundled snapshot is checked against the bundled tables by a test (GazetteerSnapshotTests), so
+        // start-up reads only it and the one table it does not hold, not every table to hash them.
+        let abbreviations = directory.appendingPathComponent("abbreviations.tsv")
+        if let data = try? Data(contentsOf: directory.appendingPathComponent(GazetteerSnapshot.fileName), options: .alwaysMapped),
+           let text = try? String(utf8ContentsOf: abbreviations),
+           let gazetteer = try? GazetteerSnapshot.gazetteer(from: data, tables: ["abbreviations": text], checkingSourceHash: false) {
+            return gazetteer
+        }
         do { return try Gazetteer(directory: directory) } catch {
             fatalError("DossierText: cannot read the bundled gazetteers: \(error)")
         }

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import DossierCore
 
 /// The extraction pipeline: tokenizes and splits a document, recognises and resolves its entity
@@ -24,16 +25,41 @@ public struct Pipeline: Sendable {
 
     /// The pipeline with the bundled gazetteers and the rule-based recognizer, resolver and tagger.
     public init() {
-        // The bundled resources are independent: the parser's model (the largest) loads on another
-        // core while the gazetteer and the relation lexicon load here, which halves the start-up a
-        // command waits for.
-        let parserLoaded = DispatchGroup()
-        DispatchQueue.global(qos: .userInitiated).async(group: parserLoaded) { _ = PerceptronParser.bundled }
-        let gazetteer = Gazetteer.bundled
+        Self.startLoadingBundledResources()
+        // Whatever no other thread has started yet loads here rather than waiting for one.
+        _ = Gazetteer.bundled
         _ = RelationLexicon.bundled
         _ = CapitalCities.bundled
-        parserLoaded.wait()
-        self.init(gazetteer: gazetteer)
+        BundledResources.loading.wait()
+        self.init(gazetteer: .bundled)
+    }
+
+    /// Starts loading the bundled resources on other threads, so that a ``init()`` made later waits
+    /// less: a command that will annotate calls it before it parses its arguments. Does nothing once
+    /// they are loading or loaded.
+    package static func startLoadingBundledResources() {
+        _ = BundledResources.loading
+    }
+
+    /// The bundled resources are independent: the parser's model, the gazetteer and the relation
+    /// lexicon each load on a thread of their own (or on the thread that makes the pipeline, when
+    /// it comes first).
+    private enum BundledResources {
+        static let loading: DispatchGroup = {
+            let group = DispatchGroup()
+            let loads: [@Sendable () -> Void] = [
+                { _ = PerceptronParser.bundled }, { _ = Gazetteer.bundled }, { _ = RelationLexicon.bundled; _ = CapitalCities.bundled },
+            ]
+            for load in loads {
+                group.enter()
+                // Threads of their own: the dispatch pool may start a second worker only after the first has finished.
+                Thread.detachNewThread {
+                    load()
+                    group.leave()
+                }
+            }
+            return group
+        }()
     }
 
     /// A pipeline with the given parts; the parts not given are the rule-based ones over `gazetteer`.
