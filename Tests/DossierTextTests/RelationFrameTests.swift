@@ -175,6 +175,19 @@ struct RelationFrameTests {
         #expect(relations("Angela Merkel urged Russia to withdraw.").contains("Angela Merkel state Russia asserted"))
     }
 
+    @Test func anEventTakesOneTimeUnlessTimesAreCoordinated() {
+        // From the demo corpus: the parse hangs "2006–2007" on "announced" too.
+        let document = Document(id: "t", date: Day(iso: "2020-01-30"), text: """
+            The Center for Biological Diversity announced on Wednesday the monarch butterfly population counted over-wintering in Mexico \
+            was 144% greater than last year, with the highest overall population since the winter of 2006–2007.
+            """)
+        #expect(TestSupport.pipeline.annotate(document).relations.map { "\($0.subject.name) \($0.predicate) \($0.object.name) \($0.time ?? "-")" }
+            == ["Center for Biological Diversity state Mexico 2020-01-29"])
+        let visits = TestSupport.pipeline.annotate(Document(id: "t", date: Day(iso: "2023-07-25"), text: "Putin visited China in 2017 and 2019."))
+            .relations.map { "\($0.predicate) \($0.object.name) \($0.time ?? "-")" }
+        #expect(visits == ["visit China 2017", "visit China 2019"])
+    }
+
     @Test func anOfPhraseOnASpeechVerbIsWhatWasSaid() {
         #expect(relations("Yesterday, Roscosmos, the Russian space agency, announced the death of cosmonaut Alexei Leonov.")
             .contains("Roscosmos state Alexei Leonov asserted"))

@@ -37,12 +37,29 @@ struct TimeAttachment {
         return -1
     }
 
+    /// Of several times on one word, the one nearest `word` and those coordinated with it ("in 2017
+    /// and 2019": one event each); another time on the same word is a misattachment ("announced on
+    /// Wednesday the count was greater than last year": the speech is not dated last year).
+    private func coordinated(_ times: [(time: TimeExpression, head: Int, anchor: Int)], nearest word: Int) -> [TimeExpression] {
+        guard let nearest = times.min(by: { abs($0.head - word) < abs($1.head - word) }) else { return [] }
+        var heads: Set<Int> = [nearest.head]
+        var added = true
+        while added {
+            added = false
+            for entry in times where !heads.contains(entry.head) && graph.relation(entry.head) == .conj && heads.contains(graph.head(entry.head)) {
+                heads.insert(entry.head)
+                added = true
+            }
+        }
+        return times.filter { heads.contains($0.head) }.map(\.time)
+    }
+
     /// The times of the event `trigger` names: those attached to it (or, for a noun, to its verb;
     /// for an infinitive, to the verb that governs it); `[nil]` when none is.
     func times(of trigger: Int) -> [TimeExpression?] {
         var candidate = trigger, steps = 0
         while candidate >= 0 && steps < 3 {
-            let own = attached.filter { $0.anchor == candidate }.map(\.time)
+            let own = coordinated(attached.filter { $0.anchor == candidate }, nearest: trigger)
             if !own.isEmpty { return own }
             // "the warrant, issued in March": a participle describing the event dates it.
             let described = graph.children(of: candidate, .acl).flatMap { participle in attached.filter { $0.anchor == participle }.map(\.time) }
