@@ -114,6 +114,7 @@ struct TimeExpressionKindsTests {
         #expect(tagged("The airport reopened at 1800 UTC.", "1800 UTC") == "TIME 2023-07-25T18:00")
         #expect(times("The quake struck at 7:37 p.m. local time (1137 UTC).").map(\.text) == ["7:37 p.m."])
         #expect(TestSupport.pipeline.annotate(Document(id: "t", text: "The quake struck at 7:37 p.m. local time (1137 UTC).")).mentions.isEmpty)
+        #expect(TestSupport.pipeline.annotate(Document(id: "t", text: "It struck at 4:42 on Saturday (2024 Friday, UTC).")).mentions.isEmpty)
         #expect(tagged("The plane crashed at 9:54 a.m. ET (1354 UTC).", "9:54 a.m. ET") == "TIME 2023-07-25T09:54")
         #expect(tagged("The embassy was hit Friday morning.", "Friday morning") == "DATE 2023-07-21")
         #expect(tagged("He spoke this morning.", "this morning") == "TIME 2023-07-25TMO")

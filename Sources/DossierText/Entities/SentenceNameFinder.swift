@@ -89,14 +89,16 @@ struct SentenceNameFinder {
     func isNameToken(_ index: Int) -> Bool {
         let token = token(index)
         return (token.isCapitalizedWord || isParticleName(index)) && !claimed[slot(index)] && !breaksNames[slot(index)]
-            && !isCalendarName(index) && !isTimeZoneAfterNumber(index)
+            && !isCalendarName(index) && !isTimeZoneWord(index)
     }
 
-    /// A time zone after a clock time in digits ("(1137 UTC)", "0735 GMT"): part of a time, no organisation.
-    func isTimeZoneAfterNumber(_ index: Int) -> Bool {
+    /// A time zone after a clock time in digits ("(1137 UTC)", "0735 GMT"), or one of the two time
+    /// standards anywhere ("2024 Friday, UTC"): part of a time, no organisation.
+    func isTimeZoneWord(_ index: Int) -> Bool {
         let token = token(index)
-        guard index > range.lowerBound, self.token(index - 1).kind == .number, token.shape.contains(.allCaps), token.bytes.count == 3
-        else { return false }
+        guard token.shape.contains(.allCaps), token.bytes.count == 3 else { return false }
+        if text.token(index, is: "UTC") || text.token(index, is: "GMT") { return true }
+        guard index > range.lowerBound, self.token(index - 1).kind == .number else { return false }
         let last = bytes[token.bytes.upperBound - 1] | 0x20
         return last == UInt8(ascii: "t") || last == UInt8(ascii: "c")
     }
