@@ -46,8 +46,13 @@ struct NotebookRunner {
         let session = NotebookSession(log: messages)
         guard session.open(workspace: workspace.map(absolute)) == nil else { return 1 }
         let folder = (absolute(path) as NSString).deletingLastPathComponent
-        FileManager.default.changeCurrentDirectoryPath(folder)
-        defer { FileManager.default.changeCurrentDirectoryPath(here) }
+        // Cells would read the wrong files from another folder: not entering it is an error.
+        guard FileManager.default.changeCurrentDirectoryPath(folder) else {
+            messages(DiagnosticFormatter().format(Diagnostic(.error, .fileUnreadable, "cannot enter the notebook's folder '\(folder)'",
+                                                             sourceName: path), source: nil))
+            return 1
+        }
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(here) }
 
         let cells = document.cells.filter { $0.isCode && !$0.source.allSatisfy(\.isWhitespace) }
         let script = cells.map(\.source).joined(separator: "\n")
