@@ -95,12 +95,8 @@ struct SentenceNameFinder {
     /// A time zone after a clock time in digits ("(1137 UTC)", "0735 GMT"), or one of the two time
     /// standards anywhere ("2024 Friday, UTC"): part of a time, no organisation.
     func isTimeZoneWord(_ index: Int) -> Bool {
-        let token = token(index)
-        guard token.shape.contains(.allCaps), token.bytes.count == 3 else { return false }
-        if text.token(index, is: "UTC") || text.token(index, is: "GMT") { return true }
-        guard index > range.lowerBound, self.token(index - 1).kind == .number else { return false }
-        let last = bytes[token.bytes.upperBound - 1] | 0x20
-        return last == UInt8(ascii: "t") || last == UInt8(ascii: "c")
+        text.isTimeZoneAbbreviation(index)
+            && (text.token(index, is: "UTC") || text.token(index, is: "GMT") || (index > range.lowerBound && token(index - 1).kind == .number))
     }
 
     /// A name word after a particle and a hyphen, written in lower case ("al-Assadi", "el-Sisi", "bin-Salman").

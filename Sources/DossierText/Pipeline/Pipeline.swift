@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import DossierCore
 
@@ -26,11 +25,12 @@ public struct Pipeline: Sendable {
     /// The pipeline with the bundled gazetteers and the rule-based recognizer, resolver and tagger.
     public init() {
         Self.startLoadingBundledResources()
-        // Whatever no other thread has started yet loads here rather than waiting for one.
+        // Each bundled resource loads once: touching one waits for the thread loading it, or loads it
+        // here when that thread has not started yet. The small ones come first, so that this thread
+        // helps rather than waits for the parser's model (which `init(gazetteer:)` then waits for).
         _ = Gazetteer.bundled
         _ = RelationLexicon.bundled
         _ = CapitalCities.bundled
-        BundledResources.loading.wait()
         self.init(gazetteer: .bundled)
     }
 
@@ -38,27 +38,18 @@ public struct Pipeline: Sendable {
     /// less: a command that will annotate calls it before it parses its arguments. Does nothing once
     /// they are loading or loaded.
     package static func startLoadingBundledResources() {
-        _ = BundledResources.loading
+        _ = BundledResources.loadingStarted
     }
 
     /// The bundled resources are independent: the parser's model, the gazetteer and the relation
-    /// lexicon each load on a thread of their own (or on the thread that makes the pipeline, when
-    /// it comes first).
+    /// lexicon each load on a thread of their own.
     private enum BundledResources {
-        static let loading: DispatchGroup = {
-            let group = DispatchGroup()
+        static let loadingStarted: Void = {
             let loads: [@Sendable () -> Void] = [
                 { _ = PerceptronParser.bundled }, { _ = Gazetteer.bundled }, { _ = RelationLexicon.bundled; _ = CapitalCities.bundled },
             ]
-            for load in loads {
-                group.enter()
-                // Threads of their own: the dispatch pool may start a second worker only after the first has finished.
-                Thread.detachNewThread {
-                    load()
-                    group.leave()
-                }
-            }
-            return group
+            // Threads of their own: the dispatch pool may start a second worker only after the first has finished.
+            for load in loads { Thread.detachNewThread(load) }
         }()
     }
 

@@ -32,23 +32,16 @@ extension SentenceTimeFinder {
         return ((hour % 12) + offset, minute, index + 2)
     }
 
-    /// Whether the token at `index` names a time zone: three capitals ending in "T" or "C" ("EST", "GMT", "UTC").
-    func isTimeZone(_ index: Int) -> Bool {
-        guard index < range.upperBound, token(index).kind == .word, token(index).shape.contains(.allCaps), token(index).bytes.count == 3 else { return false }
-        let last = text.bytes[token(index).bytes.upperBound - 1] | 0x20
-        return last == UInt8(ascii: "t") || last == UInt8(ascii: "c")
-    }
-
-    /// Whether the token at `index` is a two-letter North American zone after a clock time ("9:54 a.m. ET", "2 p.m. PT").
-    func isShortTimeZone(_ index: Int) -> Bool {
-        guard index < range.upperBound, token(index).kind == .word, token(index).shape.contains(.allCaps), token(index).bytes.count == 2 else { return false }
-        return text.bytes[token(index).bytes.upperBound - 1] | 0x20 == UInt8(ascii: "t")
+    /// Whether the token at `index`, inside the sentence, names a time zone ("EST", "GMT", "UTC"; with
+    /// `twoLetters`, after a clock time, also "ET" and "PT").
+    func isTimeZone(_ index: Int, twoLetters: Bool = false) -> Bool {
+        index < range.upperBound && text.isTimeZoneAbbreviation(index, twoLetters: twoLetters)
     }
 
     /// A clock time ending before `end`, with an optional time zone and weekday after it ("9 a.m. EST Tuesday").
     mutating func matchClock(hour: Int, minute: Int, at index: Int, end: Int) -> Int {
         var end = end
-        if isTimeZone(end) || isShortTimeZone(end) { end += 1 }
+        if isTimeZone(end, twoLetters: true) { end += 1 }  // "9:54 a.m. ET"
         var day = documentDate
         let dateStart = isMark(end, ",") ? end + 1 : end
         if let month = month(dateStart), let dayOfMonth = self.day(dateStart + 1),

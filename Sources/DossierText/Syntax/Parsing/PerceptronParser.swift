@@ -103,10 +103,9 @@ public struct PerceptronParser: DependencyParser {
     /// The highest-scoring move `state` allows (ties go to the earlier move) that does not make a
     /// punctuation mark a head (see ``ParserState/makesHead(_:of:)``). Only decoding applies that
     /// rule; the shipped model was trained without it.
-    package static func best(scores: UnsafeBufferPointer<Int32>, in state: ParserState, isPunctuation: [Bool] = []) -> Move {
+    package static func best(scores: UnsafeBufferPointer<Int32>, in state: ParserState, isPunctuation: [Bool]) -> Move {
         var best = Move.shift, bestScore = Int32.min
-        for move in Move.allCases where scores[move.rawValue] > bestScore && state.allows(move)
-            && (isPunctuation.isEmpty || !state.makesHead(move, of: isPunctuation)) {
+        for move in Move.allCases where scores[move.rawValue] > bestScore && state.allows(move) && !state.makesHead(move, of: isPunctuation) {
             best = move
             bestScore = scores[move.rawValue]
         }
