@@ -178,12 +178,7 @@ struct InputStreamTests {
         let path = folder.file("news.jsonl")
         try (lines.joined(separator: "\r\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         let whole = InputFiles.read(path)
-        var streamed = ReadOutcome()
-        var outcomes = 0
-        for outcome in InputStream(path: path) {
-            streamed.append(outcome)
-            outcomes += 1
-        }
+        let (streamed, outcomes) = DossierStore.InputStream.outcomes(path: path)
         #expect(outcomes == 3)
         #expect(streamed.documents == whole.documents)
         #expect(streamed.documents.count == 147)
@@ -193,5 +188,18 @@ struct InputStreamTests {
         let missing = Array(InputStream(path: folder.file("none.jsonl")))
         #expect(missing.count == 1 && missing[0].problems.first?.code == .fileUnreadable)
         #expect(Array(InputStream(path: folder.file("news.txt"))).count == 1)
+    }
+}
+
+extension DossierStore.InputStream {
+    /// Everything the stream of `path` reads, and in how many outcomes it came.
+    static func outcomes(path: String) -> (ReadOutcome, count: Int) {
+        var all = ReadOutcome()
+        var count = 0
+        for outcome in InputStream(path: path) {
+            all.append(outcome)
+            count += 1
+        }
+        return (all, count)
     }
 }

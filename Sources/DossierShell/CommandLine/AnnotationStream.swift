@@ -11,8 +11,9 @@ import Foundation
 /// however long the input, and a reader waiting for answers gets them. Every input line gives
 /// exactly one output line, in order: its document's annotation, or for a line that cannot be
 /// read (not JSON, no `text`, blank) an error record saying where and why
-/// (``AnnotationJSONLines/errorLine(_:input:line:id:)``), after which the stream goes on. Text and
-/// CSV files are read whole, one document each or one per row, as before.
+/// (``AnnotationJSONLines/errorLine(_:input:line:id:)``), after which the stream goes on. A CSV
+/// file is read a few rows at a time (a document per row, a bad row reported and skipped); a text
+/// file is one document.
 enum AnnotationStream {
     /// Lines annotated together on all cores; small, so output follows input closely.
     static let batchSize = 64
@@ -37,9 +38,11 @@ enum AnnotationStream {
                         filter.report([Diagnostic(.error, .fileUnreadable, "the file cannot be read: \(failure.reason)", sourceName: file)])
                     }
                 } else {
-                    let outcome = InputFiles.read(file, name: files.names[file])
-                    filter.report(outcome.problems)
-                    filter.annotate(outcome.documents)
+                    // A text file is one document; a CSV file comes a few rows at a time.
+                    for outcome in DossierStore.InputStream(path: file, name: files.names[file]) {
+                        filter.report(outcome.problems)
+                        filter.annotate(outcome.documents)
+                    }
                 }
             }
         }
@@ -99,7 +102,7 @@ enum AnnotationStream {
             }
         }
 
-        /// Documents read whole (text and CSV files), annotated a batch at a time.
+        /// Documents of text and CSV files, annotated a batch at a time.
         mutating func annotate(_ documents: [Document]) {
             var start = 0
             while start < documents.count {

@@ -8,6 +8,11 @@
 /// has a quoted field running over a line break, the problem is reported where that field opened,
 /// and reading starts again at the first later line that reads as a whole row (as many fields as
 /// the header, no problem), reporting the lines it passed over.
+///
+/// Records come one at a time (``next()``), from bytes in memory or from a file read a chunk at a
+/// time, and only the record being read is kept, so a CSV file of any size is read in constant
+/// memory. That is also why a quoted field may hold at most ``maximumQuotedFieldBytes``: past that
+/// it counts as never closed.
 struct CSVParser {
     /// One record, or why it could not be read, with the line it starts on (from 1).
     struct Record {
@@ -24,59 +29,127 @@ struct CSVParser {
         var column: Int
     }
 
+    /// The longest quoted field, in bytes: far beyond any article, and short enough that a stray
+    /// quote cannot make the parser hold a whole file.
+    static let maximumQuotedFieldBytes = 1 << 24
+
     private let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
 
-    private let bytes: [UInt8]
+    /// The bytes read and not yet dropped; positions count from the first of them.
+    private var bytes: [UInt8]
+    /// Where more bytes come from, when `bytes` is not the whole input.
+    private var input: LineStream?
+    /// The input's last byte, once it has ended.
+    private var lastByte: UInt8?
     private var position = 0
     private var line = 1
     private var lineStart = 0
+    private var headerCount: Int?
+    private var limit: Int
 
     /// Splits `bytes` into records.
     static func records(in bytes: [UInt8]) -> [Record] {
         var parser = CSVParser(bytes: bytes)
-        // A UTF-8 byte-order mark is not part of the first field.
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.position = 3; parser.lineStart = 3 }
         var records: [Record] = []
-        var headerCount: Int?
-        while parser.position < bytes.count {
-            let start = parser.mark
-            let parsed = parser.record()
+        while let record = parser.next() { records.append(record) }
+        return records
+    }
+
+    /// The records of `bytes`.
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+        lastByte = bytes.last
+        limit = Self.maximumQuotedFieldBytes
+        skipByteOrderMark()
+    }
+
+    /// The records of what `input` reads, a chunk at a time; `maximumQuotedFieldBytes` is for tests.
+    init(input: LineStream, maximumQuotedFieldBytes: Int = Self.maximumQuotedFieldBytes) {
+        bytes = []
+        self.input = input
+        limit = maximumQuotedFieldBytes
+        skipByteOrderMark()
+    }
+
+    /// Why the input stopped early, when a read failed (reading then ends as if the input had).
+    var readError: String? { input?.readError }
+
+    /// How many bytes the parser holds: the record being read and the rest of the last chunk.
+    var bufferedByteCount: Int { bytes.count }
+
+    /// Closes the file the input read.
+    mutating func close() { input?.close() }
+
+    /// A UTF-8 byte-order mark is not part of the first field.
+    private mutating func skipByteOrderMark() {
+        if has(2), bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3; lineStart = 3 }
+    }
+
+    /// Whether the input has a byte at `index`, reading more of it when it is not yet there.
+    @inline(__always)
+    private mutating func has(_ index: Int) -> Bool {
+        index < bytes.count || readMore(through: index)
+    }
+
+    private mutating func readMore(through index: Int) -> Bool {
+        while index >= bytes.count {
+            guard let chunk = input?.nextBytes() else {
+                if input != nil, lastByte == nil { lastByte = bytes.last }
+                return false
+            }
+            bytes.append(contentsOf: chunk)
+            lastByte = nil
+        }
+        return true
+    }
+
+    /// Drops the bytes before the current record, which nothing will read again, once they are
+    /// at least half of what is held (so each byte is moved at most about once).
+    private mutating func dropReadBytes() {
+        let done = min(position, lineStart)
+        guard input != nil, done >= 4096, 2 * done >= bytes.count else { return }
+        bytes.removeSubrange(0..<done)
+        position -= done
+        lineStart -= done
+    }
+
+    /// The next record, or `nil` at the end of the input.
+    mutating func next() -> Record? {
+        while true {
+            dropReadBytes()
+            guard has(position) else { return nil }
+            let start = mark
+            let parsed = record()
             switch parsed.record.fields {
             case .success(let fields):
                 if fields.count == 1 && fields[0].isEmpty { continue }  // a blank line
                 if headerCount == nil { headerCount = fields.count }
-                records.append(parsed.record)
-            case .failure(var problem):
-                guard let opened = parsed.multilineQuote else {
-                    records.append(parsed.record)
-                    continue
-                }
+                return parsed.record
+            case .failure:
+                guard let opened = parsed.multilineQuote else { return parsed.record }
                 // Start again after the line where the quote opened, at the first line that is a whole row.
-                parser.restore(start)
-                parser.skipLines(through: opened.line)
+                restore(start)
+                skipLines(through: opened.line)
                 let skippedFrom = opened.line
-                while parser.position < bytes.count {
-                    let candidate = parser.mark
-                    let attempt = parser.record()
-                    parser.restore(candidate)
+                while has(position) {
+                    dropReadBytes()
+                    let candidate = mark
+                    let attempt = record()
+                    restore(candidate)
                     if case .success(let fields) = attempt.record.fields, headerCount == nil || fields.count == headerCount,
                        !(fields.count == 1 && fields[0].isEmpty) {
                         break
                     }
-                    parser.skipLines(through: parser.line)
+                    skipLines(through: line)
                 }
-                let endsMidLine = parser.position >= bytes.count && bytes.last != parser.newline && bytes.last != parser.carriageReturn
-                let lastSkipped = max(skippedFrom, endsMidLine ? parser.line : parser.line - 1)
-                problem = Problem(reason: "a quoted field opened at line \(opened.line), column \(opened.column) is never closed"
-                                    + (lastSkipped > skippedFrom ? "; lines \(skippedFrom)–\(lastSkipped) are skipped" : ""),
+                let endsMidLine = !has(position) && lastByte != newline && lastByte != carriageReturn
+                let lastSkipped = max(skippedFrom, endsMidLine ? line : line - 1)
+                let problem = Problem(reason: opened.reason + (lastSkipped > skippedFrom ? "; lines \(skippedFrom)–\(lastSkipped) are skipped" : ""),
                                   line: opened.line, column: opened.column)
-                records.append(Record(line: parsed.record.line, fields: .failure(problem)))
+                return Record(line: parsed.record.line, fields: .failure(problem))
             }
         }
-        return records
     }
-
-    private init(bytes: [UInt8]) { self.bytes = bytes }
 
     private var mark: (Int, Int, Int) { (position, line, lineStart) }
 
@@ -84,8 +157,8 @@ struct CSVParser {
 
     /// Moves to the start of the line after line `number` (or the end).
     private mutating func skipLines(through number: Int) {
-        while position < bytes.count, line <= number {
-            if bytes[position] == newline || (bytes[position] == carriageReturn && (position + 1 >= bytes.count || bytes[position + 1] != newline)) {
+        while has(position), line <= number {
+            if bytes[position] == newline || (bytes[position] == carriageReturn && (!has(position + 1) || bytes[position + 1] != newline)) {
                 line += 1
                 lineStart = position + 1
             }
@@ -94,12 +167,13 @@ struct CSVParser {
     }
 
     /// Reads one record from the current place; `multilineQuote` is where a quoted field that ran
-    /// over a line break opened, when the record failed after one did.
-    private mutating func record() -> (record: Record, multilineQuote: (line: Int, column: Int)?) {
+    /// over a line break (or past the longest field) opened, and what to report of it, when the
+    /// record failed after one did.
+    private mutating func record() -> (record: Record, multilineQuote: (line: Int, column: Int, reason: String)?) {
         let recordLine = line
         var fields: [String] = []
         var problem: Problem?
-        var multilineQuote: (line: Int, column: Int)?
+        var multilineQuote: (line: Int, column: Int, reason: String)?
         var invalid: (line: Int, column: Int, count: Int)?
         func decode(_ value: ArraySlice<UInt8>, line: Int, column: Int) -> String {
             let decoded = ReaderSupport.decodeUTF8(value)
@@ -109,15 +183,19 @@ struct CSVParser {
             return decoded.text
         }
         recordLoop: while true {
-            if position < bytes.count, bytes[position] == quote {
+            if has(position), bytes[position] == quote {
                 let fieldLine = line, fieldColumn = position - lineStart + 1
                 position += 1
                 var value: [UInt8] = []
-                var closed = false
-                while position < bytes.count {
+                var closed = false, overlong = false
+                while has(position) {
+                    if value.count > limit {
+                        overlong = true
+                        break
+                    }
                     let byte = bytes[position]
                     if byte == quote {
-                        if position + 1 < bytes.count, bytes[position + 1] == quote {
+                        if has(position + 1), bytes[position + 1] == quote {
                             value.append(quote)
                             position += 2
                             continue
@@ -126,7 +204,7 @@ struct CSVParser {
                         closed = true
                         break
                     }
-                    if byte == newline || (byte == carriageReturn && (position + 1 >= bytes.count || bytes[position + 1] != newline)) {
+                    if byte == newline || (byte == carriageReturn && (!has(position + 1) || bytes[position + 1] != newline)) {
                         line += 1
                         lineStart = position + 1
                     }
@@ -134,32 +212,38 @@ struct CSVParser {
                     position += 1
                 }
                 let spansLines = line > fieldLine
+                let neverClosed = "a quoted field opened at line \(fieldLine), column \(fieldColumn) is never closed"
+                if overlong {
+                    let reason = "a quoted field opened at line \(fieldLine), column \(fieldColumn) runs past \(limit) bytes without closing"
+                    problem = Problem(reason: reason, line: fieldLine, column: fieldColumn)
+                    multilineQuote = (fieldLine, fieldColumn, reason)
+                    break recordLoop
+                }
                 if !closed {
-                    problem = Problem(reason: "a quoted field opened at line \(fieldLine), column \(fieldColumn) is never closed",
-                                      line: fieldLine, column: fieldColumn)
-                    if spansLines { multilineQuote = (fieldLine, fieldColumn) }
+                    problem = Problem(reason: neverClosed, line: fieldLine, column: fieldColumn)
+                    if spansLines { multilineQuote = (fieldLine, fieldColumn, neverClosed) }
                     break recordLoop
                 }
                 fields.append(decode(value[...], line: fieldLine, column: fieldColumn + 1))
-                if position < bytes.count, bytes[position] != comma, bytes[position] != newline, bytes[position] != carriageReturn {
+                if has(position), bytes[position] != comma, bytes[position] != newline, bytes[position] != carriageReturn {
                     problem = Problem(reason: "unexpected text after a closing quote", line: line, column: position - lineStart + 1)
-                    if spansLines { multilineQuote = (fieldLine, fieldColumn) }
-                    while position < bytes.count, bytes[position] != newline, bytes[position] != carriageReturn { position += 1 }
+                    if spansLines { multilineQuote = (fieldLine, fieldColumn, neverClosed) }
+                    while has(position), bytes[position] != newline, bytes[position] != carriageReturn { position += 1 }
                     break recordLoop
                 }
             } else {
                 let start = position
-                while position < bytes.count, bytes[position] != comma, bytes[position] != newline, bytes[position] != carriageReturn {
+                while has(position), bytes[position] != comma, bytes[position] != newline, bytes[position] != carriageReturn {
                     position += 1
                 }
                 fields.append(decode(bytes[start..<position], line: line, column: start - lineStart + 1))
             }
             // What ends the field.
-            if position >= bytes.count { break recordLoop }
+            if !has(position) { break recordLoop }
             switch bytes[position] {
             case comma:
                 position += 1
-            case carriageReturn where position + 1 < bytes.count && bytes[position + 1] == newline:
+            case carriageReturn where has(position + 1) && bytes[position + 1] == newline:
                 position += 2
                 line += 1
                 lineStart = position
@@ -173,8 +257,8 @@ struct CSVParser {
         }
         if let problem {
             // Past the end of the line the problem is on.
-            if position < bytes.count, bytes[position] == carriageReturn, position + 1 < bytes.count, bytes[position + 1] == newline { position += 1 }
-            if position < bytes.count, bytes[position] == newline || bytes[position] == carriageReturn {
+            if has(position), bytes[position] == carriageReturn, has(position + 1), bytes[position + 1] == newline { position += 1 }
+            if has(position), bytes[position] == newline || bytes[position] == carriageReturn {
                 position += 1
                 line += 1
                 lineStart = position

@@ -6,26 +6,29 @@ import Darwin
 #endif
 
 /// A file's documents as a sequence of small outcomes, read as they are needed: a JSON Lines file
-/// streams a few lines at a time (so an ingest's memory does not grow with its input); a text or
-/// CSV file is read whole, as one outcome.
+/// streams a few lines at a time and a CSV file a few rows at a time (so an ingest's memory does
+/// not grow with its input); a text file, which is one document, is read whole, as one outcome.
 package struct InputStream: Sequence, IteratorProtocol {
     private let path: String
     private let name: String
     private var lines: LineStream?
+    private var rows: CSVRows?
     private var whole: ReadOutcome?
     private var finished = false
-    /// How many lines make one outcome.
+    /// How many lines (or CSV rows) make one outcome.
     static let linesPerOutcome = 64
 
     /// The documents of the file at `path`, named after `name` (its stem when not given).
     package init(path: String, name: String? = nil) {
         self.path = path
         self.name = name ?? ReaderSupport.stem(of: path)
-        guard InputFormat(path: path) == .jsonLines else {
+        let format = InputFormat(path: path)
+        guard format != .text else {
             whole = InputFiles.read(path, name: name)
             return
         }
         switch LineStream.open(path: path) {
+        case .success(let stream) where format == .csv: rows = CSVRows(CSVParser(input: stream), path: path, name: self.name)
         case .success(let stream): lines = stream
         case .failure(let failure):
             whole = ReadOutcome(problems: [Diagnostic(.error, .fileUnreadable, "the file cannot be read: \(failure.reason.lowercased())",
@@ -40,6 +43,7 @@ package struct InputStream: Sequence, IteratorProtocol {
             finished = true
             return outcome
         }
+        if rows != nil { return rows?.next(upTo: Self.linesPerOutcome) }
         guard !finished, var stream = lines else { return nil }
         var outcome = ReadOutcome()
         var read = 0

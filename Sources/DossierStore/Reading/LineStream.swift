@@ -23,18 +23,21 @@ package struct LineStream {
     /// Why reading stopped early, when a read failed (it then ends as if the input had).
     package private(set) var readError: String?
 
-    private static let chunkSize = 1 << 16
+    /// How many bytes one read asks for.
+    private let chunkSize: Int
 
-    /// Lines from an open descriptor (`STDIN_FILENO`), which is left open.
-    package init(descriptor: Int32) {
+    /// Lines from an open descriptor (`STDIN_FILENO`), which is left open, read `chunkSize` bytes
+    /// at a time (small sizes are for tests).
+    package init(descriptor: Int32, chunkSize: Int = 1 << 16) {
         self.descriptor = descriptor
+        self.chunkSize = chunkSize
     }
 
     /// Lines of the file at `path`, or why it cannot be opened.
-    package static func open(path: String) -> Result<LineStream, ReadFailure> {
+    package static func open(path: String, chunkSize: Int = 1 << 16) -> Result<LineStream, ReadFailure> {
         let descriptor = openForReading(path)
         guard descriptor >= 0 else { return .failure(ReadFailure(reason: String(cString: strerror(errno)))) }
-        var stream = LineStream(descriptor: descriptor)
+        var stream = LineStream(descriptor: descriptor, chunkSize: chunkSize)
         stream.owner = OwnedDescriptor(descriptor)
         return .success(stream)
     }
@@ -76,6 +79,21 @@ package struct LineStream {
         }
     }
 
+    /// The next bytes of the input, whatever lines they hold (at least one byte, at most what is
+    /// buffered or one chunk), or `nil` at the end: for a reader that finds its own records (CSV).
+    package mutating func nextBytes() -> ArraySlice<UInt8>? {
+        if position == buffer.count {
+            if reachedEnd { return nil }
+            fill()
+            if position == buffer.count { return nil }
+        }
+        defer {
+            position = buffer.count
+            searched = position
+        }
+        return buffer[position...]
+    }
+
     /// The first byte that is not a space, tab or line break, reading as far as it takes, without
     /// consuming anything; `nil` when the input is all blank.
     package mutating func firstNonBlankByte() -> UInt8? {
@@ -111,9 +129,9 @@ package struct LineStream {
             searched = max(0, searched - position)
             position = 0
         }
-        var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+        var chunk = [UInt8](repeating: 0, count: chunkSize)
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, Self.chunkSize) }
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, chunkSize) }
             if count > 0 {
                 buffer.append(contentsOf: chunk[..<count])
                 return
