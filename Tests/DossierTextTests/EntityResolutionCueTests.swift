@@ -28,6 +28,18 @@ struct EntityResolutionCueTests {
         #expect(mention(two, "The Russian president") == nil)  // two holders: ambiguous
     }
 
+    @Test func anArticleBeforeANameTypesItAcrossTheDocument() {
+        // Spelling alone makes two capitalised words a person; "the" before them says otherwise,
+        // for every mention, so no later "he" can mean the band.
+        let text = "Singer Robert Hunter wrote for rock band Grateful Dead. Hunter joined the Grateful Dead in 1967."
+        let band = mentions(text).filter { $0.text == "Grateful Dead" }
+        #expect(band.count == 2)
+        #expect(band.allSatisfy { $0.kind == .organization })
+        #expect(mention(text, "Robert Hunter")?.kind == .person)
+        // A first name still makes a person, article or not.
+        #expect(mention("It was the John Smith everyone knew. John Smith smiled.", "John Smith")?.kind == .person)
+    }
+
     @Test func surnamesKeepPeopleApart() {
         let text = "Foreign Minister Sergey Lavrov met Defence Minister Sergei Shoigu. Lavrov spoke, then Shoigu left."
         #expect(mention(text, "Lavrov")?.entity == "Sergey Lavrov")

@@ -59,11 +59,11 @@ public struct DocumentEntityResolver: EntityResolver {
 
     /// The candidates, a name of several words typed on its spelling alone taking the kind and entity of
     /// its better-evidenced writing elsewhere ("Vladimir Putin" at a sentence start, "President
-    /// Vladimir Putin" later), so that the people index has every person the document names in full.
+    /// Vladimir Putin" later), so that the people index has every person the document names in full,
+    /// and no name it shows to be something else ("rock band Grateful Dead", then "the Grateful Dead").
     private static func retypedByBetterWriting(_ candidates: [EntityCandidate], known: inout KnownNames) -> [EntityCandidate] {
         var result = candidates
-        for (index, candidate) in candidates.enumerated()
-        where candidate.tokens.count >= 2 && candidate.kind != .person && candidate.evidence == .capitalization {
+        for (index, candidate) in candidates.enumerated() where candidate.tokens.count >= 2 && candidate.evidence == .capitalization {
             if let (kind, entity) = known.best(for: candidate) {
                 result[index].kind = kind
                 result[index].entity = entity

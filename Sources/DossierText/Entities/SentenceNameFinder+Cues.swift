@@ -5,8 +5,21 @@ import DossierCore
 extension SentenceNameFinder {
     /// A name with no cue but its spelling: two or three capitalised words that could be a person's
     /// are one ("Jesper Parnevik"); one that holds a place is an organisation ("Air France",
-    /// "Rotor Volgograd"); after "in" or "near" a place; in a sports report a team.
-    func defaultKind(of name: Range<Int>, mayBePerson: Bool, weak: Bool) -> EntityKind {
+    /// "Rotor Volgograd"); after "in" or "near" a place; in a sports report a team. The kind, and
+    /// whether an article before the name decided it ("the Grateful Dead", "the Khmer Rouge"): a
+    /// cue, which outranks a kind read from spelling alone where the document writes the name
+    /// without it. (A person's name after an article mostly modifies a noun, "the Bin Laden
+    /// investigation", and then a first name or a title usually types it better elsewhere.)
+    func defaultKind(of name: Range<Int>, mayBePerson: Bool, weak: Bool) -> (kind: EntityKind, byArticle: Bool) {
+        let kind = spellingKind(of: name, mayBePerson: mayBePerson, weak: weak)
+        // Only where spelling found a person or nothing: a place cue or an acronym decides first.
+        if kind == .person || kind == .other, name.count >= 2, mayBePerson, !weak, !isAllCaps(name), followsArticle(name.lowerBound) {
+            return (.organization, true)
+        }
+        return (kind, false)
+    }
+
+    private func spellingKind(of name: Range<Int>, mayBePerson: Bool, weak: Bool) -> EntityKind {
         // "Air France", "Rotor Volgograd", "Paris St Germain".
         let holdsPlace = name.contains { isPlaceWord($0) }
         let afterPreposition = name.lowerBound > range.lowerBound && isLowercaseWord(name.lowerBound - 1)
@@ -21,8 +34,8 @@ extension SentenceNameFinder {
         // "said Hill", "Hill told": in a sports report any name, elsewhere a known surname.
         if name.count == 1, isSpeaker(name), context.isSportsReport || features(name.lowerBound).contains(.surname) { return .person }
         if context.isSportsReport, name.count == 1 || isAllCaps(name) { return weak && !isFollowedByNumber(name) ? .other : .organization }
-        // "the Grateful Dead", "the Red Hot Chili Peppers": people's names take no article; bands and firms do.
-        if name.count >= 2, mayBePerson, !weak, !isAllCaps(name), followsArticle(name.lowerBound) { return .organization }
+        // "the Grateful Dead", "the Red Hot Chili Peppers": people's names take no article; bands
+        // and firms do (see defaultKind).
         let particles = name.filter { isLowercaseWord($0) && !isParticleName($0) }.count  // "Joost van der Westhuizen"
         if (2...3).contains(name.count - particles), mayBePerson, !weak, !isAllCaps(name) { return .person }
         return .other
