@@ -27,6 +27,19 @@ struct NameBoundaryTests {
         #expect(mention("Fans of the Los Angeles Lakers cheered.", "Los Angeles Lakers")?.kind == .organization)
     }
 
+    @Test func twoFieldsAfterAHeadWordAreOneName() {
+        let texts = ["Scientists at the Philippine Institute of Volcanology and Seismology said so.": "Philippine Institute of Volcanology and Seismology",
+                     "The Department of Health and Human Services agreed.": "Department of Health and Human Services"]
+        for (text, name) in texts {
+            #expect(mention(text, name)?.kind == .organization)
+            #expect(mentions(text).count == 1)
+        }
+        // A place, a person or an acronym after "and" is a name of its own.
+        #expect(mentions("The Ministry of Defence and Russia signed.").map(\.text) == ["Ministry of Defence", "Russia"])
+        #expect(mentions("The Ministry of Defence and John Smith met.").map(\.text) == ["Ministry of Defence", "John Smith"])
+        #expect(mentions("The Department of Justice and FBI agents left.").map(\.text) == ["Department of Justice", "FBI"])
+    }
+
     @Test func aTitleOfSomethingBeforeAName() {
         let found = mentions("Speaker of the House Nancy Pelosi said no. Chairman of the Joint Chiefs of Staff John Dorsey agreed.")
         #expect(found.first { $0.text == "Nancy Pelosi" }?.kind == .person)

@@ -336,9 +336,17 @@ struct SentenceNameFinder {
         }
         let joinsWithAnd = text.token(gap.lowerBound, is: "and") || text.token(gap.lowerBound, is: "&")
         if joinsWithAnd {
+            guard gap.count == 1 else { return false }
             // "Belt and Road Forum": the head word ends the right part, and the left part is no known name.
-            return gap.count == 1 && head(at: right.upperBound - 1) != nil && head(at: left.upperBound - 1) == nil
-                && gazetteerEntry(for: left) == nil
+            if head(at: right.upperBound - 1) != nil, head(at: left.upperBound - 1) == nil, gazetteerEntry(for: left) == nil { return true }
+            // "Institute of Volcanology and Seismology", "Department of Health and Human Services": a
+            // second field after "Head of", when it is no name of its own (a place, a person, an acronym).
+            return right.count <= 2 && !text.token(gap.lowerBound, is: "&") && headBeforeConnector(in: left) != nil
+                && gazetteerEntry(for: right) == nil
+                && right.allSatisfy { index in
+                    !isPlaceWord(index) && !token(index).shape.contains(.allCaps)
+                        && features(index).isDisjoint(with: [.firstName, .surname]) && head(at: index) == nil
+                }
         }
         // "Bank of England", "University of Oxford": the left part ends with a head word.
         return head(at: left.upperBound - 1) != nil
