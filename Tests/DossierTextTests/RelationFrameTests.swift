@@ -209,6 +209,15 @@ struct RelationFrameTests {
         #expect(found.contains("Xi Jinping invite Angela Merkel asserted"))
     }
 
+    @Test func aFirstNameTellsWhichPersonAPronounMeans() {
+        // The last subject is a man, so "she" is the woman the first sentence named.
+        let found = relations("Donald Trump met Nancy Pelosi at the White House on Monday. She criticized Mitch McConnell.")
+        #expect(found.contains("Nancy Pelosi criticize Mitch McConnell asserted"))
+        #expect(!found.contains { $0.hasPrefix("Donald Trump criticize") })
+        let his = relations("Angela Merkel met Boris Johnson in Berlin. He invited Emmanuel Macron to London.")
+        #expect(his.contains("Boris Johnson invite Emmanuel Macron asserted"))
+    }
+
     @Test func attendingAnEventSomewhereIsVisitingIt() {
         let found = relations("Angela Merkel attended the G20 summit in Osaka.")
         #expect(found.contains("Angela Merkel attend G20 summit asserted"))

@@ -54,4 +54,8 @@ package struct WordFeatures: OptionSet, Hashable, Sendable {
     /// Starts an organisation's or group's name that may be written in lower case ("international
     /// criminal court", "Islamic state"): a cheap test before looking such names up.
     package static let startsLowercaseName = WordFeatures(rawValue: 1 << 23)
+    /// A first name borne almost only by women ("Nancy"): "he" does not refer to its bearer.
+    package static let femaleFirstName = WordFeatures(rawValue: 1 << 24)
+    /// A first name borne almost only by men ("Donald"): "she" does not refer to its bearer.
+    package static let maleFirstName = WordFeatures(rawValue: 1 << 25)
 }

@@ -16,11 +16,19 @@ struct DiscourseModel {
         var wasSubject: Bool
         /// The keys of the lower-cased words of its name.
         var nameWords: [UInt64]
-        /// Whether the document refers to it as "she"/"her" (true), "he"/"his" (false), or neither yet.
+        /// Whether the person is a woman (true) or a man (false), from the first name or from how the
+        /// document referred to them ("she"/"her", "he"/"his"), or `nil` while unknown.
         var isFemale: Bool?
     }
 
     private(set) var entries: [Entry] = []
+    /// Tells the sex of a first name, for people named in full ("Nancy Pelosi" is no "he").
+    private let gazetteer: Gazetteer?
+
+    /// A model that reads people's sex from their first names in `gazetteer`, when given.
+    init(gazetteer: Gazetteer? = nil) {
+        self.gazetteer = gazetteer
+    }
     /// How many sentences back a pronoun may reach.
     let horizon = 3
     /// People introduced with a title ("Foreign Minister Sergey Lavrov"), by the key of the title's
@@ -50,9 +58,18 @@ struct DiscourseModel {
             let moved = entries.remove(at: index)
             entries.append(moved)
         } else {
-            let words = argument.name.split(separator: " ").map { LemmaKey.of($0) }
-            entries.append(Entry(argument: argument, sentence: sentence, wasSubject: asSubject, nameWords: words, isFemale: nil))
+            let parts = argument.name.split(separator: " ")
+            let words = parts.map { LemmaKey.of($0) }
+            entries.append(Entry(argument: argument, sentence: sentence, wasSubject: asSubject, nameWords: words,
+                                 isFemale: argument.kind == .person && parts.count >= 2 ? sex(ofFirstName: parts[0]) : nil))
         }
+    }
+
+    /// Whether a first name is borne almost only by women (true) or by men (false), if it tells.
+    private func sex(ofFirstName name: Substring) -> Bool? {
+        guard let features = gazetteer?.features(ofWord: String(name)) else { return nil }
+        if features.contains(.femaleFirstName) { return true }
+        return features.contains(.maleFirstName) ? false : nil
     }
 
     /// Whether `name` was referred to as "she" (true) or "he" (false), if known.

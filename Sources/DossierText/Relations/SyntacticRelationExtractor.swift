@@ -31,7 +31,7 @@ public struct SyntacticRelationExtractor: RelationExtractor {
 
     public func relations(in text: AnalyzedText, mentions: [Mention], times: [TimeExpression]) -> [Relation] {
         var relations: [Relation] = []
-        var discourse = DiscourseModel()
+        var discourse = DiscourseModel(gazetteer: gazetteer)
         discourse.titledPeople = titledPeople(in: text, mentions: mentions)
         var mentionCursor = 0
         let timesBySentence = Dictionary(grouping: times, by: \.sentence)
