@@ -27,6 +27,14 @@ struct NameBoundaryTests {
         #expect(mention("Fans of the Los Angeles Lakers cheered.", "Los Angeles Lakers")?.kind == .organization)
     }
 
+    @Test func aPlaceNounAndOfMakeAPlaceForTheWholeDocument() {
+        let text = "Rebels attacked the town of Tavildara on Monday. Troops left Tavildara and the province of Banten."
+        #expect(mentions(text).filter { $0.text == "Tavildara" }.map(\.kind) == [.location, .location])
+        #expect(mention(text, "Banten")?.kind == .location)
+        // Not after other nouns: "the mayor of" names no place by itself.
+        #expect(mention("The mayor of Tavildara spoke.", "Tavildara")?.kind != .location)
+    }
+
     @Test func twoFieldsAfterAHeadWordAreOneName() {
         let texts = ["Scientists at the Philippine Institute of Volcanology and Seismology said so.": "Philippine Institute of Volcanology and Seismology",
                      "The Department of Health and Human Services agreed.": "Department of Health and Human Services"]

@@ -6,17 +6,30 @@ extension SentenceNameFinder {
     /// A name with no cue but its spelling: two or three capitalised words that could be a person's
     /// are one ("Jesper Parnevik"); one that holds a place is an organisation ("Air France",
     /// "Rotor Volgograd"); after "in" or "near" a place; in a sports report a team. The kind, and
-    /// whether an article before the name decided it ("the Grateful Dead", "the Khmer Rouge"): a
-    /// cue, which outranks a kind read from spelling alone where the document writes the name
-    /// without it. (A person's name after an article mostly modifies a noun, "the Bin Laden
+    /// whether a cue next to the name decided it, which outranks a kind read from spelling alone
+    /// where the document writes the name without it: a place noun and "of" before it ("the town
+    /// of Pandeglang") make a place; an article ("the Grateful Dead", "the Khmer Rouge") an
+    /// organisation. (A person's name after an article mostly modifies a noun, "the Bin Laden
     /// investigation", and then a first name or a title usually types it better elsewhere.)
-    func defaultKind(of name: Range<Int>, mayBePerson: Bool, weak: Bool) -> (kind: EntityKind, byArticle: Bool) {
+    func defaultKind(of name: Range<Int>, mayBePerson: Bool, weak: Bool) -> (kind: EntityKind, isCued: Bool) {
+        if followsPlaceNoun(name.lowerBound) { return (.location, true) }
         let kind = spellingKind(of: name, mayBePerson: mayBePerson, weak: weak)
         // Only where spelling found a person or nothing: a place cue or an acronym decides first.
         if kind == .person || kind == .other, name.count >= 2, mayBePerson, !weak, !isAllCaps(name), followsArticle(name.lowerBound) {
             return (.organization, true)
         }
         return (kind, false)
+    }
+
+    /// Nouns for kinds of place that name one in an "of" phrase ("the province of Banten").
+    static let placeNouns: [StaticString] = ["town", "city", "village", "province", "region", "district", "county", "state", "island", "port",
+                             "capital", "municipality", "prefecture", "suburb", "neighbourhood", "neighborhood", "township",
+                             "governorate", "territory", "kingdom", "emirate", "republic", "hamlet"]
+
+    /// Whether a place noun and "of" come right before `start` ("the town of", "the province of").
+    func followsPlaceNoun(_ start: Int) -> Bool {
+        guard start - 2 >= range.lowerBound, text.token(start - 1, is: "of"), isLowercaseWord(start - 2) else { return false }
+        return Self.placeNouns.contains { text.token(start - 2, is: $0) }
     }
 
     private func spellingKind(of name: Range<Int>, mayBePerson: Bool, weak: Bool) -> EntityKind {

@@ -486,8 +486,8 @@ struct SentenceNameFinder {
         if name.count == 1, head(at: start) != nil { return }  // "Court", "Parliament" alone
         if name.count == 1, token(start).shape.contains(.hyphenated), splitHyphenated(start) { return }
         let weak = isTitleCase || (name.count == 1 && isSentenceInitial(start))
-        let (kind, byArticle) = defaultKind(of: name, mayBePerson: mayBePerson, weak: weak)
-        emit(name, kind: kind, evidence: byArticle ? .headWord : weak && kind == .other ? .weak : .capitalization)
+        let (kind, isCued) = defaultKind(of: name, mayBePerson: mayBePerson, weak: weak)
+        emit(name, kind: kind, evidence: isCued ? .headWord : weak && kind == .other ? .weak : .capitalization)
     }
 
     mutating func classifyPerson(_ name: Range<Int>, role: PersonRole? = nil) {
