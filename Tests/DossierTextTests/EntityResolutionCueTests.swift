@@ -28,6 +28,13 @@ struct EntityResolutionCueTests {
         #expect(mention(two, "The Russian president") == nil)  // two holders: ambiguous
     }
 
+    @Test func aSharedSurnameIsTheMainPersons() {
+        // News names relatives in full and its main person by surname too.
+        let text = "Robert Mugabe has died. Robert Mugabe ruled for decades. His wife Grace Mugabe survives him. Mugabe was 95."
+        #expect(mention(text, "Mugabe")?.entity == "Robert Mugabe")
+        #expect(mention(text, "Grace Mugabe")?.entity == "Grace Mugabe")
+    }
+
     @Test func anArticleBeforeANameTypesItAcrossTheDocument() {
         // Spelling alone makes two capitalised words a person; "the" before them says otherwise,
         // for every mention, so no later "he" can mean the band.

@@ -66,7 +66,7 @@ struct InteractiveShellTests {
         let shell = try Self.shell(width: 80)
         defer { shell.close(); shell.dossier.remove() }
         try shell.enter("entities")
-        var screen = try shell.waitFor("(2328 rows; 40 shown, .maxrows sets how many)")
+        var screen = try shell.waitFor("(2322 rows; 40 shown, .maxrows sets how many)")
         try shell.enter("documents | select id, title, url, text")
         try shell.waitForPrompt(3)
         try shell.enter("documents | during 2019 | timeline by week | render bar")
@@ -96,7 +96,7 @@ struct InteractiveShellTests {
         try shell.enter(".schema")
         try shell.waitFor("times      end        Int")
         try shell.enter(".stats")
-        let screen = try shell.waitFor("entities   2,328: 778 person, 571 organization, 532 other")
+        let screen = try shell.waitFor("entities   2,322: 777 person, 571 organization, 528 other")
         #expect(screen.contains("documents  173"))
         try shell.enter(".help")
         let help = try shell.waitFor("Sources and their fields")

@@ -101,6 +101,9 @@ struct PersonIndex {
     private var names: [String] = []
     /// Name part → the indices (in `names`) of the full names containing it.
     private var namesByPart: [UInt64: [Int32]] = [:]
+    /// How often the document names each person (by `names` index), in full or by a name the
+    /// gazetteer resolves to them ("Yeltsin" → "Boris Yeltsin").
+    private var mentionCounts: [Int] = []
 
     /// Whether the document names nobody in full.
     var isEmpty: Bool { namesByPart.isEmpty }
@@ -121,6 +124,10 @@ struct PersonIndex {
             PersonIndex.forEachPart(of: candidate.entity) { part in
                 if namesByPart[part, default: []].contains(nameIndex) == false { namesByPart[part, default: []].append(nameIndex) }
             }
+        }
+        mentionCounts = Array(repeating: 0, count: names.count)
+        for candidate in candidates where candidate.kind == .person && candidate.evidence > .weak {
+            if let index = indexOfName[candidate.entity] { mentionCounts[Int(index)] += 1 }
         }
     }
 
@@ -158,7 +165,10 @@ struct PersonIndex {
         return words
     }
 
-    /// The one full name every word of the candidate belongs to, if there is exactly one.
+    /// The one full name every word of the candidate belongs to: the only one, or, when several
+    /// people share the words ("Robert Mugabe", "Grace Mugabe"), the one the gazetteer gave the
+    /// candidate, else the one the document names most often, at least twice as often as each of
+    /// the others — news refers to its main person by surname and to relatives in full.
     func fullName(for candidate: EntityCandidate, in text: AnalyzedText) -> String? {
         var common: [Int32]?
         var words = 0
@@ -172,7 +182,11 @@ struct PersonIndex {
             }
             common = common.map { $0.filter(holders.contains) } ?? holders
         }
-        guard isKnown, words > 0, words < 4, let common, common.count == 1 else { return nil }
-        return names[Int(common[0])]
+        guard isKnown, words > 0, words < 4, let common, !common.isEmpty else { return nil }
+        guard common.count > 1 else { return names[Int(common[0])] }
+        if let own = common.first(where: { names[Int($0)] == candidate.entity }) { return names[Int(own)] }
+        let ranked = common.sorted { mentionCounts[Int($0)] > mentionCounts[Int($1)] }
+        guard mentionCounts[Int(ranked[0])] >= 2 * mentionCounts[Int(ranked[1])] else { return nil }
+        return names[Int(ranked[0])]
     }
 }
