@@ -15,7 +15,7 @@ Writes compact TSV files into Sources/DossierText/Resources/Gazetteers/:
 
 The hand-written tables (demonyms, organizations, titles, head words of organisations, events,
 places and treaties, event prefixes, club prefixes, sports, actor nouns, speech verbs, location prepositions,
-words that are no personal names, groups, places, function words, abbreviations) live next to
+words that are no personal names, common-noun initialisms, groups, places, function words, abbreviations) live next to
 them and are edited by hand from general knowledge; this script never touches them.
 
 Every table has one entry per line: `canonical<TAB>alias|alias|...` (aliases optional);

@@ -53,6 +53,13 @@ struct EntityRecognizerTests {
         #expect(candidates("Republicans met the Democratic National Committee.").map(\.text) == ["Republicans", "Democratic National Committee"])
     }
 
+    @Test func commonNounInitialismsAreNoNames() {
+        #expect(candidates("Smith said on TV that his DNA matched, and the CEO of Acme Corp agreed.").map(\.text) == ["Smith", "Acme Corp"])
+        #expect(candidates("Several NGOs asked the IMF for help.").map(\.text) == ["IMF"])
+        // Written as a word, it is a name's word.
+        #expect(candidates("Fans of Led Zeppelin cheered.").map(\.text).contains("Led Zeppelin"))
+    }
+
     @Test func demonymAloneIsNoMention() {
         #expect(candidates("The Russian language and Chinese oil sell well.").isEmpty)
         #expect(!candidates("Russian President Vladimir Petrov arrived.").contains { $0.text == "Russian" })

@@ -89,7 +89,14 @@ struct SentenceNameFinder {
     func isNameToken(_ index: Int) -> Bool {
         let token = token(index)
         return (token.isCapitalizedWord || isParticleName(index)) && !claimed[slot(index)] && !breaksNames[slot(index)]
-            && !isCalendarName(index) && !isTimeZoneWord(index)
+            && !isCalendarName(index) && !isTimeZoneWord(index) && !isCommonInitialism(index)
+    }
+
+    /// An initialism written in capitals that is a common noun ("on TV", "his DNA", "NGOs"), unless
+    /// it is a title inside a name ("Cofinec CEO Stephen Frater").
+    func isCommonInitialism(_ index: Int) -> Bool {
+        features(index).contains(.commonInitialism) && bytes[token(index).bytes.lowerBound + 1] < UInt8(ascii: "a")
+            && titleLength[slot(index)] == 0
     }
 
     /// A time zone after a clock time in digits ("(1137 UTC)", "0735 GMT"), or one of the two time

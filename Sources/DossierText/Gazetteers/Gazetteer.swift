@@ -13,7 +13,7 @@ public struct Gazetteer: Sendable {
                                     "demonyms", "titles", "organization-heads", "event-heads", "function-words", "first-names", "surnames",
                                     "location-heads", "club-prefixes", "sports", "not-person-words", "location-prepositions",
                                     "document-heads", "actor-nouns", "speech-verbs", "event-prefixes", "known-people",
-                                    "known-organizations", "known-first-names", "female-first-names", "male-first-names"]
+                                    "known-organizations", "known-first-names", "female-first-names", "male-first-names", "common-initialisms"]
 
     /// The tokenizer the tables were read with (and that texts must be read with).
     public let tokenizer: Tokenizer
@@ -150,6 +150,7 @@ public struct Gazetteer: Sendable {
         for word in table("surnames").firstColumn { addFeatures(.surname, toWord: word) }
         for word in table("female-first-names").firstColumn { addFeatures(.femaleFirstName, toWord: word) }
         for word in table("male-first-names").firstColumn { addFeatures(.maleFirstName, toWord: word) }
+        for word in table("common-initialisms").firstColumn { addFeatures(.commonInitialism, toWord: word) }
         for word in CalendarLexicon.futureMarkers { addFeatures(.futureMarker, toWord: word) }
         for word in CalendarLexicon.countNouns { addFeatures(.countNoun, toWord: word) }
         for word in CalendarLexicon.connectors { addFeatures(.connector, toWord: word) }

@@ -58,4 +58,6 @@ package struct WordFeatures: OptionSet, Hashable, Sendable {
     package static let femaleFirstName = WordFeatures(rawValue: 1 << 24)
     /// A first name borne almost only by men ("Donald"): "she" does not refer to its bearer.
     package static let maleFirstName = WordFeatures(rawValue: 1 << 25)
+    /// An initialism that is a common noun ("TV", "DNA", "CEO"): in capitals it names nothing.
+    package static let commonInitialism = WordFeatures(rawValue: 1 << 26)
 }
