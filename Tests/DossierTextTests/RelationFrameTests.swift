@@ -209,6 +209,12 @@ struct RelationFrameTests {
         #expect(found.contains("Xi Jinping invite Angela Merkel asserted"))
     }
 
+    @Test func namesCoordinatedAfterAHeadNounAreAllArguments() {
+        let found = relations("Vladimir Putin met officials Ivan Petrov and Sergei Orlov in Moscow.")
+        #expect(found.contains("Vladimir Putin meet Ivan Petrov asserted"))
+        #expect(found.contains("Vladimir Putin meet Sergei Orlov asserted"))
+    }
+
     @Test func aFirstNameTellsWhichPersonAPronounMeans() {
         // The last subject is a man, so "she" is the woman the first sentence named.
         let found = relations("Donald Trump met Nancy Pelosi at the White House on Monday. She criticized Mitch McConnell.")

@@ -135,9 +135,10 @@ struct SentenceArguments {
             }
         }
         // "the capital Pyongyang", "Foreign Minister Sergey Lavrov" parsed apart: a name right after
-        // the head noun is what it names.
-        if word + 1 < graph.count, let next = mentionAt[word + 1], mentionAt[word] == nil {
-            return [next]
+        // the head noun is what it names, with the names coordinated with it ("officials Ivan
+        // Petrov and Sergei Orlov").
+        if word + 1 < graph.count, mentionAt[word + 1] != nil, mentionAt[word] == nil {
+            return arguments(at: word + 1, lexicon: lexicon, discourse: discourse)
         }
         // "Secretary of State Madeleine Albright" with the name parsed under "of State": a person
         // named after capitalised title words ("of", "for" between them) inside the head's phrase.
