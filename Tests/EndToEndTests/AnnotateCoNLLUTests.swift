@@ -31,6 +31,23 @@ struct AnnotateCoNLLUTests {
         #expect(blocks[1].contains("\tdid\tdo\tAUX\t") && blocks[1].contains("\tn't\tnot\tPART\t"))
     }
 
+    @Test func aLongCSVIsWrittenInOrderWithItsBadRowReported() throws {
+        // Streamed: the rows come a few at a time and go out a batch at a time, in input order,
+        // across several reads and batches; a bad row is reported where it is and the rest written.
+        let dossier = try DossierBinary()
+        defer { dossier.remove() }
+        var rows = (1...600).map { "r\($0),\"Talks resume on day \($0).\"" }
+        rows[299] = "r300,\"Talks resume\",2019-13-45"
+        try dossier.write("rows.csv", "id,text,date\n" + rows.map { $0.hasSuffix("2019-13-45") ? $0 : $0 + "," }.joined(separator: "\n") + "\n")
+        try dossier.write("story.txt", "The story ends here.")
+        let outcome = try dossier.run(["annotate", "--format", "conllu", dossier.path("rows.csv"), dossier.path("story.txt")])
+        #expect(outcome.status == 1)
+        #expect(outcome.messages.contains("error: the date '2019-13-45' is not of the form YYYY-MM-DD"), "\(outcome.messages)")
+        #expect(outcome.messages.contains("rows.csv:301:1"), "\(outcome.messages)")
+        let documents = outcome.output.components(separatedBy: "# newdoc id = ").dropFirst().map { $0.prefix { $0 != "\n" } }
+        #expect(documents == (1...600).filter { $0 != 300 }.map { "r\($0)"[...] } + ["story"])
+    }
+
     @Test func anOutputFolderIsOnlyForTimeML() throws {
         let dossier = try DossierBinary()
         defer { dossier.remove() }

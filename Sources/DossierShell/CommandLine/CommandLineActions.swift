@@ -144,7 +144,9 @@ public enum CommandLineActions {
     /// one line per input line for JSONL input, as Spark's `pipe` needs); CoNLL-U goes there too, every
     /// sentence of every document parsed. TimeML is one document per
     /// file: `<id>.tml` in `outputFolder` (created when missing), or standard output when exactly one
-    /// document was read and no folder is named.
+    /// document was read and no folder is named. Files are read a few records at a time and each
+    /// batch is written when it is annotated, so memory does not grow with the input; only TimeML to
+    /// standard output, which must first know that there is one document, reads everything first.
     public static func annotate(paths: [String], format: AnnotationFormat = .jsonl, outputFolder: String? = nil) -> Int32 {
         let formatter = DiagnosticFormatter()
         if format == .jsonl, outputFolder == nil { return AnnotationStream.annotate(paths: paths) }
@@ -152,23 +154,24 @@ public enum CommandLineActions {
             StandardStreams.messages(formatter.format(Diagnostic(.error, .invalidArgument, "--output is for --format timeml; \(format.rawValue) goes to standard output")))
             return 1
         }
-        var outcome = ReadOutcome()
-        // Arguments one by one, so documents come out in the order they were named.
-        for path in paths {
-            if path == "-" {
-                outcome.append(readStandardInput())
-            } else {
-                let files = InputFiles([path])
-                outcome.problems += files.problems
-                for file in files.paths { outcome.append(InputFiles.read(file, name: files.names[file])) }
-            }
+        var problems = 0
+        func report(_ diagnostics: [Diagnostic]) {
+            problems += diagnostics.count
+            for problem in diagnostics { StandardStreams.messages(formatter.format(problem)) }
         }
-        if format == .timeml, outputFolder == nil, outcome.documents.count != 1 {
-            for problem in outcome.problems { StandardStreams.messages(formatter.format(problem)) }
-            let message = "TimeML is one file per document and \(outcome.documents.count) documents were read: "
-                + "name a folder with --output DIR to write <id>.tml files there"
-            StandardStreams.messages(formatter.format(Diagnostic(.error, .invalidArgument, message)))
-            return 1
+        // Arguments one by one, so documents come out in the order they were named.
+        var inputs: AnySequence<ReadOutcome> = AnySequence(paths.lazy.flatMap { Self.outcomes(of: $0) })
+        if format == .timeml, outputFolder == nil {
+            var outcome = ReadOutcome()
+            for some in inputs { outcome.append(some) }
+            guard outcome.documents.count == 1 else {
+                report(outcome.problems)
+                let message = "TimeML is one file per document and \(outcome.documents.count) documents were read: "
+                    + "name a folder with --output DIR to write <id>.tml files there"
+                StandardStreams.messages(formatter.format(Diagnostic(.error, .invalidArgument, message)))
+                return 1
+            }
+            inputs = AnySequence([outcome])
         }
         var files = outputFolder.map { TimeMLFolder(path: $0) }
         if let folder = files, let problem = folder.create() {
@@ -177,8 +180,11 @@ public enum CommandLineActions {
         }
         let pipeline = Pipeline()
         let batches = BatchAnnotator(batchSize: 512)
-        // The problems stay in `outcome`, reported after the documents.
-        let documents = [ReadOutcome(documents: outcome.documents, origins: outcome.origins)]
+        // Each outcome's problems are reported as it is read; its documents go on to be annotated.
+        let documents = inputs.lazy.map { outcome in
+            report(outcome.problems)
+            return ReadOutcome(documents: outcome.documents, origins: outcome.origins)
+        }
         switch format {
         case .jsonl:
             preconditionFailure("annotation JSONL is written by AnnotationStream, returned to above")
@@ -193,14 +199,36 @@ public enum CommandLineActions {
                     if files == nil {
                         StandardStreams.output(text)
                     } else if let problem = files?.write(text, for: document.document.id) {
-                        outcome.problems.append(problem)
+                        report([problem])
                     }
                 }
             }
         }
-        for problem in outcome.problems { StandardStreams.messages(formatter.format(problem)) }
         if let files { StandardStreams.messages("wrote \(files.written) TimeML files to \(files.path)\n") }
-        return outcome.problems.isEmpty ? 0 : 1
+        return problems == 0 ? 0 : 1
+    }
+
+    /// What one command-line argument reads, as it is needed: standard input (`-`) whole; a file,
+    /// folder or pattern file by file, each a few records at a time, after the problems of finding them.
+    private static func outcomes(of path: String) -> AnySequence<ReadOutcome> {
+        if path == "-" { return AnySequence(CollectionOfOne(readStandardInput())) }
+        let files = InputFiles([path])
+        struct Reading {
+            var found: [Diagnostic]
+            var files: ArraySlice<String>
+            var current: DossierStore.InputStream?
+        }
+        return AnySequence(sequence(state: Reading(found: files.problems, files: files.paths[...])) { state -> ReadOutcome? in
+            if !state.found.isEmpty {
+                defer { state.found = [] }
+                return ReadOutcome(problems: state.found)
+            }
+            while true {
+                if let outcome = state.current?.next() { return outcome }
+                guard let file = state.files.popFirst() else { return nil }
+                state.current = DossierStore.InputStream(path: file, name: files.names[file])
+            }
+        })
     }
 
     /// Standard input as JSONL when its first character opens an object, else as one text document.
