@@ -48,6 +48,18 @@ struct AnnotateCoNLLUTests {
         #expect(documents == (1...600).filter { $0 != 300 }.map { "r\($0)"[...] } + ["story"])
     }
 
+    @Test func jsonLinesOnStandardInputAreReadAsTheyCome() throws {
+        let dossier = try DossierBinary()
+        defer { dossier.remove() }
+        let lines = (1...150).map { #"{"id": "d\#($0)", "text": "Talks resume on day \#($0)."}"# }
+        let input = lines[..<70].joined(separator: "\n") + "\nnot json\n" + lines[70...].joined(separator: "\n") + "\n"
+        let outcome = try dossier.run(["annotate", "--format", "conllu", "-"], input: input)
+        #expect(outcome.status == 1)
+        #expect(outcome.messages.contains("<stdin>:71:1"), "\(outcome.messages)")
+        let documents = outcome.output.components(separatedBy: "# newdoc id = ").dropFirst().map { String($0.prefix { $0 != "\n" }) }
+        #expect(documents == (1...150).map { "d\($0)" })
+    }
+
     @Test func anOutputFolderIsOnlyForTimeML() throws {
         let dossier = try DossierBinary()
         defer { dossier.remove() }

@@ -208,10 +208,15 @@ public enum CommandLineActions {
         return problems == 0 ? 0 : 1
     }
 
-    /// What one command-line argument reads, as it is needed: standard input (`-`) whole; a file,
-    /// folder or pattern file by file, each a few records at a time, after the problems of finding them.
+    /// What one command-line argument reads, as it is needed: standard input (`-`) a few JSON Lines
+    /// at a time, or whole when it is one text; a file, folder or pattern file by file, each a few
+    /// records at a time, after the problems of finding them.
     private static func outcomes(of path: String) -> AnySequence<ReadOutcome> {
-        if path == "-" { return AnySequence(CollectionOfOne(readStandardInput())) }
+        if path == "-" {
+            var input = LineStream(descriptor: STDIN_FILENO)
+            if input.firstNonBlankByte() == UInt8(ascii: "{") { return AnySequence(DossierStore.InputStream(jsonLines: input, path: "<stdin>")) }
+            return AnySequence(CollectionOfOne(standardInputDocuments(Data(input.remainder()))))
+        }
         let files = InputFiles([path])
         struct Reading {
             var found: [Diagnostic]
@@ -230,9 +235,6 @@ public enum CommandLineActions {
             }
         })
     }
-
-    /// Standard input as JSONL when its first character opens an object, else as one text document.
-    private static func readStandardInput() -> ReadOutcome { standardInputDocuments(FileHandle.standardInput.readDataToEndOfFile()) }
 
     /// `data` read from standard input: JSONL when its first character opens an object, else one text document.
     static func standardInputDocuments(_ data: Data) -> ReadOutcome {

@@ -36,6 +36,14 @@ package struct InputStream: Sequence, IteratorProtocol {
         }
     }
 
+    /// The documents of the JSON Lines that `lines` reads (standard input), reported as read from
+    /// `path`, a few lines at a time.
+    package init(jsonLines lines: LineStream, path: String) {
+        self.path = path
+        name = ReaderSupport.stem(of: path)
+        self.lines = lines
+    }
+
     /// The next few documents and problems, or `nil` at the end of the file.
     package mutating func next() -> ReadOutcome? {
         if let outcome = whole {
