@@ -35,7 +35,7 @@ enum AnnotationStream {
                         filter.stream(&lines, input: file, name: files.names[file] ?? file)
                         lines.close()
                     case .failure(let failure):
-                        filter.report([Diagnostic(.error, .fileUnreadable, "the file cannot be read: \(failure.reason)", sourceName: file)])
+                        filter.report([.unreadableFile(failure.reason, path: file)])
                     }
                 } else {
                     // A text file is one document; a CSV file comes a few rows at a time.
@@ -98,7 +98,7 @@ enum AnnotationStream {
             }
             write(batch)
             if let reason = input.readError {
-                report([Diagnostic(.error, .fileUnreadable, "reading stopped after line \(input.lineNumber): \(reason)", sourceName: name)])
+                report([.readingStopped("after line \(input.lineNumber)", reason: reason, path: name)])
             }
         }
 

@@ -58,7 +58,7 @@ extension Workspace {
                 switch LineStream.open(path: path) {
                 case .success(let opened): lines = opened
                 case .failure(let failure):
-                    report.problems.append(Diagnostic(.error, .fileUnreadable, "the file cannot be read: \(failure.reason)", sourceName: path))
+                    report.problems.append(.unreadableFile(failure.reason, path: path))
                     continue
                 }
             }
@@ -86,7 +86,7 @@ extension Workspace {
                 }
             }
             if let reason = lines.readError {
-                report.problems.append(Diagnostic(.error, .fileUnreadable, "reading stopped at line \(lines.lineNumber + 1): \(reason)", sourceName: name))
+                report.problems.append(.readingStopped("at line \(lines.lineNumber + 1)", reason: reason, path: name))
             }
         }
         report.wasCancelled = !pending.isEmpty && isCancelled()

@@ -39,21 +39,14 @@ struct CSVParser {
     private var bytes: [UInt8]
     /// Where more bytes come from, when `bytes` is not the whole input.
     private var input: LineStream?
-    /// The input's last byte, once it has ended.
+    /// The last byte read so far: once the input has ended, its last byte (which `bytes` may have
+    /// dropped).
     private var lastByte: UInt8?
     private var position = 0
     private var line = 1
     private var lineStart = 0
     private var headerCount: Int?
     private var limit: Int
-
-    /// Splits `bytes` into records.
-    static func records(in bytes: [UInt8]) -> [Record] {
-        var parser = CSVParser(bytes: bytes)
-        var records: [Record] = []
-        while let record = parser.next() { records.append(record) }
-        return records
-    }
 
     /// The records of `bytes`.
     init(bytes: [UInt8]) {
@@ -93,12 +86,9 @@ struct CSVParser {
 
     private mutating func readMore(through index: Int) -> Bool {
         while index >= bytes.count {
-            guard let chunk = input?.nextBytes() else {
-                if input != nil, lastByte == nil { lastByte = bytes.last }
-                return false
-            }
+            guard let chunk = input?.nextBytes() else { return false }
             bytes.append(contentsOf: chunk)
-            lastByte = nil
+            lastByte = chunk.last
         }
         return true
     }

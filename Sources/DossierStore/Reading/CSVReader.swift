@@ -46,7 +46,7 @@ struct CSVRows {
             if let problem = readHeader() {
                 finish()
                 guard let reason = parser.readError else { return ReadOutcome(problems: [problem]) }
-                return ReadOutcome(problems: [Diagnostic(.error, .fileUnreadable, "the file cannot be read: \(reason.lowercased())", sourceName: path)])
+                return ReadOutcome(problems: [.unreadableFile(reason.lowercased(), path: path)])
             }
         }
         var read = 0
@@ -57,8 +57,7 @@ struct CSVRows {
         }
         if read < count {
             if let reason = parser.readError {
-                outcome.problems.append(Diagnostic(.error, .fileUnreadable, "reading stopped after row \(rowNumber): \(reason)",
-                                                   sourceName: path))
+                outcome.problems.append(.readingStopped("after row \(rowNumber)", reason: reason, path: path))
             }
             finish()
         }

@@ -95,6 +95,16 @@ extension Diagnostic {
                    range: SourceRange(at: SourceLocation(line: line, column: column, offset: 0)))
     }
 
+    /// A file that cannot be opened or read, with the system's words for why.
+    package static func unreadableFile(_ reason: String, path: String) -> Diagnostic {
+        Diagnostic(.error, .fileUnreadable, "the file cannot be read: \(reason)", sourceName: path)
+    }
+
+    /// A read that failed part-way through a file, at `place` ("at line 12", "after row 40").
+    package static func readingStopped(_ place: String, reason: String, path: String) -> Diagnostic {
+        Diagnostic(.error, .fileUnreadable, "reading stopped \(place): \(reason)", sourceName: path)
+    }
+
     /// A record kept with a change, at `path:line:column`.
     static func changed(_ what: String, path: String, line: Int, column: Int = 1) -> Diagnostic {
         Diagnostic(.warning, .recordChanged, what, sourceName: path, range: SourceRange(at: SourceLocation(line: line, column: column, offset: 0)))

@@ -168,7 +168,7 @@ public struct InputFiles: Sendable {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             let reason = String(cString: strerror(errno)).lowercased()
-            return ReadOutcome(problems: [Diagnostic(.error, .fileUnreadable, "the file cannot be read: \(reason)", sourceName: path)])
+            return ReadOutcome(problems: [.unreadableFile(reason, path: path)])
         }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         let data: Data
@@ -176,7 +176,7 @@ public struct InputFiles: Sendable {
             data = try handle.readToEnd() ?? Data()
         } catch {
             let reason = String(cString: strerror(errno == 0 ? EIO : errno)).lowercased()
-            return ReadOutcome(problems: [Diagnostic(.error, .fileUnreadable, "the file cannot be read: \(reason)", sourceName: path)])
+            return ReadOutcome(problems: [.unreadableFile(reason, path: path)])
         }
         return InputFormat(path: path).reader.read(data, path: path, name: name ?? ReaderSupport.stem(of: path))
     }

@@ -31,8 +31,7 @@ package struct InputStream: Sequence, IteratorProtocol {
         case .success(let stream) where format == .csv: rows = CSVRows(CSVParser(input: stream), path: path, name: self.name)
         case .success(let stream): lines = stream
         case .failure(let failure):
-            whole = ReadOutcome(problems: [Diagnostic(.error, .fileUnreadable, "the file cannot be read: \(failure.reason.lowercased())",
-                                                      sourceName: path)])
+            whole = ReadOutcome(problems: [.unreadableFile(failure.reason.lowercased(), path: path)])
         }
     }
 
@@ -63,8 +62,7 @@ package struct InputStream: Sequence, IteratorProtocol {
         }
         if read < Self.linesPerOutcome {
             if let reason = stream.readError {
-                outcome.problems.append(Diagnostic(.error, .fileUnreadable, "reading stopped at line \(stream.lineNumber + 1): \(reason)",
-                                                   sourceName: path))
+                outcome.problems.append(.readingStopped("at line \(stream.lineNumber + 1)", reason: reason, path: path))
             }
             stream.close()
             finished = true

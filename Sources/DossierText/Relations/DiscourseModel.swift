@@ -23,10 +23,10 @@ struct DiscourseModel {
 
     private(set) var entries: [Entry] = []
     /// Tells the sex of a first name, for people named in full ("Nancy Pelosi" is no "he").
-    private let gazetteer: Gazetteer?
+    private let gazetteer: Gazetteer
 
-    /// A model that reads people's sex from their first names in `gazetteer`, when given.
-    init(gazetteer: Gazetteer? = nil) {
+    /// A model that reads people's sex from their first names in `gazetteer`.
+    init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
     }
     /// How many sentences back a pronoun may reach.
@@ -67,7 +67,7 @@ struct DiscourseModel {
 
     /// Whether a first name is borne almost only by women (true) or by men (false), if it tells.
     private func sex(ofFirstName name: Substring) -> Bool? {
-        guard let features = gazetteer?.features(ofWord: String(name)) else { return nil }
+        let features = gazetteer.features(ofWord: String(name))
         if features.contains(.femaleFirstName) { return true }
         return features.contains(.maleFirstName) ? false : nil
     }
