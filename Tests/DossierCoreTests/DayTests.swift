@@ -18,6 +18,15 @@ struct DayTests {
         #expect(Day(iso: "2024-02-29")?.iso == "2024-02-29")
     }
 
+    @Test func readsISODatesOnlyInTheirFullForm() {
+        #expect(Day(iso: "2019-03-08") == Day(year: 2019, month: 3, day: 8))
+        #expect(Day(iso: "x2019-03-08".dropFirst()) == Day(year: 2019, month: 3, day: 8))
+        #expect(Day(iso: "0000-01-01") == Day(year: 0, month: 1, day: 1))
+        for text in ["2023-02-29", "2023-00-10", "2023-07-32", "2023-07-2x", "2023/07/25", "2023-07-25 ", "20230-7-25", "", "----------"] {
+            #expect(Day(iso: text) == nil, "\(text)")
+        }
+    }
+
     @Test func knowsWeekdaysAndISOWeeks() throws {
         let tuesday = try #require(Day(iso: "2023-07-25"))
         #expect(tuesday.weekday == 2)

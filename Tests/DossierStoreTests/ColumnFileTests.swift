@@ -55,6 +55,20 @@ struct ColumnFileTests {
         #expect(mapped.documents.texts[1] == "Xi left.")
     }
 
+    @Test func sentencesAfterCharactersOfSeveralBytesAreSlicedWhole() throws {
+        let folder = try TemporaryFolder()
+        let workspace = try Workspace.open(at: folder.file("w.sqlite"), createIfMissing: true)
+        // Offsets are stored in code points: "ğ" is two UTF-8 bytes, "€" three and "🇹🇷" two code points of four.
+        let text = "Erdoğan paid €5. 🇹🇷 Xi left. Done."
+        var document = WorkspaceTests.annotated("a", text)
+        document.sentences = [Sentence(index: 0, span: TextSpan(start: 0, end: 16)), Sentence(index: 1, span: TextSpan(start: 17, end: 28)),
+                              Sentence(index: 2, span: TextSpan(start: 29, end: 34))]
+        _ = try workspace.add([document])
+        let mapped = try workspace.openIndex()
+        #expect((0..<3).map { mapped.text(ofSentence: $0) } == ["Erdoğan paid €5.", "🇹🇷 Xi left.", "Done."])
+        #expect(Self.contents(mapped) == Self.contents(try workspace.loadIndex()))
+    }
+
     @Test func aTextGoneFromTheDatabaseIsAReadFailureNotAnEmptyString() throws {
         let folder = try TemporaryFolder()
         let workspace = try Self.filledWorkspace(folder)

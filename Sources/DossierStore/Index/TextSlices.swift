@@ -40,15 +40,16 @@ struct TextSlices: Sendable {
     /// For a text that is not ASCII, the UTF-8 offset of every code point and of the end; `nil` for
     /// ASCII, where the two kinds of offset are the same.
     private static func utf8Offsets(of text: String) -> [Int32]? {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return nil }
-        var offsets: [Int32] = []
-        var offset: Int32 = 0
-        for scalar in text.unicodeScalars {
-            offsets.append(offset)
-            offset += Int32(UTF8.width(scalar))
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            // A code point starts at every byte that is not a continuation byte (10xxxxxx).
+            var offsets: [Int32] = []
+            offsets.reserveCapacity(bytes.count + 1)
+            for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 { offsets.append(Int32(offset)) }
+            offsets.append(Int32(bytes.count))
+            return offsets
         }
-        offsets.append(offset)
-        return offsets
     }
 
     /// The text of slice `row` in `text`, clamped to it.

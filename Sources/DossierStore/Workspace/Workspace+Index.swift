@@ -92,29 +92,30 @@ extension Workspace {
             var documentPositions: [Int64: Int32] = [:]
             let documentRows = try Row.fetchCursor(db, sql: "SELECT number, id, title, date, source, url, words FROM documents ORDER BY number")
             while let row = try documentRows.next() {
-                let number: Int64 = row["number"]
+                // Columns by position: a lookup by name costs a dictionary search per value.
+                let number: Int64 = row[0]
                 documentPositions[number] = Int32(documents.count)
-                let date: String? = row["date"]
-                documents.append(number: number, id: row["id"], title: row["title"], date: date.flatMap { Day(iso: $0) }, source: row["source"],
-                                 url: row["url"], wordCount: row["words"])
+                let date: String? = row[3]
+                documents.append(number: number, id: row[1], title: row[2], date: date.flatMap { Day(iso: $0) }, source: row[4],
+                                 url: row[5], wordCount: row[6])
             }
             var entities = CorpusIndex.EntityColumns()
             var entityPositions: [Int64: Int] = [:]
             var aliases: [Int64: [String]] = [:]
             let aliasRows = try Row.fetchCursor(db, sql: "SELECT entity, alias FROM entity_aliases ORDER BY entity, alias")
-            while let row = try aliasRows.next() { aliases[row["entity"], default: []].append(row["alias"]) }
+            while let row = try aliasRows.next() { aliases[row[0], default: []].append(row[1]) }
             let entityRows = try Row.fetchCursor(db, sql: "SELECT number, name, kind FROM entities ORDER BY number")
             while let row = try entityRows.next() {
-                let number: Int64 = row["number"]
+                let number: Int64 = row[0]
                 entityPositions[number] = entities.count
-                entities.append(name: row["name"], kind: EntityKind(rawValue: row["kind"]) ?? .other, aliases: aliases[number] ?? [])
+                entities.append(name: row[1], kind: EntityKind(rawValue: row[2]) ?? .other, aliases: aliases[number] ?? [])
             }
             var mentions = CorpusIndex.MentionColumns()
             let mentionRows = try Row.fetchCursor(db, sql: "SELECT entity, document, sentence, start, end, text FROM mentions ORDER BY document, start")
             while let row = try mentionRows.next() {
-                guard let entity = entityPositions[row["entity"]], let document = documentPositions[row["document"]] else { continue }
-                mentions.append(entity: Int32(entity), document: document, sentence: row["sentence"], text: row["text"],
-                                span: TextSpan(start: row["start"], end: row["end"]))
+                guard let entity = entityPositions[row[0]], let document = documentPositions[row[1]] else { continue }
+                mentions.append(entity: Int32(entity), document: document, sentence: row[2], text: row[5],
+                                span: TextSpan(start: row[3], end: row[4]))
             }
             let sentences = try Self.loadSentences(db, documents: documentPositions)
             let times = try Self.loadTimes(db, documents: documentPositions)
@@ -134,8 +135,8 @@ extension Workspace {
         var sentences = CorpusIndex.SentenceColumns()
         let rows = try Row.fetchCursor(db, sql: "SELECT document, position, start, end FROM sentences ORDER BY document, position")
         while let row = try rows.next() {
-            guard let document = documents[row["document"]] else { continue }
-            sentences.append(document: document, Sentence(index: row["position"], span: TextSpan(start: row["start"], end: row["end"])))
+            guard let document = documents[row[0]] else { continue }
+            sentences.append(document: document, Sentence(index: row[1], span: TextSpan(start: row[2], end: row[3])))
         }
         return sentences
     }
@@ -146,10 +147,10 @@ extension Workspace {
             SELECT document, sentence, start, end, text, type, value, range_start, range_end, granularity FROM times ORDER BY document, start
             """)
         while let row = try rows.next() {
-            guard let document = documents[row["document"]] else { continue }
+            guard let document = documents[row[0]] else { continue }
             times.append(document: document, TimeExpression(
-                span: TextSpan(start: row["start"], end: row["end"]), text: row["text"], type: TimexType(timeMLName: row["type"]) ?? .date,
-                value: row["value"], range: timeRange(start: row["range_start"], end: row["range_end"], granularity: row["granularity"]), sentence: row["sentence"]))
+                span: TextSpan(start: row[2], end: row[3]), text: row[4], type: TimexType(timeMLName: row[5]) ?? .date,
+                value: row[6], range: timeRange(start: row[7], end: row[8], granularity: row[9]), sentence: row[1]))
         }
         return times
     }
@@ -164,15 +165,15 @@ extension Workspace {
             FROM relations ORDER BY document, sentence, number
             """)
         while let row = try rows.next() {
-            guard let document = documents[row["document"]], let subject = entities[row["subject"]], let object = entities[row["object"]],
-                  let predicate = RelationPredicate(rawValue: row["predicate"]) else { continue }
+            guard let document = documents[row[0]], let subject = entities[row[4]], let object = entities[row[8]],
+                  let predicate = RelationPredicate(rawValue: row[7]) else { continue }
             func argument(_ entity: Int, start: Int, end: Int) -> RelationArgument {
                 RelationArgument(name: names.names[entity], kind: names.kinds[entity], span: TextSpan(start: start, end: end))
             }
             let relation = Relation(
-                subject: argument(subject, start: row["subject_start"], end: row["subject_end"]), predicate: predicate, object: argument(object, start: row["object_start"], end: row["object_end"]),
-                time: row["time"], timeRange: timeRange(start: row["range_start"], end: row["range_end"], granularity: row["granularity"]),
-                modality: Modality(rawValue: row["modality"]) ?? .asserted, isNegated: row["negated"], sentence: row["sentence"], evidence: TextSpan(start: row["evidence_start"], end: row["evidence_end"]))
+                subject: argument(subject, start: row[5], end: row[6]), predicate: predicate, object: argument(object, start: row[9], end: row[10]),
+                time: row[11], timeRange: timeRange(start: row[12], end: row[13], granularity: row[14]),
+                modality: Modality(rawValue: row[15]) ?? .asserted, isNegated: row[16], sentence: row[1], evidence: TextSpan(start: row[2], end: row[3]))
             relations.append(document: document, subject: Int32(subject), object: Int32(object), relation)
         }
         return relations
