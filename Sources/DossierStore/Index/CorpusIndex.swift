@@ -41,13 +41,24 @@ public struct CorpusIndex: Sendable {
                 sentences: SentenceColumns = SentenceColumns(), relations: RelationColumns = RelationColumns(),
                 times: TimeColumns = TimeColumns(), texts: DocumentTexts? = nil, readText: ((Int) -> String)? = nil) {
         let documentTable = DocumentTable(documents, texts: texts)
-        let readText = readText ?? { documentTable.texts[$0] }
+        self.init(documents: documentTable, entities: entities, mentions: MentionTable(mentions), sentences: SentenceTable(sentences),
+                  relations: RelationTable(relations), times: TimeTable(times), readText: readText ?? { documentTable.texts[$0] })
+    }
+
+    /// Builds the index from tables already made, and derives the per-entity statistics and
+    /// postings; `readText` reads the documents' texts to slice sentences and evidence.
+    ///
+    /// A workspace makes each table as soon as it has read its rows, and lets go of the rows, so
+    /// a large corpus is not held twice while its index is built.
+    init(documents documentTable: DocumentTable, entities: EntityColumns, mentions: MentionTable, sentences sentenceTable: SentenceTable,
+         relations relationTable: RelationTable, times: TimeTable, readText: (Int) -> String) {
         var documentsByEntity = Array(repeating: [Int32](), count: entities.count)
-        var entitiesByDocument = Array(repeating: [Int32](), count: documents.count)
+        var entitiesByDocument = Array(repeating: [Int32](), count: documentTable.count)
         var mentionCounts = Array(repeating: 0, count: entities.count)
+        let mentionEntities = mentions.entities.buffer, mentionDocuments = mentions.documents.buffer
         for row in 0..<mentions.count {
-            let entity = Int(mentions.entities[row])
-            let document = mentions.documents[row]
+            let entity = Int(mentionEntities[row])
+            let document = mentionDocuments[row]
             mentionCounts[entity] += 1
             if documentsByEntity[entity].last != document { documentsByEntity[entity].append(document) }
             entitiesByDocument[Int(document)].append(Int32(entity))
@@ -58,13 +69,12 @@ public struct CorpusIndex: Sendable {
         for document in entitiesByDocument.indices {
             entitiesByDocument[document] = Array(Set(entitiesByDocument[document])).sorted()
         }
+        let dates = documentTable.dates
         let entityTable = EntityTable(entities, mentionCounts: mentionCounts, documentCounts: documentsByEntity.map(\.count),
-                                      firstDates: documentsByEntity.map { $0.compactMap { documents.dates[Int($0)] }.min() },
-                                      lastDates: documentsByEntity.map { $0.compactMap { documents.dates[Int($0)] }.max() })
-        let sentenceTable = SentenceTable(sentences)
-        let relationTable = RelationTable(relations)
-        self.init(documents: documentTable, entities: entityTable, mentions: MentionTable(mentions), sentences: sentenceTable,
-                  relations: relationTable, times: TimeTable(times),
+                                      firstDates: documentsByEntity.map { $0.compactMap { dates[Int($0)] }.min() },
+                                      lastDates: documentsByEntity.map { $0.compactMap { dates[Int($0)] }.max() })
+        self.init(documents: documentTable, entities: entityTable, mentions: mentions, sentences: sentenceTable,
+                  relations: relationTable, times: times,
                   sentencesByDocument: GroupedRows(keys: sentenceTable.documents, keyCount: documentTable.count),
                   sentenceSlices: TextSlices(documents: sentenceTable.documents, starts: sentenceTable.starts, ends: sentenceTable.ends,
                                              readText: readText),

@@ -14,7 +14,7 @@ package struct IndexPostings: Sendable {
     /// The time expressions in each document.
     package let timesByDocument: GroupedRows
 
-    init(mentions: CorpusIndex.MentionColumns, relations: CorpusIndex.RelationTable, times: CorpusIndex.TimeColumns,
+    init(mentions: CorpusIndex.MentionTable, relations: CorpusIndex.RelationTable, times: CorpusIndex.TimeTable,
          entityCount: Int, documentCount: Int) {
         mentionsByEntity = GroupedRows(keys: mentions.entities, keyCount: entityCount)
         mentionsByDocument = GroupedRows(keys: mentions.documents, keyCount: documentCount)

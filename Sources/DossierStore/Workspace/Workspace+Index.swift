@@ -85,38 +85,15 @@ extension Workspace {
     package func loadIndex() throws(Diagnostic) -> CorpusIndex { try buildIndex().index }
 
     /// Builds the columns from one snapshot of the database, with the stamp of that snapshot.
+    ///
+    /// Each table is made from its rows as soon as they are read, and the rows are let go, so the
+    /// corpus is held once rather than twice while the index is built.
     private func buildIndex() throws(Diagnostic) -> (index: CorpusIndex, stamp: ColumnFileStamp) {
         try run { db in
             let stamp = try Self.stamp(db)
-            var documents = CorpusIndex.DocumentColumns()
-            var documentPositions: [Int64: Int32] = [:]
-            let documentRows = try Row.fetchCursor(db, sql: "SELECT number, id, title, date, source, url, words FROM documents ORDER BY number")
-            while let row = try documentRows.next() {
-                // Columns by position: a lookup by name costs a dictionary search per value.
-                let number: Int64 = row[0]
-                documentPositions[number] = Int32(documents.count)
-                let date: String? = row[3]
-                documents.append(number: number, id: row[1], title: row[2], date: date.flatMap { Day(iso: $0) }, source: row[4],
-                                 url: row[5], wordCount: row[6])
-            }
-            var entities = CorpusIndex.EntityColumns()
-            var entityPositions: [Int64: Int] = [:]
-            var aliases: [Int64: [String]] = [:]
-            let aliasRows = try Row.fetchCursor(db, sql: "SELECT entity, alias FROM entity_aliases ORDER BY entity, alias")
-            while let row = try aliasRows.next() { aliases[row[0], default: []].append(row[1]) }
-            let entityRows = try Row.fetchCursor(db, sql: "SELECT number, name, kind FROM entities ORDER BY number")
-            while let row = try entityRows.next() {
-                let number: Int64 = row[0]
-                entityPositions[number] = entities.count
-                entities.append(name: row[1], kind: EntityKind(rawValue: row[2]) ?? .other, aliases: aliases[number] ?? [])
-            }
-            var mentions = CorpusIndex.MentionColumns()
-            let mentionRows = try Row.fetchCursor(db, sql: "SELECT entity, document, sentence, start, end, text FROM mentions ORDER BY document, start")
-            while let row = try mentionRows.next() {
-                guard let entity = entityPositions[row[0]], let document = documentPositions[row[1]] else { continue }
-                mentions.append(entity: Int32(entity), document: document, sentence: row[2], text: row[5],
-                                span: TextSpan(start: row[3], end: row[4]))
-            }
+            let (documents, documentPositions) = try loadDocuments(db)
+            let (entities, entityPositions) = try Self.loadEntities(db)
+            let mentions = try Self.loadMentions(db, documents: documentPositions, entities: entityPositions)
             let sentences = try Self.loadSentences(db, documents: documentPositions)
             let times = try Self.loadTimes(db, documents: documentPositions)
             let relations = try Self.loadRelations(db, documents: documentPositions, entities: entityPositions, names: entities)
@@ -124,24 +101,67 @@ extension Workspace {
             let numbers = documents.numbers
             let statement = try db.cachedStatement(sql: "SELECT text FROM documents WHERE number = ?")
             let index = CorpusIndex(documents: documents, entities: entities, mentions: mentions, sentences: sentences, relations: relations,
-                                    times: times, texts: documentTexts(numbers: Column(numbers))) { row in
+                                    times: times) { row in
                 (try? String.fetchOne(statement, arguments: [numbers[row]])) ?? ""
             }
             return (index, stamp)
         }
     }
 
-    private static func loadSentences(_ db: Database, documents: [Int64: Int32]) throws -> CorpusIndex.SentenceColumns {
+    /// The documents, whose texts are read from the workspace when needed, and the row of each
+    /// document number.
+    private func loadDocuments(_ db: Database) throws -> (CorpusIndex.DocumentTable, [Int64: Int32]) {
+        var documents = CorpusIndex.DocumentColumns()
+        var positions: [Int64: Int32] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT number, id, title, date, source, url, words FROM documents ORDER BY number")
+        while let row = try rows.next() {
+            // Columns by position: a lookup by name costs a dictionary search per value.
+            let number: Int64 = row[0]
+            positions[number] = Int32(documents.count)
+            let date: String? = row[3]
+            documents.append(number: number, id: row[1], title: row[2], date: date.flatMap { Day(iso: $0) }, source: row[4],
+                             url: row[5], wordCount: row[6])
+        }
+        return (CorpusIndex.DocumentTable(documents, texts: documentTexts(numbers: Column(documents.numbers))), positions)
+    }
+
+    /// The entities with their aliases, and the row of each entity number.
+    private static func loadEntities(_ db: Database) throws -> (CorpusIndex.EntityColumns, [Int64: Int]) {
+        var entities = CorpusIndex.EntityColumns()
+        var positions: [Int64: Int] = [:]
+        var aliases: [Int64: [String]] = [:]
+        let aliasRows = try Row.fetchCursor(db, sql: "SELECT entity, alias FROM entity_aliases ORDER BY entity, alias")
+        while let row = try aliasRows.next() { aliases[row[0], default: []].append(row[1]) }
+        let rows = try Row.fetchCursor(db, sql: "SELECT number, name, kind FROM entities ORDER BY number")
+        while let row = try rows.next() {
+            let number: Int64 = row[0]
+            positions[number] = entities.count
+            entities.append(name: row[1], kind: EntityKind(rawValue: row[2]) ?? .other, aliases: aliases[number] ?? [])
+        }
+        return (entities, positions)
+    }
+
+    private static func loadMentions(_ db: Database, documents: [Int64: Int32], entities: [Int64: Int]) throws -> CorpusIndex.MentionTable {
+        var mentions = CorpusIndex.MentionColumns()
+        let rows = try Row.fetchCursor(db, sql: "SELECT entity, document, sentence, start, end, text FROM mentions ORDER BY document, start")
+        while let row = try rows.next() {
+            guard let entity = entities[row[0]], let document = documents[row[1]] else { continue }
+            mentions.append(entity: Int32(entity), document: document, sentence: row[2], text: row[5], span: TextSpan(start: row[3], end: row[4]))
+        }
+        return CorpusIndex.MentionTable(mentions)
+    }
+
+    private static func loadSentences(_ db: Database, documents: [Int64: Int32]) throws -> CorpusIndex.SentenceTable {
         var sentences = CorpusIndex.SentenceColumns()
         let rows = try Row.fetchCursor(db, sql: "SELECT document, position, start, end FROM sentences ORDER BY document, position")
         while let row = try rows.next() {
             guard let document = documents[row[0]] else { continue }
             sentences.append(document: document, Sentence(index: row[1], span: TextSpan(start: row[2], end: row[3])))
         }
-        return sentences
+        return CorpusIndex.SentenceTable(sentences)
     }
 
-    private static func loadTimes(_ db: Database, documents: [Int64: Int32]) throws -> CorpusIndex.TimeColumns {
+    private static func loadTimes(_ db: Database, documents: [Int64: Int32]) throws -> CorpusIndex.TimeTable {
         var times = CorpusIndex.TimeColumns()
         let rows = try Row.fetchCursor(db, sql: """
             SELECT document, sentence, start, end, text, type, value, range_start, range_end, granularity FROM times ORDER BY document, start
@@ -152,12 +172,12 @@ extension Workspace {
                 span: TextSpan(start: row[2], end: row[3]), text: row[4], type: TimexType(timeMLName: row[5]) ?? .date,
                 value: row[6], range: timeRange(start: row[7], end: row[8], granularity: row[9]), sentence: row[1]))
         }
-        return times
+        return CorpusIndex.TimeTable(times)
     }
 
     /// The relations, with their arguments as rows of the entity columns already loaded.
     private static func loadRelations(_ db: Database, documents: [Int64: Int32], entities: [Int64: Int],
-                                      names: CorpusIndex.EntityColumns) throws -> CorpusIndex.RelationColumns {
+                                      names: CorpusIndex.EntityColumns) throws -> CorpusIndex.RelationTable {
         var relations = CorpusIndex.RelationColumns()
         let rows = try Row.fetchCursor(db, sql: """
             SELECT document, sentence, evidence_start, evidence_end, subject, subject_start, subject_end, predicate,
@@ -176,7 +196,7 @@ extension Workspace {
                 modality: Modality(rawValue: row[15]) ?? .asserted, isNegated: row[16], sentence: row[1], evidence: TextSpan(start: row[2], end: row[3]))
             relations.append(document: document, subject: Int32(subject), object: Int32(object), relation)
         }
-        return relations
+        return CorpusIndex.RelationTable(relations)
     }
 
     /// The range stored as ISO days and a granularity, when all three are there and make sense.
