@@ -46,7 +46,8 @@ struct ColumnFileTests {
         let workspace = try Self.filledWorkspace(folder)
         #expect(FileManager.default.fileExists(atPath: workspace.columnFilePath))
         let stamp = try workspace.run { db in try Workspace.stamp(db) }
-        _ = try ColumnFileReader(path: workspace.columnFilePath, stamp: stamp)
+        // Every column is there: the file maps whole, and opening does not fall back to the database.
+        _ = try CorpusIndex(reading: ColumnFileReader(path: workspace.columnFilePath, stamp: stamp)) { DocumentTexts(count: $0.count) { _ in "" } }
         let mapped = try workspace.openIndex()
         let built = try workspace.loadIndex()
         #expect(Self.contents(mapped) == Self.contents(built))
@@ -67,6 +68,22 @@ struct ColumnFileTests {
         let mapped = try workspace.openIndex()
         #expect((0..<3).map { mapped.text(ofSentence: $0) } == ["Erdoğan paid €5.", "🇹🇷 Xi left.", "Done."])
         #expect(Self.contents(mapped) == Self.contents(try workspace.loadIndex()))
+    }
+
+    @Test func theFileWrittenATableAtATimeIsTheOneTheWholeIndexWrites() throws {
+        let folder = try TemporaryFolder()
+        let workspace = try Self.filledWorkspace(folder)
+        _ = try workspace.add([
+            WorkspaceTests.annotated("c", "Putin met Erdoğan in Sochi.", mentions: [
+                ("Putin", "Vladimir Putin", .person, 0), ("Erdoğan", "Recep Tayyip Erdoğan", .person, 0), ("Sochi", "Sochi", .location, 0),
+            ]),
+        ])
+        let stamp = try workspace.run { db in try Workspace.stamp(db) }
+        let whole = folder.file("whole-columns")
+        try workspace.loadIndex().write(to: whole, stamp: stamp)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: whole)) == Data(contentsOf: URL(fileURLWithPath: workspace.columnFilePath)))
+        // Nothing is left behind but the file.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".partial") }.isEmpty)
     }
 
     @Test func aTextGoneFromTheDatabaseIsAReadFailureNotAnEmptyString() throws {
@@ -120,7 +137,10 @@ struct ColumnFileTests {
         var bytes = try Data(contentsOf: URL(fileURLWithPath: workspace.columnFilePath))
         switch damage {
         case "truncated": bytes = bytes.prefix(bytes.count - 100)
-        case "table": bytes[40] ^= 0x20
+        case "table":
+            // A byte inside the table, which the header places.
+            let tableOffset = Int(bytes.subdata(in: 8..<16).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })
+            bytes[tableOffset + 10] ^= 0x20
         case "section": bytes.append(contentsOf: [0, 0, 0, 0])
         case "empty": bytes = Data()
         default: bytes = Data("SQLite format 3\0 not a column file at all".utf8)

@@ -1,25 +1,99 @@
 // Writing the index to a column file, and mapping it back.
 extension CorpusIndex {
+    /// The sections of the derived columns in a column file (each table names its own).
+    enum Section {
+        static let sentencesByDocument = "sentencesByDocument"
+        static let sentenceSlices = "sentenceSlices"
+        static let evidenceSlices = "evidenceSlices"
+        static let documentsByEntity = "documentsByEntity"
+        static let entitiesByDocument = "entitiesByDocument"
+        static let entityNames = "entityNames"
+        // The postings (``IndexPostings``).
+        static let mentionsByEntity = "postings.mentionsByEntity"
+        static let mentionsByDocument = "postings.mentionsByDocument"
+        static let relationsBySubject = "postings.relationsBySubject"
+        static let relationsByObject = "postings.relationsByObject"
+        static let relationsByDocument = "postings.relationsByDocument"
+        static let timesByDocument = "postings.timesByDocument"
+    }
+
     /// Writes every column, derived ones included, to the column file at `path`, atomically.
     package func write(to path: String, stamp: ColumnFileStamp) throws {
-        var file = ColumnFileWriter()
+        var file = ColumnFileWriter(path: path)
         documents.write(into: &file)
-        entities.write(into: &file)
         mentions.write(into: &file)
+        file.add(Section.documentsByEntity, documentsByEntity)
+        file.add(Section.entitiesByDocument, entitiesByDocument)
+        IndexPostings.write(mentionsByEntity: postings.mentionsByEntity, mentionsByDocument: postings.mentionsByDocument, into: &file)
+        entities.write(into: &file)
+        entityNames.write(Section.entityNames, into: &file)
         sentences.write(into: &file)
+        file.add(Section.sentencesByDocument, sentencesByDocument)
+        sentenceSlices.write(Section.sentenceSlices, into: &file)
         relations.write(into: &file)
+        evidenceSlices.write(Section.evidenceSlices, into: &file)
+        IndexPostings.write(relationsBySubject: postings.relationsBySubject, relationsByObject: postings.relationsByObject,
+                            relationsByDocument: postings.relationsByDocument, into: &file)
         times.write(into: &file)
-        file.add("sentencesByDocument", sentencesByDocument)
-        file.add("sentenceSlices.starts", sentenceSlices.starts)
-        file.add("sentenceSlices.ends", sentenceSlices.ends)
-        file.add("evidenceSlices.starts", evidenceSlices.starts)
-        file.add("evidenceSlices.ends", evidenceSlices.ends)
-        file.add("documentsByEntity", documentsByEntity)
-        file.add("entitiesByDocument", entitiesByDocument)
-        file.add("entityNames.keys", entityNames.keys)
-        file.add("entityNames.entities", entityNames.entities)
-        postings.write(into: &file)
-        try file.write(to: path, stamp: stamp)
+        IndexPostings.write(timesByDocument: postings.timesByDocument, into: &file)
+        try file.finish(stamp: stamp)
+    }
+
+    /// Writes the columns of an index built from tables that `read` makes one at a time, so that
+    /// only one table (and what is derived from it) is held at once: the same columns
+    /// ``init(documents:entities:mentions:sentences:relations:times:readText:)`` builds and
+    /// ``write(to:stamp:)`` writes. `readText` reads a document's text by row, to slice sentences and
+    /// evidence.
+    static func writeColumns(into file: inout ColumnFileWriter, entities: EntityColumns, read: TableReader, readText: (Int) -> String) throws {
+        let dates: DayColumn, documentCount: Int
+        do {
+            let documents = try read.documents()
+            documents.write(into: &file)
+            (dates, documentCount) = (documents.dates, documents.count)
+        }
+        let entityTable: EntityTable
+        do {
+            let mentions = try read.mentions()
+            mentions.write(into: &file)
+            let groups = MentionGroups(mentions, entityCount: entities.count, documentCount: documentCount)
+            file.add(Section.documentsByEntity, GroupedRows(lists: groups.documentsByEntity))
+            file.add(Section.entitiesByDocument, GroupedRows(lists: groups.entitiesByDocument))
+            let postings = IndexPostings.group(mentions, entityCount: entities.count, documentCount: documentCount)
+            IndexPostings.write(mentionsByEntity: postings.byEntity, mentionsByDocument: postings.byDocument, into: &file)
+            entityTable = groups.entityTable(entities, dates: dates)
+        }
+        entityTable.write(into: &file)
+        EntityNames(names: entityTable.names, aliases: entityTable.aliases).write(Section.entityNames, into: &file)
+        do {
+            let sentences = try read.sentences()
+            sentences.write(into: &file)
+            file.add(Section.sentencesByDocument, GroupedRows(keys: sentences.documents, keyCount: documentCount))
+            TextSlices(documents: sentences.documents, starts: sentences.starts, ends: sentences.ends, readText: readText)
+                .write(Section.sentenceSlices, into: &file)
+        }
+        do {
+            let relations = try read.relations()
+            relations.write(into: &file)
+            TextSlices(documents: relations.documents, starts: relations.evidenceStarts, ends: relations.evidenceEnds, readText: readText)
+                .write(Section.evidenceSlices, into: &file)
+            let postings = IndexPostings.group(relations, entityCount: entities.count, documentCount: documentCount)
+            IndexPostings.write(relationsBySubject: postings.bySubject, relationsByObject: postings.byObject,
+                                relationsByDocument: postings.byDocument, into: &file)
+        }
+        do {
+            let times = try read.times()
+            times.write(into: &file)
+            IndexPostings.write(timesByDocument: IndexPostings.group(times, documentCount: documentCount), into: &file)
+        }
+    }
+
+    /// Makes each table of an index when ``writeColumns(into:entities:read:readText:)`` asks for it.
+    struct TableReader {
+        var documents: () throws -> DocumentTable
+        var mentions: () throws -> MentionTable
+        var sentences: () throws -> SentenceTable
+        var relations: () throws -> RelationTable
+        var times: () throws -> TimeTable
     }
 
     /// The index mapped from `file`; the documents' texts are read through `texts`, made from the
@@ -32,11 +106,11 @@ extension CorpusIndex {
         let entities = try EntityTable(reading: file)
         let sentences = try SentenceTable(reading: file)
         let relations = try RelationTable(reading: file)
-        let sentenceSlices = TextSlices(starts: try file.column("sentenceSlices.starts"), ends: try file.column("sentenceSlices.ends"))
-        let evidenceSlices = TextSlices(starts: try file.column("evidenceSlices.starts"), ends: try file.column("evidenceSlices.ends"))
-        let sentencesByDocument = try file.groupedRows("sentencesByDocument")
-        let documentsByEntity = try file.groupedRows("documentsByEntity")
-        let entitiesByDocument = try file.groupedRows("entitiesByDocument")
+        let sentenceSlices = try TextSlices(reading: file, Section.sentenceSlices)
+        let evidenceSlices = try TextSlices(reading: file, Section.evidenceSlices)
+        let sentencesByDocument = try file.groupedRows(Section.sentencesByDocument)
+        let documentsByEntity = try file.groupedRows(Section.documentsByEntity)
+        let entitiesByDocument = try file.groupedRows(Section.entitiesByDocument)
         guard sentenceSlices.starts.count == sentences.count, sentenceSlices.ends.count == sentences.count,
               evidenceSlices.starts.count == relations.count, evidenceSlices.ends.count == relations.count,
               sentencesByDocument.keyCount == documents.count, entitiesByDocument.keyCount == documents.count,
@@ -45,7 +119,7 @@ extension CorpusIndex {
                   relations: relations, times: try TimeTable(reading: file), sentencesByDocument: sentencesByDocument,
                   sentenceSlices: sentenceSlices, evidenceSlices: evidenceSlices, documentsByEntity: documentsByEntity,
                   entitiesByDocument: entitiesByDocument,
-                  entityNames: EntityNames(keys: try file.strings("entityNames.keys"), entities: try file.groupedRows("entityNames.entities")),
+                  entityNames: try EntityNames(reading: file, Section.entityNames),
                   postings: try IndexPostings(reading: file, entityCount: entities.count, documentCount: documents.count))
     }
 }

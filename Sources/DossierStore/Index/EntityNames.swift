@@ -22,6 +22,17 @@ struct EntityNames: Sendable {
         self.entities = entities
     }
 
+    /// The names stored in `file` under `name`.
+    init(reading file: ColumnFileReader, _ name: String) throws(ColumnFileProblem) {
+        self.init(keys: try file.strings("\(name).keys"), entities: try file.groupedRows("\(name).entities"))
+    }
+
+    /// Writes the names to `file` under `name`.
+    func write(_ name: String, into file: inout ColumnFileWriter) {
+        file.add("\(name).keys", keys)
+        file.add("\(name).entities", entities)
+    }
+
     /// The entities whose lower-cased name or alias is `key`, ascending.
     func entities(forKey key: String) -> [Int32] {
         var key = key

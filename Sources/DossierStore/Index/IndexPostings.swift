@@ -16,21 +16,35 @@ package struct IndexPostings: Sendable {
 
     init(mentions: CorpusIndex.MentionTable, relations: CorpusIndex.RelationTable, times: CorpusIndex.TimeTable,
          entityCount: Int, documentCount: Int) {
-        mentionsByEntity = GroupedRows(keys: mentions.entities, keyCount: entityCount)
-        mentionsByDocument = GroupedRows(keys: mentions.documents, keyCount: documentCount)
-        relationsBySubject = GroupedRows(keys: relations.subjects, keyCount: entityCount)
-        relationsByObject = GroupedRows(keys: relations.objects, keyCount: entityCount)
-        relationsByDocument = GroupedRows(keys: relations.documents, keyCount: documentCount)
-        timesByDocument = GroupedRows(keys: times.documents, keyCount: documentCount)
+        (mentionsByEntity, mentionsByDocument) = Self.group(mentions, entityCount: entityCount, documentCount: documentCount)
+        (relationsBySubject, relationsByObject, relationsByDocument) = Self.group(relations, entityCount: entityCount, documentCount: documentCount)
+        timesByDocument = Self.group(times, documentCount: documentCount)
+    }
+
+    /// The mentions of each entity and in each document.
+    static func group(_ mentions: CorpusIndex.MentionTable, entityCount: Int, documentCount: Int) -> (byEntity: GroupedRows, byDocument: GroupedRows) {
+        (GroupedRows(keys: mentions.entities, keyCount: entityCount), GroupedRows(keys: mentions.documents, keyCount: documentCount))
+    }
+
+    /// The relations of each subject, of each object and in each document.
+    static func group(_ relations: CorpusIndex.RelationTable, entityCount: Int, documentCount: Int)
+        -> (bySubject: GroupedRows, byObject: GroupedRows, byDocument: GroupedRows) {
+        (GroupedRows(keys: relations.subjects, keyCount: entityCount), GroupedRows(keys: relations.objects, keyCount: entityCount),
+         GroupedRows(keys: relations.documents, keyCount: documentCount))
+    }
+
+    /// The time expressions in each document.
+    static func group(_ times: CorpusIndex.TimeTable, documentCount: Int) -> GroupedRows {
+        GroupedRows(keys: times.documents, keyCount: documentCount)
     }
 
     init(reading file: ColumnFileReader, entityCount: Int, documentCount: Int) throws(ColumnFileProblem) {
-        mentionsByEntity = try file.groupedRows("postings.mentionsByEntity")
-        mentionsByDocument = try file.groupedRows("postings.mentionsByDocument")
-        relationsBySubject = try file.groupedRows("postings.relationsBySubject")
-        relationsByObject = try file.groupedRows("postings.relationsByObject")
-        relationsByDocument = try file.groupedRows("postings.relationsByDocument")
-        timesByDocument = try file.groupedRows("postings.timesByDocument")
+        mentionsByEntity = try file.groupedRows(CorpusIndex.Section.mentionsByEntity)
+        mentionsByDocument = try file.groupedRows(CorpusIndex.Section.mentionsByDocument)
+        relationsBySubject = try file.groupedRows(CorpusIndex.Section.relationsBySubject)
+        relationsByObject = try file.groupedRows(CorpusIndex.Section.relationsByObject)
+        relationsByDocument = try file.groupedRows(CorpusIndex.Section.relationsByDocument)
+        timesByDocument = try file.groupedRows(CorpusIndex.Section.timesByDocument)
         guard [mentionsByEntity, relationsBySubject, relationsByObject].allSatisfy({ $0.keyCount == entityCount }),
               [mentionsByDocument, relationsByDocument, timesByDocument].allSatisfy({ $0.keyCount == documentCount }) else {
             throw .damaged("the postings do not match the tables")
@@ -38,11 +52,25 @@ package struct IndexPostings: Sendable {
     }
 
     func write(into file: inout ColumnFileWriter) {
-        file.add("postings.mentionsByEntity", mentionsByEntity)
-        file.add("postings.mentionsByDocument", mentionsByDocument)
-        file.add("postings.relationsBySubject", relationsBySubject)
-        file.add("postings.relationsByObject", relationsByObject)
-        file.add("postings.relationsByDocument", relationsByDocument)
-        file.add("postings.timesByDocument", timesByDocument)
+        Self.write(mentionsByEntity: mentionsByEntity, mentionsByDocument: mentionsByDocument, into: &file)
+        Self.write(relationsBySubject: relationsBySubject, relationsByObject: relationsByObject, relationsByDocument: relationsByDocument,
+                   into: &file)
+        Self.write(timesByDocument: timesByDocument, into: &file)
+    }
+
+    static func write(mentionsByEntity: GroupedRows, mentionsByDocument: GroupedRows, into file: inout ColumnFileWriter) {
+        file.add(CorpusIndex.Section.mentionsByEntity, mentionsByEntity)
+        file.add(CorpusIndex.Section.mentionsByDocument, mentionsByDocument)
+    }
+
+    static func write(relationsBySubject: GroupedRows, relationsByObject: GroupedRows, relationsByDocument: GroupedRows,
+                      into file: inout ColumnFileWriter) {
+        file.add(CorpusIndex.Section.relationsBySubject, relationsBySubject)
+        file.add(CorpusIndex.Section.relationsByObject, relationsByObject)
+        file.add(CorpusIndex.Section.relationsByDocument, relationsByDocument)
+    }
+
+    static func write(timesByDocument: GroupedRows, into file: inout ColumnFileWriter) {
+        file.add(CorpusIndex.Section.timesByDocument, timesByDocument)
     }
 }

@@ -37,6 +37,17 @@ struct TextSlices: Sendable {
         self.ends = ends
     }
 
+    /// The slices stored in `file` under `name`.
+    init(reading file: ColumnFileReader, _ name: String) throws(ColumnFileProblem) {
+        self.init(starts: try file.column("\(name).starts"), ends: try file.column("\(name).ends"))
+    }
+
+    /// Writes the slices to `file` under `name`.
+    func write(_ name: String, into file: inout ColumnFileWriter) {
+        file.add("\(name).starts", starts)
+        file.add("\(name).ends", ends)
+    }
+
     /// For a text that is not ASCII, the UTF-8 offset of every code point and of the end; `nil` for
     /// ASCII, where the two kinds of offset are the same.
     private static func utf8Offsets(of text: String) -> [Int32]? {

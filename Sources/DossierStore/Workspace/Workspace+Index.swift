@@ -10,39 +10,65 @@ extension Workspace {
     package var columnFilePath: String { path + "-columns" }
 
     /// The index, mapped from the column file in constant time when the file matches the workspace;
-    /// otherwise built from the database, written to the file for the next time, and mapped.
+    /// otherwise the file is written from the database for the next time, and mapped.
     ///
     /// The file is a cache: it is stamped with the workspace's identity and write generation, so a
     /// file left behind by an interrupted ingest, copied from another workspace, or damaged is
-    /// never trusted. When it cannot be written the index is kept in memory.
+    /// never trusted. When it cannot be written the index is built in memory.
     package func openIndex() throws(Diagnostic) -> CorpusIndex {
         let stamp = try run { db in try Self.stamp(db) }
         if let mapped = try? mappedIndex(stamp: stamp) { return mapped }
-        let rebuilt = try rebuildColumnFile()
-        guard rebuilt.problem == nil, let mapped = try? mappedIndex(stamp: rebuilt.stamp) else { return rebuilt.index }
-        return mapped
+        let written = try writeColumnFile()
+        if written.problem == nil, let mapped = try? mappedIndex(stamp: written.stamp) { return mapped }
+        return try loadIndex()
     }
 
-    /// Rebuilds the column file from the database, unless it already matches it.
+    /// Writes the column file from the database, unless it already matches it.
     ///
     /// - Throws: a ``Diagnostic`` when the database cannot be read or the file cannot be written.
     package func refreshColumnFile() throws(Diagnostic) {
         let stamp = try run { db in try Self.stamp(db) }
         if (try? ColumnFileReader(path: columnFilePath, stamp: stamp)) != nil { return }
-        if let problem = try rebuildColumnFile().problem { throw problem }
+        if let problem = try writeColumnFile().problem { throw problem }
     }
 
-    /// Builds the index from the database and writes it to the column file: the index, the stamp
-    /// it was built at, and the warning that the file could not be written, when it could not.
-    private func rebuildColumnFile() throws(Diagnostic) -> (index: CorpusIndex, stamp: ColumnFileStamp, problem: Diagnostic?) {
-        let (index, stamp) = try buildIndex()
+    /// Writes the column file from one snapshot of the database, a table at a time: each table is
+    /// read, written with the columns derived from it, and let go before the next, so the corpus
+    /// is never held whole. Returns the stamp of that snapshot, and the warning that the file could
+    /// not be written, when it could not.
+    private func writeColumnFile() throws(Diagnostic) -> (stamp: ColumnFileStamp, problem: Diagnostic?) {
+        var file = ColumnFileWriter(path: columnFilePath)
+        let stamp = try run { db in
+            let stamp = try Self.stamp(db)
+            // A file that cannot even be made is not worth reading the database for.
+            guard !file.hasFailed else { return stamp }
+            var documentPositions: [Int64: Int32] = [:]
+            let (entities, entityPositions) = try Self.loadEntities(db)
+            let reader = CorpusIndex.TableReader(
+                documents: {
+                    let (documents, positions) = try self.loadDocuments(db)
+                    documentPositions = positions
+                    return documents
+                },
+                mentions: { try Self.loadMentions(db, documents: documentPositions, entities: entityPositions) },
+                sentences: { try Self.loadSentences(db, documents: documentPositions) },
+                relations: { try Self.loadRelations(db, documents: documentPositions, entities: entityPositions, names: entities) },
+                times: { try Self.loadTimes(db, documents: documentPositions) })
+            // Texts are read one document at a time, in this snapshot, to slice sentences and evidence.
+            let numbers = try Int64.fetchAll(db, sql: "SELECT number FROM documents ORDER BY number")
+            let statement = try db.cachedStatement(sql: "SELECT text FROM documents WHERE number = ?")
+            try CorpusIndex.writeColumns(into: &file, entities: entities, read: reader) { row in
+                (try? String.fetchOne(statement, arguments: [numbers[row]])) ?? ""
+            }
+            return stamp
+        }
         do {
-            try index.write(to: columnFilePath, stamp: stamp)
-            return (index, stamp, nil)
+            try file.finish(stamp: stamp)
+            return (stamp, nil)
         } catch {
-            return (index, stamp, Diagnostic(.warning, .columnFileUnwritable, "the workspace's column file cannot be written: \(Self.describe(error))",
-                                             sourceName: columnFilePath,
-                                             help: .init("queries still work; each opening reads the columns from the database until the file can be written")))
+            return (stamp, Diagnostic(.warning, .columnFileUnwritable, "the workspace's column file cannot be written: \(Self.describe(error))",
+                                      sourceName: columnFilePath,
+                                      help: .init("queries still work; each opening reads the columns from the database until the file can be written")))
         }
     }
 
@@ -141,14 +167,23 @@ extension Workspace {
         return (entities, positions)
     }
 
+    /// The mentions, their texts coded as they are read: the largest table is never held as one
+    /// string per row.
     private static func loadMentions(_ db: Database, documents: [Int64: Int32], entities: [Int64: Int]) throws -> CorpusIndex.MentionTable {
-        var mentions = CorpusIndex.MentionColumns()
+        var entityRows: [Int32] = [], documentRows: [Int32] = [], sentences: [Int32] = [], starts: [Int32] = [], ends: [Int32] = []
+        var texts = DictionaryStringColumn.Builder()
         let rows = try Row.fetchCursor(db, sql: "SELECT entity, document, sentence, start, end, text FROM mentions ORDER BY document, start")
         while let row = try rows.next() {
             guard let entity = entities[row[0]], let document = documents[row[1]] else { continue }
-            mentions.append(entity: Int32(entity), document: document, sentence: row[2], text: row[5], span: TextSpan(start: row[3], end: row[4]))
+            entityRows.append(Int32(entity))
+            documentRows.append(document)
+            sentences.append(row[2])
+            starts.append(row[3])
+            ends.append(row[4])
+            texts.append(row[5])
         }
-        return CorpusIndex.MentionTable(mentions)
+        return CorpusIndex.MentionTable(entities: entityRows, documents: documentRows, sentences: sentences, texts: texts.column, starts: starts,
+                                        ends: ends)
     }
 
     private static func loadSentences(_ db: Database, documents: [Int64: Int32]) throws -> CorpusIndex.SentenceTable {

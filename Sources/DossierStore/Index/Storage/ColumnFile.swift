@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What a column file was built from: the workspace it belongs to and how many batches had been
 /// written to it. A file whose stamp differs from the workspace's is stale and is rebuilt.
@@ -33,17 +38,22 @@ package enum ColumnFileProblem: Error, Equatable, CustomStringConvertible {
 /// The layout of a column file.
 ///
 /// ```
-/// 8 bytes   "DOSSCOL1"
-/// 8 bytes   length of the table, little-endian
+/// 8 bytes   "DOSSCOL2"
+/// 8 bytes   offset of the table, little-endian
+/// 8 bytes   length of the table
 /// 8 bytes   FNV-1a hash of the table
+/// sections  the columns' bytes as in memory, each starting on a 64-byte boundary, from byte 64
 /// table     JSON: format, stamp, file length, and each section's offset, row count and width
-/// sections  the columns' bytes as in memory, each starting on a 64-byte boundary
 /// ```
+///
+/// The table comes last so that each column can be written as soon as it is made, and let go.
 enum ColumnFileLayout {
-    static let magic = Array("DOSSCOL1".utf8)
+    static let magic = Array("DOSSCOL2".utf8)
     /// Raised whenever the sections written change meaning.
-    static let format = 1
+    static let format = 2
     static let alignment = 64
+    /// The header's bytes: the mark, the table's offset, length and hash.
+    static let headerLength = 32
 
     struct Section: Codable {
         var offset: Int
@@ -67,26 +77,73 @@ enum ColumnFileLayout {
     static func aligned(_ offset: Int) -> Int { (offset + alignment - 1) / alignment * alignment }
 }
 
-/// Collects columns and writes them to a column file in one go, atomically: into a temporary file
-/// that is synced and then renamed over the old one, so a reader sees the old file or the new one.
+/// Writes a column file column by column, each as soon as it is added, so the caller can let a
+/// column go once it is written; atomically: into a temporary file that is synced and then
+/// renamed over the old one by ``finish(stamp:)``, so a reader sees the old file or the new one.
+///
+/// A failure to write is kept and reported by ``finish(stamp:)``; the columns added after it are
+/// not written. A writer that is never finished removes its temporary file.
 package struct ColumnFileWriter {
-    private struct Pending {
-        let name: String
-        let bytes: UnsafeRawBufferPointer
-        let count: Int
-        let width: Int
-        /// Keeps the bytes alive until they are written.
-        let owner: Any
+    /// The temporary file, removed when the last copy of the writer goes unless it was renamed.
+    private final class Output {
+        let path: String
+        let temporary: String
+        var descriptor: Int32
+        var isRenamed = false
+
+        init(path: String) {
+            self.path = path
+            temporary = "\(path).\(getpid()).partial"
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        }
+
+        deinit {
+            if descriptor >= 0 { close(descriptor) }
+            if !isRenamed { unlink(temporary) }
+        }
     }
-    private var pending: [Pending] = []
 
-    /// A writer with no columns yet.
-    package init() {}
+    private let output: Output
+    private var sections: [String: ColumnFileLayout.Section] = [:]
+    /// Where the next section starts.
+    private var offset = ColumnFileLayout.aligned(ColumnFileLayout.headerLength)
+    /// The first failure to write, reported by `finish`.
+    private var failure: (any Error)?
 
-    /// Adds a column under `name`.
+    /// A writer of the column file at `path`; the file there is replaced only by ``finish(stamp:)``.
+    package init(path: String) {
+        output = Output(path: path)
+        if output.descriptor < 0 { failure = Self.systemError() }
+    }
+
+    /// Whether writing has failed already (the temporary file cannot be made, the disk is full).
+    package var hasFailed: Bool { failure != nil }
+
+    private static func systemError() -> POSIXError { POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+
+    /// Writes `bytes` at `position`, whole.
+    private mutating func write(_ bytes: UnsafeRawBufferPointer, at position: Int) {
+        guard failure == nil, var address = bytes.baseAddress else { return }
+        var remaining = bytes.count, position = position
+        while remaining > 0 {
+            let written = pwrite(output.descriptor, address, remaining, off_t(position))
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else {
+                failure = Self.systemError()
+                return
+            }
+            address += written
+            position += written
+            remaining -= written
+        }
+    }
+
+    /// Adds a column under `name`, writing it now.
     package mutating func add<Element>(_ name: String, _ column: Column<Element>) {
-        precondition(!pending.contains { $0.name == name }, "column \(name) added twice")
-        pending.append(Pending(name: name, bytes: column.bytes, count: column.count, width: MemoryLayout<Element>.stride, owner: column))
+        precondition(sections[name] == nil, "column \(name) added twice")
+        sections[name] = .init(offset: offset, count: column.count, width: MemoryLayout<Element>.stride)
+        write(column.bytes, at: offset)
+        offset = ColumnFileLayout.aligned(offset + column.bytes.count)
     }
 
     /// Adds a string column as its offsets and its heap.
@@ -135,59 +192,30 @@ package struct ColumnFileWriter {
         add("\(name).rows", groups.rows)
     }
 
-    /// Writes the columns to `path`, replacing the file there only once the new one is complete.
-    package func write(to path: String, stamp: ColumnFileStamp) throws {
-        // The table holds the sections' offsets, and its own length moves them: lay the sections
-        // out after room for the table until the table fits in that room.
-        var tableBytes: [UInt8] = []
-        var table = ColumnFileLayout.Table(format: ColumnFileLayout.format, stamp: stamp, length: 0, sections: [:])
+    /// Writes the table and the header, syncs the file and puts it in place of the one at the
+    /// writer's path; throws the first failure to write.
+    package mutating func finish(stamp: ColumnFileStamp) throws {
+        let tableOffset = offset
+        var table = ColumnFileLayout.Table(format: ColumnFileLayout.format, stamp: stamp, length: 0, sections: sections)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        var firstSection = ColumnFileLayout.aligned(24 + 1024)
-        while true {
-            var offset = firstSection
-            table.sections = [:]
-            for column in pending {
-                table.sections[column.name] = .init(offset: offset, count: column.count, width: column.width)
-                offset = ColumnFileLayout.aligned(offset + column.bytes.count)
-            }
-            table.length = offset
+        // The table holds the file's length, which its own length moves: settle on a length whose
+        // table, written at `tableOffset`, ends the file exactly there.
+        var tableBytes = Array(try encoder.encode(table))
+        while tableOffset + tableBytes.count != table.length {
+            table.length = tableOffset + tableBytes.count
             tableBytes = Array(try encoder.encode(table))
-            let needed = ColumnFileLayout.aligned(24 + tableBytes.count)
-            if needed <= firstSection { break }
-            firstSection = needed
         }
-        let temporary = "\(path).\(ProcessInfo.processInfo.processIdentifier).partial"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary])
+        tableBytes.withUnsafeBytes { write($0, at: tableOffset) }
+        var header = ColumnFileLayout.magic
+        for value in [UInt64(tableOffset), UInt64(tableBytes.count), ColumnFileLayout.hash(tableBytes)] {
+            withUnsafeBytes(of: value.littleEndian) { header.append(contentsOf: $0) }
         }
-        do {
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
-            var header = ColumnFileLayout.magic
-            withUnsafeBytes(of: UInt64(tableBytes.count).littleEndian) { header.append(contentsOf: $0) }
-            withUnsafeBytes(of: ColumnFileLayout.hash(tableBytes).littleEndian) { header.append(contentsOf: $0) }
-            header.append(contentsOf: tableBytes)
-            var written = header.count
-            try handle.write(contentsOf: header)
-            for column in pending {
-                let offset = table.sections[column.name]!.offset
-                if offset > written {
-                    try handle.write(contentsOf: Data(count: offset - written))
-                    written = offset
-                }
-                guard column.bytes.count > 0 else { continue }
-                try handle.write(contentsOf: Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: column.bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!),
-                                                  count: column.bytes.count, deallocator: .none))
-                written = offset + column.bytes.count
-            }
-            if table.length > written { try handle.write(contentsOf: Data(count: table.length - written)) }
-            try handle.synchronize()
-            try handle.close()
-            if rename(temporary, path) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw error
-        }
+        header.withUnsafeBytes { write($0, at: 0) }
+        if let failure { throw failure }
+        guard fsync(output.descriptor) == 0 else { throw Self.systemError() }
+        guard rename(output.temporary, output.path) == 0 else { throw Self.systemError() }
+        output.isRenamed = true
     }
 }
 
@@ -201,13 +229,17 @@ package struct ColumnFileReader {
         guard FileManager.default.fileExists(atPath: path) else { throw .missing }
         let file: MappedFile
         do { file = try MappedFile(path: path) } catch { throw .damaged(error.description) }
-        guard file.length >= 24 else { throw .damaged("it is shorter than its header") }
+        let headerLength = ColumnFileLayout.headerLength
+        guard file.length >= headerLength else { throw .damaged("it is shorter than its header") }
         let header = UnsafeRawBufferPointer(start: file.base, count: file.length)
         guard Array(header[0..<8]) == ColumnFileLayout.magic else { throw .damaged("it does not start with the column file's mark") }
-        let tableLength = Int(UInt64(littleEndian: header.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
-        let tableHash = UInt64(littleEndian: header.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
-        guard tableLength >= 0, tableLength <= file.length - 24 else { throw .damaged("its table runs past the end") }
-        let tableBytes = UnsafeRawBufferPointer(rebasing: header[24..<(24 + tableLength)])
+        let tableOffset = Int(truncatingIfNeeded: UInt64(littleEndian: header.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+        let tableLength = Int(truncatingIfNeeded: UInt64(littleEndian: header.loadUnaligned(fromByteOffset: 16, as: UInt64.self)))
+        let tableHash = UInt64(littleEndian: header.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+        guard tableOffset >= headerLength, tableLength >= 0, tableLength <= file.length - tableOffset else {
+            throw .damaged("its table runs past the end")
+        }
+        let tableBytes = UnsafeRawBufferPointer(rebasing: header[tableOffset..<(tableOffset + tableLength)])
         guard ColumnFileLayout.hash(tableBytes) == tableHash else { throw .damaged("its table does not match its checksum") }
         guard let table = try? JSONDecoder().decode(ColumnFileLayout.Table.self, from: Data(tableBytes)) else {
             throw .damaged("its table cannot be read")
@@ -215,8 +247,8 @@ package struct ColumnFileReader {
         guard table.format == ColumnFileLayout.format else { throw .damaged("it is of format \(table.format), not \(ColumnFileLayout.format)") }
         guard table.length == file.length else { throw .damaged("it is \(file.length) bytes long, not \(table.length)") }
         for (name, section) in table.sections {
-            guard section.offset >= 24 + tableLength, section.offset % ColumnFileLayout.alignment == 0, section.count >= 0, section.width > 0,
-                  section.offset + section.count * section.width <= file.length else { throw .damaged("column \(name) lies outside the file") }
+            guard section.offset >= headerLength, section.offset % ColumnFileLayout.alignment == 0, section.count >= 0, section.width > 0,
+                  section.offset + section.count * section.width <= tableOffset else { throw .damaged("column \(name) lies outside the file") }
         }
         guard table.stamp == stamp else { throw .stale }
         self.storage = ColumnStorage(file: file)

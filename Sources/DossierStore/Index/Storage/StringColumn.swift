@@ -121,11 +121,23 @@ package struct DictionaryStringColumn: RandomAccessCollection, Sendable {
 
     /// A column holding `strings`.
     package init(_ strings: some Collection<String>) {
-        var numbers: [String: Int32] = [:]
-        var values: [String] = []
-        var codes: [Int32] = []
-        codes.reserveCapacity(strings.count)
-        for string in strings {
+        var builder = Builder()
+        builder.reserveCapacity(strings.count)
+        for string in strings { builder.append(string) }
+        self = builder.column
+    }
+
+    /// Builds a column a row at a time, coding each string as it comes, so the rows' strings are
+    /// never held one per row.
+    struct Builder {
+        private var numbers: [String: Int32] = [:]
+        private var values: [String] = []
+        private var codes: [Int32] = []
+
+        mutating func reserveCapacity(_ count: Int) { codes.reserveCapacity(count) }
+
+        /// Adds a row holding `string`.
+        mutating func append(_ string: String) {
             if let number = numbers[string] {
                 codes.append(number)
             } else {
@@ -135,7 +147,9 @@ package struct DictionaryStringColumn: RandomAccessCollection, Sendable {
                 codes.append(number)
             }
         }
-        self.init(codes: Column(codes), values: StringColumn(values))
+
+        /// The column of the rows added.
+        var column: DictionaryStringColumn { DictionaryStringColumn(codes: Column(codes), values: StringColumn(values)) }
     }
 
     init(codes: Column<Int32>, values: StringColumn) {

@@ -28,6 +28,17 @@ extension CorpusIndex {
             ends = Column(columns.ends)
         }
 
+        /// The mentions from their columns, all of one length.
+        init(entities: [Int32], documents: [Int32], sentences: [Int32], texts: DictionaryStringColumn, starts: [Int32], ends: [Int32]) {
+            precondition([documents.count, sentences.count, texts.count, starts.count, ends.count].allSatisfy { $0 == entities.count })
+            self.entities = Column(entities)
+            self.documents = Column(documents)
+            self.sentences = Column(sentences)
+            self.texts = texts
+            self.starts = Column(starts)
+            self.ends = Column(ends)
+        }
+
         init(reading file: ColumnFileReader) throws(ColumnFileProblem) {
             entities = try file.column("mentions.entities")
             documents = try file.column("mentions.documents")
