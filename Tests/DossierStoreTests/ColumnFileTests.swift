@@ -86,6 +86,28 @@ struct ColumnFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".partial") }.isEmpty)
     }
 
+    @Test func aKilledWritersFileIsRemovedByTheNextOne() throws {
+        let folder = try TemporaryFolder()
+        let workspace = try Self.filledWorkspace(folder)
+        // A process that has ended: its file is abandoned once it is a minute old.
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let abandoned = "\(workspace.columnFilePath).\(ended.processIdentifier).partial"
+        let recent = "\(workspace.columnFilePath).\(ended.processIdentifier + 1_000_000).partial"
+        let running = "\(workspace.columnFilePath).\(getppid()).partial"
+        for file in [abandoned, recent, running] { try Data("half a file".utf8).write(to: URL(fileURLWithPath: file)) }
+        let minutesAgo = Date(timeIntervalSinceNow: -120)
+        for file in [abandoned, running] { try FileManager.default.setAttributes([.modificationDate: minutesAgo], ofItemAtPath: file) }
+        try FileManager.default.removeItem(atPath: workspace.columnFilePath)
+        _ = try workspace.openIndex()
+        #expect(!FileManager.default.fileExists(atPath: abandoned))
+        // A file written in the last minute, or by a process still running, may still be finished.
+        #expect(FileManager.default.fileExists(atPath: recent))
+        #expect(FileManager.default.fileExists(atPath: running))
+    }
+
     @Test func aTextGoneFromTheDatabaseIsAReadFailureNotAnEmptyString() throws {
         let folder = try TemporaryFolder()
         let workspace = try Self.filledWorkspace(folder)

@@ -37,6 +37,7 @@ extension Workspace {
     /// is never held whole. Returns the stamp of that snapshot, and the warning that the file could
     /// not be written, when it could not.
     private func writeColumnFile() throws(Diagnostic) -> (stamp: ColumnFileStamp, problem: Diagnostic?) {
+        ColumnFileWriter.removeAbandonedFiles(of: columnFilePath)
         var file = ColumnFileWriter(path: columnFilePath)
         let stamp = try run { db in
             let stamp = try Self.stamp(db)

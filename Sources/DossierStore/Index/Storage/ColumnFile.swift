@@ -116,6 +116,24 @@ package struct ColumnFileWriter {
         if output.descriptor < 0 { failure = Self.systemError() }
     }
 
+    /// Removes the temporary files that writers of the column file at `path` left when they were
+    /// killed before they finished: a writer's file is named by its process, and is removed once
+    /// that process is gone and the file has not changed for a minute. A file can be as large as
+    /// the column file, so they would otherwise fill the disk one killed ingest at a time.
+    package static func removeAbandonedFiles(of path: String) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path, prefix = url.lastPathComponent + ".", suffix = ".partial"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(suffix) {
+            guard let process = Int32(name.dropFirst(prefix.count).dropLast(suffix.count)), process > 0,
+                  kill(process, 0) != 0, errno == ESRCH else { continue }
+            let file = folder + "/" + name
+            guard let modified = (try? FileManager.default.attributesOfItem(atPath: file))?[.modificationDate] as? Date,
+                  modified.timeIntervalSinceNow < -60 else { continue }
+            unlink(file)
+        }
+    }
+
     /// Whether writing has failed already (the temporary file cannot be made, the disk is full).
     package var hasFailed: Bool { failure != nil }
 
