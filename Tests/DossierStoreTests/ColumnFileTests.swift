@@ -97,15 +97,23 @@ struct ColumnFileTests {
         let abandoned = "\(workspace.columnFilePath).\(ended.processIdentifier).partial"
         let recent = "\(workspace.columnFilePath).\(ended.processIdentifier + 1_000_000).partial"
         let running = "\(workspace.columnFilePath).\(getppid()).partial"
-        for file in [abandoned, recent, running] { try Data("half a file".utf8).write(to: URL(fileURLWithPath: file)) }
+        // As a writer in another process namespace (another container on the volume) would have it: locked.
+        let locked = "\(workspace.columnFilePath).\(ended.processIdentifier).1f.partial"
+        for file in [abandoned, recent, running, locked] { try Data("half a file".utf8).write(to: URL(fileURLWithPath: file)) }
         let minutesAgo = Date(timeIntervalSinceNow: -120)
-        for file in [abandoned, running] { try FileManager.default.setAttributes([.modificationDate: minutesAgo], ofItemAtPath: file) }
+        for file in [abandoned, running, locked] { try FileManager.default.setAttributes([.modificationDate: minutesAgo], ofItemAtPath: file) }
+        let lock = open(locked, O_RDONLY)
+        defer { close(lock) }
+        #expect(flock(lock, LOCK_EX) == 0)
         try FileManager.default.removeItem(atPath: workspace.columnFilePath)
         _ = try workspace.openIndex()
         #expect(!FileManager.default.fileExists(atPath: abandoned))
-        // A file written in the last minute, or by a process still running, may still be finished.
+        // A file written in the last minute, by a process still running, or locked may still be finished.
         #expect(FileManager.default.fileExists(atPath: recent))
         #expect(FileManager.default.fileExists(atPath: running))
+        #expect(FileManager.default.fileExists(atPath: locked))
+        // The writer's own file is gone once it is in place.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".partial") }.count == 3)
     }
 
     @Test func aTextGoneFromTheDatabaseIsAReadFailureNotAnEmptyString() throws {
@@ -172,6 +180,39 @@ struct ColumnFileTests {
         #expect(throws: ColumnFileProblem.self) { try ColumnFileReader(path: workspace.columnFilePath, stamp: stamp) }
         #expect(Self.contents(try workspace.openIndex()) == expected)
         _ = try ColumnFileReader(path: workspace.columnFilePath, stamp: stamp)
+    }
+
+    @Test func aTableWhoseSectionsOverflowIsDamageNotACrash() throws {
+        let folder = try TemporaryFolder()
+        let workspace = try Self.filledWorkspace(folder)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: workspace.columnFilePath))
+        func word(_ at: Int) -> Int { Int(bytes.subdata(in: at..<(at + 8)).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }) }
+        let tableOffset = word(8), tableLength = word(16)
+        var table = try #require(JSONSerialization.jsonObject(with: bytes.subdata(in: tableOffset..<(tableOffset + tableLength))) as? [String: Any])
+        var sections = try #require(table["sections"] as? [String: [String: Int]])
+        // Past what the file holds, and so large that offset + count × width overflows.
+        sections["mentions.starts"]?["count"] = 1 << 62
+        table["sections"] = sections
+        // A table with a checksum that matches, as someone editing the file would write it.
+        var tableBytes = Data()
+        var length = 0
+        repeat {
+            length = tableOffset + tableBytes.count
+            table["length"] = length
+            tableBytes = try JSONSerialization.data(withJSONObject: table, options: .sortedKeys)
+        } while tableOffset + tableBytes.count != length
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in tableBytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        var edited = bytes.prefix(tableOffset) + tableBytes
+        for (at, value) in [(16, UInt64(tableBytes.count)), (24, hash)] {
+            withUnsafeBytes(of: value.littleEndian) { edited.replaceSubrange(at..<(at + 8), with: $0) }
+        }
+        try edited.write(to: URL(fileURLWithPath: workspace.columnFilePath))
+        let stamp = try workspace.run { db in try Workspace.stamp(db) }
+        #expect(throws: ColumnFileProblem.damaged("column mentions.starts lies outside the file")) {
+            try ColumnFileReader(path: workspace.columnFilePath, stamp: stamp)
+        }
+        #expect(Self.contents(try workspace.openIndex()) == Self.contents(try workspace.loadIndex()))
     }
 
     @Test func withoutAWritableFileTheIndexIsBuiltInMemory() throws {

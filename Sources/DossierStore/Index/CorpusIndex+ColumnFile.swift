@@ -44,13 +44,14 @@ extension CorpusIndex {
     /// ``init(documents:entities:mentions:sentences:relations:times:readText:)`` builds and
     /// ``write(to:stamp:)`` writes. `readText` reads a document's text by row, to slice sentences and
     /// evidence.
-    static func writeColumns(into file: inout ColumnFileWriter, entities: EntityColumns, read: TableReader, readText: (Int) -> String) throws {
+    static func writeColumns(into file: inout ColumnFileWriter, entities: EntityColumns, read: TableReader, readText: (Int) throws -> String) throws {
         let dates: DayColumn, documentCount: Int
         do {
             let documents = try read.documents()
             documents.write(into: &file)
             (dates, documentCount) = (documents.dates, documents.count)
         }
+        guard !file.hasFailed else { return }
         let entityTable: EntityTable
         do {
             let mentions = try read.mentions()
@@ -64,22 +65,26 @@ extension CorpusIndex {
         }
         entityTable.write(into: &file)
         EntityNames(names: entityTable.names, aliases: entityTable.aliases).write(Section.entityNames, into: &file)
+        // Once a write has failed (a full disk), the rest is not worth reading: `finish` reports it.
+        guard !file.hasFailed else { return }
         do {
             let sentences = try read.sentences()
             sentences.write(into: &file)
             file.add(Section.sentencesByDocument, GroupedRows(keys: sentences.documents, keyCount: documentCount))
-            TextSlices(documents: sentences.documents, starts: sentences.starts, ends: sentences.ends, readText: readText)
+            try TextSlices(documents: sentences.documents, starts: sentences.starts, ends: sentences.ends, readText: readText)
                 .write(Section.sentenceSlices, into: &file)
         }
+        guard !file.hasFailed else { return }
         do {
             let relations = try read.relations()
             relations.write(into: &file)
-            TextSlices(documents: relations.documents, starts: relations.evidenceStarts, ends: relations.evidenceEnds, readText: readText)
+            try TextSlices(documents: relations.documents, starts: relations.evidenceStarts, ends: relations.evidenceEnds, readText: readText)
                 .write(Section.evidenceSlices, into: &file)
             let postings = IndexPostings.group(relations, entityCount: entities.count, documentCount: documentCount)
             IndexPostings.write(relationsBySubject: postings.bySubject, relationsByObject: postings.byObject,
                                 relationsByDocument: postings.byDocument, into: &file)
         }
+        guard !file.hasFailed else { return }
         do {
             let times = try read.times()
             times.write(into: &file)

@@ -51,15 +51,15 @@ public struct CorpusIndex: Sendable {
     /// A workspace makes each table as soon as it has read its rows, and lets go of the rows, so
     /// a large corpus is not held twice while its index is built.
     init(documents documentTable: DocumentTable, entities: EntityColumns, mentions: MentionTable, sentences sentenceTable: SentenceTable,
-         relations relationTable: RelationTable, times: TimeTable, readText: (Int) -> String) {
+         relations relationTable: RelationTable, times: TimeTable, readText: (Int) throws -> String) rethrows {
         let groups = MentionGroups(mentions, entityCount: entities.count, documentCount: documentTable.count)
         let entityTable = groups.entityTable(entities, dates: documentTable.dates)
         self.init(documents: documentTable, entities: entityTable, mentions: mentions, sentences: sentenceTable,
                   relations: relationTable, times: times,
                   sentencesByDocument: GroupedRows(keys: sentenceTable.documents, keyCount: documentTable.count),
-                  sentenceSlices: TextSlices(documents: sentenceTable.documents, starts: sentenceTable.starts, ends: sentenceTable.ends,
+                  sentenceSlices: try TextSlices(documents: sentenceTable.documents, starts: sentenceTable.starts, ends: sentenceTable.ends,
                                              readText: readText),
-                  evidenceSlices: TextSlices(documents: relationTable.documents, starts: relationTable.evidenceStarts,
+                  evidenceSlices: try TextSlices(documents: relationTable.documents, starts: relationTable.evidenceStarts,
                                              ends: relationTable.evidenceEnds, readText: readText),
                   documentsByEntity: GroupedRows(lists: groups.documentsByEntity), entitiesByDocument: GroupedRows(lists: groups.entitiesByDocument),
                   entityNames: EntityNames(names: entityTable.names, aliases: entityTable.aliases),

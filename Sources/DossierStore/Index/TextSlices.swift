@@ -8,7 +8,7 @@ struct TextSlices: Sendable {
     /// Converts code-point spans, each in the document `documents[row]`, to UTF-8 offsets; rows are
     /// grouped by document, so each text is read once.
     init(documents: some IndexColumn<Int32>, starts codePointStarts: some IndexColumn<Int32>, ends codePointEnds: some IndexColumn<Int32>,
-         readText: (Int) -> String) {
+         readText: (Int) throws -> String) rethrows {
         var starts: [Int32] = [], ends: [Int32] = []
         starts.reserveCapacity(documents.count)
         ends.reserveCapacity(documents.count)
@@ -18,7 +18,7 @@ struct TextSlices: Sendable {
             let document = documents[row]
             if document != cachedDocument {
                 cachedDocument = document
-                offsets = TextSlices.utf8Offsets(of: readText(Int(document)))
+                offsets = TextSlices.utf8Offsets(of: try readText(Int(document)))
             }
             if let offsets {
                 let last = Int32(offsets.count - 1)

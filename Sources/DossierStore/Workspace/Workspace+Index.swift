@@ -43,23 +43,19 @@ extension Workspace {
             let stamp = try Self.stamp(db)
             // A file that cannot even be made is not worth reading the database for.
             guard !file.hasFailed else { return stamp }
-            var documentPositions: [Int64: Int32] = [:]
+            let numbers = try Int64.fetchAll(db, sql: "SELECT number FROM documents ORDER BY number")
+            let documentPositions = Self.positions(of: numbers)
             let (entities, entityPositions) = try Self.loadEntities(db)
             let reader = CorpusIndex.TableReader(
-                documents: {
-                    let (documents, positions) = try self.loadDocuments(db)
-                    documentPositions = positions
-                    return documents
-                },
+                documents: { try self.loadDocuments(db) },
                 mentions: { try Self.loadMentions(db, documents: documentPositions, entities: entityPositions) },
                 sentences: { try Self.loadSentences(db, documents: documentPositions) },
                 relations: { try Self.loadRelations(db, documents: documentPositions, entities: entityPositions, names: entities) },
                 times: { try Self.loadTimes(db, documents: documentPositions) })
             // Texts are read one document at a time, in this snapshot, to slice sentences and evidence.
-            let numbers = try Int64.fetchAll(db, sql: "SELECT number FROM documents ORDER BY number")
             let statement = try db.cachedStatement(sql: "SELECT text FROM documents WHERE number = ?")
             try CorpusIndex.writeColumns(into: &file, entities: entities, read: reader) { row in
-                (try? String.fetchOne(statement, arguments: [numbers[row]])) ?? ""
+                try String.fetchOne(statement, arguments: [numbers[row]]) ?? ""
             }
             return stamp
         }
@@ -118,7 +114,8 @@ extension Workspace {
     private func buildIndex() throws(Diagnostic) -> (index: CorpusIndex, stamp: ColumnFileStamp) {
         try run { db in
             let stamp = try Self.stamp(db)
-            let (documents, documentPositions) = try loadDocuments(db)
+            let documents = try loadDocuments(db)
+            let documentPositions = Self.positions(of: documents.numbers)
             let (entities, entityPositions) = try Self.loadEntities(db)
             let mentions = try Self.loadMentions(db, documents: documentPositions, entities: entityPositions)
             let sentences = try Self.loadSentences(db, documents: documentPositions)
@@ -127,29 +124,30 @@ extension Workspace {
             // Texts are read one document at a time, in this snapshot, to slice sentences and evidence.
             let numbers = documents.numbers
             let statement = try db.cachedStatement(sql: "SELECT text FROM documents WHERE number = ?")
-            let index = CorpusIndex(documents: documents, entities: entities, mentions: mentions, sentences: sentences, relations: relations,
+            let index = try CorpusIndex(documents: documents, entities: entities, mentions: mentions, sentences: sentences, relations: relations,
                                     times: times) { row in
-                (try? String.fetchOne(statement, arguments: [numbers[row]])) ?? ""
+                try String.fetchOne(statement, arguments: [numbers[row]]) ?? ""
             }
             return (index, stamp)
         }
     }
 
-    /// The documents, whose texts are read from the workspace when needed, and the row of each
-    /// document number.
-    private func loadDocuments(_ db: Database) throws -> (CorpusIndex.DocumentTable, [Int64: Int32]) {
+    /// The row of each document number, for numbers in ascending order.
+    private static func positions(of numbers: some Collection<Int64>) -> [Int64: Int32] {
+        Dictionary(uniqueKeysWithValues: numbers.enumerated().map { ($0.element, Int32($0.offset)) })
+    }
+
+    /// The documents, in the order of their numbers; their texts are read from the workspace when needed.
+    private func loadDocuments(_ db: Database) throws -> CorpusIndex.DocumentTable {
         var documents = CorpusIndex.DocumentColumns()
-        var positions: [Int64: Int32] = [:]
         let rows = try Row.fetchCursor(db, sql: "SELECT number, id, title, date, source, url, words FROM documents ORDER BY number")
         while let row = try rows.next() {
             // Columns by position: a lookup by name costs a dictionary search per value.
-            let number: Int64 = row[0]
-            positions[number] = Int32(documents.count)
             let date: String? = row[3]
-            documents.append(number: number, id: row[1], title: row[2], date: date.flatMap { Day(iso: $0) }, source: row[4],
+            documents.append(number: row[0], id: row[1], title: row[2], date: date.flatMap { Day(iso: $0) }, source: row[4],
                              url: row[5], wordCount: row[6])
         }
-        return (CorpusIndex.DocumentTable(documents, texts: documentTexts(numbers: Column(documents.numbers))), positions)
+        return CorpusIndex.DocumentTable(documents, texts: documentTexts(numbers: Column(documents.numbers)))
     }
 
     /// The entities with their aliases, and the row of each entity number.

@@ -93,8 +93,12 @@ package struct ColumnFileWriter {
 
         init(path: String) {
             self.path = path
-            temporary = "\(path).\(getpid()).partial"
-            descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            // Named by the process and a random part, created afresh: two writers of one path, in
+            // one process or two, never share a file.
+            temporary = "\(path).\(getpid()).\(String(UInt64.random(in: 1...UInt64.max), radix: 16)).partial"
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            // Held while the file is written, so that no other writer takes it for abandoned.
+            if descriptor >= 0 { _ = flock(descriptor, LOCK_EX) }
         }
 
         deinit {
@@ -117,20 +121,25 @@ package struct ColumnFileWriter {
     }
 
     /// Removes the temporary files that writers of the column file at `path` left when they were
-    /// killed before they finished: a writer's file is named by its process, and is removed once
-    /// that process is gone and the file has not changed for a minute. A file can be as large as
-    /// the column file, so they would otherwise fill the disk one killed ingest at a time.
+    /// killed before they finished. A file is abandoned when the process named in it is gone, it
+    /// has not changed for a minute, and no one holds its lock (a writer locks its file until it
+    /// is done, and the lock goes with the writer's process). A file can be as large as the column
+    /// file, so they would otherwise fill the disk one killed ingest at a time.
     package static func removeAbandonedFiles(of path: String) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path, prefix = url.lastPathComponent + ".", suffix = ".partial"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names where name.hasPrefix(prefix) && name.hasSuffix(suffix) {
-            guard let process = Int32(name.dropFirst(prefix.count).dropLast(suffix.count)), process > 0,
+            let middle = name.dropFirst(prefix.count).dropLast(suffix.count)
+            guard let process = middle.split(separator: ".").first.flatMap({ Int32($0) }), process > 0,
                   kill(process, 0) != 0, errno == ESRCH else { continue }
             let file = folder + "/" + name
             guard let modified = (try? FileManager.default.attributesOfItem(atPath: file))?[.modificationDate] as? Date,
                   modified.timeIntervalSinceNow < -60 else { continue }
-            unlink(file)
+            let descriptor = open(file, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { continue }
+            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { unlink(file) }
+            close(descriptor)
         }
     }
 
@@ -266,7 +275,9 @@ package struct ColumnFileReader {
         guard table.length == file.length else { throw .damaged("it is \(file.length) bytes long, not \(table.length)") }
         for (name, section) in table.sections {
             guard section.offset >= headerLength, section.offset % ColumnFileLayout.alignment == 0, section.count >= 0, section.width > 0,
-                  section.offset + section.count * section.width <= tableOffset else { throw .damaged("column \(name) lies outside the file") }
+                  section.offset <= tableOffset, section.count <= (tableOffset - section.offset) / section.width else {
+                throw .damaged("column \(name) lies outside the file")
+            }
         }
         guard table.stamp == stamp else { throw .stale }
         self.storage = ColumnStorage(file: file)
