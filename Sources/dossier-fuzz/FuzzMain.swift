@@ -94,10 +94,12 @@ struct FuzzCommand {
 
     static func writeCorpus(to folder: String) {
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var written = 0
         for (number, text) in QueryGenerator.examples.enumerated() {
-            FileManager.default.createFile(atPath: folder + "/example-\(number).dq", contents: Data(text.utf8))
+            let path = folder + "/example-\(number).dq"
+            if FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) { written += 1 } else { log("cannot write \(path)") }
         }
-        log("wrote \(QueryGenerator.examples.count) examples to \(folder)")
+        log("wrote \(written) of \(QueryGenerator.examples.count) examples to \(folder)")
     }
 
     static func log(_ line: String) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
