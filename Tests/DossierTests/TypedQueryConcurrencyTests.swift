@@ -56,7 +56,7 @@ struct TypedQueryConcurrencyTests {
             waits.withLock { $0.append(result) }
             return [0, 1]
         }
-        let mainActorJob = Task { @MainActor in mainActorRan.signal() }
+        let mainActorJob = Task { @MainActor in _ = mainActorRan.signal() }
         let documents = try await session.fetchAll(Query.documents.search("anything").sorted(by: \.identifier))
         await mainActorJob.value
         #expect(documents.map(\.identifier) == ["000_a2bef38422b75170", "003_9500509ab041714a"])
