@@ -51,13 +51,6 @@ package struct IndexPostings: Sendable {
         }
     }
 
-    func write(into file: inout ColumnFileWriter) {
-        Self.write(mentionsByEntity: mentionsByEntity, mentionsByDocument: mentionsByDocument, into: &file)
-        Self.write(relationsBySubject: relationsBySubject, relationsByObject: relationsByObject, relationsByDocument: relationsByDocument,
-                   into: &file)
-        Self.write(timesByDocument: timesByDocument, into: &file)
-    }
-
     static func write(mentionsByEntity: GroupedRows, mentionsByDocument: GroupedRows, into file: inout ColumnFileWriter) {
         file.add(CorpusIndex.Section.mentionsByEntity, mentionsByEntity)
         file.add(CorpusIndex.Section.mentionsByDocument, mentionsByDocument)

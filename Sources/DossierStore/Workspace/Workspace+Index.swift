@@ -52,11 +52,7 @@ extension Workspace {
                 sentences: { try Self.loadSentences(db, documents: documentPositions) },
                 relations: { try Self.loadRelations(db, documents: documentPositions, entities: entityPositions, names: entities) },
                 times: { try Self.loadTimes(db, documents: documentPositions) })
-            // Texts are read one document at a time, in this snapshot, to slice sentences and evidence.
-            let statement = try db.cachedStatement(sql: "SELECT text FROM documents WHERE number = ?")
-            try CorpusIndex.writeColumns(into: &file, entities: entities, read: reader) { row in
-                try String.fetchOne(statement, arguments: [numbers[row]]) ?? ""
-            }
+            try CorpusIndex.writeColumns(into: &file, entities: entities, read: reader, readText: try Self.textReader(db, numbers: numbers))
             return stamp
         }
         do {
@@ -121,15 +117,18 @@ extension Workspace {
             let sentences = try Self.loadSentences(db, documents: documentPositions)
             let times = try Self.loadTimes(db, documents: documentPositions)
             let relations = try Self.loadRelations(db, documents: documentPositions, entities: entityPositions, names: entities)
-            // Texts are read one document at a time, in this snapshot, to slice sentences and evidence.
-            let numbers = documents.numbers
-            let statement = try db.cachedStatement(sql: "SELECT text FROM documents WHERE number = ?")
             let index = try CorpusIndex(documents: documents, entities: entities, mentions: mentions, sentences: sentences, relations: relations,
-                                    times: times) { row in
-                try String.fetchOne(statement, arguments: [numbers[row]]) ?? ""
-            }
+                                        times: times, readText: try Self.textReader(db, numbers: documents.numbers))
             return (index, stamp)
         }
+    }
+
+    /// Reads the text of the document in row `row` of `numbers`, in the snapshot `db` reads, to slice
+    /// sentences and evidence while the index is built.
+    private static func textReader(_ db: Database, numbers: some RandomAccessCollection<Int64>)
+        throws -> (Int) throws -> String {
+        let statement = try db.cachedStatement(sql: "SELECT text FROM documents WHERE number = ?")
+        return { row in try String.fetchOne(statement, arguments: [numbers[numbers.index(numbers.startIndex, offsetBy: row)]]) ?? "" }
     }
 
     /// The row of each document number, for numbers in ascending order.
