@@ -86,6 +86,81 @@ struct ColumnFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".partial") }.isEmpty)
     }
 
+    /// Batches whose entities merge across them: a surname (a relation's subject too) and a
+    /// one-word name into the full names that come later, an acronym into its organization; with
+    /// mention texts seen before and new ones, and a text that is not ASCII.
+    static let growingBatches: [[AnnotatedDocument]] = {
+        var visit = RelationStoreTests.visitDocument()
+        visit.mentions[0].entity = "Putin"
+        visit.relations[0].subject.name = "Putin"
+        return [
+            [WorkspaceTests.annotated("a", "Recep Tayyip Erdoğan met Xi in Ankara.", mentions: [
+                ("Recep Tayyip Erdoğan", "Recep Tayyip Erdoğan", .person, 0), ("Xi", "Xi", .person, 0), ("Ankara", "Ankara", .location, 0),
+             ]),
+             WorkspaceTests.annotated("icc", "The ICC acted.", mentions: [("ICC", "ICC", .organization, 0)])],
+            [visit, WorkspaceTests.annotated("xi", "Xi spoke.", mentions: [("Xi", "Xi", .person, 0)])],
+            [WorkspaceTests.annotated("full", "Vladimir Putin spoke again.", mentions: [("Vladimir Putin", "Vladimir Putin", .person, 0)]),
+             WorkspaceTests.annotated("court", "The International Criminal Court sat in Ankara.", mentions: [
+                ("International Criminal Court", "International Criminal Court", .organization, 0), ("Ankara", "Ankara", .location, 0),
+             ])],
+            [WorkspaceTests.annotated("xi-full", "Xi Jinping spoke. Xi left for Ankara.", mentions: [
+                ("Xi Jinping", "Xi Jinping", .person, 0), ("Xi", "Xi Jinping", .person, 5), ("Ankara", "Ankara", .location, 0),
+             ])],
+        ]
+    }()
+
+    @Test func aFileGrownBatchByBatchIsTheOneBuiltWhole() throws {
+        let folder = try TemporaryFolder()
+        let workspace = try Workspace.open(at: folder.file("w.sqlite"), createIfMissing: true)
+        let file = URL(fileURLWithPath: workspace.columnFilePath), whole = folder.file("whole-columns")
+        for (number, batch) in Self.growingBatches.enumerated() {
+            let before = try? Data(contentsOf: file)
+            _ = try workspace.add(batch)
+            let stamp = try workspace.run { db in try Workspace.stamp(db) }
+            try workspace.loadIndex().write(to: whole, stamp: stamp)
+            let expected = try Data(contentsOf: URL(fileURLWithPath: whole))
+            #expect(try Data(contentsOf: file) == expected, "after batch \(number)")
+            // What the ingest did, done again from the file before the batch: its rows are copied and the batch's appended.
+            guard let before else { continue }
+            try before.write(to: file)
+            #expect(try workspace.refreshColumnFile() == .appended(documents: batch.count))
+            #expect(try Data(contentsOf: file) == expected, "after batch \(number), again")
+        }
+        let index = try workspace.openIndex()
+        #expect(index.entities.names.sorted() == ["Ankara", "Belt and Road Forum", "China", "International Criminal Court",
+                                                  "Recep Tayyip Erdoğan", "Russian delegation", "Vladimir Putin", "Xi Jinping"])
+        #expect(index.relations.subjects.map { index.entities.names[Int($0)] }.first == "Vladimir Putin")
+        #expect(Self.contents(index) == Self.contents(try workspace.loadIndex()))
+    }
+
+    @Test func aFileThatDisagreesWithTheDatabaseIsBuiltWholeNotGrown() throws {
+        let folder = try TemporaryFolder()
+        let workspace = try Workspace.open(at: folder.file("w.sqlite"), createIfMissing: true)
+        _ = try workspace.add(Self.growingBatches[0])
+        let before = try Data(contentsOf: URL(fileURLWithPath: workspace.columnFilePath))
+        _ = try workspace.add(Self.growingBatches[1])
+        // Another program moves one mention of an earlier document to another entity, which no merge
+        // does, between two entities the batch did not mention.
+        try DatabaseQueue(path: workspace.path).write { db in
+            try db.execute(sql: """
+                UPDATE mentions SET entity = (SELECT number FROM entities WHERE name = 'ICC')
+                WHERE text = 'Recep Tayyip Erdoğan'
+                """)
+            try db.execute(sql: "UPDATE workspace_info SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+        }
+        try before.write(to: URL(fileURLWithPath: workspace.columnFilePath))
+        #expect(try workspace.refreshColumnFile() == .rebuilt)
+        #expect(Self.contents(try workspace.openIndex()) == Self.contents(try workspace.loadIndex()))
+        // So does a file of another workspace, or of a workspace that lost a document.
+        try DatabaseQueue(path: workspace.path).write { db in
+            try db.execute(sql: "DELETE FROM documents WHERE id = 'icc'")
+            try db.execute(sql: "UPDATE workspace_info SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+        }
+        try before.write(to: URL(fileURLWithPath: workspace.columnFilePath))
+        #expect(try workspace.refreshColumnFile() == .rebuilt)
+        #expect(try workspace.openIndex().documents.ids == ["a", "visit", "xi"])
+    }
+
     @Test func aKilledWritersFileIsRemovedByTheNextOne() throws {
         let folder = try TemporaryFolder()
         let workspace = try Self.filledWorkspace(folder)

@@ -44,51 +44,82 @@ extension CorpusIndex {
     /// ``init(documents:entities:mentions:sentences:relations:times:readText:)`` builds and
     /// ``write(to:stamp:)`` writes. `readText` reads a document's text by row, to slice sentences and
     /// evidence.
-    static func writeColumns(into file: inout ColumnFileWriter, entities: EntityColumns, read: TableReader, readText: (Int) throws -> String) throws {
+    ///
+    /// With `earlier`, the file grows by a batch: `read` makes only the rows that `earlier` does not
+    /// have, which follow its rows (their documents are numbered after its last), and each table is
+    /// written as `earlier`'s rows followed by the new ones; `readText` is asked only for new
+    /// documents. The derived columns are computed again over all the rows, and the entities are
+    /// `entities` now. The file is the one a full build writes.
+    ///
+    /// - Returns: the entities, with the mentions counted, for the caller to check.
+    @discardableResult
+    static func writeColumns(into file: inout ColumnFileWriter, entities: EntityColumns, read: TableReader, readText: (Int) throws -> String,
+                             after earlier: EarlierColumns? = nil) throws -> EntityTable {
         let dates: DayColumn, documentCount: Int
         do {
             let documents = try read.documents()
-            documents.write(into: &file)
-            (dates, documentCount) = (documents.dates, documents.count)
+            documents.write(into: &file, after: earlier?.index.documents)
+            documentCount = (earlier?.index.documents.count ?? 0) + documents.count
+            dates = earlier.map { DayColumn(numbers: Column(Array($0.index.documents.dates.numbers) + Array(documents.dates.numbers))) }
+                ?? documents.dates
         }
-        guard !file.hasFailed else { return }
         let entityTable: EntityTable
         do {
             let mentions = try read.mentions()
-            mentions.write(into: &file)
-            let groups = MentionGroups(mentions, entityCount: entities.count, documentCount: documentCount)
+            let earlierMentions = earlier.map { $0.index.mentions.naming(entities: $0.rows(of: $0.index.mentions.entities)) }
+            mentions.write(into: &file, after: earlierMentions)
+            let groups = MentionGroups([earlierMentions, mentions].compactMap { $0 }, entityCount: entities.count, documentCount: documentCount)
             file.add(Section.documentsByEntity, GroupedRows(lists: groups.documentsByEntity))
             file.add(Section.entitiesByDocument, GroupedRows(lists: groups.entitiesByDocument))
-            let postings = IndexPostings.group(mentions, entityCount: entities.count, documentCount: documentCount)
+            let postings = IndexPostings.group(mentions, after: earlierMentions, entityCount: entities.count, documentCount: documentCount)
             IndexPostings.write(mentionsByEntity: postings.byEntity, mentionsByDocument: postings.byDocument, into: &file)
             entityTable = groups.entityTable(entities, dates: dates)
         }
         entityTable.write(into: &file)
         EntityNames(names: entityTable.names, aliases: entityTable.aliases).write(Section.entityNames, into: &file)
         // Once a write has failed (a full disk), the rest is not worth reading: `finish` reports it.
-        guard !file.hasFailed else { return }
+        guard !file.hasFailed else { return entityTable }
         do {
             let sentences = try read.sentences()
-            sentences.write(into: &file)
-            file.add(Section.sentencesByDocument, GroupedRows(keys: sentences.documents, keyCount: documentCount))
+            sentences.write(into: &file, after: earlier?.index.sentences)
+            file.add(Section.sentencesByDocument, GroupedRows(keys: sentences.documents, after: earlier?.index.sentences.documents, keyCount: documentCount))
             try TextSlices(documents: sentences.documents, starts: sentences.starts, ends: sentences.ends, readText: readText)
-                .write(Section.sentenceSlices, into: &file)
+                .write(Section.sentenceSlices, into: &file, after: earlier?.index.sentenceSlices)
         }
-        guard !file.hasFailed else { return }
+        guard !file.hasFailed else { return entityTable }
         do {
             let relations = try read.relations()
-            relations.write(into: &file)
+            let earlierRelations = earlier.map { $0.index.relations.relating(subjects: $0.rows(of: $0.index.relations.subjects),
+                                                                             objects: $0.rows(of: $0.index.relations.objects)) }
+            relations.write(into: &file, after: earlierRelations)
             try TextSlices(documents: relations.documents, starts: relations.evidenceStarts, ends: relations.evidenceEnds, readText: readText)
-                .write(Section.evidenceSlices, into: &file)
-            let postings = IndexPostings.group(relations, entityCount: entities.count, documentCount: documentCount)
+                .write(Section.evidenceSlices, into: &file, after: earlier?.index.evidenceSlices)
+            let postings = IndexPostings.group(relations, after: earlierRelations, entityCount: entities.count, documentCount: documentCount)
             IndexPostings.write(relationsBySubject: postings.bySubject, relationsByObject: postings.byObject,
                                 relationsByDocument: postings.byDocument, into: &file)
         }
-        guard !file.hasFailed else { return }
+        guard !file.hasFailed else { return entityTable }
         do {
             let times = try read.times()
-            times.write(into: &file)
-            IndexPostings.write(timesByDocument: IndexPostings.group(times, documentCount: documentCount), into: &file)
+            times.write(into: &file, after: earlier?.index.times)
+            IndexPostings.write(timesByDocument: GroupedRows(keys: times.documents, after: earlier?.index.times.documents, keyCount: documentCount),
+                                into: &file)
+        }
+        return entityTable
+    }
+
+    /// A column file written before a batch, which the file after it copies instead of reading the
+    /// old rows again.
+    struct EarlierColumns {
+        /// The index mapped from the earlier file.
+        let index: CorpusIndex
+        /// For each entity row of the earlier file, its row now: entities merged since into another
+        /// have that one's row. Entities that no row refers to may have -1.
+        let entityRows: [Int32]
+
+        /// The rows now of the entity rows in `column`, written earlier.
+        func rows(of column: Column<Int32>) -> Column<Int32> {
+            Column(column.buffer.map { entityRows[Int($0)] })
         }
     }
 

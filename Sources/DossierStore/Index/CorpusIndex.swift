@@ -77,16 +77,23 @@ public struct CorpusIndex: Sendable {
         var mentionCounts: [Int]
 
         init(_ mentions: MentionTable, entityCount: Int, documentCount: Int) {
+            self.init([mentions], entityCount: entityCount, documentCount: documentCount)
+        }
+
+        /// What the mentions of `tables`, one after another, tell.
+        init(_ tables: [MentionTable], entityCount: Int, documentCount: Int) {
             documentsByEntity = Array(repeating: [], count: entityCount)
             entitiesByDocument = Array(repeating: [], count: documentCount)
             mentionCounts = Array(repeating: 0, count: entityCount)
-            let mentionEntities = mentions.entities.buffer, mentionDocuments = mentions.documents.buffer
-            for row in 0..<mentions.count {
-                let entity = Int(mentionEntities[row])
-                let document = mentionDocuments[row]
-                mentionCounts[entity] += 1
-                if documentsByEntity[entity].last != document { documentsByEntity[entity].append(document) }
-                entitiesByDocument[Int(document)].append(Int32(entity))
+            for mentions in tables {
+                let mentionEntities = mentions.entities.buffer, mentionDocuments = mentions.documents.buffer
+                for row in 0..<mentions.count {
+                    let entity = Int(mentionEntities[row])
+                    let document = mentionDocuments[row]
+                    mentionCounts[entity] += 1
+                    if documentsByEntity[entity].last != document { documentsByEntity[entity].append(document) }
+                    entitiesByDocument[Int(document)].append(Int32(entity))
+                }
             }
             for entity in documentsByEntity.indices where !CorpusIndex.isSortedUnique(documentsByEntity[entity]) {
                 documentsByEntity[entity] = Array(Set(documentsByEntity[entity])).sorted()

@@ -18,6 +18,16 @@ package struct GroupedRows: Sendable {
         self.init(offsets: Column(offsets), rows: Column(rows))
     }
 
+    /// Groups the rows of `earlier`'s keys followed by those of `keys`, which are numbered on
+    /// after `earlier`'s, when it is given.
+    init(keys: Column<Int32>, after earlier: Column<Int32>?, keyCount: Int) {
+        if let earlier {
+            self.init(keys: [earlier.buffer, keys.buffer].joined(), keyCount: keyCount)
+        } else {
+            self.init(keys: keys, keyCount: keyCount)
+        }
+    }
+
     /// One group per list, in order.
     package init(lists: [[Int32]]) {
         var offsets = [0]

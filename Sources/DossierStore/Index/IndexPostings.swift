@@ -21,16 +21,21 @@ package struct IndexPostings: Sendable {
         timesByDocument = Self.group(times, documentCount: documentCount)
     }
 
-    /// The mentions of each entity and in each document.
-    static func group(_ mentions: CorpusIndex.MentionTable, entityCount: Int, documentCount: Int) -> (byEntity: GroupedRows, byDocument: GroupedRows) {
-        (GroupedRows(keys: mentions.entities, keyCount: entityCount), GroupedRows(keys: mentions.documents, keyCount: documentCount))
+    /// The mentions of each entity and in each document: of `earlier`'s, when given, followed by
+    /// `mentions`.
+    static func group(_ mentions: CorpusIndex.MentionTable, after earlier: CorpusIndex.MentionTable? = nil, entityCount: Int, documentCount: Int)
+        -> (byEntity: GroupedRows, byDocument: GroupedRows) {
+        (GroupedRows(keys: mentions.entities, after: earlier?.entities, keyCount: entityCount),
+         GroupedRows(keys: mentions.documents, after: earlier?.documents, keyCount: documentCount))
     }
 
-    /// The relations of each subject, of each object and in each document.
-    static func group(_ relations: CorpusIndex.RelationTable, entityCount: Int, documentCount: Int)
+    /// The relations of each subject, of each object and in each document: of `earlier`'s, when
+    /// given, followed by `relations`.
+    static func group(_ relations: CorpusIndex.RelationTable, after earlier: CorpusIndex.RelationTable? = nil, entityCount: Int, documentCount: Int)
         -> (bySubject: GroupedRows, byObject: GroupedRows, byDocument: GroupedRows) {
-        (GroupedRows(keys: relations.subjects, keyCount: entityCount), GroupedRows(keys: relations.objects, keyCount: entityCount),
-         GroupedRows(keys: relations.documents, keyCount: documentCount))
+        (GroupedRows(keys: relations.subjects, after: earlier?.subjects, keyCount: entityCount),
+         GroupedRows(keys: relations.objects, after: earlier?.objects, keyCount: entityCount),
+         GroupedRows(keys: relations.documents, after: earlier?.documents, keyCount: documentCount))
     }
 
     /// The time expressions in each document.

@@ -42,10 +42,10 @@ struct TextSlices: Sendable {
         self.init(starts: try file.column("\(name).starts"), ends: try file.column("\(name).ends"))
     }
 
-    /// Writes the slices to `file` under `name`.
-    func write(_ name: String, into file: inout ColumnFileWriter) {
-        file.add("\(name).starts", starts)
-        file.add("\(name).ends", ends)
+    /// Writes the slices to `file` under `name`, after `old`'s when it is given.
+    func write(_ name: String, into file: inout ColumnFileWriter, after old: TextSlices? = nil) {
+        file.add("\(name).starts", starts, after: old?.starts)
+        file.add("\(name).ends", ends, after: old?.ends)
     }
 
     /// For a text that is not ASCII, the UTF-8 offset of every code point and of the end; `nil` for

@@ -23,46 +23,166 @@ extension Workspace {
         return try loadIndex()
     }
 
+    /// How ``refreshColumnFile()`` brought the column file up to date.
+    package enum ColumnFileUpdate: Equatable {
+        /// The file matched the workspace already.
+        case current
+        /// The file written before the last batches was copied, and the rows of the documents
+        /// added since were appended.
+        case appended(documents: Int)
+        /// The file was written whole from the database.
+        case rebuilt
+    }
+
     /// Writes the column file from the database, unless it already matches it.
     ///
     /// - Throws: a ``Diagnostic`` when the database cannot be read or the file cannot be written.
-    package func refreshColumnFile() throws(Diagnostic) {
+    @discardableResult
+    package func refreshColumnFile() throws(Diagnostic) -> ColumnFileUpdate {
         let stamp = try run { db in try Self.stamp(db) }
-        if (try? ColumnFileReader(path: columnFilePath, stamp: stamp)) != nil { return }
-        if let problem = try writeColumnFile().problem { throw problem }
+        if (try? ColumnFileReader(path: columnFilePath, stamp: stamp)) != nil { return .current }
+        let written = try writeColumnFile()
+        if let problem = written.problem { throw problem }
+        return written.update
     }
 
     /// Writes the column file from one snapshot of the database, a table at a time: each table is
     /// read, written with the columns derived from it, and let go before the next, so the corpus
-    /// is never held whole. Returns the stamp of that snapshot, and the warning that the file could
-    /// not be written, when it could not.
-    private func writeColumnFile() throws(Diagnostic) -> (stamp: ColumnFileStamp, problem: Diagnostic?) {
+    /// is never held whole. When the file there was written before the batches since, its rows are
+    /// copied and only the new ones read (``earlierColumns(_:stamp:entities:positions:_:)``).
+    /// Returns the stamp of that snapshot, and the warning that the file could not be written, when
+    /// it could not.
+    private func writeColumnFile() throws(Diagnostic) -> (stamp: ColumnFileStamp, update: ColumnFileUpdate, problem: Diagnostic?) {
         ColumnFileWriter.removeAbandonedFiles(of: columnFilePath)
+        let earlierFile = try? ColumnFileReader(path: columnFilePath)
         var file = ColumnFileWriter(path: columnFilePath)
-        let stamp = try run { db in
+        let (stamp, update) = try run { db -> (ColumnFileStamp, ColumnFileUpdate) in
             let stamp = try Self.stamp(db)
             // A file that cannot even be made is not worth reading the database for.
-            guard !file.hasFailed else { return stamp }
-            let numbers = try Int64.fetchAll(db, sql: "SELECT number FROM documents ORDER BY number")
-            let documentPositions = Self.positions(of: numbers)
+            guard !file.hasFailed else { return (stamp, .rebuilt) }
             let (entities, entityPositions) = try Self.loadEntities(db)
-            let reader = CorpusIndex.TableReader(
-                documents: { try self.loadDocuments(db) },
-                mentions: { try Self.loadMentions(db, documents: documentPositions, entities: entityPositions) },
-                sentences: { try Self.loadSentences(db, documents: documentPositions) },
-                relations: { try Self.loadRelations(db, documents: documentPositions, entities: entityPositions, names: entities) },
-                times: { try Self.loadTimes(db, documents: documentPositions) })
-            try CorpusIndex.writeColumns(into: &file, entities: entities, read: reader, readText: try Self.textReader(db, numbers: numbers))
-            return stamp
+            if let earlierFile,
+               let earlier = try earlierColumns(earlierFile, stamp: stamp, entities: entities, positions: entityPositions, db) {
+                let added = try writeColumns(into: &file, entities: entities, positions: entityPositions,
+                                             after: (earlier, earlierFile.stamp.lastDocument), db)
+                if let added { return (stamp, .appended(documents: added)) }
+                // The columns copied disagree with the database: build the file whole instead.
+                file = ColumnFileWriter(path: columnFilePath)
+            }
+            _ = try writeColumns(into: &file, entities: entities, positions: entityPositions, after: nil, db)
+            return (stamp, .rebuilt)
         }
         do {
             try file.finish(stamp: stamp)
-            return (stamp, nil)
+            return (stamp, update, nil)
         } catch {
-            return (stamp, Diagnostic(.warning, .columnFileUnwritable, "the workspace's column file cannot be written: \(Self.describe(error))",
+            return (stamp, update, Diagnostic(.warning, .columnFileUnwritable, "the workspace's column file cannot be written: \(Self.describe(error))",
                                       sourceName: columnFilePath,
                                       help: .init("queries still work; each opening reads the columns from the database until the file can be written")))
         }
+    }
+
+    /// Writes the columns of the documents numbered after `earlier`'s last one after `earlier`'s
+    /// columns, or of every document without it. Returns how many documents were written, or `nil`
+    /// when the entities' mention counts disagree with the database where they changed: a file
+    /// copied from an earlier one that does not agree is not to be kept.
+    private func writeColumns(into file: inout ColumnFileWriter, entities: CorpusIndex.EntityColumns, positions entityPositions: [Int64: Int],
+                              after earlier: (columns: CorpusIndex.EarlierColumns, lastDocument: Int64)?, _ db: Database) throws -> Int? {
+        let lastDocument = earlier?.lastDocument ?? Int64.min
+        let firstRow = earlier?.columns.index.documents.count ?? 0
+        let numbers = try Int64.fetchAll(db, sql: "SELECT number FROM documents WHERE number > ? ORDER BY number", arguments: [lastDocument])
+        let documentPositions = Self.positions(of: numbers, from: firstRow)
+        let reader = CorpusIndex.TableReader(
+            documents: { try self.loadDocuments(db, after: lastDocument) },
+            mentions: { try Self.loadMentions(db, after: lastDocument, continuing: earlier?.columns.index.mentions.texts, documents: documentPositions,
+                                              entities: entityPositions) },
+            sentences: { try Self.loadSentences(db, after: lastDocument, documents: documentPositions) },
+            relations: { try Self.loadRelations(db, after: lastDocument, documents: documentPositions, entities: entityPositions, names: entities) },
+            times: { try Self.loadTimes(db, after: lastDocument, documents: documentPositions) })
+        let written = try CorpusIndex.writeColumns(into: &file, entities: entities, read: reader,
+                                                   readText: try Self.textReader(db, numbers: numbers, firstRow: firstRow), after: earlier?.columns)
+        guard let earlier else { return numbers.count }
+        return try Self.mentionCountsAgree(written, earlier: earlier.columns.index.entities, db) ? numbers.count : nil
+    }
+
+    /// The column file `file`, written for an earlier state of this workspace, ready to be copied
+    /// into the next one: when the workspace has only grown since, as ingests make it grow. Its
+    /// documents are all there still, and the new ones are numbered after them; each of its
+    /// entities is still there (same number, name and kind), or was merged into another by corpus
+    /// resolution, which moves all of an entity's mentions and relations together, so one of them
+    /// tells which. `nil` when the file is to be built whole.
+    private func earlierColumns(_ file: ColumnFileReader, stamp: ColumnFileStamp, entities: CorpusIndex.EntityColumns,
+                                positions: [Int64: Int], _ db: Database) throws -> CorpusIndex.EarlierColumns? {
+        let earlierStamp = file.stamp
+        guard earlierStamp.identity == stamp.identity, earlierStamp.generation < stamp.generation,
+              earlierStamp.lastDocument <= stamp.lastDocument,
+              let index = try? CorpusIndex(reading: file, texts: { numbers in documentTexts(numbers: numbers) }) else { return nil }
+        // Rows are only ever added, and for new documents: each table has as many rows for the
+        // earlier documents as the file has.
+        func kept(_ table: String, by document: String, _ count: Int) throws -> Bool {
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE \(document) <= ?", arguments: [earlierStamp.lastDocument]) == count
+        }
+        guard (index.documents.numbers.last ?? 0) == earlierStamp.lastDocument, try kept("documents", by: "number", index.documents.count),
+              try kept("mentions", by: "document", index.mentions.count), try kept("sentences", by: "document", index.sentences.count),
+              try kept("relations", by: "document", index.relations.count), try kept("times", by: "document", index.times.count) else { return nil }
+        let earlierEntities = index.entities
+        var rows = [Int32](repeating: -1, count: earlierEntities.count)
+        for row in rows.indices {
+            if let now = positions[earlierEntities.numbers[row]], entities.kinds[now] == earlierEntities.kinds[row],
+               entities.names[now] == earlierEntities.names[row] {
+                rows[row] = Int32(now)
+            } else if let into = try Self.entityNow(ofEarlier: row, in: index, db) {
+                guard let now = positions[into] else { return nil }
+                rows[row] = Int32(now)
+            } else if !index.postings.mentionsByEntity[row].isEmpty || !index.postings.relationsBySubject[row].isEmpty
+                        || !index.postings.relationsByObject[row].isEmpty {
+                // Rows refer to an entity that is gone, and none of them says where it went.
+                return nil
+            }
+        }
+        return CorpusIndex.EarlierColumns(index: index, entityRows: rows)
+    }
+
+    /// The number of the entity that one of the mentions or relations of entity `row` of the
+    /// earlier `index` names now, when it names exactly one.
+    private static func entityNow(ofEarlier row: Int, in index: CorpusIndex, _ db: Database) throws -> Int64? {
+        func documentNumber(_ document: Int32) -> Int64 { index.documents.numbers[Int(document)] }
+        if let mention = index.postings.mentionsByEntity[row].first.map(Int.init) {
+            let found = try Int64.fetchAll(db, sql: "SELECT DISTINCT entity FROM mentions WHERE document = ? AND start = ? AND end = ?",
+                                           arguments: [documentNumber(index.mentions.documents[mention]), index.mentions.starts[mention],
+                                                       index.mentions.ends[mention]])
+            return found.count == 1 ? found[0] : nil
+        }
+        let relations = index.relations
+        for (postings, argument) in [(index.postings.relationsBySubject, "subject"), (index.postings.relationsByObject, "object")] {
+            guard let relation = postings[row].first.map(Int.init) else { continue }
+            let found = try Int64.fetchAll(db, sql: """
+                SELECT DISTINCT \(argument) FROM relations
+                WHERE document = ? AND sentence = ? AND evidence_start = ? AND evidence_end = ? AND predicate = ?
+                """, arguments: [documentNumber(relations.documents[relation]), relations.sentences[relation], relations.evidenceStarts[relation],
+                                 relations.evidenceEnds[relation], relations.predicates[relation].rawValue])
+            return found.count == 1 ? found[0] : nil
+        }
+        return nil
+    }
+
+    /// Whether the mentions of `written` name the entities the database's do: each entity whose
+    /// mentions are not those of the entity of its number and name in `earlier` (a new entity, or
+    /// one that gained mentions or absorbed another) has as many as the database gives it, and the
+    /// entity numbers of all the mentions add up to the same sum (a mention that moved alone would
+    /// change it).
+    private static func mentionCountsAgree(_ written: CorpusIndex.EntityTable, earlier: CorpusIndex.EntityTable, _ db: Database) throws -> Bool {
+        let earlierRows = Dictionary(earlier.numbers.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        let count = try db.cachedStatement(sql: "SELECT count(*) FROM mentions WHERE entity = ?")
+        var sum: Int64 = 0
+        for row in 0..<written.count {
+            let number = written.numbers[row]
+            sum &+= Int64(written.mentionCounts[row]) &* number
+            let earlierCount = earlierRows[number].flatMap { earlier.names[$0] == written.names[row] ? earlier.mentionCounts[$0] : nil } ?? 0
+            guard written.mentionCounts[row] != earlierCount else { continue }
+            guard try Int.fetchOne(count, arguments: [number]) == written.mentionCounts[row] else { return false }
+        }
+        return try Int64.fetchOne(db, sql: "SELECT sum(entity) FROM mentions") ?? 0 == sum
     }
 
     private func mappedIndex(stamp: ColumnFileStamp) throws(ColumnFileProblem) -> CorpusIndex {
@@ -123,23 +243,26 @@ extension Workspace {
         }
     }
 
-    /// Reads the text of the document in row `row` of `numbers`, in the snapshot `db` reads, to slice
-    /// sentences and evidence while the index is built.
-    private static func textReader(_ db: Database, numbers: some RandomAccessCollection<Int64>)
+    /// Reads the text of the document in row `row`, whose number is `numbers[row - firstRow]`, in the
+    /// snapshot `db` reads, to slice sentences and evidence while the index is built.
+    private static func textReader(_ db: Database, numbers: some RandomAccessCollection<Int64>, firstRow: Int = 0)
         throws -> (Int) throws -> String {
         let statement = try db.cachedStatement(sql: "SELECT text FROM documents WHERE number = ?")
-        return { row in try String.fetchOne(statement, arguments: [numbers[numbers.index(numbers.startIndex, offsetBy: row)]]) ?? "" }
+        return { row in
+            try String.fetchOne(statement, arguments: [numbers[numbers.index(numbers.startIndex, offsetBy: row - firstRow)]]) ?? ""
+        }
     }
 
-    /// The row of each document number, for numbers in ascending order.
-    private static func positions(of numbers: some Collection<Int64>) -> [Int64: Int32] {
-        Dictionary(uniqueKeysWithValues: numbers.enumerated().map { ($0.element, Int32($0.offset)) })
+    /// The row of each document number, for numbers in ascending order whose first is in row `firstRow`.
+    private static func positions(of numbers: some Collection<Int64>, from firstRow: Int = 0) -> [Int64: Int32] {
+        Dictionary(uniqueKeysWithValues: numbers.enumerated().map { ($0.element, Int32(firstRow + $0.offset)) })
     }
 
     /// The documents, in the order of their numbers; their texts are read from the workspace when needed.
-    private func loadDocuments(_ db: Database) throws -> CorpusIndex.DocumentTable {
+    private func loadDocuments(_ db: Database, after lastDocument: Int64 = .min) throws -> CorpusIndex.DocumentTable {
         var documents = CorpusIndex.DocumentColumns()
-        let rows = try Row.fetchCursor(db, sql: "SELECT number, id, title, date, source, url, words FROM documents ORDER BY number")
+        let rows = try Row.fetchCursor(db, sql: "SELECT number, id, title, date, source, url, words FROM documents WHERE number > ? ORDER BY number",
+                                         arguments: [lastDocument])
         while let row = try rows.next() {
             // Columns by position: a lookup by name costs a dictionary search per value.
             let date: String? = row[3]
@@ -160,17 +283,21 @@ extension Workspace {
         while let row = try rows.next() {
             let number: Int64 = row[0]
             positions[number] = entities.count
-            entities.append(name: row[1], kind: EntityKind(rawValue: row[2]) ?? .other, aliases: aliases[number] ?? [])
+            entities.append(name: row[1], kind: EntityKind(rawValue: row[2]) ?? .other, aliases: aliases[number] ?? [], number: number)
         }
         return (entities, positions)
     }
 
     /// The mentions, their texts coded as they are read: the largest table is never held as one
     /// string per row.
-    private static func loadMentions(_ db: Database, documents: [Int64: Int32], entities: [Int64: Int]) throws -> CorpusIndex.MentionTable {
+    /// After `lastDocument`, texts are coded `continuing` the earlier column's.
+    private static func loadMentions(_ db: Database, after lastDocument: Int64 = .min, continuing: DictionaryStringColumn? = nil,
+                                     documents: [Int64: Int32], entities: [Int64: Int]) throws -> CorpusIndex.MentionTable {
         var entityRows: [Int32] = [], documentRows: [Int32] = [], sentences: [Int32] = [], starts: [Int32] = [], ends: [Int32] = []
-        var texts = DictionaryStringColumn.Builder()
-        let rows = try Row.fetchCursor(db, sql: "SELECT entity, document, sentence, start, end, text FROM mentions ORDER BY document, start")
+        var texts = continuing.map { DictionaryStringColumn.Builder(continuing: $0) } ?? DictionaryStringColumn.Builder()
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT entity, document, sentence, start, end, text FROM mentions WHERE document > ? ORDER BY document, start, number
+            """, arguments: [lastDocument])
         while let row = try rows.next() {
             guard let entity = entities[row[0]], let document = documents[row[1]] else { continue }
             entityRows.append(Int32(entity))
@@ -184,9 +311,11 @@ extension Workspace {
                                         ends: ends)
     }
 
-    private static func loadSentences(_ db: Database, documents: [Int64: Int32]) throws -> CorpusIndex.SentenceTable {
+    private static func loadSentences(_ db: Database, after lastDocument: Int64 = .min, documents: [Int64: Int32]) throws -> CorpusIndex.SentenceTable {
         var sentences = CorpusIndex.SentenceColumns()
-        let rows = try Row.fetchCursor(db, sql: "SELECT document, position, start, end FROM sentences ORDER BY document, position")
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT document, position, start, end FROM sentences WHERE document > ? ORDER BY document, position
+            """, arguments: [lastDocument])
         while let row = try rows.next() {
             guard let document = documents[row[0]] else { continue }
             sentences.append(document: document, Sentence(index: row[1], span: TextSpan(start: row[2], end: row[3])))
@@ -194,11 +323,12 @@ extension Workspace {
         return CorpusIndex.SentenceTable(sentences)
     }
 
-    private static func loadTimes(_ db: Database, documents: [Int64: Int32]) throws -> CorpusIndex.TimeTable {
+    private static func loadTimes(_ db: Database, after lastDocument: Int64 = .min, documents: [Int64: Int32]) throws -> CorpusIndex.TimeTable {
         var times = CorpusIndex.TimeColumns()
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT document, sentence, start, end, text, type, value, range_start, range_end, granularity FROM times ORDER BY document, start
-            """)
+            SELECT document, sentence, start, end, text, type, value, range_start, range_end, granularity FROM times
+            WHERE document > ? ORDER BY document, start, number
+            """, arguments: [lastDocument])
         while let row = try rows.next() {
             guard let document = documents[row[0]] else { continue }
             times.append(document: document, TimeExpression(
@@ -209,14 +339,14 @@ extension Workspace {
     }
 
     /// The relations, with their arguments as rows of the entity columns already loaded.
-    private static func loadRelations(_ db: Database, documents: [Int64: Int32], entities: [Int64: Int],
+    private static func loadRelations(_ db: Database, after lastDocument: Int64 = .min, documents: [Int64: Int32], entities: [Int64: Int],
                                       names: CorpusIndex.EntityColumns) throws -> CorpusIndex.RelationTable {
         var relations = CorpusIndex.RelationColumns()
         let rows = try Row.fetchCursor(db, sql: """
             SELECT document, sentence, evidence_start, evidence_end, subject, subject_start, subject_end, predicate,
                 object, object_start, object_end, time, range_start, range_end, granularity, modality, negated
-            FROM relations ORDER BY document, sentence, number
-            """)
+            FROM relations WHERE document > ? ORDER BY document, sentence, number
+            """, arguments: [lastDocument])
         while let row = try rows.next() {
             guard let document = documents[row[0]], let subject = entities[row[4]], let object = entities[row[8]],
                   let predicate = RelationPredicate(rawValue: row[7]) else { continue }

@@ -49,8 +49,8 @@ package enum ColumnFileProblem: Error, Equatable, CustomStringConvertible {
 /// The table comes last so that each column can be written as soon as it is made, and let go.
 enum ColumnFileLayout {
     static let magic = Array("DOSSCOL2".utf8)
-    /// Raised whenever the sections written change meaning.
-    static let format = 2
+    /// Raised whenever the sections written change meaning (3: entities' numbers).
+    static let format = 3
     static let alignment = 64
     /// The header's bytes: the mark, the table's offset, length and hash.
     static let headerLength = 32
@@ -165,52 +165,65 @@ package struct ColumnFileWriter {
         }
     }
 
-    /// Adds a column under `name`, writing it now.
-    package mutating func add<Element>(_ name: String, _ column: Column<Element>) {
+    /// Adds a column under `name`, writing it now: `old`'s values, when it is given, then `column`'s.
+    package mutating func add<Element>(_ name: String, _ column: Column<Element>, after old: Column<Element>? = nil) {
         precondition(sections[name] == nil, "column \(name) added twice")
-        sections[name] = .init(offset: offset, count: column.count, width: MemoryLayout<Element>.stride)
-        write(column.bytes, at: offset)
-        offset = ColumnFileLayout.aligned(offset + column.bytes.count)
+        let before = old?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0)
+        sections[name] = .init(offset: offset, count: (old?.count ?? 0) + column.count, width: MemoryLayout<Element>.stride)
+        write(before, at: offset)
+        write(column.bytes, at: offset + before.count)
+        offset = ColumnFileLayout.aligned(offset + before.count + column.bytes.count)
+    }
+
+    /// Adds offsets into a heap of `old`'s followed by `column`'s: `column`'s own start at 0 and
+    /// are moved past the end of `old`'s heap, which is `old`'s last offset.
+    private mutating func add(offsets name: String, _ column: Column<Int64>, after old: Column<Int64>?) {
+        guard let old, let shift = old.last else { return add(name, column) }
+        add(name, Column(column.dropFirst().map { $0 + shift }), after: old)
     }
 
     /// Adds a string column as its offsets and its heap.
-    package mutating func add(_ name: String, _ column: StringColumn) {
-        add("\(name).offsets", column.offsets)
-        add("\(name).heap", column.heap)
+    package mutating func add(_ name: String, _ column: StringColumn, after old: StringColumn? = nil) {
+        add(offsets: "\(name).offsets", column.offsets, after: old?.offsets)
+        add("\(name).heap", column.heap, after: old?.heap)
     }
 
-    /// Adds a dictionary-coded string column as its codes and its distinct strings.
-    package mutating func add(_ name: String, _ column: DictionaryStringColumn) {
-        add("\(name).codes", column.codes)
-        add("\(name).values", column.values)
+    /// Adds a dictionary-coded string column as its codes and its distinct strings. Written after
+    /// `old`, `column` continues it: its codes count `old`'s strings first, and its strings are only
+    /// the ones `old` does not have (``DictionaryStringColumn/Builder/init(continuing:)``).
+    package mutating func add(_ name: String, _ column: DictionaryStringColumn, after old: DictionaryStringColumn? = nil) {
+        add("\(name).codes", column.codes, after: old?.codes)
+        add("\(name).values", column.values, after: old?.values)
     }
 
     /// Adds an optional string column as its strings and their presence.
-    package mutating func add(_ name: String, _ column: OptionalStringColumn) {
-        add(name, column.strings)
-        add("\(name).presence", column.presence)
+    package mutating func add(_ name: String, _ column: OptionalStringColumn, after old: OptionalStringColumn? = nil) {
+        add(name, column.strings, after: old?.strings)
+        add("\(name).presence", column.presence, after: old?.presence)
     }
 
     /// Adds a column of string lists.
-    package mutating func add(_ name: String, _ column: StringListColumn) {
-        add("\(name).lists", column.offsets)
-        add(name, column.strings)
+    package mutating func add(_ name: String, _ column: StringListColumn, after old: StringListColumn? = nil) {
+        add(offsets: "\(name).lists", column.offsets, after: old?.offsets)
+        add(name, column.strings, after: old?.strings)
     }
 
     /// Adds a coded column.
-    package mutating func add<Value>(_ name: String, _ column: CodedColumn<Value>) { add(name, column.codes) }
+    package mutating func add<Value>(_ name: String, _ column: CodedColumn<Value>, after old: CodedColumn<Value>? = nil) {
+        add(name, column.codes, after: old?.codes)
+    }
 
     /// Adds a flag column.
-    package mutating func add(_ name: String, _ column: FlagColumn) { add(name, column.bytes) }
+    package mutating func add(_ name: String, _ column: FlagColumn, after old: FlagColumn? = nil) { add(name, column.bytes, after: old?.bytes) }
 
     /// Adds a day column.
-    package mutating func add(_ name: String, _ column: DayColumn) { add(name, column.numbers) }
+    package mutating func add(_ name: String, _ column: DayColumn, after old: DayColumn? = nil) { add(name, column.numbers, after: old?.numbers) }
 
     /// Adds a time-range column.
-    package mutating func add(_ name: String, _ column: TimeRangeColumn) {
-        add("\(name).starts", column.starts)
-        add("\(name).ends", column.ends)
-        add("\(name).granularities", column.granularities)
+    package mutating func add(_ name: String, _ column: TimeRangeColumn, after old: TimeRangeColumn? = nil) {
+        add("\(name).starts", column.starts, after: old?.starts)
+        add("\(name).ends", column.ends, after: old?.ends)
+        add("\(name).granularities", column.granularities, after: old?.granularities)
     }
 
     /// Adds grouped rows.
@@ -253,6 +266,16 @@ package struct ColumnFileReader {
 
     /// Maps the file at `path` and checks that it is whole, of this format, and made for `stamp`.
     package init(path: String, stamp: ColumnFileStamp) throws(ColumnFileProblem) {
+        try self.init(path: path)
+        guard table.stamp == stamp else { throw .stale }
+    }
+
+    /// What the file was written for.
+    package var stamp: ColumnFileStamp { table.stamp }
+
+    /// Maps the file at `path` and checks that it is whole and of this format, whatever state of
+    /// its workspace it was written for.
+    package init(path: String) throws(ColumnFileProblem) {
         guard FileManager.default.fileExists(atPath: path) else { throw .missing }
         let file: MappedFile
         do { file = try MappedFile(path: path) } catch { throw .damaged(error.description) }
@@ -279,7 +302,6 @@ package struct ColumnFileReader {
                 throw .damaged("column \(name) lies outside the file")
             }
         }
-        guard table.stamp == stamp else { throw .stale }
         self.storage = ColumnStorage(file: file)
         self.table = table
     }

@@ -131,8 +131,21 @@ package struct DictionaryStringColumn: RandomAccessCollection, Sendable {
     /// never held one per row.
     struct Builder {
         private var numbers: [String: Int32] = [:]
+        /// The strings that are new to this builder, coded from `firstCode` on.
         private var values: [String] = []
+        private var firstCode = 0
         private var codes: [Int32] = []
+
+        init() {}
+
+        /// A builder of the rows that follow `old`'s: strings `old` has keep their codes, and new
+        /// ones are coded after them, as one builder of all the rows would code them. Its column holds
+        /// only the new strings: it is written to a column file after `old`.
+        init(continuing old: DictionaryStringColumn) {
+            numbers.reserveCapacity(old.values.count)
+            for code in old.values.indices { numbers[old.values[code]] = Int32(code) }
+            firstCode = old.values.count
+        }
 
         mutating func reserveCapacity(_ count: Int) { codes.reserveCapacity(count) }
 
@@ -141,7 +154,7 @@ package struct DictionaryStringColumn: RandomAccessCollection, Sendable {
             if let number = numbers[string] {
                 codes.append(number)
             } else {
-                let number = Int32(values.count)
+                let number = Int32(firstCode + values.count)
                 numbers[string] = number
                 values.append(string)
                 codes.append(number)

@@ -48,14 +48,16 @@ extension CorpusIndex {
             }
         }
 
-        func write(into file: inout ColumnFileWriter) {
-            file.add("documents.ids", ids)
-            file.add("documents.titles", titles)
-            file.add("documents.dates", dates)
-            file.add("documents.sources", sources)
-            file.add("documents.urls", urls)
-            file.add("documents.wordCounts", wordCounts)
-            file.add("documents.numbers", numbers)
+        /// Writes the table's columns to `file`; after `old`'s rows when it is given, so that a file
+        /// grows by a batch without the old rows being read again.
+        func write(into file: inout ColumnFileWriter, after old: Self? = nil) {
+            file.add("documents.ids", ids, after: old?.ids)
+            file.add("documents.titles", titles, after: old?.titles)
+            file.add("documents.dates", dates, after: old?.dates)
+            file.add("documents.sources", sources, after: old?.sources)
+            file.add("documents.urls", urls, after: old?.urls)
+            file.add("documents.wordCounts", wordCounts, after: old?.wordCounts)
+            file.add("documents.numbers", numbers, after: old?.numbers)
         }
     }
 }

@@ -17,6 +17,9 @@ extension CorpusIndex {
         package let firstDates: DayColumn
         /// The latest date of a document that mentions the entity.
         package let lastDates: DayColumn
+        /// The workspace's numbers for the entities, which say in a column file written earlier
+        /// which entity each row was.
+        package let numbers: Column<Int64>
 
         /// The number of entities.
         package var count: Int { names.count }
@@ -29,6 +32,7 @@ extension CorpusIndex {
             self.documentCounts = Column(documentCounts)
             self.firstDates = DayColumn(firstDates)
             self.lastDates = DayColumn(lastDates)
+            numbers = Column(columns.numbers)
         }
 
         init(reading file: ColumnFileReader) throws(ColumnFileProblem) {
@@ -39,7 +43,8 @@ extension CorpusIndex {
             documentCounts = try file.column("entities.documentCounts")
             firstDates = try file.days("entities.firstDates")
             lastDates = try file.days("entities.lastDates")
-            guard [kinds.count, aliases.count, mentionCounts.count, documentCounts.count, firstDates.count, lastDates.count]
+            numbers = try file.column("entities.numbers")
+            guard [numbers.count, kinds.count, aliases.count, mentionCounts.count, documentCounts.count, firstDates.count, lastDates.count]
                 .allSatisfy({ $0 == names.count }) else { throw .damaged("the entity columns differ in length") }
         }
 
@@ -51,6 +56,7 @@ extension CorpusIndex {
             file.add("entities.documentCounts", documentCounts)
             file.add("entities.firstDates", firstDates)
             file.add("entities.lastDates", lastDates)
+            file.add("entities.numbers", numbers)
         }
     }
 }

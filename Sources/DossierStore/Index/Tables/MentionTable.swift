@@ -4,7 +4,7 @@ extension CorpusIndex {
     /// The mentions, one column per field.
     package struct MentionTable: Sendable {
         /// The entity each mention names (a row of ``CorpusIndex/entities``).
-        package let entities: Column<Int32>
+        package private(set) var entities: Column<Int32>
         /// The document each mention is in (a row of ``CorpusIndex/documents``).
         package let documents: Column<Int32>
         /// The sentence index within the document.
@@ -39,6 +39,14 @@ extension CorpusIndex {
             self.ends = Column(ends)
         }
 
+        /// These mentions, naming the entities `entities` instead (rows of entities merged since).
+        func naming(entities: Column<Int32>) -> MentionTable {
+            precondition(entities.count == count)
+            var mentions = self
+            mentions.entities = entities
+            return mentions
+        }
+
         init(reading file: ColumnFileReader) throws(ColumnFileProblem) {
             entities = try file.column("mentions.entities")
             documents = try file.column("mentions.documents")
@@ -51,13 +59,15 @@ extension CorpusIndex {
             }
         }
 
-        func write(into file: inout ColumnFileWriter) {
-            file.add("mentions.entities", entities)
-            file.add("mentions.documents", documents)
-            file.add("mentions.sentences", sentences)
-            file.add("mentions.texts", texts)
-            file.add("mentions.starts", starts)
-            file.add("mentions.ends", ends)
+        /// Writes the table's columns to `file`; after `old`'s rows when it is given, so that a file
+        /// grows by a batch without the old rows being read again.
+        func write(into file: inout ColumnFileWriter, after old: Self? = nil) {
+            file.add("mentions.entities", entities, after: old?.entities)
+            file.add("mentions.documents", documents, after: old?.documents)
+            file.add("mentions.sentences", sentences, after: old?.sentences)
+            file.add("mentions.texts", texts, after: old?.texts)
+            file.add("mentions.starts", starts, after: old?.starts)
+            file.add("mentions.ends", ends, after: old?.ends)
         }
     }
 }

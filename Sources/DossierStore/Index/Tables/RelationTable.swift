@@ -13,11 +13,11 @@ extension CorpusIndex {
         /// Code-point offsets where each evidence span ends.
         package let evidenceEnds: Column<Int32>
         /// Who acts (a row of ``CorpusIndex/entities``).
-        package let subjects: Column<Int32>
+        package private(set) var subjects: Column<Int32>
         /// What they do.
         package let predicates: CodedColumn<RelationPredicate>
         /// To or with whom, or where (a row of ``CorpusIndex/entities``).
-        package let objects: Column<Int32>
+        package private(set) var objects: Column<Int32>
         /// TIMEX3 values of the relations' times, when they have one.
         package let times: OptionalStringColumn
         /// The days each relation's time denotes, when known.
@@ -44,6 +44,16 @@ extension CorpusIndex {
             negations = FlagColumn(columns.negations)
         }
 
+        /// These relations, between the entities `subjects` and `objects` instead (rows of entities
+        /// merged since).
+        func relating(subjects: Column<Int32>, objects: Column<Int32>) -> RelationTable {
+            precondition(subjects.count == count && objects.count == count)
+            var relations = self
+            relations.subjects = subjects
+            relations.objects = objects
+            return relations
+        }
+
         init(reading file: ColumnFileReader) throws(ColumnFileProblem) {
             documents = try file.column("relations.documents")
             sentences = try file.column("relations.sentences")
@@ -62,18 +72,20 @@ extension CorpusIndex {
             }
         }
 
-        func write(into file: inout ColumnFileWriter) {
-            file.add("relations.documents", documents)
-            file.add("relations.sentences", sentences)
-            file.add("relations.evidenceStarts", evidenceStarts)
-            file.add("relations.evidenceEnds", evidenceEnds)
-            file.add("relations.subjects", subjects)
-            file.add("relations.predicates", predicates)
-            file.add("relations.objects", objects)
-            file.add("relations.times", times)
-            file.add("relations.timeRanges", timeRanges)
-            file.add("relations.modalities", modalities)
-            file.add("relations.negations", negations)
+        /// Writes the table's columns to `file`; after `old`'s rows when it is given, so that a file
+        /// grows by a batch without the old rows being read again.
+        func write(into file: inout ColumnFileWriter, after old: Self? = nil) {
+            file.add("relations.documents", documents, after: old?.documents)
+            file.add("relations.sentences", sentences, after: old?.sentences)
+            file.add("relations.evidenceStarts", evidenceStarts, after: old?.evidenceStarts)
+            file.add("relations.evidenceEnds", evidenceEnds, after: old?.evidenceEnds)
+            file.add("relations.subjects", subjects, after: old?.subjects)
+            file.add("relations.predicates", predicates, after: old?.predicates)
+            file.add("relations.objects", objects, after: old?.objects)
+            file.add("relations.times", times, after: old?.times)
+            file.add("relations.timeRanges", timeRanges, after: old?.timeRanges)
+            file.add("relations.modalities", modalities, after: old?.modalities)
+            file.add("relations.negations", negations, after: old?.negations)
         }
     }
 }

@@ -33,11 +33,13 @@ extension CorpusIndex {
             }
         }
 
-        func write(into file: inout ColumnFileWriter) {
-            file.add("sentences.documents", documents)
-            file.add("sentences.positions", positions)
-            file.add("sentences.starts", starts)
-            file.add("sentences.ends", ends)
+        /// Writes the table's columns to `file`; after `old`'s rows when it is given, so that a file
+        /// grows by a batch without the old rows being read again.
+        func write(into file: inout ColumnFileWriter, after old: Self? = nil) {
+            file.add("sentences.documents", documents, after: old?.documents)
+            file.add("sentences.positions", positions, after: old?.positions)
+            file.add("sentences.starts", starts, after: old?.starts)
+            file.add("sentences.ends", ends, after: old?.ends)
         }
     }
 }

@@ -47,15 +47,17 @@ extension CorpusIndex {
                 .allSatisfy({ $0 == documents.count }) else { throw .damaged("the time columns differ in length") }
         }
 
-        func write(into file: inout ColumnFileWriter) {
-            file.add("times.documents", documents)
-            file.add("times.sentences", sentences)
-            file.add("times.texts", texts)
-            file.add("times.types", types)
-            file.add("times.values", values)
-            file.add("times.ranges", ranges)
-            file.add("times.starts", starts)
-            file.add("times.ends", ends)
+        /// Writes the table's columns to `file`; after `old`'s rows when it is given, so that a file
+        /// grows by a batch without the old rows being read again.
+        func write(into file: inout ColumnFileWriter, after old: Self? = nil) {
+            file.add("times.documents", documents, after: old?.documents)
+            file.add("times.sentences", sentences, after: old?.sentences)
+            file.add("times.texts", texts, after: old?.texts)
+            file.add("times.types", types, after: old?.types)
+            file.add("times.values", values, after: old?.values)
+            file.add("times.ranges", ranges, after: old?.ranges)
+            file.add("times.starts", starts, after: old?.starts)
+            file.add("times.ends", ends, after: old?.ends)
         }
     }
 }
