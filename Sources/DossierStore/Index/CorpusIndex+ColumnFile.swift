@@ -68,10 +68,12 @@ extension CorpusIndex {
             let mentions = try read.mentions()
             let earlierMentions = earlier.map { $0.index.mentions.naming(entities: $0.rows(of: $0.index.mentions.entities)) }
             mentions.write(into: &file, after: earlierMentions)
-            let groups = MentionGroups([earlierMentions, mentions].compactMap { $0 }, entityCount: entities.count, documentCount: documentCount)
-            file.add(Section.documentsByEntity, GroupedRows(lists: groups.documentsByEntity))
-            file.add(Section.entitiesByDocument, GroupedRows(lists: groups.entitiesByDocument))
             let postings = IndexPostings.group(mentions, after: earlierMentions, entityCount: entities.count, documentCount: documentCount)
+            let groups = MentionGroups(entities: JoinedColumn(earlierMentions?.entities ?? Column(), mentions.entities),
+                                       documents: JoinedColumn(earlierMentions?.documents ?? Column(), mentions.documents),
+                                       byEntity: postings.byEntity, byDocument: postings.byDocument)
+            file.add(Section.documentsByEntity, groups.documentsByEntity)
+            file.add(Section.entitiesByDocument, groups.entitiesByDocument)
             IndexPostings.write(mentionsByEntity: postings.byEntity, mentionsByDocument: postings.byDocument, into: &file)
             entityTable = groups.entityTable(entities, dates: dates)
         }

@@ -52,7 +52,10 @@ public struct CorpusIndex: Sendable {
     /// a large corpus is not held twice while its index is built.
     init(documents documentTable: DocumentTable, entities: EntityColumns, mentions: MentionTable, sentences sentenceTable: SentenceTable,
          relations relationTable: RelationTable, times: TimeTable, readText: (Int) throws -> String) rethrows {
-        let groups = MentionGroups(mentions, entityCount: entities.count, documentCount: documentTable.count)
+        let postings = IndexPostings(mentions: mentions, relations: relationTable, times: times, entityCount: entities.count,
+                                     documentCount: documentTable.count)
+        let groups = MentionGroups(entities: JoinedColumn(mentions.entities), documents: JoinedColumn(mentions.documents),
+                                   byEntity: postings.mentionsByEntity, byDocument: postings.mentionsByDocument)
         let entityTable = groups.entityTable(entities, dates: documentTable.dates)
         self.init(documents: documentTable, entities: entityTable, mentions: mentions, sentences: sentenceTable,
                   relations: relationTable, times: times,
@@ -61,55 +64,8 @@ public struct CorpusIndex: Sendable {
                                              readText: readText),
                   evidenceSlices: try TextSlices(documents: relationTable.documents, starts: relationTable.evidenceStarts,
                                              ends: relationTable.evidenceEnds, readText: readText),
-                  documentsByEntity: GroupedRows(lists: groups.documentsByEntity), entitiesByDocument: GroupedRows(lists: groups.entitiesByDocument),
-                  entityNames: EntityNames(names: entityTable.names, aliases: entityTable.aliases),
-                  postings: IndexPostings(mentions: mentions, relations: relationTable, times: times, entityCount: entityTable.count,
-                                          documentCount: documentTable.count))
-    }
-
-    /// What the mentions tell of the entities and the documents.
-    struct MentionGroups {
-        /// For each entity, the documents that mention it, ascending and without repeats.
-        var documentsByEntity: [[Int32]]
-        /// For each document, the entities it mentions, ascending and without repeats.
-        var entitiesByDocument: [[Int32]]
-        /// For each entity, its mentions counted.
-        var mentionCounts: [Int]
-
-        init(_ mentions: MentionTable, entityCount: Int, documentCount: Int) {
-            self.init([mentions], entityCount: entityCount, documentCount: documentCount)
-        }
-
-        /// What the mentions of `tables`, one after another, tell.
-        init(_ tables: [MentionTable], entityCount: Int, documentCount: Int) {
-            documentsByEntity = Array(repeating: [], count: entityCount)
-            entitiesByDocument = Array(repeating: [], count: documentCount)
-            mentionCounts = Array(repeating: 0, count: entityCount)
-            for mentions in tables {
-                let mentionEntities = mentions.entities.buffer, mentionDocuments = mentions.documents.buffer
-                for row in 0..<mentions.count {
-                    let entity = Int(mentionEntities[row])
-                    let document = mentionDocuments[row]
-                    mentionCounts[entity] += 1
-                    if documentsByEntity[entity].last != document { documentsByEntity[entity].append(document) }
-                    entitiesByDocument[Int(document)].append(Int32(entity))
-                }
-            }
-            for entity in documentsByEntity.indices where !CorpusIndex.isSortedUnique(documentsByEntity[entity]) {
-                documentsByEntity[entity] = Array(Set(documentsByEntity[entity])).sorted()
-            }
-            for document in entitiesByDocument.indices {
-                entitiesByDocument[document] = Array(Set(entitiesByDocument[document])).sorted()
-            }
-        }
-
-        /// The entities with their statistics: mentions, documents, and the first and last of
-        /// those documents' `dates`.
-        func entityTable(_ entities: EntityColumns, dates: DayColumn) -> EntityTable {
-            EntityTable(entities, mentionCounts: mentionCounts, documentCounts: documentsByEntity.map(\.count),
-                        firstDates: documentsByEntity.map { $0.compactMap { dates[Int($0)] }.min() },
-                        lastDates: documentsByEntity.map { $0.compactMap { dates[Int($0)] }.max() })
-        }
+                  documentsByEntity: groups.documentsByEntity, entitiesByDocument: groups.entitiesByDocument,
+                  entityNames: EntityNames(names: entityTable.names, aliases: entityTable.aliases), postings: postings)
     }
 
     init(documents: DocumentTable, entities: EntityTable, mentions: MentionTable, sentences: SentenceTable, relations: RelationTable,
@@ -210,9 +166,5 @@ public struct CorpusIndex: Sendable {
         })
         for name in byAlias where !suggestions.contains(name) && suggestions.count < 5 { suggestions.append(name) }
         return suggestions
-    }
-
-    static func isSortedUnique(_ values: [Int32]) -> Bool {
-        zip(values, values.dropFirst()).allSatisfy { $0 < $1 }
     }
 }

@@ -21,11 +21,7 @@ package struct GroupedRows: Sendable {
     /// Groups the rows of `earlier`'s keys followed by those of `keys`, which are numbered on
     /// after `earlier`'s, when it is given.
     init(keys: Column<Int32>, after earlier: Column<Int32>?, keyCount: Int) {
-        if let earlier {
-            self.init(keys: [earlier.buffer, keys.buffer].joined(), keyCount: keyCount)
-        } else {
-            self.init(keys: keys, keyCount: keyCount)
-        }
+        self.init(keys: JoinedColumn(earlier ?? Column(), keys), keyCount: keyCount)
     }
 
     /// One group per list, in order.

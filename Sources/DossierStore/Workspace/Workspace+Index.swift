@@ -118,9 +118,12 @@ extension Workspace {
               earlierStamp.lastDocument <= stamp.lastDocument,
               let index = try? CorpusIndex(reading: file, texts: { numbers in documentTexts(numbers: numbers) }) else { return nil }
         // Rows are only ever added, and for new documents: each table has as many rows for the
-        // earlier documents as the file has.
+        // earlier documents as the file has. (A count of the whole table is read off its smallest
+        // index's pages; one of a range of rows decodes each.)
         func kept(_ table: String, by document: String, _ count: Int) throws -> Bool {
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE \(document) <= ?", arguments: [earlierStamp.lastDocument]) == count
+            let all = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
+            let new = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE \(document) > ?", arguments: [earlierStamp.lastDocument]) ?? 0
+            return all - new == count
         }
         guard (index.documents.numbers.last ?? 0) == earlierStamp.lastDocument, try kept("documents", by: "number", index.documents.count),
               try kept("mentions", by: "document", index.mentions.count), try kept("sentences", by: "document", index.sentences.count),

@@ -18,6 +18,9 @@ package final class ColumnStorage: @unchecked Sendable {
         self.file = file
     }
 
+    /// The mapped file the storage is in, if it is in one.
+    var mappedFile: MappedFile? { file }
+
     /// The start of the heap copy, or of the mapped file.
     var base: UnsafeRawPointer { heap.map(UnsafeRawPointer.init) ?? file!.base }
 
@@ -77,4 +80,10 @@ package struct Column<Element: BitwiseCopyable>: RandomAccessCollection, @unchec
 
     /// The values as raw bytes, for writing them out.
     var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(buffer) }
+
+    /// The mapped file the values are in, and the offset of the first, when they are in one.
+    var placeInFile: (file: MappedFile, offset: Int)? {
+        guard let file = storage?.mappedFile, let base else { return nil }
+        return (file, UnsafeRawPointer(base) - file.base)
+    }
 }

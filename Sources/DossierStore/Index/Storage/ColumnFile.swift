@@ -165,12 +165,34 @@ package struct ColumnFileWriter {
         }
     }
 
+    /// Copies `count` bytes at `source` in `file` to `position`, in the kernel: a file that grows by
+    /// a batch copies its earlier sections without reading them into the process's memory.
+    private mutating func copy(_ count: Int, from file: MappedFile, at source: Int, to position: Int) -> Bool {
+        #if os(Linux)
+        guard failure == nil else { return true }
+        guard lseek(output.descriptor, off_t(position), SEEK_SET) == off_t(position) else { return false }
+        var source = off_t(source), remaining = count
+        while remaining > 0 {
+            let copied = sendfile(output.descriptor, file.descriptor, &source, remaining)
+            if copied < 0 && errno == EINTR { continue }
+            // Not a file the kernel copies between, or a short one: the caller writes it from memory.
+            guard copied > 0 else { return false }
+            remaining -= copied
+        }
+        return true
+        #else
+        return false
+        #endif
+    }
+
     /// Adds a column under `name`, writing it now: `old`'s values, when it is given, then `column`'s.
     package mutating func add<Element>(_ name: String, _ column: Column<Element>, after old: Column<Element>? = nil) {
         precondition(sections[name] == nil, "column \(name) added twice")
         let before = old?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0)
         sections[name] = .init(offset: offset, count: (old?.count ?? 0) + column.count, width: MemoryLayout<Element>.stride)
-        write(before, at: offset)
+        var copied = false
+        if let place = old?.placeInFile { copied = copy(before.count, from: place.file, at: place.offset, to: offset) }
+        if !copied { write(before, at: offset) }
         write(column.bytes, at: offset + before.count)
         offset = ColumnFileLayout.aligned(offset + before.count + column.bytes.count)
     }

@@ -13,6 +13,9 @@ package final class MappedFile: @unchecked Sendable {
     package let base: UnsafeRawPointer
     /// The file's length in bytes.
     package let length: Int
+    /// The file, open for reading: a column file written after this one copies its sections from
+    /// it without reading them into memory.
+    let descriptor: Int32
 
     /// What went wrong when a file could not be mapped.
     package struct Failure: Error, CustomStringConvertible {
@@ -26,18 +29,30 @@ package final class MappedFile: @unchecked Sendable {
 
     /// Maps the file at `path`; an empty file cannot be mapped.
     package init(path: String) throws(Failure) {
-        let descriptor = open(path, O_RDONLY)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw Failure(call: "open", code: errno) }
-        defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw Failure(call: "fstat", code: errno) }
+        guard fstat(descriptor, &status) == 0 else {
+            defer { close(descriptor) }
+            throw Failure(call: "fstat", code: errno)
+        }
         let length = Int(status.st_size)
-        guard length > 0 else { throw Failure(call: "mmap", code: EINVAL) }
+        guard length > 0 else {
+            close(descriptor)
+            throw Failure(call: "mmap", code: EINVAL)
+        }
         let address = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0)
-        guard let address, address != MAP_FAILED else { throw Failure(call: "mmap", code: errno) }
+        guard let address, address != MAP_FAILED else {
+            defer { close(descriptor) }
+            throw Failure(call: "mmap", code: errno)
+        }
         base = UnsafeRawPointer(address)
         self.length = length
+        self.descriptor = descriptor
     }
 
-    deinit { munmap(UnsafeMutableRawPointer(mutating: base), length) }
+    deinit {
+        munmap(UnsafeMutableRawPointer(mutating: base), length)
+        close(descriptor)
+    }
 }
