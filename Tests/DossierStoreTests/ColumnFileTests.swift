@@ -161,6 +161,35 @@ struct ColumnFileTests {
         #expect(try workspace.openIndex().documents.ids == ["a", "visit", "xi"])
     }
 
+    @Test func aFileWhoseLastDocumentOrRelationsChangedIsBuiltWhole() throws {
+        let folder = try TemporaryFolder()
+        let workspace = try Workspace.open(at: folder.file("w.sqlite"), createIfMissing: true)
+        let file = URL(fileURLWithPath: workspace.columnFilePath)
+        _ = try workspace.add(Self.growingBatches[0] + Self.growingBatches[1])
+        let before = try Data(contentsOf: file)
+        func changeBehindDossier(_ sql: String) throws {
+            try DatabaseQueue(path: workspace.path).write { db in
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                try db.execute(sql: sql)
+                try db.execute(sql: "UPDATE workspace_info SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+            }
+        }
+        // A relation's subject moved alone, which no merge does: the mentions are as they were.
+        try changeBehindDossier("UPDATE relations SET subject = (SELECT number FROM entities WHERE name = 'ICC') WHERE predicate = 'attend'")
+        #expect(try workspace.refreshColumnFile() == .rebuilt)
+        #expect(Self.contents(try workspace.openIndex()) == Self.contents(try workspace.loadIndex()))
+        // The last document deleted, and another given its number: as many documents, mentions and
+        // sentences as before.
+        try before.write(to: file)
+        try changeBehindDossier("DELETE FROM documents WHERE id = 'xi'")
+        _ = try workspace.add([WorkspaceTests.annotated("xi-again", "Xi went.", mentions: [("Xi", "Xi", .person, 0)])])
+        try before.write(to: file)
+        #expect(try workspace.refreshColumnFile() == .rebuilt)
+        let index = try workspace.openIndex()
+        #expect(index.documents.ids.last == "xi-again" && index.documents.texts[index.documents.count - 1] == "Xi went.")
+        #expect(Self.contents(index) == Self.contents(try workspace.loadIndex()))
+    }
+
     @Test func aKilledWritersFileIsRemovedByTheNextOne() throws {
         let folder = try TemporaryFolder()
         let workspace = try Self.filledWorkspace(folder)

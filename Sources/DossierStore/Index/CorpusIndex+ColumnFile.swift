@@ -51,10 +51,11 @@ extension CorpusIndex {
     /// documents. The derived columns are computed again over all the rows, and the entities are
     /// `entities` now. The file is the one a full build writes.
     ///
-    /// - Returns: the entities, with the mentions counted, for the caller to check.
+    /// - Returns: what the caller checks the columns against the database with, or `nil` once a
+    ///   write has failed (``ColumnFileWriter/finish(stamp:)`` reports it).
     @discardableResult
     static func writeColumns(into file: inout ColumnFileWriter, entities: EntityColumns, read: TableReader, readText: (Int) throws -> String,
-                             after earlier: EarlierColumns? = nil) throws -> EntityTable {
+                             after earlier: EarlierColumns? = nil) throws -> WrittenColumns? {
         let dates: DayColumn, documentCount: Int
         do {
             let documents = try read.documents()
@@ -63,6 +64,8 @@ extension CorpusIndex {
             dates = earlier.map { DayColumn(numbers: Column(Array($0.index.documents.dates.numbers) + Array(documents.dates.numbers))) }
                 ?? documents.dates
         }
+        // Once a write has failed (a full disk), the rest is not worth reading.
+        guard !file.hasFailed else { return nil }
         let entityTable: EntityTable
         do {
             let mentions = try read.mentions()
@@ -79,8 +82,7 @@ extension CorpusIndex {
         }
         entityTable.write(into: &file)
         EntityNames(names: entityTable.names, aliases: entityTable.aliases).write(Section.entityNames, into: &file)
-        // Once a write has failed (a full disk), the rest is not worth reading: `finish` reports it.
-        guard !file.hasFailed else { return entityTable }
+        guard !file.hasFailed else { return nil }
         do {
             let sentences = try read.sentences()
             sentences.write(into: &file, after: earlier?.index.sentences)
@@ -88,7 +90,8 @@ extension CorpusIndex {
             try TextSlices(documents: sentences.documents, starts: sentences.starts, ends: sentences.ends, readText: readText)
                 .write(Section.sentenceSlices, into: &file, after: earlier?.index.sentenceSlices)
         }
-        guard !file.hasFailed else { return entityTable }
+        guard !file.hasFailed else { return nil }
+        let relationArguments: (subjects: GroupedRows, objects: GroupedRows)
         do {
             let relations = try read.relations()
             let earlierRelations = earlier.map { $0.index.relations.relating(subjects: $0.rows(of: $0.index.relations.subjects),
@@ -99,15 +102,25 @@ extension CorpusIndex {
             let postings = IndexPostings.group(relations, after: earlierRelations, entityCount: entities.count, documentCount: documentCount)
             IndexPostings.write(relationsBySubject: postings.bySubject, relationsByObject: postings.byObject,
                                 relationsByDocument: postings.byDocument, into: &file)
+            relationArguments = (postings.bySubject, postings.byObject)
         }
-        guard !file.hasFailed else { return entityTable }
+        guard !file.hasFailed else { return nil }
         do {
             let times = try read.times()
             times.write(into: &file, after: earlier?.index.times)
             IndexPostings.write(timesByDocument: GroupedRows(keys: times.documents, after: earlier?.index.times.documents, keyCount: documentCount),
                                 into: &file)
         }
-        return entityTable
+        return WrittenColumns(entities: entityTable,
+                              relationCounts: (0..<entities.count).map { relationArguments.subjects[$0].count + relationArguments.objects[$0].count })
+    }
+
+    /// What ``writeColumns(into:entities:read:readText:after:)`` wrote, to check it against the database.
+    struct WrittenColumns {
+        /// The entities, with their mentions counted.
+        let entities: EntityTable
+        /// For each entity, the relations it is an argument of (twice when it is both).
+        let relationCounts: [Int]
     }
 
     /// A column file written before a batch, which the file after it copies instead of reading the
@@ -122,6 +135,21 @@ extension CorpusIndex {
         /// The rows now of the entity rows in `column`, written earlier.
         func rows(of column: Column<Int32>) -> Column<Int32> {
             Column(column.buffer.map { entityRows[Int($0)] })
+        }
+
+        /// Whether every row of the earlier file refers to a document of the file and to an entity
+        /// that is still somewhere: only the file's table is checked when it is mapped, and a
+        /// damaged value copied forward would otherwise stay, or stop the build.
+        var isWhole: Bool {
+            let documentCount = Int32(index.documents.count)
+            func documentsExist(_ column: Column<Int32>) -> Bool { column.buffer.allSatisfy { $0 >= 0 && $0 < documentCount } }
+            func entitiesExist(_ column: Column<Int32>) -> Bool {
+                column.buffer.allSatisfy { $0 >= 0 && Int($0) < entityRows.count && entityRows[Int($0)] >= 0 }
+            }
+            let mentions = index.mentions, relations = index.relations
+            return documentsExist(mentions.documents) && entitiesExist(mentions.entities) && documentsExist(index.sentences.documents)
+                && documentsExist(relations.documents) && entitiesExist(relations.subjects) && entitiesExist(relations.objects)
+                && documentsExist(index.times.documents)
         }
     }
 

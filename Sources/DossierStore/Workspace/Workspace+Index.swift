@@ -101,8 +101,8 @@ extension Workspace {
             times: { try Self.loadTimes(db, after: lastDocument, documents: documentPositions) })
         let written = try CorpusIndex.writeColumns(into: &file, entities: entities, read: reader,
                                                    readText: try Self.textReader(db, numbers: numbers, firstRow: firstRow), after: earlier?.columns)
-        guard let earlier else { return numbers.count }
-        return try Self.mentionCountsAgree(written, earlier: earlier.columns.index.entities, db) ? numbers.count : nil
+        guard let earlier, let written else { return numbers.count }
+        return try Self.columnsAgree(written, earlier: earlier.columns.index.entities, db) ? numbers.count : nil
     }
 
     /// The column file `file`, written for an earlier state of this workspace, ready to be copied
@@ -125,6 +125,11 @@ extension Workspace {
             let new = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE \(document) > ?", arguments: [earlierStamp.lastDocument]) ?? 0
             return all - new == count
         }
+        // The last document is still the one the file has (a number freed by a deletion is given again).
+        if let last = index.documents.ids.indices.last {
+            let row = try Row.fetchOne(db, sql: "SELECT id, words FROM documents WHERE number = ?", arguments: [earlierStamp.lastDocument])
+            guard let row, row[0] as String == index.documents.ids[last], row[1] as Int == index.documents.wordCounts[last] else { return nil }
+        }
         guard (index.documents.numbers.last ?? 0) == earlierStamp.lastDocument, try kept("documents", by: "number", index.documents.count),
               try kept("mentions", by: "document", index.mentions.count), try kept("sentences", by: "document", index.sentences.count),
               try kept("relations", by: "document", index.relations.count), try kept("times", by: "document", index.times.count) else { return nil }
@@ -143,7 +148,8 @@ extension Workspace {
                 return nil
             }
         }
-        return CorpusIndex.EarlierColumns(index: index, entityRows: rows)
+        let earlier = CorpusIndex.EarlierColumns(index: index, entityRows: rows)
+        return earlier.isWhole ? earlier : nil
     }
 
     /// The number of the entity that one of the mentions or relations of entity `row` of the
@@ -169,23 +175,27 @@ extension Workspace {
         return nil
     }
 
-    /// Whether the mentions of `written` name the entities the database's do: each entity whose
-    /// mentions are not those of the entity of its number and name in `earlier` (a new entity, or
-    /// one that gained mentions or absorbed another) has as many as the database gives it, and the
-    /// entity numbers of all the mentions add up to the same sum (a mention that moved alone would
-    /// change it).
-    private static func mentionCountsAgree(_ written: CorpusIndex.EntityTable, earlier: CorpusIndex.EntityTable, _ db: Database) throws -> Bool {
+    /// Whether the mentions and relations of `written` name the entities the database's do: each
+    /// entity whose mentions are not those of the entity of its number and name in `earlier` (a new
+    /// entity, or one that gained mentions or absorbed another) has as many as the database gives
+    /// it, and the entity numbers of all the mentions, and of all the relations' arguments, add up
+    /// to the same sums (a mention or a relation that moved alone would change them).
+    private static func columnsAgree(_ written: CorpusIndex.WrittenColumns, earlier: CorpusIndex.EntityTable, _ db: Database) throws -> Bool {
+        let entities = written.entities
         let earlierRows = Dictionary(earlier.numbers.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
         let count = try db.cachedStatement(sql: "SELECT count(*) FROM mentions WHERE entity = ?")
-        var sum: Int64 = 0
-        for row in 0..<written.count {
-            let number = written.numbers[row]
-            sum &+= Int64(written.mentionCounts[row]) &* number
-            let earlierCount = earlierRows[number].flatMap { earlier.names[$0] == written.names[row] ? earlier.mentionCounts[$0] : nil } ?? 0
-            guard written.mentionCounts[row] != earlierCount else { continue }
-            guard try Int.fetchOne(count, arguments: [number]) == written.mentionCounts[row] else { return false }
+        var mentionSum: Int64 = 0, argumentSum: Int64 = 0
+        for row in 0..<entities.count {
+            let number = entities.numbers[row]
+            mentionSum &+= Int64(entities.mentionCounts[row]) &* number
+            argumentSum &+= Int64(written.relationCounts[row]) &* number
+            let earlierCount = earlierRows[number].flatMap { earlier.names[$0] == entities.names[row] ? earlier.mentionCounts[$0] : nil } ?? 0
+            guard entities.mentionCounts[row] != earlierCount else { continue }
+            guard try Int.fetchOne(count, arguments: [number]) == entities.mentionCounts[row] else { return false }
         }
-        return try Int64.fetchOne(db, sql: "SELECT sum(entity) FROM mentions") ?? 0 == sum
+        func sum(_ sql: String) throws -> Int64 { try Int64.fetchOne(db, sql: sql) ?? 0 }
+        return try sum("SELECT sum(entity) FROM mentions") == mentionSum
+            && sum("SELECT sum(subject) FROM relations") &+ sum("SELECT sum(object) FROM relations") == argumentSum
     }
 
     private func mappedIndex(stamp: ColumnFileStamp) throws(ColumnFileProblem) -> CorpusIndex {

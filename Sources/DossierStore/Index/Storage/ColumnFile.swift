@@ -166,17 +166,27 @@ package struct ColumnFileWriter {
     }
 
     /// Copies `count` bytes at `source` in `file` to `position`, in the kernel: a file that grows by
-    /// a batch copies its earlier sections without reading them into the process's memory.
+    /// a batch copies its earlier sections without reading them into the process's memory. Returns
+    /// `false` when the kernel does not copy between these files, for the caller to write the bytes
+    /// from memory; any other failure is kept, like a failed write.
     private mutating func copy(_ count: Int, from file: MappedFile, at source: Int, to position: Int) -> Bool {
         #if os(Linux)
         guard failure == nil else { return true }
-        guard lseek(output.descriptor, off_t(position), SEEK_SET) == off_t(position) else { return false }
+        guard lseek(output.descriptor, off_t(position), SEEK_SET) == off_t(position) else {
+            failure = Self.systemError()
+            return true
+        }
         var source = off_t(source), remaining = count
         while remaining > 0 {
             let copied = sendfile(output.descriptor, file.descriptor, &source, remaining)
             if copied < 0 && errno == EINTR { continue }
-            // Not a file the kernel copies between, or a short one: the caller writes it from memory.
-            guard copied > 0 else { return false }
+            if copied < 0 && [EINVAL, ENOSYS, EXDEV].contains(errno) && remaining == count { return false }
+            guard copied > 0 else {
+                // The file mapped got shorter (it was overwritten in place): its pages cannot be read
+                // either, so the copy fails instead of the caller reading them.
+                failure = copied == 0 ? POSIXError(.EIO) : Self.systemError()
+                return true
+            }
             remaining -= copied
         }
         return true
