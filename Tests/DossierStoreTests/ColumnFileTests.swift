@@ -333,6 +333,18 @@ struct ColumnFileTests {
         #expect(try workspace.openIndex().documents.count == 3)
     }
 
+    @Test func aDictionaryColumnContinuedIsCodedAsOneBuiltWhole() {
+        let earlier = DictionaryStringColumn(["Erdoğan", "", "Xi", "Erdoğan"])
+        let later = ["Xi", "Putin", "", "Erdoğan", "Putin", "Şanlıurfa"]
+        var builder = DictionaryStringColumn.Builder(continuing: earlier)
+        for string in later { builder.append(string) }
+        let continued = builder.column
+        let whole = DictionaryStringColumn(Array(earlier) + later)
+        #expect(Array(continued.codes) == Array(whole.codes.dropFirst(earlier.count)))
+        #expect(Array(continued.values) == ["Putin", "Şanlıurfa"])
+        #expect(Array(earlier.values) + Array(continued.values) == Array(whole.values))
+    }
+
     @Test func columnsReadLikeArrays() {
         #expect(StringColumn(["", "é", "abc"]) == ["", "é", "abc"])
         #expect(Array(StringColumn([String]())) == [])

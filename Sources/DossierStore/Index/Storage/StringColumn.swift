@@ -131,21 +131,18 @@ package struct DictionaryStringColumn: RandomAccessCollection, Sendable {
     /// never held one per row.
     struct Builder {
         private var numbers: [String: Int32] = [:]
-        /// The strings that are new to this builder, coded from `firstCode` on.
+        /// The distinct strings of the rows added, in the order they first occur.
         private var values: [String] = []
-        private var firstCode = 0
         private var codes: [Int32] = []
+        /// The column the rows follow, if any.
+        private var earlier: DictionaryStringColumn?
 
         init() {}
 
         /// A builder of the rows that follow `old`'s: strings `old` has keep their codes, and new
         /// ones are coded after them, as one builder of all the rows would code them. Its column holds
         /// only the new strings: it is written to a column file after `old`.
-        init(continuing old: DictionaryStringColumn) {
-            numbers.reserveCapacity(old.values.count)
-            for code in old.values.indices { numbers[old.values[code]] = Int32(code) }
-            firstCode = old.values.count
-        }
+        init(continuing old: DictionaryStringColumn) { earlier = old }
 
         mutating func reserveCapacity(_ count: Int) { codes.reserveCapacity(count) }
 
@@ -154,7 +151,7 @@ package struct DictionaryStringColumn: RandomAccessCollection, Sendable {
             if let number = numbers[string] {
                 codes.append(number)
             } else {
-                let number = Int32(firstCode + values.count)
+                let number = Int32(values.count)
                 numbers[string] = number
                 values.append(string)
                 codes.append(number)
@@ -162,7 +159,38 @@ package struct DictionaryStringColumn: RandomAccessCollection, Sendable {
         }
 
         /// The column of the rows added.
-        var column: DictionaryStringColumn { DictionaryStringColumn(codes: Column(codes), values: StringColumn(values)) }
+        var column: DictionaryStringColumn {
+            guard let earlier else { return DictionaryStringColumn(codes: Column(codes), values: StringColumn(values)) }
+            // The earlier strings are scanned once on their bytes for the rows' strings, rather than
+            // each made into a `String` and kept in a table: a corpus has millions, a batch few.
+            var candidates: [Int: [Int32]] = [:]
+            for number in values.indices { candidates[Self.hash(values[number]), default: []].append(Int32(number)) }
+            var final = [Int32](repeating: -1, count: values.count)
+            for code in earlier.values.indices {
+                let bytes = earlier.values.utf8(code)
+                guard let numbers = candidates[Self.hash(UnsafeRawBufferPointer(bytes))] else { continue }
+                for number in numbers where final[Int(number)] < 0 && values[Int(number)].utf8.elementsEqual(bytes) {
+                    final[Int(number)] = Int32(code)
+                }
+            }
+            var added: [String] = []
+            for number in values.indices where final[number] < 0 {
+                final[number] = Int32(earlier.values.count + added.count)
+                added.append(values[number])
+            }
+            return DictionaryStringColumn(codes: Column(codes.map { final[Int($0)] }), values: StringColumn(added))
+        }
+
+        private static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
+            var hasher = Hasher()
+            hasher.combine(bytes: bytes)
+            return hasher.finalize()
+        }
+
+        private static func hash(_ string: String) -> Int {
+            var string = string
+            return string.withUTF8 { hash(UnsafeRawBufferPointer($0)) }
+        }
     }
 
     init(codes: Column<Int32>, values: StringColumn) {
