@@ -238,7 +238,7 @@ struct ColumnFileTests {
         #expect(mapped.documents.texts.takeReadFailure() == nil)
     }
 
-    @Test func aStaleFileIsRebuiltNotTrusted() throws {
+    @Test func aStaleFileIsBroughtUpToDateNotTrusted() throws {
         let folder = try TemporaryFolder()
         let workspace = try Self.filledWorkspace(folder)
         let old = try Data(contentsOf: URL(fileURLWithPath: workspace.columnFilePath))
