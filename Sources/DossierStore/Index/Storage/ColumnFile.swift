@@ -288,6 +288,13 @@ package struct ColumnFileWriter {
         guard fsync(output.descriptor) == 0 else { throw Self.systemError() }
         guard rename(output.temporary, output.path) == 0 else { throw Self.systemError() }
         output.isRenamed = true
+        // The rename is durable once the folder is synced; without it, a crash may bring back the old
+        // file, which is then only stale (a best effort: the file is a cache).
+        let folder = open(URL(fileURLWithPath: output.path).deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folder >= 0 {
+            _ = fsync(folder)
+            close(folder)
+        }
     }
 }
 
