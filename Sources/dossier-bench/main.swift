@@ -162,7 +162,7 @@ print("open index:           \(format(openSeconds * 1000, 1)) ms, the column fil
       + "\(index.entities.count) entities, \(index.mentions.count) mentions)")
 let (_, buildSeconds) = try measure { try workspace.loadIndex() }
 print("build index:          \(format(buildSeconds * 1000, 0)) ms, the columns built from the database in memory")
-// What each ingest pays at its end: the column file written again from the database, a table at a time.
+// The column file written whole from the database, a table at a time, as when it is missing or damaged.
 try FileManager.default.removeItem(atPath: workspace.columnFilePath)
 let (_, writeSeconds) = try measure { try workspace.refreshColumnFile() }
 print("write column file:    \(format(writeSeconds * 1000, 0)) ms, the whole file from the database")

@@ -3,7 +3,8 @@ import DossierText
 import GRDB
 
 // The columns the query evaluator scans: mapped from the column file beside the workspace, which
-// is rebuilt from SQLite whenever it is missing, stale or damaged.
+// grows by the documents an ingest adds, and is built whole from SQLite when it is missing, damaged
+// or disagrees with the database.
 extension Workspace {
     /// The column file that belongs to this workspace: its path with `-columns` appended, beside
     /// SQLite's own `-wal` and `-shm` files.

@@ -6,11 +6,12 @@ import GRDB
 /// A persistent collection of annotated documents: one SQLite file that `sqlite3` can open.
 ///
 /// SQLite holds the truth. Beside it, the workspace keeps the columns the query evaluator scans in
-/// one more file (its path with `-columns` appended), written after each ingest and mapped into
-/// memory when the workspace is queried, so opening takes the same time however large the corpus.
-/// That file is a cache stamped with the workspace's identity and write generation: when it is
-/// missing (the SQLite file was copied alone), stale (an ingest was killed before writing it) or
-/// damaged, it is rebuilt from the database, never trusted.
+/// one more file (its path with `-columns` appended), grown by each ingest's documents and mapped
+/// into memory when the workspace is queried, so opening takes the same time however large the
+/// corpus. That file is a cache stamped with the workspace's identity and write generation, never
+/// trusted when it does not match: when it is stale (an ingest was killed before writing it) it is
+/// grown by the documents it lacks, and when it is missing (the SQLite file was copied alone),
+/// damaged, or disagrees with the database, it is built whole from the database.
 /// Ingest is incremental (old documents are never processed again) and transactional: each batch
 /// of documents is written in one transaction, so an interrupted ingest leaves the workspace as it
 /// was before that batch.

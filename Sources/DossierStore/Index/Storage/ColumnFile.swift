@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 /// What a column file was built from: the workspace it belongs to and how many batches had been
-/// written to it. A file whose stamp differs from the workspace's is stale and is rebuilt.
+/// written to it. A file whose stamp differs from the workspace's is stale: it is grown or rebuilt.
 package struct ColumnFileStamp: Codable, Equatable, Sendable {
     /// The workspace's identity, made when it was created (a copy keeps it).
     package var identity: String
