@@ -108,8 +108,7 @@ extension CorpusIndex {
         do {
             let times = try read.times()
             times.write(into: &file, after: earlier?.index.times)
-            IndexPostings.write(timesByDocument: GroupedRows(keys: times.documents, after: earlier?.index.times.documents, keyCount: documentCount),
-                                into: &file)
+            IndexPostings.write(timesByDocument: IndexPostings.group(times, after: earlier?.index.times, documentCount: documentCount), into: &file)
         }
         return WrittenColumns(entities: entityTable,
                               relationCounts: (0..<entities.count).map { relationArguments.subjects[$0].count + relationArguments.objects[$0].count })

@@ -38,9 +38,9 @@ package struct IndexPostings: Sendable {
          GroupedRows(keys: relations.documents, after: earlier?.documents, keyCount: documentCount))
     }
 
-    /// The time expressions in each document.
-    static func group(_ times: CorpusIndex.TimeTable, documentCount: Int) -> GroupedRows {
-        GroupedRows(keys: times.documents, keyCount: documentCount)
+    /// The time expressions in each document: of `earlier`'s, when given, followed by `times`.
+    static func group(_ times: CorpusIndex.TimeTable, after earlier: CorpusIndex.TimeTable? = nil, documentCount: Int) -> GroupedRows {
+        GroupedRows(keys: times.documents, after: earlier?.documents, keyCount: documentCount)
     }
 
     init(reading file: ColumnFileReader, entityCount: Int, documentCount: Int) throws(ColumnFileProblem) {
