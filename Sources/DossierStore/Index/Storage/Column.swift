@@ -4,7 +4,8 @@
 /// long as it is used, however the index that made it is dropped.
 package final class ColumnStorage: @unchecked Sendable {
     private let heap: UnsafeMutableRawPointer?
-    private let file: MappedFile?
+    /// The mapped file the storage is in, if it is in one.
+    let file: MappedFile?
 
     /// Storage for `byteCount` bytes on the heap, aligned for any column.
     init(byteCount: Int) {
@@ -17,9 +18,6 @@ package final class ColumnStorage: @unchecked Sendable {
         heap = nil
         self.file = file
     }
-
-    /// The mapped file the storage is in, if it is in one.
-    var mappedFile: MappedFile? { file }
 
     /// The start of the heap copy, or of the mapped file.
     var base: UnsafeRawPointer { heap.map(UnsafeRawPointer.init) ?? file!.base }
@@ -83,7 +81,7 @@ package struct Column<Element: BitwiseCopyable>: RandomAccessCollection, @unchec
 
     /// The mapped file the values are in, and the offset of the first, when they are in one.
     var placeInFile: (file: MappedFile, offset: Int)? {
-        guard let file = storage?.mappedFile, let base else { return nil }
+        guard let file = storage?.file, let base else { return nil }
         return (file, UnsafeRawPointer(base) - file.base)
     }
 }

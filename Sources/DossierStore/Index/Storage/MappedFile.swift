@@ -31,21 +31,17 @@ package final class MappedFile: @unchecked Sendable {
     package init(path: String) throws(Failure) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw Failure(call: "open", code: errno) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else {
-            defer { close(descriptor) }
-            throw Failure(call: "fstat", code: errno)
-        }
-        let length = Int(status.st_size)
-        guard length > 0 else {
+        // The failure of `call` with `code`, read before closing, which may change `errno`.
+        func failure(_ call: String, _ code: Int32) -> Failure {
             close(descriptor)
-            throw Failure(call: "mmap", code: EINVAL)
+            return Failure(call: call, code: code)
         }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw failure("fstat", errno) }
+        let length = Int(status.st_size)
+        guard length > 0 else { throw failure("mmap", EINVAL) }
         let address = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0)
-        guard let address, address != MAP_FAILED else {
-            defer { close(descriptor) }
-            throw Failure(call: "mmap", code: errno)
-        }
+        guard let address, address != MAP_FAILED else { throw failure("mmap", errno) }
         base = UnsafeRawPointer(address)
         self.length = length
         self.descriptor = descriptor
